@@ -1,0 +1,267 @@
+"""Text -> Document: newspaper text normalised for extraction, with a map back to the original.
+
+Extractors read `Document.text` and report spans in its coordinates; `Document.original_span`
+turns them into offsets of the original file, which is what the graph records.
+
+What normalisation does, and why:
+- full-width digits and Latin letters become ASCII, so numbers parse with one regex;
+- half-width brackets and punctuation next to Chinese become the full-width forms the
+  patterns expect; ideographic and non-breaking spaces become plain ones;
+- white space between two Chinese characters is dropped in prose (`省 领导` is `省领导`),
+  becomes a comma in headline and caption lines, where it separates items, and stays
+  before a photo credit (`史晓波 摄`);
+- a photo credit run into the next caption (`史晓波 摄金湘军作…`) gets a line break;
+- page-continuation markers (`（下转04版）`) are dropped;
+- body paragraphs broken mid-sentence by a page or column break are rejoined.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import re
+import unicodedata
+from bisect import bisect_right
+from dataclasses import dataclass, field
+
+_CJK = r"\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff"
+_CJK_RE = re.compile(f"[{_CJK}]")
+
+#: sentence-final punctuation: a body line ending in one of these is a whole paragraph
+_FINAL = "。！？!?；;”’」』）)…:："
+
+_CONTINUATION = re.compile(r"[（(]\s*(?:下转|上接|转|接)\s*(?:第?\s*\d+\s*版|[A-Z]?\d+)\s*[）)]")
+_PHOTO_CREDIT = re.compile(rf"([{_CJK}·]{{2,8}}) ?摄(?=[{_CJK}“])")
+
+_HALF_TO_FULL = {"(": "（", ")": "）", ",": "，", ";": "；", ":": "：", "?": "？", "!": "！"}
+_SPACES = "\u00a0\u2002\u2003\u2009\u200b\u3000\ufeff\t"
+
+
+def is_cjk(ch: str) -> bool:
+    """True for a Chinese character (CJK unified ideographs and their extensions A / compat)."""
+    return bool(_CJK_RE.match(ch))
+
+
+@dataclass
+class Document:
+    """An article: the original text, its normalised form and the offset map between them.
+
+    `offsets[i]` is the index in `original` of the character `text[i]`; `offsets[len(text)]`
+    is `len(original)`. A character inserted by normalisation maps to the next original one.
+    """
+
+    original: str
+    text: str
+    offsets: list[int]
+    source: str = ""
+    meta: dict = field(default_factory=dict)
+    body_start: int = 0  # start of the body in `text`; before it: headline block and captions
+
+    @property
+    def digest(self) -> str:
+        """SHA-256 of the original text: the article's identity."""
+        return hashlib.sha256(self.original.encode("utf-8")).hexdigest()
+
+    def original_span(self, start: int, end: int) -> tuple[int, int]:
+        """Offsets in the original text of the normalised span [start, end)."""
+        if end <= start:
+            o = self.offsets[start]
+            return o, o
+        return self.offsets[start], self.offsets[end - 1] + 1
+
+    def original_text(self, start: int, end: int) -> str:
+        """The original characters behind the normalised span [start, end)."""
+        a, b = self.original_span(start, end)
+        return self.original[a:b]
+
+    def sentence_bounds(self, pos: int) -> tuple[int, int]:
+        """The sentence (in normalised coordinates) holding position `pos`."""
+        starts = self.sentence_starts
+        i = bisect_right(starts, pos) - 1
+        s = starts[max(i, 0)]
+        e = starts[i + 1] if i + 1 < len(starts) else len(self.text)
+        while e > s and self.text[e - 1] in "\n ":
+            e -= 1
+        return s, e
+
+    @property
+    def sentence_starts(self) -> list[int]:
+        cached = self.meta.get("_sentence_starts")
+        if cached is None:
+            cached = [0]
+            for m in re.finditer(r"[。！？!?]+[”’」』]?|\n+", self.text):
+                if m.end() < len(self.text):
+                    cached.append(m.end())
+            self.meta["_sentence_starts"] = cached
+        return cached
+
+    def sentences(self) -> list[tuple[int, int]]:
+        """All sentences as (start, end) in normalised coordinates, empty ones left out."""
+        out = []
+        for s in self.sentence_starts:
+            a, b = self.sentence_bounds(s)
+            if b > a:
+                out.append((a, b))
+        return out
+
+    def paragraphs(self) -> list[tuple[int, int]]:
+        """Lines of the normalised text as (start, end)."""
+        out, pos = [], 0
+        for line in self.text.split("\n"):
+            if line.strip():
+                out.append((pos, pos + len(line)))
+            pos += len(line) + 1
+        return out
+
+    @property
+    def headline(self) -> str:
+        """The headline block and captions: everything before the body."""
+        return self.text[: self.body_start]
+
+
+class _Builder:
+    """Accumulates normalised characters with the original index of each."""
+
+    def __init__(self) -> None:
+        self.chars: list[str] = []
+        self.offsets: list[int] = []
+
+    def add(self, ch: str, at: int) -> None:
+        self.chars.append(ch)
+        self.offsets.append(at)
+
+    def text(self) -> str:
+        return "".join(self.chars)
+
+
+def _char_pass(original: str) -> tuple[str, list[int]]:
+    """Character-level normalisation; returns the text and the offset of each character."""
+    b = _Builder()
+    n = len(original)
+    i = 0
+    while i < n:
+        ch = original[i]
+        if ch == "\r":
+            if i + 1 < n and original[i + 1] == "\n":
+                i += 1
+                continue
+            ch = "\n"
+        if ch in _SPACES:
+            ch = " "
+        code = ord(ch)
+        if 0xFF10 <= code <= 0xFF19 or 0xFF21 <= code <= 0xFF3A or 0xFF41 <= code <= 0xFF5A:
+            ch = chr(code - 0xFEE0)
+        elif ch == "\uff0e":  # full-width full stop inside numbers (５．５％)
+            ch = "."
+        elif ch == "\uff05":
+            ch = "%"
+        elif ch in _HALF_TO_FULL and _near_cjk(original, i):
+            ch = _HALF_TO_FULL[ch]
+        elif unicodedata.category(ch) == "Cc" and ch != "\n":
+            i += 1
+            continue
+        b.add(ch, i)
+        i += 1
+    return b.text(), b.offsets
+
+
+def _near_cjk(s: str, i: int) -> bool:
+    before = s[i - 1] if i > 0 else ""
+    after = s[i + 1] if i + 1 < len(s) else ""
+    return bool(before and is_cjk(before)) or bool(after and is_cjk(after)) or s[i] in "()"
+
+
+def _apply(text: str, offsets: list[int], edits: list[tuple[int, int, str]]) -> tuple[str, list[int]]:
+    """Replace text[a:b] by `rep` for each (a, b, rep), edits sorted and not overlapping.
+    Inserted characters map to the original offset of the first replaced (or next) one."""
+    out_c: list[str] = []
+    out_o: list[int] = []
+    pos = 0
+    end_offset = offsets[-1] + 1 if offsets else 0
+    for a, b, rep in edits:
+        out_c.append(text[pos:a])
+        out_o.extend(offsets[pos:a])
+        anchor = offsets[a] if a < len(offsets) else end_offset
+        out_c.append(rep)
+        out_o.extend([anchor] * len(rep))
+        pos = b
+    out_c.append(text[pos:])
+    out_o.extend(offsets[pos:])
+    return "".join(out_c), out_o
+
+
+def _drop_inner_spaces(text: str) -> list[tuple[int, int, str]]:
+    edits = []
+    for m in re.finditer(r" +", text):
+        a, b = m.span()
+        before = text[a - 1] if a > 0 else ""
+        after = text[b] if b < len(text) else ""
+        if a == 0 or before == "\n":  # indentation
+            edits.append((a, b, ""))
+        elif after in ("\n", ""):
+            edits.append((a, b, ""))
+        elif is_cjk(before) and after == "摄":
+            continue
+        elif (is_cjk(before) or before in "，。、；：（）“”") and (is_cjk(after) or after in "，。、；：（）“”"):
+            line_start = text.rfind("\n", 0, a) + 1
+            line_end = text.find("\n", b)
+            line = text[line_start : line_end if line_end >= 0 else len(text)]
+            # in a headline or caption line a space separates items; in prose it is noise
+            sep = is_cjk(before) and is_cjk(after) and len(line) < 80 and "。" not in line
+            edits.append((a, b, "，" if sep else ""))
+        elif b - a > 1:
+            edits.append((a, b, " "))
+    return edits
+
+
+def _body_start(text: str) -> int:
+    """Index of the first body line: the first line with a dateline or a full sentence
+    longer than a caption. Headline blocks and photo captions come before it."""
+    pos = 0
+    for line in text.split("\n"):
+        s = line.strip()
+        if s and (
+            re.search(r"(本报讯|本报[^\s，。]{0,8}电|新华社[^\s，。]{0,12}电|消息[（(]|^[（(][^）)]*记者[^）)]*[）)])", s)
+            or (len(s) > 40 and re.search(r"[。！？]", s))
+        ):
+            return pos
+        pos += len(line) + 1
+    return 0
+
+
+def _rejoin(text: str, body_start: int) -> list[tuple[int, int, str]]:
+    """Edits that join body paragraphs broken mid-sentence (a line that does not end a
+    sentence, followed after blank lines by one that starts with a Chinese character)."""
+    edits = []
+    for m in re.finditer(r"\n[ \n]*", text):
+        a, b = m.span()
+        if a <= body_start:
+            continue
+        prev = text[a - 1] if a > 0 else ""
+        nxt = text[b] if b < len(text) else ""
+        if prev and prev not in _FINAL and (is_cjk(prev) or prev in "，、") and nxt and (is_cjk(nxt) or nxt in "“"):
+            line_start = text.rfind("\n", 0, a) + 1
+            if a - line_start >= 20:  # a short line is a heading, not a broken paragraph
+                edits.append((a, b, ""))
+    return edits
+
+
+def normalise(original: str, source: str = "", meta: dict | None = None) -> Document:
+    """Build the Document of an article's text."""
+    text, offsets = _char_pass(original)
+    # continuation markers, then photo credits run into the next caption
+    edits = [(m.start(), m.end(), "") for m in _CONTINUATION.finditer(text)]
+    text, offsets = _apply(text, offsets, edits)
+    edits = [(m.end(), m.end(), "\n") for m in _PHOTO_CREDIT.finditer(text)]
+    text, offsets = _apply(text, offsets, edits)
+    text, offsets = _apply(text, offsets, _drop_inner_spaces(text))
+    body = _body_start(text)
+    text, offsets = _apply(text, offsets, _rejoin(text, body))
+    # collapse runs of blank lines, keeping a single newline
+    edits = [(m.start() + 1, m.end(), "") for m in re.finditer(r"\n{2,}", text)]
+    text, offsets = _apply(text, offsets, edits)
+    lead = len(text) - len(text.lstrip("\n "))
+    text, offsets = text[lead:], offsets[lead:]
+    offsets.append(len(original))
+    doc = Document(original=original, text=text, offsets=offsets, source=source, meta=dict(meta or {}))
+    doc.body_start = _body_start(text)
+    return doc

@@ -1,0 +1,100 @@
+"""What the whole article tells every extractor: its province, its year, its date.
+
+The province resolves 省委, 省政府 and their kind; it is the province the article names
+most (by full or short name, capital or cities, its newspaper), with the article's own
+metadata first. The year fills dates that leave it out; it comes from the metadata,
+a full date in the text, or the years the text talks about ("2024年是…", "刚刚过去的2023年").
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from dataclasses import dataclass, field
+
+from kg.document import Document
+from kg.lexicon import Lexicon, Province, lexicon
+
+_FULL_DATE = re.compile(r"((?:19|20)\d{2})年(\d{1,2})月(\d{1,2})日")
+_YEAR = re.compile(r"(?<![\d-])((?:19|20)\d{2})年")
+_DATELINE = re.compile(r"(?:新华社|本报|电)[^，。\n]{0,10}?(\d{1,2})月(\d{1,2})日电")
+
+
+@dataclass
+class Context:
+    lexicon: Lexicon
+    province: Province | None = None
+    year: int | None = None
+    dateline: tuple[int, int] | None = None  # (month, day) of a dateline
+    aliases: dict[str, tuple[str, str]] = field(default_factory=dict)  # body alias -> (canonical, class)
+
+    def iso(self, month: int, day: int, year: int | None = None) -> str | None:
+        """An ISO date, the year taken from the article when not given."""
+        y = year or self.year
+        if not y or not (1 <= month <= 12 and 1 <= day <= 31):
+            return None
+        return f"{y:04d}-{month:02d}-{day:02d}"
+
+
+def _province(doc: Document, lex: Lexicon) -> Province | None:
+    if doc.meta.get("province"):
+        return lex.province(doc.meta["province"])
+    text = doc.text
+    score: Counter = Counter()
+    for p in lex.provinces:
+        if p.unit == "特别行政区":
+            continue
+        n_full = text.count(p.full)
+        n_short = text.count(p.short) - n_full
+        score[p.full] += 3 * n_full + 2 * n_short
+        score[p.full] += 4 * text.count(p.short + "日报")
+        for city in (p.capital, *p.cities):
+            if city != p.short:
+                score[p.full] += text.count(city)
+    if not score:
+        return None
+    best, value = score.most_common(1)[0]
+    return lex.province(best) if value > 0 else None
+
+
+def _year(doc: Document) -> int | None:
+    if doc.meta.get("date"):
+        return int(str(doc.meta["date"])[:4])
+    text = doc.text
+    m = _FULL_DATE.search(text, doc.body_start) or _FULL_DATE.search(text)
+    if m and m.start() < doc.body_start + 200:
+        return int(m.group(1))
+    score: Counter = Counter()
+    for m in _YEAR.finditer(text):
+        y = int(m.group(1))
+        after = text[m.end():m.end() + 3]
+        before = text[max(0, m.start() - 6):m.start()]
+        if after.startswith("是") or after.startswith("，是"):
+            score[y] += 4
+        elif "过去的" in before or after.startswith("工作回顾") or after.startswith("和今年"):
+            score[y + 1] += 4
+        elif after.startswith("工作安排") or after.startswith("工作任务"):
+            score[y] += 3
+        elif re.match(r"\d", text[m.start() - 1:m.start()] or "x") or "-" in before[-1:]:
+            continue
+        else:
+            score[y] += 1
+    if not score:
+        return None
+    top = max(score.values())
+    return max(y for y, s in score.items() if s == top)
+
+
+def analyse(doc: Document) -> Context:
+    """The article-wide context of `doc`."""
+    lex = lexicon()
+    prov = _province(doc, lex)
+    ctx = Context(lexicon=lex, province=prov, year=_year(doc))
+    m = _DATELINE.search(doc.text)
+    if m:
+        ctx.dateline = (int(m.group(1)), int(m.group(2)))
+    ctx.aliases = dict(lex.national)
+    if prov is not None:
+        ctx.aliases.update(lex.regional(prov))
+        doc.meta.setdefault("province", prov.full)
+    return ctx

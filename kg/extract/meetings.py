@@ -1,0 +1,5 @@
+"""Extractor: meetings (being written)."""
+
+
+def extract(doc, ctx, facts) -> None:
+    return None

@@ -1,0 +1,135 @@
+"""What a Chinese personal name looks like, and where one can end.
+
+A name is a family name (single or compound, from the lexicon) and one or two given
+characters, or a transcribed name joined with `·` (艾力更·依明巴海). Whether a string of
+that shape *is* a name is decided by its context (a title before it, a verb after it, a
+place in a list of names); this module answers the shape and boundary questions only.
+"""
+
+from __future__ import annotations
+
+import re
+from functools import cache
+from importlib import resources
+
+from kg.document import is_cjk
+from kg.lexicon import lexicon
+
+#: characters that end a clause or separate items
+DELIMITERS = set("，。、；：！？,.;:!?（）()“”‘’《》「」\n —…")
+
+_DOT_NAME = re.compile(r"[\u4e00-\u9fff]{1,8}(?:·[\u4e00-\u9fff]{1,8}){1,3}")
+
+#: characters that never stand in a given name in this genre; they mark a word, not a name
+_NOT_IN_NAME = set("们的了省市县区府部厅局届次会议年月日时要把被这那其该本各全们之上下里内外个位名项件人大常")
+
+#: last characters that, when a shorter reading is also valid, are words after a name
+_FUNCTION_TAIL = set("在和与及等说作是为对向从到将把被也都就还又代主出讲指强表宣参列会致发同以当任")
+
+
+@cache
+def followers() -> dict[str, str]:
+    """Words that may follow a name -> the participation kind they signal ('-' for none)."""
+    text = resources.files("kg.lexicon").joinpath("verbs.tsv").read_text(encoding="utf-8")
+    out = {}
+    for ln in text.splitlines():
+        if ln.strip() and not ln.startswith("#"):
+            word, kind = (ln.split("\t") + ["-"])[:2]
+            out[word] = kind.strip()
+    return out
+
+
+@cache
+def _follower_re() -> re.Pattern:
+    words = sorted(followers(), key=len, reverse=True)
+    return re.compile("|".join(map(re.escape, words)))
+
+
+def is_boundary(text: str, j: int) -> bool:
+    """True when a name may end just before position j."""
+    if j >= len(text):
+        return True
+    ch = text[j]
+    if ch in DELIMITERS or ch.isspace() or ch.isdigit():
+        return True
+    if _follower_re().match(text, j):
+        return True
+    return bool(lexicon().title_re.match(text, j))
+
+
+def has_surname(cand: str) -> bool:
+    lex = lexicon()
+    return cand[:2] in lex.compound_surnames or cand[0] in lex.surnames
+
+
+def name_shaped(cand: str) -> bool:
+    """True when `cand` has the shape of a personal name (not its context)."""
+    if _DOT_NAME.fullmatch(cand):
+        return True
+    if not (2 <= len(cand) <= 4) or not all(is_cjk(c) for c in cand):
+        return False
+    if not has_surname(cand):
+        return False
+    given = cand[2:] if cand[:2] in lexicon().compound_surnames and len(cand) > 2 else cand[1:]
+    if any(c in _NOT_IN_NAME for c in given):
+        return False
+    if len(cand) == 4 and cand[:2] not in lexicon().compound_surnames:
+        return False
+    return True
+
+
+def name_at(text: str, i: int, long_ok: bool = False) -> int | None:
+    """End of a name starting at i whose end is a boundary, or None.
+
+    `long_ok` admits four-character names without a compound family name (白玛赤林), as a
+    list of names does."""
+    m = _DOT_NAME.match(text, i)
+    if m and is_boundary(text, m.end()):
+        return m.end()
+    if i >= len(text) or not is_cjk(text[i]):
+        return None
+    lengths = [4, 3] if text[i:i + 2] in lexicon().compound_surnames else [3, 2]
+    if long_ok:
+        lengths = [4] + [n for n in lengths if n != 4]
+    valid = []
+    for n in lengths:
+        cand = text[i:i + n]
+        if len(cand) < n:
+            continue
+        shaped = name_shaped(cand) or (long_ok and n == 4 and has_surname(cand)
+                                       and all(is_cjk(c) for c in cand)
+                                       and not any(c in _NOT_IN_NAME for c in cand[1:]))
+        if shaped and is_boundary(text, i + n):
+            valid.append(n)
+    if not valid:
+        return None
+    best = valid[0]
+    if len(valid) > 1 and text[i + best - 1] in _FUNCTION_TAIL:
+        best = valid[1]
+    return i + best
+
+
+def name_before(text: str, j: int, start: int) -> int | None:
+    """Start of a name that ends at j and begins at or after `start` (a clause start)."""
+    for n in (3, 2, 4):
+        i = j - n
+        if i < start:
+            continue
+        if i != start and text[i - 1] not in DELIMITERS:
+            continue
+        if name_shaped(text[i:j]):
+            return i
+    m = None
+    for m in _DOT_NAME.finditer(text, start, j):
+        pass
+    if m and m.end() == j and (m.start() == start or text[m.start() - 1] in DELIMITERS):
+        return m.start()
+    return None
+
+
+def is_word(cand: str) -> bool:
+    """True when jieba's dictionary knows `cand` as an ordinary word (not a person's name)."""
+    from kg.tokens import word_tag
+
+    tag = word_tag(cand)
+    return tag is not None and not tag.startswith("nr")

@@ -1,0 +1,5 @@
+"""Extractor: participation (being written)."""
+
+
+def extract(doc, ctx, facts) -> None:
+    return None

@@ -1,0 +1,5 @@
+"""Extractor: people (being written)."""
+
+
+def extract(doc, ctx, facts) -> None:
+    return None

@@ -1,0 +1,5 @@
+"""Extractor: reports (being written)."""
+
+
+def extract(doc, ctx, facts) -> None:
+    return None

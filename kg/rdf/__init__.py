@@ -1,0 +1,1 @@
+"""RDF side of kg: vocabulary, IRI minting, mapping from facts to triples, serialisation."""

@@ -1,0 +1,76 @@
+"""Minting IRIs: the one place where kg decides what a resource is called.
+
+Entity IRIs derive from canonical content (a person's name, a body's full name), so the
+same person, body or meeting gets the same IRI in every article and every run. Homonyms
+(two officials of one name) therefore share a node: a documented limit.
+"""
+
+from __future__ import annotations
+
+import hashlib
+from urllib.parse import quote
+
+from rdflib import URIRef
+
+from kg.rdf.namespace import KGR
+
+# characters an IRI may not hold literally, plus those that would confuse a reader
+_SAFE_IRI = "".join(chr(c) for c in range(0x21, 0x7F) if chr(c) not in '<>"{}|\\^`%#?/ ')
+
+
+def _segment(text: str) -> str:
+    """Text as one IRI path segment: Chinese kept readable, anything unsafe escaped."""
+    return "".join(ch if (ord(ch) > 0x7F and ch.isprintable() and not ch.isspace()) or ch in _SAFE_IRI
+                   else quote(ch, safe="") for ch in text)
+
+
+def digest(*parts: object, n: int = 16) -> str:
+    """A short stable hash of the parts."""
+    h = hashlib.sha1("\x1f".join("" if p is None else str(p) for p in parts).encode("utf-8"))
+    return h.hexdigest()[:n]
+
+
+def person(name: str) -> URIRef:
+    return KGR[f"person/{_segment(name)}"]
+
+
+def organization(name: str) -> URIRef:
+    return KGR[f"org/{_segment(name)}"]
+
+
+def meeting(name: str) -> URIRef:
+    return KGR[f"meeting/{_segment(name)}"]
+
+
+def place(name: str) -> URIRef:
+    return KGR[f"place/{_segment(name)}"]
+
+
+def role(title: str) -> URIRef:
+    return KGR[f"role/{_segment(title)}"]
+
+
+def article(content_hash: str) -> URIRef:
+    return KGR[f"article/{content_hash[:16]}"]
+
+
+def span(article_iri: URIRef, begin: int, end: int) -> URIRef:
+    """A span of an article's original text, RFC 5147 style as NIF uses it."""
+    return URIRef(f"{article_iri}#char={begin},{end}")
+
+
+def fact(kind: str, *parts: object) -> URIRef:
+    """A fact node (participation, membership, report, ...) from its defining content."""
+    return KGR[f"{kind}/{digest(kind, *parts)}"]
+
+
+def report(title: str, presenter: str | None, meeting_name: str | None) -> URIRef:
+    return fact("report", title, presenter, meeting_name)
+
+
+def goal(article_hash: str, list_index: int, ordinal: int) -> URIRef:
+    return KGR[f"goal/{article_hash[:16]}-{list_index}-{ordinal}"]
+
+
+def goal_list(article_hash: str, list_index: int) -> URIRef:
+    return KGR[f"goallist/{article_hash[:16]}-{list_index}"]
