@@ -33,4 +33,9 @@ def build_files(inputs: list[str], out: Path, args: argparse.Namespace | None = 
     for name in inputs:
         path = Path(name)
         build_article(read_article(path), source=path.name, graph=graph)
-    return write_atomic(out / "graph.ttl", turtle(graph))
+    written = write_atomic(out / "graph.ttl", turtle(graph))
+    if args is not None and getattr(args, "store", None):
+        from kg.store import load_file  # issue 4: --store loads the built graph, one named graph per article
+
+        load_file(Path(args.store), written)
+    return written

@@ -19,7 +19,16 @@ def _cmd_build(args: argparse.Namespace) -> int:
 def _cmd_query(args: argparse.Namespace) -> int:
     from kg import query
 
-    names, rows = query.run(query.load_graph(Path(args.graph)), query.read_query(args.query))
+    if getattr(args, "store", None):
+        from kg import store
+
+        if args.graph:
+            raise KgError("give either a graph file or --store, not both")
+        names, rows = store.query(Path(args.store), query.read_query(args.query))
+    elif not args.graph:
+        raise KgError("give a graph file or --store DIR")
+    else:
+        names, rows = query.run(query.load_graph(Path(args.graph)), query.read_query(args.query))
     sys.stdout.write(query.format_rows(names, rows, args.format))
     return 0
 
@@ -32,11 +41,13 @@ def parser() -> argparse.ArgumentParser:
     b = sub.add_parser("build", help="build the graph of one or more articles")
     b.add_argument("inputs", nargs="+", help="article files")
     b.add_argument("--out", default="output", help="output folder (default: output/)")
+    b.add_argument("--store", metavar="DIR", help="also load the graph into the embedded store in DIR")
     b.set_defaults(func=_cmd_build)
 
     q = sub.add_parser("query", help="run a SPARQL SELECT query over a graph")
-    q.add_argument("graph", help="a Turtle file (graph.ttl)")
+    q.add_argument("graph", nargs="?", help="a Turtle file (graph.ttl); leave out with --store")
     q.add_argument("query", help="a .rq file or the query text")
+    q.add_argument("--store", metavar="DIR", help="query the embedded store in DIR instead of a file")
     q.add_argument("--format", choices=("table", "csv", "json"), default="table")
     q.set_defaults(func=_cmd_query)
     return ap
