@@ -1,5 +1,351 @@
-"""Extractor: meetings (being written)."""
+"""Meetings: every named session, plenum, congress or conference, by canonical full name.
+
+Short forms are expanded (省十四届人大二次会议 -> 山西省第十四届人民代表大会第二次会议,
+党的二十大 -> 中国共产党第二十次全国代表大会) with the province taken from the article.
+The meeting the article reports on (the main one) also gets its date, city and venue.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+from dataclasses import dataclass
+from functools import cache
+from importlib import resources
+
+from kg.document import Document
+from kg.extract.context import Context
+from kg.facts import ArticleFacts, Meeting
+from kg.lexicon import Province, lexicon
+from kg.numerals import NUM, to_chinese, to_int
+
+_N = NUM
 
 
-def extract(doc, ctx, facts) -> None:
+@dataclass
+class _Found:
+    start: int
+    end: int
+    name: str
+    body: str | None
+    term: int | None
+    session: int | None
+
+
+def _provinces_re() -> str:
+    names = []
+    for p in lexicon().provinces:
+        names += [p.full, p.short]
+    return "|".join(sorted(set(names), key=len, reverse=True))
+
+
+def _unit(p: Province) -> str:
+    return "市" if p.unit == "直辖市" else p.unit
+
+
+def _prov(ctx: Context, written: str | None) -> Province | None:
+    if written:
+        return lexicon().province(written) or ctx.province
+    return ctx.province
+
+
+def _cn(n: int | None) -> str:
+    return to_chinese(n) if n is not None else ""
+
+
+# -- canonical names, one function per kind of meeting --------------------------------------
+
+def _npc(t, s, sc, prov, ctx):
+    if sc:
+        return (f"第{_cn(t)}届全国人民代表大会常务委员会第{_cn(s)}次会议", "全国人民代表大会常务委员会")
+    return (f"中华人民共和国第{_cn(t)}届全国人民代表大会第{_cn(s)}次会议", "全国人民代表大会")
+
+
+def _cppcc(t, s, sc, prov, ctx):
+    if sc:
+        return (f"中国人民政治协商会议第{_cn(t)}届全国委员会常务委员会第{_cn(s)}次会议",
+                "中国人民政治协商会议全国委员会常务委员会")
+    return (f"中国人民政治协商会议第{_cn(t)}届全国委员会第{_cn(s)}次会议", "中国人民政治协商会议全国委员会")
+
+
+def _prov_npc(t, s, sc, prov, ctx):
+    p = _prov(ctx, prov)
+    if p is None or t is None:
+        return None
+    if sc:
+        return (f"{p.full}第{_cn(t)}届人民代表大会常务委员会第{_cn(s)}次会议", f"{p.full}人民代表大会常务委员会")
+    return (f"{p.full}第{_cn(t)}届人民代表大会第{_cn(s)}次会议", f"{p.full}人民代表大会")
+
+
+def _prov_cppcc(t, s, sc, prov, ctx):
+    p = _prov(ctx, prov)
+    if p is None or t is None:
+        return None
+    body = f"中国人民政治协商会议{p.full}委员会"
+    if sc:
+        return (f"中国人民政治协商会议第{_cn(t)}届{p.full}委员会常务委员会第{_cn(s)}次会议", body + "常务委员会")
+    return (f"中国人民政治协商会议第{_cn(t)}届{p.full}委员会第{_cn(s)}次会议", body)
+
+
+def _congress(t, s, sc, prov, ctx):
+    if t is None or not 7 <= t <= 40:
+        return None
+    return (f"中国共产党第{_cn(t)}次全国代表大会", "中国共产党")
+
+
+def _plenum(t, s, sc, prov, ctx):
+    if not (t and s) or not 1 <= t <= 40 or not 1 <= s <= 12:
+        return None
+    return (f"中国共产党第{_cn(t)}届中央委员会第{_cn(s)}次全体会议", "中国共产党中央委员会")
+
+
+def _prov_plenum(t, s, sc, prov, ctx):
+    p = _prov(ctx, prov)
+    if p is None or not (t and s):
+        return None
+    return (f"中国共产党{p.full}第{_cn(t)}届委员会第{_cn(s)}次全体会议", f"中国共产党{p.full}委员会")
+
+
+def _prov_congress(t, s, sc, prov, ctx):
+    p = _prov(ctx, prov)
+    if p is None or not t:
+        return None
+    return (f"中国共产党{p.full}第{_cn(t)}次代表大会", f"中国共产党{p.full}委员会")
+
+
+Canon = Callable[..., tuple[str, str] | None]
+
+
+@cache
+def _patterns() -> list[tuple[re.Pattern, Canon]]:
+    P = _provinces_re()
+    U = r"(?:省|自治区|市)"
+    T, S = rf"(?P<t>{_N})", rf"(?P<s>{_N})"
+    specs: list[tuple[str, Canon]] = [
+        (rf"(?:中华人民共和国)?第{T}届全国人民代表大会(?P<sc>常务委员会)?第{S}次会议", _npc),
+        (rf"第?{T}届全国人大(?P<sc>常委会)?第?{S}次会议", _npc),
+        (rf"全国人大(?P<sc>常委会)?(?:第?{T}届)第?{S}次会议", _npc),
+        (rf"全国人大(?P<sc>常委会)第{S}次会议", _npc),
+        (rf"(?:中国人民政治协商会议|政协)第{T}届全国委员会(?P<sc>常务委员会)?第{S}次会议", _cppcc),
+        (rf"第?{T}届全国政协(?P<sc>常委会)?第?{S}次会议", _cppcc),
+        (rf"全国政协(?:第?{T}届)(?P<sc>常委会)?第?{S}次会议", _cppcc),
+        (rf"(?P<prov>{P}){U}?第{T}届人民代表大会(?P<sc>常务委员会)?第{S}次会议", _prov_npc),
+        (rf"(?P<prov>{P})?{U}第?{T}届人大(?P<sc>常委会)?第?{S}次会议", _prov_npc),
+        (rf"(?P<prov>{P})?{U}人大(?P<sc>常委会)?第?{T}届第?{S}次会议", _prov_npc),
+        (rf"(?:中国人民政治协商会议|政协)第{T}届(?P<prov>{P}){U}?委员会(?P<sc>常务委员会)?第{S}次会议", _prov_cppcc),
+        (rf"政协(?P<prov>{P}){U}?第{T}届委员会(?P<sc>常务委员会)?第{S}次会议", _prov_cppcc),
+        (rf"(?P<prov>{P})?{U}?政协第?{T}届(?P<sc>常委会)?第?{S}次会议", _prov_cppcc),
+        (rf"(?P<prov>{P})?{U}政协(?P<sc>常委会)?第?{T}届第?{S}次会议", _prov_cppcc),
+        (rf"中国共产党第{T}次全国代表大会", _congress),
+        (rf"(?:党的|中共){T}大", _congress),
+        (rf"(?<=[、和及与])(?P<t>[一二三四五六七八九十]{{2,3}})大(?![会学])", _congress),
+        (rf"中国共产党第{T}届中央委员会第{S}次全体会议", _plenum),
+        (rf"(?:党的|中共)?{T}届{S}中全会", _plenum),
+        (rf"中国共产党(?P<prov>{P}){U}?第{T}届委员会第{S}次全体会议", _prov_plenum),
+        (rf"(?:中共)?(?P<prov>{P})?{U}委{T}届{S}次全会", _prov_plenum),
+        (rf"中国共产党(?P<prov>{P}){U}?第{T}次代表大会", _prov_congress),
+        (rf"(?:中共)?(?P<prov>{P})?{U}?委?第{T}次党代会", _prov_congress),
+    ]
+    return [(re.compile(rx), fn) for rx, fn in specs]
+
+
+@cache
+def _named_specs() -> list[tuple[str, str, str]]:
+    text = resources.files("kg.lexicon").joinpath("meeting_names.tsv").read_text(encoding="utf-8")
+    rows = []
+    for ln in text.splitlines():
+        if ln.strip() and not ln.startswith("#"):
+            level, canon, body = (ln.split("\t") + ["", ""])[:3]
+            rows.append((level, canon, body))
+    return rows
+
+
+_NAMED_TAIL = r"(?:工作会议|代表大会|大会|座谈会|推进会|动员会|部署会|常务会议|全体会议|专题会议|会议)"
+_NAMED_BAD = re.compile(r"[，。、；：“”《》（）\s的和暨在对向为]|召开|举行|精神|代表|书记|主任|主席|省长|市长")
+
+
+def _named(doc: Document, ctx: Context) -> list[_Found]:
+    """Named conferences (中央经济工作会议, 全省…建设大会), by level word."""
+    out = []
+    prov = ctx.province
+    for level, canon, body in _named_specs():
+        unit_word = next((u for u in ("自治区", "省", "市") if u in level), None)
+        if unit_word and (prov is None or _unit(prov) != unit_word):
+            continue
+        rx = re.compile(rf"{re.escape(level)}(?P<core>[\u4e00-\u9fff]{{0,12}}?)(?P<tail>{_NAMED_TAIL})")
+        # every occurrence of the level word is tried: names nest (…全会暨省委经济工作会议)
+        for pos in (k.start() for k in re.finditer(re.escape(level), doc.text)):
+            m = rx.match(doc.text, pos)
+            if not m:
+                continue
+            core, tail = m.group("core"), m.group("tail")
+            if _NAMED_BAD.search(core) or core.endswith("人大") or re.search(r"届|次$", core):
+                continue
+            if tail == "会议" and core and not re.search(r"(工作|常委|党组|办公|联席|专题)$", core):
+                continue
+            if tail != "会议" and len(core) < 2:
+                continue
+            written_rest = doc.text[m.start() + len(level):m.end()]
+            fill = {"F": prov.full if prov else "", "name": written_rest}
+            name = canon.format(**fill)
+            if doc.text[m.start():m.end()] in ctx.aliases or name in ctx.aliases:
+                continue  # 全国人民代表大会 is a body, not a meeting
+            out.append(_Found(m.start(), m.end(), name, body.format(**fill) or None, None, None))
+    return out
+
+
+def _national_year(found: _Found) -> int | None:
+    """Year of a plenary session of the NPC or the national CPPCC (terms start 1998, 2003 …)."""
+    if found.term and found.session and found.term >= 5 and "常务委员会" not in found.name:
+        if found.body in ("全国人民代表大会", "中国人民政治协商会议全国委员会"):
+            return 1998 + 5 * (found.term - 9) + found.session - 1
     return None
+
+
+_EVENT = re.compile(r"^(?:[^，。；]{0,16}?)(?:隆重|胜利|正式)?(?:开幕|闭幕|举行|召开|开会|落下帷幕)")
+_REFERRED = re.compile(r"^(?:和[^，。]{0,20})?(?:精神|以来|部署|要求|决策|确定|提出|作出|审议通过)")
+_DAY = re.compile(r"(?:(?P<y>(?:19|20)\d{2})年)?(?:(?P<m>\d{1,2})月)?(?P<d>\d{1,2})日")
+_PLACE_EVENT = re.compile(r"在(?P<place>[\u4e00-\u9fff]{1,14}?)(?:隆重|胜利|正式)?(?:开幕|闭幕|举行|召开|开会)")
+_DATELINE_CITY = re.compile(r"(?:新华社|本报|中新社)(?P<city>[\u4e00-\u9fff]{2,4}?)\d{1,2}月\d{1,2}日电")
+
+
+@cache
+def _venue_re() -> re.Pattern:
+    text = resources.files("kg.lexicon").joinpath("venues.txt").read_text(encoding="utf-8")
+    ends = sorted((ln.strip() for ln in text.splitlines() if ln.strip() and not ln.startswith("#")),
+                  key=len, reverse=True)
+    return re.compile(rf"[\u4e00-\u9fff]{{0,8}}?(?:{'|'.join(ends)})")
+
+
+def _cities() -> dict[str, str]:
+    out = {"京": "北京"}
+    for p in lexicon().provinces:
+        for c in (p.capital, *p.cities):
+            out[c] = c
+        if p.unit == "直辖市":
+            out[p.short] = p.short
+    return out
+
+
+def _find_all(doc: Document, ctx: Context) -> list[_Found]:
+    found: list[_Found] = []
+    for rx, fn in _patterns():
+        for m in rx.finditer(doc.text):
+            g = m.groupdict()
+            t, s = to_int(g.get("t") or ""), to_int(g.get("s") or "")
+            canon = fn(t, s, bool(g.get("sc")), g.get("prov"), ctx)
+            if canon:
+                found.append(_Found(m.start(), m.end(), canon[0], canon[1], t, s))
+    found += _named(doc, ctx)
+    # longest match wins where two patterns overlap
+    found.sort(key=lambda f: (f.start, -(f.end - f.start)))
+    kept: list[_Found] = []
+    for f in found:
+        if kept and f.start < kept[-1].end:
+            continue
+        kept.append(f)
+    return kept
+
+
+def _main(doc: Document, found: list[_Found]) -> str | None:
+    scores: dict[str, float] = {}
+    for f in found:
+        after = doc.text[f.end:f.end + 24]
+        sc = 1.0
+        if f.start < doc.body_start:
+            sc += 4
+        if _EVENT.match(after):
+            sc += 4
+        if _REFERRED.match(after):
+            sc -= 3
+        if f.session is None and f.body is None:
+            sc -= 0.5
+        scores[f.name] = scores.get(f.name, 0) + sc
+    if not scores:
+        return None
+    best = max(scores, key=lambda k: (scores[k], k))
+    return best if scores[best] >= 4 else None
+
+
+def _date(doc: Document, ctx: Context, spans: list[tuple[int, int]], year: int | None) -> str | None:
+    for a, b in spans:
+        s, e = doc.sentence_bounds(a)
+        for m in _DAY.finditer(doc.text, s, e):
+            month = int(m.group("m")) if m.group("m") else (ctx.dateline[0] if ctx.dateline else None)
+            if month is None:
+                continue
+            y = int(m.group("y")) if m.group("y") else year
+            iso = ctx.iso(month, int(m.group("d")), y)
+            if iso:
+                return iso
+    return None
+
+
+def _place(doc: Document, spans: list[tuple[int, int]]) -> tuple[str | None, str | None]:
+    cities = _cities()
+    city = venue = None
+    for a, _b in spans:
+        s, e = doc.sentence_bounds(a)
+        m = _PLACE_EVENT.search(doc.text, a, e)
+        if not m:
+            continue
+        place = m.group("place")
+        for c in sorted(cities, key=len, reverse=True):
+            if place.startswith(c):
+                city, place = cities[c], place[len(c):]
+                break
+        v = _venue_re().fullmatch(place) if place else None
+        if v:
+            venue = place
+        if city or venue:
+            break
+    if venue is None:
+        m = _venue_re().search(doc.text, doc.body_start)
+        if m:
+            venue = m.group(0)
+            for c in sorted(cities, key=len, reverse=True):
+                if venue.startswith(c) and len(venue) > len(c) + 2:
+                    city = city or cities[c]
+                    venue = venue[len(c):]
+                    break
+    if city is None:
+        m = _DATELINE_CITY.search(doc.text)
+        if m and m.group("city") in cities:
+            city = cities[m.group("city")]
+    return city, venue
+
+
+def extract(doc: Document, ctx: Context, facts: ArticleFacts) -> None:
+    """Add every meeting of the article; mark the main one and give it date, city, venue."""
+    found = _find_all(doc, ctx)
+    for f in found:
+        m = facts.meetings.get(f.name)
+        if m is None:
+            m = facts.meetings[f.name] = Meeting(f.name, body=f.body, term=f.term, session=f.session)
+        m.spans.append((f.start, f.end))
+        if f.body:
+            facts.add_org(f.body, None, "legislature")
+    main = _main(doc, found)
+    if main is None:
+        return
+    m = facts.meetings[main]
+    m.main = True
+    year = next((y for f in found if f.name == main and (y := _national_year(f))), None)
+    if year and not doc.meta.get("date"):
+        ctx.year = year
+    body_spans = sorted(m.spans, key=lambda s: (s[0] < doc.body_start, s[0]))
+    m.date = _date(doc, ctx, body_spans, year or ctx.year)
+    m.city, m.venue = _place(doc, body_spans)
+    if m.city:
+        facts.add_place(m.city, _first(doc, m.city))
+    if m.venue:
+        facts.add_place(m.venue, _first(doc, m.venue))
+
+
+def _first(doc: Document, text: str) -> tuple[int, int]:
+    i = doc.text.find(text, doc.body_start)
+    if i < 0:
+        i = doc.text.find(text)
+    if i < 0:  # canonical city (北京) written short (京)
+        return (0, 0)
+    return (i, i + len(text))

@@ -21,7 +21,7 @@ DELIMITERS = set("，。、；：！？,.;:!?（）()“”‘’《》「」\n 
 _DOT_NAME = re.compile(r"[\u4e00-\u9fff]{1,8}(?:·[\u4e00-\u9fff]{1,8}){1,3}")
 
 #: characters that never stand in a given name in this genre; they mark a word, not a name
-_NOT_IN_NAME = set("们的了省市县区府部厅局届次会议年月日时要把被这那其该本各全们之上下里内外个位名项件人大常")
+_NOT_IN_NAME = set("在就座台们的了省市县区府部厅局届次会议年日时要把被这那该本各们之上下里内外个位名项件人大常")
 
 #: last characters that, when a shorter reading is also valid, are words after a name
 _FUNCTION_TAIL = set("在和与及等说作是为对向从到将把被也都就还又代主出讲指强表宣参列会致发同以当任")
@@ -96,9 +96,7 @@ def name_at(text: str, i: int, long_ok: bool = False) -> int | None:
         cand = text[i:i + n]
         if len(cand) < n:
             continue
-        shaped = name_shaped(cand) or (long_ok and n == 4 and has_surname(cand)
-                                       and all(is_cjk(c) for c in cand)
-                                       and not any(c in _NOT_IN_NAME for c in cand[1:]))
+        shaped = name_shaped(cand) or (long_ok and n == 4 and _long_name(cand))
         if shaped and is_boundary(text, i + n):
             valid.append(n)
     if not valid:
@@ -107,6 +105,13 @@ def name_at(text: str, i: int, long_ok: bool = False) -> int | None:
     if len(valid) > 1 and text[i + best - 1] in _FUNCTION_TAIL:
         best = valid[1]
     return i + best
+
+
+def _long_name(cand: str) -> bool:
+    """A four-character name without a compound family name (林郑月娥, 白玛赤林), not two words."""
+    return (has_surname(cand) and all(is_cjk(c) for c in cand)
+            and not any(c in _NOT_IN_NAME for c in cand[1:])
+            and not is_word(cand[:2]) and not is_word(cand[2:]) and not is_word(cand))
 
 
 def name_before(text: str, j: int, start: int) -> int | None:
