@@ -18,6 +18,7 @@ from kg.analysis.entities import class_counts
 EXACT_BETWEENNESS_MAX = 1000
 BETWEENNESS_SAMPLE = 500
 PARTICIPATION = ("presided", "reported", "spoke", "attended")
+CREDITS = ("reporter", "photographer")
 
 
 def _undirected(G: nx.MultiDiGraph) -> nx.Graph:
@@ -37,7 +38,8 @@ def centrality(G: nx.MultiDiGraph) -> list[dict]:
     then by PageRank and name; with degree (distinct neighbours), betweenness and PageRank.
 
     PageRank alone is not the ranking: in a one-article graph it favours a leaf whose only
-    neighbour is a small node (the reporter and the newspaper) over the presider."""
+    neighbour is a small node (the reporter and the newspaper) over the presider. People
+    the graph knows only from a byline (`byline`: true) are ranked after the actors."""
     U = _undirected(G)
     n = U.number_of_nodes()
     if n == 0:
@@ -54,9 +56,17 @@ def centrality(G: nx.MultiDiGraph) -> list[dict]:
         "betweenness": round(between[v], 6),
         "pagerank": round(rank[v], 6),
         "roles": list(G.nodes[v]["props"].get("roles", [])),
+        "byline": _byline_only(G, v),
     } for v in people]
-    rows.sort(key=lambda r: (-r["relations"], -r["pagerank"], r["name"]))
+    rows.sort(key=lambda r: (r["byline"], -r["relations"], -r["pagerank"], r["name"]))
     return rows
+
+
+def _byline_only(G: nx.MultiDiGraph, v: str) -> bool:
+    """True for a person credited with the article and doing nothing in it (a reporter)."""
+    rels = {rel for _, _, rel in G.out_edges(v, data="relation")} | \
+        {rel for _, _, rel in G.in_edges(v, data="relation")}
+    return bool(rels & set(CREDITS)) and rels <= set(CREDITS) | {"role"}
 
 
 def coparticipation(G: nx.MultiDiGraph) -> nx.Graph:

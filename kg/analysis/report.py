@@ -17,6 +17,11 @@ def _rate(a: dict) -> str:
     return f"{a['present']}/{a['expected']} ({a['rate'] * 100:.1f}%)"
 
 
+def actors(s: dict) -> list[dict]:
+    """The ranked people of the summary who act in the story (not only in a byline)."""
+    return [p for p in s["people"] if not p["byline"]]
+
+
 def sections(s: dict) -> list[tuple[str, list[str], list[list[str]]]]:
     """The summary as titled tables: (title, column names, rows of strings)."""
     out = []
@@ -25,7 +30,9 @@ def sections(s: dict) -> list[tuple[str, list[str], list[list[str]]]]:
     out.append((f"Most central people (top {TOP_PEOPLE})",
                 ["name", "relations", "degree", "betweenness", "pagerank", "roles"],
                 [[p["name"], str(p["relations"]), str(p["degree"]), f"{p['betweenness']:.4f}",
-                  f"{p['pagerank']:.4f}", "、".join(p["roles"])] for p in s["people"][:TOP_PEOPLE]]))
+                  f"{p['pagerank']:.4f}", "、".join(p["roles"])] for p in actors(s)[:TOP_PEOPLE]]))
+    out.append(("Bylines", ["name", "roles"],
+                [[p["name"], "、".join(p["roles"])] for p in s["people"] if p["byline"]]))
     rows = []
     for m in s["meetings"]:
         att = "; ".join(_rate(a) for a in m["attendance"] if "rate" in a)
@@ -53,8 +60,8 @@ def markdown(s: dict, title: str = "Analysis") -> str:
     g = s["graph"]
     lines = [f"# {title}", "",
              f"{g['entities']} entities, {g['relations']} relations."]
-    if s["people"]:
-        lines.append("Most central people: " + "、".join(p["name"] for p in s["people"][:5]) + ".")
+    if actors(s):
+        lines.append("Most central people: " + "、".join(p["name"] for p in actors(s)[:5]) + ".")
     for m in s["meetings"][:3]:
         for a in m["attendance"]:
             if "rate" in a:
