@@ -33,14 +33,42 @@ def _cmd_query(args: argparse.Namespace) -> int:
     return 0
 
 
+def _cmd_serve(args: argparse.Namespace) -> int:
+    from kg import serve
+
+    return serve.serve(Path(args.store), args.host, args.port, args.writable)
+
+
+def _cmd_push(args: argparse.Namespace) -> int:
+    import os
+
+    from kg import push
+
+    password = args.password if args.password is not None else os.environ.get("KG_PUSH_PASSWORD")
+    report = push.push_file(Path(args.graph), args.endpoint, user=args.user, password=password,
+                            auth=args.auth, param=args.graph_param)
+    print(report.summary())
+    return 0
+
+
 def parser() -> argparse.ArgumentParser:
     """The argument parser of `kg` and all its subcommands."""
     ap = argparse.ArgumentParser(prog="kg", description="Knowledge graphs of Chinese political news.")
     sub = ap.add_subparsers(dest="command", required=True)
 
     b = sub.add_parser("build", help="build the graph of one or more articles")
-    b.add_argument("inputs", nargs="+", help="article files")
+    b.add_argument("inputs", nargs="+",
+                   help="article files, folders (searched recursively), .jsonl files, or - for stdin")
     b.add_argument("--out", default="output", help="output folder (default: output/)")
+    b.add_argument("--glob", default="*.txt", help="file pattern inside folders (default: *.txt)")
+    b.add_argument("--workers", type=int, default=1, help="worker processes (default: 1)")
+    b.add_argument("--engine", choices=("local", "dask"), default="local",
+                   help="local processes, or Dask distributed (a local cluster unless --scheduler)")
+    b.add_argument("--scheduler", metavar="ADDRESS", help="Dask scheduler address, e.g. tcp://host:8786")
+    b.add_argument("--prune", action="store_true",
+                   help="drop articles of earlier builds that are not in this input")
+    b.add_argument("--nquads", action="store_true", help="also write graph.nq (one named graph per article)")
+    b.add_argument("--quiet", action="store_true", help="no progress bar, no summary (failures still print)")
     b.add_argument("--store", metavar="DIR", help="also load the graph into the embedded store in DIR")
     b.set_defaults(func=_cmd_build)
 
@@ -50,6 +78,22 @@ def parser() -> argparse.ArgumentParser:
     q.add_argument("--store", metavar="DIR", help="query the embedded store in DIR instead of a file")
     q.add_argument("--format", choices=("table", "csv", "json"), default="table")
     q.set_defaults(func=_cmd_query)
+
+    sv = sub.add_parser("serve", help="a SPARQL 1.1 endpoint over the embedded store")
+    sv.add_argument("--store", required=True, metavar="DIR", help="the store folder (kg build --store DIR)")
+    sv.add_argument("--port", type=int, default=7878, help="TCP port (default: 7878)")
+    sv.add_argument("--host", default="127.0.0.1", help="address to bind (default: 127.0.0.1, this machine only)")
+    sv.add_argument("--writable", action="store_true", help="accept SPARQL updates and Graph Store writes")
+    sv.set_defaults(func=_cmd_serve)
+
+    pu = sub.add_parser("push", help="PUT the graph to a SPARQL Graph Store endpoint, one named graph per article")
+    pu.add_argument("graph", help="a built graph file (graph.ttl, .nq, .trig)")
+    pu.add_argument("--endpoint", required=True, help="the Graph Store URL (e.g. http://localhost:7878/store)")
+    pu.add_argument("--user", help="login for HTTP auth")
+    pu.add_argument("--password", help="password (default: $KG_PUSH_PASSWORD)")
+    pu.add_argument("--auth", choices=("basic", "digest"), default="basic", help="HTTP auth scheme (default: basic)")
+    pu.add_argument("--graph-param", default="graph", help="query parameter naming the graph (default: graph)")
+    pu.set_defaults(func=_cmd_push)
     return ap
 
 
