@@ -1,5 +1,361 @@
-"""Extractor: goals (being written)."""
+"""Extractor: goals — the items of enumerated lists in an article's narrative.
+
+Political news enumerates what was achieved, what was done and what is to be done.
+Two families of list are found:
+
+- marked lists: `一是…二是…` / `一要…二要…`, `第一，…第二，…`, `（一）…（二）…`,
+  `首先…其次…最后`; two items suffice because the markers make the list explicit;
+- unmarked parallel lists: three or more `；`-separated items of one sentence after
+  a cue (`要…；…；…。`, `回顾：A；B；C。`), and three or more consecutive sentences of
+  one paragraph opening alike (`要进一步…。要进一步…。`). Prose is full of single
+  semicolons and repeated subjects, so these need three items, a shared head or an
+  explicit cue, and a cue that says what kind of list it is.
+
+Not lists: a report's outline (`报告共分三个部分：一、…；二、…`) and `一、` headings;
+`一、` is never a marker here and sentences announcing parts (共分/分为…部分) are skipped.
+
+Each item becomes a `Goal` whose span covers the item's text without its ordinal
+marker, up to the full stop, semicolon or comma before the next item.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from kg.document import Document
+from kg.extract.context import Context
+from kg.facts import ArticleFacts, Goal, Span
+
+_NUM = "一二三四五六七八九十"
+_DIGIT = {ch: i + 1 for i, ch in enumerate("一二三四五六七八九")}
+
+#: a marker must open a clause: text start, line start, or after punctuation
+_OPEN = r"(?:(?<=^)|(?<=[\n。；，：！？”、 ]))"
+
+#: marker families: regex with the numeral in group 1; items of one list share a family
+_FAMILIES = (
+    re.compile(rf"{_OPEN}([{_NUM}]{{1,3}})(?:是|要)(?=[^，。；])", re.M),  # 一是 / 一要
+    re.compile(rf"{_OPEN}第([{_NUM}]{{1,3}})(?:是|，|：|、)", re.M),  # 第一，/ 第一是
+    re.compile(rf"[（(]([{_NUM}]{{1,3}})[）)]"),  # （一）
+)
+#: 首先…其次…再次…最后: the word's rank in the list (最后 closes any length)
+_SEQUENCE = {"首先": 1, "其次": 2, "再次": 3, "最后": 0}
+_SEQUENCE_RE = re.compile(rf"{_OPEN}(首先|其次|再次|最后)(?:是|要|，)?", re.M)
+
+_MAX_GAP = 900  # characters between two markers of one list: farther apart is another list
+_ITEM_END = re.compile(r"[。！？；\n]")
+_OUTLINE = re.compile(r"共分|分为[^。]{0,6}部分|(?:^|[：；，。\n])[一二三四五六七八九十]、")
+
+# kind cues, matched in the text before the list; the one nearest to the list wins,
+# because a paragraph often reviews the past before announcing what is to be done
+_TASK = re.compile(r"(?<![重主需只纲概首必紧显扼])要(?![求点素件闻害])|必须|任务|部署|安排|目标|下一步|今后|今年|明年|原则|举措|要求")
+_ACHIEVEMENT = re.compile(r"成绩|成效|成就|成果|回顾|取得了|进展")
+_WORK = re.compile(r"做了|开展了|做好了|[项方面]工作[：:]")
+
+# year cues: (regex, offset from the article's year); `None` offset = an explicit year;
+# an unclear period (过去五年, 近年来) is a cue too, and it makes the year unknown
+_YEARS = (
+    (re.compile(r"((?:19|20)\d{2})年(?![代度]?[\d~-])"), None),
+    (re.compile(r"过去(?:的)?一年|去年|上一年"), -1),
+    (re.compile(r"今年|本年度|全年"), 0),
+    (re.compile(r"明年"), 1),
+    (re.compile(r"过去(?:的)?[两二三四五六七八九十]年|近年来|近几年|今后|五年来|十年来"), "unclear"),
+)
+_SPEECH = re.compile(r"^[^，。]{0,6}(?:说|指出|强调|表示|认为|要求|提出|决定|通过|听取|审议|宣布)")
 
 
-def extract(doc, ctx, facts) -> None:
+@dataclass
+class _List:
+    items: list[Span]
+    cue: Span  # the text before the first item that introduces the list
+    lead: str = ""  # what opens every item (要 / a shared head), a kind cue too
+    marked: bool = False  # enumerated with ordinal markers
+
+
+def extract(doc: Document, ctx: Context, facts: ArticleFacts) -> None:
+    """Adds a Goal to `facts.goals` for each item of each enumerated list of `doc`."""
+    found: list[_List] = []
+    for finder in (_marked_lists, _sequence_lists, _semicolon_lists, _sentence_lists):
+        for lst in finder(doc):
+            span = (lst.items[0][0], lst.items[-1][1])
+            if not any(span[0] < o.items[-1][1] and o.items[0][0] < span[1] for o in found):
+                found.append(lst)
+    found.sort(key=lambda lst: lst.items[0][0])
+    index = 0
+    for lst in found:
+        kind = _kind(doc, lst)
+        if kind is None:
+            continue
+        year = _year(doc, ctx, lst)
+        about, is_report = _about(doc, facts, lst)
+        for n, span in enumerate(lst.items, 1):
+            facts.goals.append(Goal(list_index=index, ordinal=n, kind=kind, year=year, span=span,
+                                    about=about, about_is_report=is_report))
+        index += 1
+
+
+# -- finding lists ----------------------------------------------------------------------
+
+def _ordinal(numeral: str) -> int:
+    """1..99 from 一, 十, 十二, 二十三."""
+    if "十" not in numeral:
+        return _DIGIT.get(numeral, 0)
+    tens, _, ones = numeral.partition("十")
+    return _DIGIT.get(tens, 1) * 10 + _DIGIT.get(ones, 0)
+
+
+def _trim(text: str, a: int, b: int, drop_yao: bool = True) -> Span:
+    """The span [a, b) without surrounding spaces and punctuation and, with `drop_yao`,
+    without a leading 要 that opens every item (`一是要加强…`): the item's own text."""
+    while a < b and text[a] in " ，、：:":
+        a += 1
+    if drop_yao and text.startswith("要", a) and b - a > 3:
+        a += 1
+    while b > a and text[b - 1] in " ，、；：。！？\n":
+        b -= 1
+    return a, b
+
+
+def _item_span(text: str, start: int, limit: int) -> Span:
+    """An item opening at `start`: up to the next marker (`limit`) or its first full stop,
+    semicolon or line end, whichever comes first."""
+    m = _ITEM_END.search(text, start, limit)
+    return _trim(text, start, m.start() if m else limit)
+
+
+def _is_heading(text: str, pos: int) -> bool:
+    """A marker opening a line with no sentence in it: a numbered heading, not a list item."""
+    line_start = text.rfind("\n", 0, pos) + 1
+    line_end = text.find("\n", pos)
+    line = text[line_start: line_end if line_end >= 0 else len(text)]
+    return pos == line_start and not re.search(r"[。；]", line)
+
+
+def _cue_span(doc: Document, start: int) -> Span:
+    """The paragraph's text before `start`."""
+    return doc.text.rfind("\n", 0, start) + 1, start
+
+
+def _chain(doc: Document, marks: list[tuple[int, int, int]]) -> list[_List]:
+    """Lists from markers (rank, start, end) in text order: ranks 1, 2, 3… close together.
+    Rank 0 (最后) closes a list of two or more."""
+    text, out = doc.text, []
+    chain: list[tuple[int, int, int]] = []
+
+    def close() -> None:
+        if len(chain) >= 2 and not _OUTLINE.search(text[_cue_span(doc, chain[0][1])[0]:chain[0][1]][-30:]):
+            items = []
+            for i, (_, _, end) in enumerate(chain):
+                limit = chain[i + 1][1] if i + 1 < len(chain) else len(text)
+                items.append(_item_span(text, end, limit))
+            if all(b > a for a, b in items):
+                out.append(_List(items, _cue_span(doc, chain[0][1]), marked=True))
+        chain.clear()
+
+    for rank, start, end in marks:
+        near = chain and start - chain[-1][2] < _MAX_GAP
+        if near and (rank == len(chain) + 1 or (rank == 0 and len(chain) >= 2)):
+            chain.append((rank, start, end))
+            if rank == 0:
+                close()
+        elif rank == 1:
+            close()
+            chain.append((rank, start, end))
+    close()
+    return out
+
+
+def _marked_lists(doc: Document) -> list[_List]:
+    out = []
+    for family in _FAMILIES:
+        marks = [(_ordinal(m.group(1)), m.start(), m.end()) for m in family.finditer(doc.text, doc.body_start)
+                 if not _is_heading(doc.text, m.start())]
+        out += _chain(doc, marks)
+    return out
+
+
+def _sequence_lists(doc: Document) -> list[_List]:
+    marks = [(_SEQUENCE[m.group(1)], m.start(), m.end()) for m in _SEQUENCE_RE.finditer(doc.text, doc.body_start)]
+    return _chain(doc, marks)
+
+
+def _clauses(text: str, a: int, b: int) -> list[Span]:
+    """Comma-separated clauses of text[a:b]."""
+    out, pos = [], a
+    for m in re.finditer(r"[，：]", text[a:b]):
+        out.append((pos, a + m.start()))
+        pos = a + m.end()
+    out.append((pos, b))
+    return out
+
+
+def _common_prefix(strings: list[str]) -> str:
+    first = min(strings, key=len)
+    n = 0
+    while n < len(first) and all(s[n] == first[n] for s in strings):
+        n += 1
+    return first[:n]
+
+
+def _template(heads: list[str]) -> re.Pattern | None:
+    """A shared shape of the items' opening clauses, as a regex, or None.
+
+    Parallel items repeat a frame: a common prefix (`持续放大…`), a common ending
+    (`在…上取得新进展`), or equal length with fixed characters (`筑牢政治之魂`,
+    `提升履职之效`: eight characters, 之 second to last)."""
+    prefix = _common_prefix(heads)
+    suffix = _common_prefix([h[::-1] for h in heads])[::-1]
+    if len(prefix) >= 2 or len(suffix) >= 3:
+        return re.compile(re.escape(prefix) + ".*" + re.escape(suffix) + "$" if suffix else "^" + re.escape(prefix))
+    n = len(heads[0])
+    if n >= 4 and all(len(h) == n for h in heads):
+        fixed = [i for i in range(n) if len({h[i] for h in heads}) == 1]
+        if fixed:
+            return re.compile("^" + "".join(re.escape(heads[0][i]) if i in fixed else "." for i in range(n)) + "$")
     return None
+
+
+def _semicolon_lists(doc: Document) -> list[_List]:
+    """Sentences of three or more `；`-separated items. The first segment holds the
+    cue and the first item; where the first item starts is found from the frame the
+    other items share, else after a colon, else at the clause opening with 要."""
+    text, out = doc.text, []
+    for m in re.finditer(r"[^。！？\n]+[。！？]?", text[doc.body_start:]):
+        a, b = doc.body_start + m.start(), doc.body_start + m.end()
+        sentence = text[a:b]
+        if sentence.count("；") < 2 or _OUTLINE.search(sentence):
+            continue
+        segs, pos = [], a
+        for part in sentence.split("；"):
+            segs.append((pos, pos + len(part)))
+            pos += len(part) + 1
+        heads = [text[s:_clauses(text, s, e)[0][1]] for s, e in segs[1:]]
+        first, lead = _first_item(text, segs[0], heads)
+        if first is None:
+            continue
+        # a 要 shared by every item is the list's cue; one that opens the first item alone stays
+        drop = lead != "要"
+        items = [_trim(text, first, segs[0][1], drop)] + [_trim(text, s, e, drop) for s, e in segs[1:]]
+        out.append(_List(items, (_cue_span(doc, a)[0], first), lead))
+    return out
+
+
+def _first_item(text: str, seg: Span, heads: list[str]) -> tuple[int | None, str]:
+    """Where the first item of a `；` list starts within its first segment, and the shared
+    head if there is one; None when the sentence does not announce a list."""
+    clauses = _clauses(text, *seg)
+    shape = _template(heads)
+    if shape is not None:
+        for s, e in reversed(clauses):
+            clause = text[s:e]
+            for off in (0, 1) if clause.startswith("要") else (0,):
+                if shape.search(clause[off:]):
+                    return s + off, _common_prefix(heads)
+    colon = text.rfind("：", *seg)
+    if colon >= 0 and seg[1] - colon > 2:
+        return colon + 1, ""
+    for s, _ in reversed(clauses):
+        if text.startswith("要", s):  # 要 introduces this clause only, so it stays in the item
+            return s, "要"
+    return None, ""
+
+
+def _sentence_lists(doc: Document) -> list[_List]:
+    """Three or more consecutive sentences of a paragraph that open alike (`要进一步…`);
+    the first may open with the speaker (`X强调，要进一步…`)."""
+    text, out = doc.text, []
+    for pa, pb in doc.paragraphs():
+        if pb <= doc.body_start:
+            continue
+        sents = [(pa + m.start(), pa + m.end()) for m in re.finditer(r"[^。！？]+[。！？]?", text[pa:pb])]
+        i = 1
+        while i < len(sents):
+            j = i + 1
+            while j < len(sents) and len(_common_prefix([text[s:e] for s, e in sents[i:j + 1]])) >= 2:
+                j += 1
+            prefix = _common_prefix([text[s:e] for s, e in sents[i:j]]) if j - i >= 2 else ""
+            prefix = re.split(r"[，、；“]", prefix)[0]
+            if len(prefix) < 2 or _SPEECH.match(text[sents[i][0]:sents[i][1]]):
+                i += 1
+                continue
+            s0, e0 = sents[i - 1]
+            k = text.find(prefix, s0, e0)
+            run = sents[i:j]
+            if k == s0 or (k > s0 and text[k - 1] in "，："):
+                run = [(k, e0)] + run
+            if len(run) >= 3:
+                items = [_trim(text, s, e) for s, e in run]
+                out.append(_List(items, (_cue_span(doc, run[0][0])[0], run[0][0]), prefix))
+            i = j
+    return out
+
+
+# -- what the list is -----------------------------------------------------------------
+
+def _kind(doc: Document, lst: _List) -> str | None:
+    """task / achievement / work from the cue nearest to the list (and a leading 要 of
+    the items); None for an unmarked list with no cue at all, which is likely prose."""
+    cue = doc.text[lst.cue[0]:lst.cue[1]]
+    best, where = None, -1
+    for kind, rx in (("task", _TASK), ("achievement", _ACHIEVEMENT), ("work", _WORK)):
+        for m in rx.finditer(cue):
+            if m.start() > where:
+                best, where = kind, m.start()
+    if lst.lead.startswith("要") and best is None:
+        best = "task"
+    if best is None and lst.marked:
+        best = "task"  # 一是…二是… with no cue: speeches enumerate what is to be done
+    return best
+
+
+def _year(doc: Document, ctx: Context, lst: _List) -> int | None:
+    """The year the list is about: from the cue nearest to the list in its paragraph, else
+    from the previous paragraph when that names a single year; None when unclear."""
+    text = doc.text
+    cue = text[lst.cue[0]:lst.cue[1]]
+    found = _year_cues(cue, ctx)
+    if found:
+        (p1, y1), (p0, y0) = found[-1], found[-2] if len(found) > 1 else (-1, None)
+        if p0 >= 0 and y0 != y1 and not re.search(r"[，。；：]", cue[p0:p1]):
+            return None  # `2019年和今年以来`: a span of years, not one
+        return y1
+    prev_end = lst.cue[0] - 1
+    if prev_end > doc.body_start:
+        prev = text[text.rfind("\n", 0, prev_end) + 1:prev_end]
+        years = {y for _, y in _year_cues(prev, ctx)}
+        if len(years) == 1:
+            return years.pop()
+    return None
+
+
+def _year_cues(cue: str, ctx: Context) -> list[tuple[int, int | None]]:
+    """(position, year) of the years named in `cue`, in text order; year None for a
+    period that is no single year."""
+    hits = []
+    for rx, offset in _YEARS:
+        for m in rx.finditer(cue):
+            if offset is None:
+                hits.append((m.start(), int(m.group(1))))
+            elif offset == "unclear" or ctx.year is None:
+                hits.append((m.start(), None))
+            else:
+                hits.append((m.start(), ctx.year + offset))
+    return sorted(hits)
+
+
+def _about(doc: Document, facts: ArticleFacts, lst: _List) -> tuple[str | None, bool]:
+    """The report a list belongs to when its paragraph speaks of a report (`在报告中`,
+    `说明指出`) or opens with the report's presenter; else the main meeting."""
+    para = doc.text[lst.cue[0]:lst.items[0][0]]
+    best = None
+    for r in facts.reports:
+        kind_word = r.title[-2:]  # 报告 / 说明
+        named = (r.presenter and r.presenter in para[:20]) or r.title in para or para.startswith(kind_word) \
+            or f"在{kind_word}中" in para
+        if named and r.span[0] <= lst.items[0][0] and (best is None or r.span[0] >= best.span[0]):
+            best = r
+    if best is not None:
+        return best.title, True
+    main = facts.main_meeting
+    return (main.name, False) if main else (None, False)
