@@ -12,6 +12,7 @@ from __future__ import annotations
 import multiprocessing
 from collections.abc import Iterable, Iterator
 from concurrent.futures import FIRST_COMPLETED, ProcessPoolExecutor, wait
+from itertools import islice
 
 from kg.errors import KgError
 from kg.inputs import Article
@@ -81,7 +82,7 @@ class DaskEngine:
 
         self.client.run(_warm_worker)
         it = iter(batches)
-        first = [self.client.submit(build_batch, b, pure=False) for b, _ in zip(it, range(2 * self.workers))]
+        first = [self.client.submit(build_batch, b, pure=False) for b in islice(it, 2 * self.workers)]
         queue = as_completed(first)
         for fut in queue:
             yield fut.result()

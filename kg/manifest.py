@@ -61,7 +61,11 @@ class Manifest:
 
     def put(self, article_id: str, key: str, graph: str, triples: int, nquads: bytes) -> None:
         """Record a freshly built shard for an article (replacing what the id had before)."""
-        write_atomic(self.shard_path(key), nquads)
+        path = self.shard_path(key)
+        path.parent.mkdir(parents=True, exist_ok=True)
+        tmp = path.with_suffix(".tmp")
+        tmp.write_bytes(nquads)  # no fsync per shard: thousands of them; rename keeps it whole
+        tmp.replace(path)
         self.shards[key] = {"graph": graph, "triples": triples, "id": article_id}
         self.articles[article_id] = key
 

@@ -52,7 +52,8 @@ def build_shard(article: Article) -> ShardResult:
         nt = graph.serialize(format="nt", encoding="utf-8").decode("utf-8")
         if any(isinstance(term, BNode) for triple in graph for term in triple):
             raise ValueError("the article's graph has blank nodes; shards need IRIs to merge")
-        triples = sorted(set(ln[:-2] for ln in nt.splitlines() if ln.endswith(" .")))
+        # sorted as the merge compares them: whole `s p o .` lines
+        triples = sorted({ln[:-2] for ln in nt.splitlines() if ln.endswith(" .")}, key=lambda t: t + " .\n")
         body = "".join(f"{t} <{g}> .\n" for t in triples)
         return ShardResult(article.id, article.key, g, body.encode("utf-8"), len(triples))
     except Exception as exc:  # one article's bug must not stop the corpus
