@@ -51,6 +51,15 @@ def _cmd_push(args: argparse.Namespace) -> int:
     return 0
 
 
+def _cmd_export(args: argparse.Namespace) -> int:
+    from kg import export
+
+    formats = [f.strip() for f in args.format.split(",") if f.strip()]
+    for path in export.export(Path(args.graph), formats, Path(args.out)):
+        print(path)
+    return 0
+
+
 def parser() -> argparse.ArgumentParser:
     """The argument parser of `kg` and all its subcommands."""
     ap = argparse.ArgumentParser(prog="kg", description="Knowledge graphs of Chinese political news.")
@@ -94,6 +103,13 @@ def parser() -> argparse.ArgumentParser:
     pu.add_argument("--auth", choices=("basic", "digest"), default="basic", help="HTTP auth scheme (default: basic)")
     pu.add_argument("--graph-param", default="graph", help="query parameter naming the graph (default: graph)")
     pu.set_defaults(func=_cmd_push)
+
+    ex = sub.add_parser("export", help="write the graph as N-Triples, N-Quads, TriG, JSON-LD, GraphML, GEXF or Neo4j")
+    ex.add_argument("graph", help="a built graph file (graph.ttl, .nq, .trig)")
+    ex.add_argument("--format", default="nquads",
+                    help="comma-separated: nt, nquads, trig, jsonld, graphml, gexf, neo4j, cypher (default: nquads)")
+    ex.add_argument("--out", default="output", help="output folder (default: output/)")
+    ex.set_defaults(func=_cmd_export)
     return ap
 
 

@@ -1,0 +1,257 @@
+"""`kg export`: the graph in the formats other tools read.
+
+RDF (one named graph per article, see kg.dataset):
+- ``nt``: N-Triples, lines sorted (stable diffs), the merged graph;
+- ``nquads``: N-Quads, lines sorted, each triple in its article's graph;
+- ``trig``: TriG, one graph block per article;
+- ``jsonld``: JSON-LD, one graph object per article, compacted with ontology/context.jsonld
+  (embedded in the file, so it reads without fetching anything).
+
+Property graphs, from the networkx entity view (kg.analysis.entities.entity_graph):
+- ``graphml``, ``gexf``: for Gephi, yEd, networkx;
+- ``neo4j``: CSV files for ``neo4j-admin database import full`` (nodes.csv, relationships.csv);
+- ``cypher``: MERGE statements for cypher-shell (re-running them changes nothing).
+Every node has the label Entity and one of NODE_LABELS; relationship types are the
+relation names in UPPER_SNAKE case (RELATIONSHIP_TYPES); see README "stores".
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+import re
+from collections.abc import Callable
+from pathlib import Path
+
+import networkx as nx
+from rdflib import Dataset, Graph, URIRef
+
+from kg import dataset
+from kg.errors import KgError
+from kg.outputs import write_atomic
+from kg.rdf.mapping import PREFIXES
+
+CONTEXT_FILE = Path(__file__).resolve().parents[1] / "ontology" / "context.jsonld"
+
+FORMATS = ("nt", "nquads", "trig", "jsonld", "graphml", "gexf", "neo4j", "cypher")
+
+#: entity class (kg.analysis) -> Neo4j node label
+NODE_LABELS = {"person": "Person", "organization": "Organization", "meeting": "Meeting",
+               "report": "Report", "goal": "Goal", "place": "Place"}
+
+
+def relationship_type(relation: str) -> str:
+    """A relation name as a Neo4j relationship type: onBehalfOf -> ON_BEHALF_OF."""
+    return re.sub(r"(?<=[a-z0-9])(?=[A-Z])", "_", relation).upper()
+
+
+def _relations() -> list[str]:
+    from kg.analysis.entities import RELATION_LABELS
+
+    return list(RELATION_LABELS)
+
+
+RELATIONSHIP_TYPES = [relationship_type(r) for r in _relations()]
+
+
+def entity_view(merged: Graph) -> nx.MultiDiGraph:
+    """The networkx entity graph of a merged RDF graph (the analysis view; swap here if it moves)."""
+    from kg.analysis.entities import entity_graph
+
+    return entity_graph(merged)
+
+
+# -- RDF --------------------------------------------------------------------------------
+def merged(graphs: dict[URIRef, Graph]) -> Graph:
+    """The union of all graphs, with kg's prefixes bound."""
+    g = Graph(bind_namespaces="none")
+    for prefix, ns in PREFIXES.items():
+        g.bind(prefix, ns)
+    for part in graphs.values():
+        for t in part:
+            g.add(t)
+    return g
+
+
+def _dataset(graphs: dict[URIRef, Graph]) -> Dataset:
+    ds = dataset.to_dataset(graphs)
+    for prefix, ns in PREFIXES.items():
+        ds.bind(prefix, ns)
+    return ds
+
+
+def _sorted_lines(data: str) -> bytes:
+    lines = sorted({ln for ln in data.splitlines() if ln.strip()})
+    return ("\n".join(lines) + "\n").encode("utf-8") if lines else b""
+
+
+def ntriples(graphs: dict[URIRef, Graph]) -> bytes:
+    """The merged graph as N-Triples, one triple per line, lines sorted."""
+    return _sorted_lines(merged(graphs).serialize(format="nt", encoding="utf-8").decode("utf-8"))
+
+
+def nquads(graphs: dict[URIRef, Graph]) -> bytes:
+    """Every article graph as N-Quads, lines sorted."""
+    return _sorted_lines(_dataset(graphs).serialize(format="nquads", encoding="utf-8").decode("utf-8"))
+
+
+def trig(graphs: dict[URIRef, Graph]) -> bytes:
+    """TriG, one graph block per article."""
+    return _dataset(graphs).serialize(format="trig", encoding="utf-8")
+
+
+def context() -> dict:
+    """The JSON-LD context shipped in ontology/context.jsonld (its "@context" object)."""
+    try:
+        return json.loads(CONTEXT_FILE.read_text(encoding="utf-8"))["@context"]
+    except (OSError, ValueError, KeyError) as exc:
+        raise KgError(f"{CONTEXT_FILE}: missing or not a JSON-LD context") from exc
+
+
+def jsonld(graphs: dict[URIRef, Graph]) -> bytes:
+    """JSON-LD compacted with kg's context, one named graph object per article."""
+    ds = Dataset()
+    for name, g in graphs.items():
+        target = ds.graph(name)
+        for t in g:
+            target.add(t)
+    return ds.serialize(format="json-ld", context=context(), auto_compact=True, encoding="utf-8")
+
+
+# -- property graphs --------------------------------------------------------------------
+def _scalar(value: object) -> str | int | float | bool:
+    if isinstance(value, (str, int, float, bool)):
+        return value
+    if isinstance(value, (list, tuple, set)):
+        return "; ".join(str(v) for v in value)
+    return json.dumps(value, ensure_ascii=False, sort_keys=True)
+
+
+def flat_view(G: nx.MultiDiGraph) -> nx.MultiDiGraph:
+    """The entity view with scalar attributes only (GraphML and GEXF hold no lists or dicts).
+
+    Nodes keep label, cls, names (joined by "; ") and each property of `props`; edges keep
+    relation, label and the number of evidence sentences.
+    """
+    F = nx.MultiDiGraph()
+    for n, d in G.nodes(data=True):
+        attrs = {"label": d.get("label", n), "cls": d.get("cls", ""), "names": _scalar(d.get("names", []))}
+        for k, v in (d.get("props") or {}).items():
+            if v is not None:
+                attrs[k] = _scalar(v)
+        F.add_node(n, **attrs)
+    for u, v, k, d in G.edges(keys=True, data=True):
+        F.add_edge(u, v, key=k, relation=d.get("relation", ""), label=d.get("label", ""),
+                   evidence=len(d.get("sentences") or []))
+    return F
+
+
+def _xml(writer: Callable, G: nx.MultiDiGraph) -> bytes:
+    buf = io.BytesIO()
+    writer(flat_view(G), buf)
+    return buf.getvalue()
+
+
+def graphml(G: nx.MultiDiGraph) -> bytes:
+    """GraphML of the entity view."""
+    return _xml(nx.write_graphml, G)
+
+
+def gexf(G: nx.MultiDiGraph) -> bytes:
+    """GEXF 1.2 of the entity view (Gephi)."""
+    return _xml(nx.write_gexf, G)
+
+
+def _array(values: list) -> str:
+    # neo4j-admin splits arrays on ";": an ASCII semicolon inside a value becomes a full-width one
+    return ";".join(str(v).replace(";", "；") for v in values)
+
+
+def _prop_types(G: nx.MultiDiGraph) -> dict[str, str]:
+    types: dict[str, str] = {}
+    for _, d in G.nodes(data=True):
+        for k, v in (d.get("props") or {}).items():
+            t = "boolean" if isinstance(v, bool) else "int" if isinstance(v, int) else "string"
+            types[k] = t if types.get(k, t) == t else "string"
+    return dict(sorted(types.items()))
+
+
+def _label(d: dict) -> str:
+    return NODE_LABELS.get(d.get("cls", ""), "Resource")
+
+
+def neo4j_csv(G: nx.MultiDiGraph) -> dict[str, bytes]:
+    """nodes.csv and relationships.csv for neo4j-admin database import (one row per node / edge)."""
+    props = _prop_types(G)
+    nodes = io.StringIO()
+    w = csv.writer(nodes, lineterminator="\n")
+    w.writerow(["iri:ID", "name", "altNames:string[]", ":LABEL"] + [f"{k}:{t}" for k, t in props.items()])
+    for n, d in sorted(G.nodes(data=True)):
+        p = d.get("props") or {}
+        w.writerow([n, d.get("label", n), _array(d.get("names") or []), f"Entity;{_label(d)}"]
+                   + ["" if p.get(k) is None else str(p[k]).lower() if isinstance(p[k], bool) else p[k]
+                      for k in props])
+    rels = io.StringIO()
+    w = csv.writer(rels, lineterminator="\n")
+    w.writerow([":START_ID", ":END_ID", ":TYPE", "label", "evidence:string[]"])
+    for u, v, _k, d in sorted(G.edges(keys=True, data=True), key=lambda e: (e[0], e[1], e[2])):
+        w.writerow([u, v, relationship_type(d.get("relation", "related")), d.get("label", ""),
+                    _array(d.get("sentences") or [])])
+    return {"nodes.csv": nodes.getvalue().encode("utf-8"), "relationships.csv": rels.getvalue().encode("utf-8")}
+
+
+def _cy(value: object) -> str:
+    """A Cypher literal (strings JSON-quoted: Cypher reads the same escapes)."""
+    if isinstance(value, bool):
+        return "true" if value else "false"
+    if isinstance(value, (int, float)):
+        return str(value)
+    if isinstance(value, (list, tuple)):
+        return "[" + ", ".join(_cy(v) for v in value) + "]"
+    return json.dumps(str(value), ensure_ascii=False)
+
+
+def cypher(G: nx.MultiDiGraph) -> bytes:
+    """Cypher MERGE statements, one per node and per relationship; idempotent."""
+    out = ["CREATE CONSTRAINT kg_entity_iri IF NOT EXISTS FOR (n:Entity) REQUIRE n.iri IS UNIQUE;"]
+    for n, d in sorted(G.nodes(data=True)):
+        sets = {"name": d.get("label", n), "altNames": list(d.get("names") or [])}
+        sets.update({k: v for k, v in (d.get("props") or {}).items() if v is not None})
+        body = ", ".join(f"n.{k} = {_cy(v)}" for k, v in sets.items())
+        out.append(f"MERGE (n:Entity {{iri: {_cy(n)}}}) SET n:{_label(d)}, {body};")
+    for u, v, _k, d in sorted(G.edges(keys=True, data=True), key=lambda e: (e[0], e[1], e[2])):
+        out.append(f"MATCH (a:Entity {{iri: {_cy(u)}}}), (b:Entity {{iri: {_cy(v)}}}) "
+                   f"MERGE (a)-[r:{relationship_type(d.get('relation', 'related'))} {{label: {_cy(d.get('label', ''))}}}]->(b) "
+                   f"SET r.evidence = {_cy(list(d.get('sentences') or []))};")
+    return ("\n".join(out) + "\n").encode("utf-8")
+
+
+# -- the command ------------------------------------------------------------------------
+_RDF_FILES = {"nt": ("graph.nt", ntriples), "nquads": ("graph.nq", nquads), "trig": ("graph.trig", trig),
+              "jsonld": ("graph.jsonld", jsonld)}
+_PG_FILES = {"graphml": ("graph.graphml", graphml), "gexf": ("graph.gexf", gexf), "cypher": ("graph.cypher", cypher)}
+
+
+def export(path: Path, formats: list[str], out: Path) -> list[Path]:
+    """Write the graph file at `path` in each format into `out`; returns the files written."""
+    unknown = [f for f in formats if f not in FORMATS]
+    if unknown:
+        raise KgError(f"unknown export format {unknown[0]!r} (one of {', '.join(FORMATS)})")
+    graphs = dataset.load(Path(path))
+    written: list[Path] = []
+    view = None
+    for fmt in formats:
+        if fmt in _RDF_FILES:
+            name, fn = _RDF_FILES[fmt]
+            written.append(write_atomic(out / name, fn(graphs)))
+            continue
+        if view is None:
+            view = entity_view(merged(graphs))
+        if fmt == "neo4j":
+            for name, data in neo4j_csv(view).items():
+                written.append(write_atomic(out / "neo4j" / name, data))
+        else:
+            name, fn = _PG_FILES[fmt]
+            written.append(write_atomic(out / name, fn(view)))
+    return written
