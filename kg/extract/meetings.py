@@ -323,9 +323,11 @@ def extract(doc: Document, ctx: Context, facts: ArticleFacts) -> None:
         if m is None:
             m = facts.meetings[f.name] = Meeting(f.name, body=f.body, term=f.term, session=f.session)
         m.spans.append((f.start, f.end))
-        if f.body:
-            facts.add_org(f.body, None, "legislature")
     main = _main(doc, found)
+    for f in found:
+        # a body is named when the meeting's written form names it (人大, 政协, 省委 …)
+        if f.body and (f.name == main or re.search(r"人大|人民代表大会|政协|委员会|委", doc.text[f.start:f.end])):
+            facts.add_org(f.body, None, "legislature")
     if main is None:
         return
     m = facts.meetings[main]

@@ -1,5 +1,84 @@
-"""Extractor: reports (being written)."""
+"""Reports delivered at a meeting: presenter, title as written, on whose behalf, meeting.
+
+`金湘军代表省人民政府向大会作政府工作报告`, `受全国人大常委会委托，王晨作关于…的说明`,
+and reports a body presents (`提案委员会关于…的报告`, `国务院关于…的报告`).
+"""
+
+from __future__ import annotations
+
+import re
+
+from kg.document import Document
+from kg.extract.context import Context
+from kg.facts import ArticleFacts, Report
+
+_DELIVER = re.compile(r"(?:代表(?P<body>[^，。；]{2,20}?))?(?:向[^，。；]{1,8}?)?作(?P<title>[^，。；]{2,80}?(?:报告|说明))")
+_ON_BEHALF = re.compile(r"受(?P<body>[^，。；]{2,20}?)(?:的)?委托")
+_BODY_REPORT = re.compile(r"(?P<title>关于[^，。；]{2,80}?的(?:报告|说明))")
 
 
-def extract(doc, ctx, facts) -> None:
+def _org(ctx: Context, facts: ArticleFacts, written: str) -> str | None:
+    written = written.strip()
+    if written in ctx.aliases:
+        return ctx.aliases[written][0]
+    return written if written in facts.organizations else None
+
+
+def _org_ending_at(ctx: Context, facts: ArticleFacts, text: str, pos: int) -> str | None:
+    for org in facts.organizations.values():
+        for a, b in org.spans:
+            if b == pos:
+                return org.name
+    for n in range(min(pos, 24), 1, -1):
+        o = _org(ctx, facts, text[pos - n:pos])
+        if o:
+            return o
     return None
+
+
+def extract(doc: Document, ctx: Context, facts: ArticleFacts) -> None:
+    """Add each report delivered at the article's meetings."""
+    text = doc.text
+    main = facts.main_meeting
+    meeting = main.name if main else None
+    seen = set()
+    reporters = {(p.person, p.meeting) for p in facts.participations if p.kind == "reported"}
+    mentions = sorted((a, b, p.name) for p in facts.people.values() for a, b in p.spans)
+    for s, e in doc.sentences():
+        for m in _DELIVER.finditer(text, s, e):
+            who = [(a, n) for a, b, n in mentions if s <= a and b <= m.start()]
+            if not who:
+                continue
+            person = who[-1][1]
+            meeting_name = next((mt for p_, mt in reporters if p_ == person), meeting)
+            if meeting_name is None:
+                continue
+            _deliver(doc, ctx, facts, m, s, person, meeting_name, seen)
+    _body_reports(doc, ctx, facts, meeting, seen)
+
+
+def _deliver(doc, ctx, facts, m, s, person, meeting_name, seen) -> None:
+    text = doc.text
+    if True:
+        title = m.group("title").lstrip("了")
+        body = _org(ctx, facts, m.group("body")) if m.group("body") else None
+        if body is None:
+            ob = _ON_BEHALF.search(text, s, m.start())
+            if ob:
+                body = _org(ctx, facts, ob.group("body"))
+        if (person, title) in seen:
+            return
+        seen.add((person, title))
+        facts.reports.append(Report(title, person, False, body, meeting_name, (m.start(), m.end())))
+
+
+def _body_reports(doc, ctx, facts, meeting, seen) -> None:
+    """Reports a body presents: 国务院关于…的报告."""
+    text = doc.text
+    for m in _BODY_REPORT.finditer(text, doc.body_start):
+        org = _org_ending_at(ctx, facts, text, m.start())
+        if org is None or (org, m.group("title")) in seen:
+            continue
+        seen.add((org, m.group("title")))
+        facts.reports.append(Report(m.group("title"), org, True, org if "政府" in org or "国务院" in org else None,
+                                    meeting, m.span()))

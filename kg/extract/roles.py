@@ -1,5 +1,111 @@
-"""Extractor: roles (being written)."""
+"""Roles and posts: the title phrase written before a person's name.
+
+`大会主席团常务主席、执行主席唐登杰` gives two roles (a chain of titles joined by 、);
+`大会执行主席罗清宇、陈安利…` gives the title to every name of the list; `选举王浩为省长`
+gives the post elected to; `习近平总书记` a title written after the name. The role is kept
+as written; its organisation is the body the phrase names (省委书记 -> the provincial party
+committee), resolved through the article's aliases.
+"""
+
+from __future__ import annotations
+
+import re
+
+from kg.document import Document
+from kg.extract.context import Context
+from kg.extract.names import DELIMITERS
+from kg.facts import ArticleFacts, Role
+
+#: words after which a title phrase starts (出席的有省委书记X -> 省委书记)
+_BREAKERS = re.compile(r".*(?:的有|还有|其中有|包括|出席|会见|听取|：)")
+#: weaker breakers, not applied when the phrase opens with a body's name (监察和司法委员会)
+_WEAK_BREAKERS = re.compile(r".*(?:以及|和|及|与|同|由|为|是|有)")
+_POSTPOSED = ("总书记",)
+_ELECTION = re.compile(r"(?:选举|任命|决定任命|当选为?|补选)(?P<name>[^，。、；为]{2,8}?)?为?(?P<title>[^，。；、]{2,24}?)(?=[，。；、]|$)")
+_MEETING_TITLES = ("主席团", "执行主席", "常务主席", "大会主席")
 
 
-def extract(doc, ctx, facts) -> None:
-    return None
+def _clause_start(text: str, pos: int) -> int:
+    i = pos
+    while i > 0 and text[i - 1] not in DELIMITERS:
+        i -= 1
+    return i
+
+
+def _title_phrase(text: str, ctx: Context, end: int) -> tuple[int, str] | None:
+    """The title phrase ending at `end` (the name's start), as (start, phrase)."""
+    start = _clause_start(text, end)
+    seg = text[start:end]
+    m = _BREAKERS.match(seg)
+    if m:
+        start += m.end()
+        seg = text[start:end]
+    if not any(seg.startswith(a) for a in ctx.aliases if len(a) >= 3):
+        m = _WEAK_BREAKERS.match(seg)
+        if m:
+            start += m.end()
+            seg = text[start:end]
+    if not seg or len(seg) > 24:
+        return None
+    if not any(seg.endswith(t) for t in ctx.lexicon.titles):
+        return None
+    return start, seg
+
+
+def _organization(phrase: str, ctx: Context, facts: ArticleFacts) -> str | None:
+    best = None
+    for alias, (canon, _cls) in ctx.aliases.items():
+        if phrase.startswith(alias) and len(alias) < len(phrase) and (best is None or len(alias) > len(best[0])):
+            best = (alias, canon)
+    for name in facts.organizations:
+        if phrase.startswith(name) and len(name) < len(phrase) and (best is None or len(name) > len(best[0])):
+            best = (name, name)
+    return best[1] if best else None
+
+
+def _add(facts: ArticleFacts, ctx: Context, person: str, phrase: str, span: tuple[int, int],
+         seen: set) -> None:
+    key = (person, phrase)
+    if key in seen:
+        return
+    seen.add(key)
+    main = facts.main_meeting
+    meeting = main.name if main and any(t in phrase for t in _MEETING_TITLES) else None
+    facts.roles.append(Role(person, phrase, _organization(phrase, ctx, facts), meeting,
+                            descriptor=phrase in ctx.lexicon.descriptors, span=span))
+
+
+def extract(doc: Document, ctx: Context, facts: ArticleFacts) -> None:
+    """Add the roles written before (or, for a few titles, after) each person's name."""
+    text = doc.text
+    mentions = sorted((a, b, p.name) for p in facts.people.values() for a, b in p.spans)
+    by_end = {b: name for a, b, name in mentions}
+    seen: set = set()
+    inherited: dict[int, list[tuple[str, tuple[int, int]]]] = {}
+    for a, b, name in mentions:
+        roles: list[tuple[str, tuple[int, int]]] = []
+        found = _title_phrase(text, ctx, a)
+        if found:
+            start, phrase = found
+            roles.append((phrase, (start, b)))
+            # a chain of titles for the same person: 常务主席、执行主席X
+            k = start
+            while k > 0 and text[k - 1] == "、":
+                prev = _title_phrase(text, ctx, k - 1)
+                if not prev or (k - 1) in by_end:
+                    break
+                roles.append((prev[1], (prev[0], b)))
+                k = prev[0]
+        elif a > 0 and text[a - 1] == "、" and (a - 1) in by_end:
+            roles = [(p, (s[0], b)) for p, s in inherited.get(a - 1, [])]
+        inherited[b] = roles
+        for phrase, span in roles:
+            _add(facts, ctx, name, phrase, span, seen)
+        for t in _POSTPOSED:
+            if text.startswith(t, b):
+                _add(facts, ctx, name, t, (a, b + len(t)), seen)
+    for m in _ELECTION.finditer(text):
+        title = m.group("title")
+        who = m.group("name")
+        if who in facts.people and any(title.endswith(t) for t in ctx.lexicon.titles):
+            _add(facts, ctx, who, title, m.span(), seen)
