@@ -2,13 +2,50 @@
 
 A failed or interrupted build therefore never leaves a half-written file, and the
 previous output stays as it was.
+
+- `write_atomic(path, data)`: one file.
+- `staged(out_dir)`: several outputs of one build (graph.ttl, graph.html, a store
+  folder). Each is written to a temporary name in the output folder; only when the
+  `with` block ends without an exception are they all renamed into place. On any
+  exception (a KgError, a crash, Ctrl-C, or SIGTERM, which is turned into Ctrl-C
+  while the block runs) the temporary files are removed and the old outputs remain.
 """
 
 from __future__ import annotations
 
 import os
+import shutil
+import signal
 import tempfile
+import threading
+from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
+
+_PREFIX = ".kg-tmp-"
+
+
+def _fsync_dir(path: Path) -> None:
+    try:
+        fd = os.open(path, os.O_RDONLY)
+    except OSError:
+        return
+    try:
+        os.fsync(fd)
+    except OSError:
+        pass
+    finally:
+        os.close(fd)
+
+
+def _remove(path: Path) -> None:
+    if path.is_dir() and not path.is_symlink():
+        shutil.rmtree(path, ignore_errors=True)
+    else:
+        try:
+            path.unlink()
+        except FileNotFoundError:
+            pass
 
 
 def write_atomic(path: Path, data: bytes | str) -> Path:
@@ -16,7 +53,7 @@ def write_atomic(path: Path, data: bytes | str) -> Path:
     path = Path(path)
     path.parent.mkdir(parents=True, exist_ok=True)
     raw = data.encode("utf-8") if isinstance(data, str) else data
-    fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
+    fd, tmp = tempfile.mkstemp(prefix=f"{_PREFIX}{path.name}.", suffix=".tmp", dir=path.parent)
     try:
         with os.fdopen(fd, "wb") as fh:
             fh.write(raw)
@@ -24,9 +61,96 @@ def write_atomic(path: Path, data: bytes | str) -> Path:
             os.fsync(fh.fileno())
         os.replace(tmp, path)
     except BaseException:
-        try:
-            os.unlink(tmp)
-        except FileNotFoundError:
-            pass
+        _remove(Path(tmp))
         raise
     return path
+
+
+class Staging:
+    """The outputs of one build, written under temporary names until `commit`."""
+
+    def __init__(self, out_dir: Path) -> None:
+        self.out_dir = Path(out_dir)
+        self._staged: dict[str, Path] = {}  # final name -> temporary path
+
+    def path(self, name: str) -> Path:
+        """A temporary path to write the output `name` to (for writers that want a path);
+        it becomes out_dir/name at commit."""
+        if name in self._staged:
+            return self._staged[name]
+        self.out_dir.mkdir(parents=True, exist_ok=True)
+        fd, tmp = tempfile.mkstemp(prefix=f"{_PREFIX}{Path(name).name}.", suffix=".tmp", dir=self.out_dir)
+        os.close(fd)
+        os.unlink(tmp)  # the writer creates it (a file or a folder)
+        self._staged[name] = Path(tmp)
+        return Path(tmp)
+
+    def dir(self, name: str) -> Path:
+        """A temporary, empty folder for the output folder `name` (a store); returns its path."""
+        tmp = self.path(name)
+        tmp.mkdir()
+        return tmp
+
+    def write(self, name: str, data: bytes | str) -> Path:
+        """Stage the file `name` with `data`; returns the temporary path."""
+        tmp = self.path(name)
+        raw = data.encode("utf-8") if isinstance(data, str) else data
+        with open(tmp, "wb") as fh:
+            fh.write(raw)
+            fh.flush()
+            os.fsync(fh.fileno())
+        return tmp
+
+    def commit(self) -> list[Path]:
+        """Rename every staged output into place; returns the final paths.
+
+        A file replaces its old version in one rename. A folder cannot: the old one is
+        first renamed aside, then the new one moved in, then the old one removed."""
+        done = []
+        for name, tmp in self._staged.items():
+            final = self.out_dir / name
+            if not tmp.exists():
+                continue  # staged but never written: keep the old output
+            final.parent.mkdir(parents=True, exist_ok=True)
+            if tmp.is_dir() and final.exists():
+                aside = Path(tempfile.mkdtemp(prefix=f"{_PREFIX}{final.name}.old.", dir=final.parent))
+                aside.rmdir()
+                os.replace(final, aside)
+                os.replace(tmp, final)
+                _remove(aside)
+            else:
+                os.replace(tmp, final)
+            done.append(final)
+        _fsync_dir(self.out_dir)
+        self._staged.clear()
+        return done
+
+    def abort(self) -> None:
+        """Remove every temporary output; the old outputs stay as they were."""
+        for tmp in self._staged.values():
+            _remove(tmp)
+        self._staged.clear()
+
+
+def _raise_interrupt(signum, frame) -> None:
+    raise KeyboardInterrupt
+
+
+@contextmanager
+def staged(out_dir: Path | str) -> Iterator[Staging]:
+    """Stage a build's outputs in `out_dir`; all are renamed into place when the block
+    succeeds, none when it raises (temporary files removed, old outputs kept)."""
+    stage = Staging(Path(out_dir))
+    old_term = None
+    main = threading.current_thread() is threading.main_thread()
+    if main:  # a `kill` during the build cleans up as Ctrl-C does
+        old_term = signal.signal(signal.SIGTERM, _raise_interrupt)
+    try:
+        yield stage
+        stage.commit()
+    except BaseException:
+        stage.abort()
+        raise
+    finally:
+        if main:
+            signal.signal(signal.SIGTERM, old_term if old_term is not None else signal.SIG_DFL)

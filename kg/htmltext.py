@@ -1,0 +1,138 @@
+"""HTML page -> article text: what a reader sees of the article, one block per line.
+
+Pages saved by a browser or a crawler carry scripts, styles, navigation, headers and
+footers around the article. The page is parsed with selectolax (the Lexbor HTML5
+parser, which copes with the broken markup crawlers save); then
+- the article is the page's only <article> (else its only <main>, else <body>);
+- scripts, styles, forms, navigation and hidden elements are dropped, and outside an
+  <article> or <main> so are the page's <header>, <footer> and <aside>;
+- block elements (p, div, h1, li, br, ...) end a line, table cells are separated by a space;
+- white space collapses as a browser renders it; a line break between two Chinese
+  characters disappears altogether (CSS Text 3: segment breaks between East Asian wide
+  characters are removed), so a sentence wrapped in the source stays one sentence.
+Non-breaking and ideographic spaces are kept: the normaliser decides about them.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+
+#: elements whose content is never article text
+_DROP = {
+    "script", "style", "noscript", "template", "nav", "form", "button", "select", "textarea",
+    "iframe", "object", "embed", "svg", "math", "canvas", "audio", "video", "map", "head",
+    "title", "meta", "link", "dialog",
+}
+#: page chrome, dropped only when the article is the whole <body>
+_CHROME = {"header", "footer", "aside"}
+_CHROME_ROLES = {"navigation", "banner", "contentinfo", "complementary", "search", "menu", "menubar"}
+
+_BLOCK = {
+    "address", "article", "blockquote", "body", "br", "caption", "center", "dd", "details", "div",
+    "dl", "dt", "figcaption", "figure", "footer", "h1", "h2", "h3", "h4", "h5", "h6", "header",
+    "hr", "html", "li", "main", "ol", "p", "pre", "section", "summary", "table", "tbody", "thead",
+    "tfoot", "tr", "ul",
+}
+_CELL = {"td", "th"}
+
+_COLLAPSIBLE = re.compile(r"[ \t\n\r\f]+")
+_SNIFF = re.compile(
+    r"\s*(?:<\?xml[^>]*>\s*)?(?:<!--.*?-->\s*)*<(?:!doctype\s+html|html|head|body|meta|title|article|div|p)\b",
+    re.IGNORECASE | re.DOTALL,
+)
+
+_NEWLINE = "\n"  # a block boundary marker, distinct from collapsible white space in text
+
+
+def looks_like_html(text: str) -> bool:
+    """True when `text` starts the way an HTML page does (doctype, <html>, <body>, ...)."""
+    return bool(_SNIFF.match(text[:4096]))
+
+
+def _wide(ch: str) -> bool:
+    return bool(ch) and unicodedata.east_asian_width(ch) in "WF"
+
+
+def _collapse(text: str) -> str:
+    """Browser white space collapsing of one text node's content."""
+    def space(m: re.Match) -> str:
+        a, b = m.start(), m.end()
+        if "\n" in m.group() and a > 0 and b < len(text) and _wide(text[a - 1]) and _wide(text[b]):
+            return ""
+        return " "
+
+    return _COLLAPSIBLE.sub(space, text)
+
+
+def _hidden(node) -> bool:
+    attrs = node.attributes
+    if "hidden" in attrs or attrs.get("aria-hidden") == "true":
+        return True
+    style = (attrs.get("style") or "").replace(" ", "").lower()
+    return "display:none" in style or "visibility:hidden" in style
+
+
+def _container(tree):
+    for tag in ("article", "main"):
+        found = tree.css(tag)
+        if len(found) == 1:
+            return found[0], False
+    return (tree.body or tree.root), True
+
+
+def html_to_text(html: str) -> str:
+    """The article text of an HTML page: one line per block, markup, scripts and
+    navigation left out; an empty string when the page holds no text."""
+    from selectolax.lexbor import LexborHTMLParser
+
+    tree = LexborHTMLParser(html)
+    root, whole_body = _container(tree)
+    if root is None:
+        return ""
+    parts: list[str] = []
+    pre_depth = 0
+    # an explicit stack (not recursion): crawled pages can nest thousands deep
+    stack: list[tuple[object, bool, bool]] = [(root, False, True)]
+    while stack:
+        node, closing, is_root = stack.pop()
+        tag = node.tag
+        if closing:
+            if tag in _BLOCK:
+                parts.append(_NEWLINE)
+            elif tag in _CELL:
+                parts.append(" ")
+            if tag == "pre":
+                pre_depth -= 1
+            continue
+        if tag == "-text":
+            raw = node.text_content or ""
+            parts.append(raw if pre_depth else _collapse(raw))
+            continue
+        if tag.startswith("-") or tag.startswith("_") or tag in _DROP:  # comments, doctype
+            continue
+        if not is_root:
+            if _hidden(node) or (node.attributes.get("role") or "") in _CHROME_ROLES:
+                continue
+            if whole_body and tag in _CHROME:
+                continue
+        if tag in _BLOCK:
+            parts.append(_NEWLINE)
+        if tag == "pre":
+            pre_depth += 1
+        stack.append((node, True, False))
+        children = list(node.iter(include_text=True))
+        stack.extend((child, False, False) for child in reversed(children))
+    return _tidy("".join(parts))
+
+
+def _tidy(text: str) -> str:
+    """Lines stripped of collapsible spaces, at most one blank line in a row."""
+    lines = [ln.strip(" \t\r\f") for ln in text.split("\n")]
+    out: list[str] = []
+    for ln in lines:
+        if ln or (out and out[-1]):
+            out.append(ln)
+    while out and not out[-1]:
+        out.pop()
+    return "\n".join(out)
