@@ -6,6 +6,7 @@ import argparse
 import sys
 from pathlib import Path
 
+from kg import reading
 from kg.errors import KgError
 
 
@@ -79,6 +80,11 @@ def parser() -> argparse.ArgumentParser:
     b.add_argument("--nquads", action="store_true", help="also write graph.nq (one named graph per article)")
     b.add_argument("--quiet", action="store_true", help="no progress bar, no summary (failures still print)")
     b.add_argument("--store", metavar="DIR", help="also load the graph into the embedded store in DIR")
+    b.add_argument("--encoding", metavar="NAME", type=reading.encoding_arg,
+                   help="encoding of the input files (default: detected: UTF-8, GB18030/GBK, Big5)")
+    b.add_argument("--max-chars", type=reading.max_chars_arg, default=None, metavar="N",
+                   help="refuse an article longer than N characters (default: 2,000,000)")
+    b.add_argument("--strict", action="store_true", help="stop at the first bad input instead of building the rest")
     b.set_defaults(func=_cmd_build)
 
     q = sub.add_parser("query", help="run a SPARQL SELECT query over a graph")
