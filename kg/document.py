@@ -23,6 +23,8 @@ import unicodedata
 from bisect import bisect_right
 from dataclasses import dataclass, field
 
+from kg.script import to_simplified
+
 _CJK = r"\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff"
 _CJK_RE = re.compile(f"[{_CJK}]")
 
@@ -248,6 +250,9 @@ def _rejoin(text: str, body_start: int) -> list[tuple[int, int, str]]:
 def normalise(original: str, source: str = "", meta: dict | None = None) -> Document:
     """Build the Document of an article's text."""
     text, offsets = _char_pass(original)
+    # issue 6 (added by the inputs helper): traditional text is extracted in simplified form;
+    # to_simplified keeps length and positions, so `offsets` stays valid and spans read the original
+    text = to_simplified(text)
     # continuation markers, then photo credits run into the next caption
     edits = [(m.start(), m.end(), "") for m in _CONTINUATION.finditer(text)]
     text, offsets = _apply(text, offsets, edits)
