@@ -89,8 +89,11 @@ def load_nquads(store: StoreRef, source: Path | str | bytes) -> LoadReport:
     data: bytes | Path = source if isinstance(source, bytes) else Path(source)
     if isinstance(data, Path) and not data.is_file():
         raise KgError(f"{data}: no such N-Quads file")
-    with opened(store) as st:
+    try:
         names = _graph_names(data)
+    except SyntaxError as exc:
+        raise KgError(f"not valid N-Quads: {str(exc).splitlines()[0][:160]}") from exc
+    with opened(store) as st:
         before = len(st)
         if before:
             for name in names:

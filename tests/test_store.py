@@ -1,0 +1,128 @@
+"""The embedded store: per-article named graphs, replace semantics, same rows as rdflib."""
+
+from __future__ import annotations
+
+import pytest
+from rdflib import Graph, URIRef
+from rdflib.compare import isomorphic
+from rdflib.namespace import RDF
+from store_support import CQ, SEED, invented_article, invented_corpus, rdflib_rows
+
+from kg import dataset, store
+from kg.cli import main
+from kg.errors import KgError
+from kg.rdf.mapping import new_graph
+from kg.rdf.namespace import SCHEMA
+
+
+def _turtle(tmp_path, g: Graph, name: str = "graph.ttl"):
+    path = tmp_path / name
+    g.serialize(path, format="turtle")
+    return path
+
+
+def test_split_gives_one_self_contained_graph_per_article_and_loses_nothing():
+    g = invented_corpus()
+    parts = dataset.split(g)
+    arts = dataset.article_iris(g)
+    assert len(arts) == 2 and list(parts) == arts  # no shared left-overs with kg's own mapping
+    union = Graph()
+    for name, part in parts.items():
+        assert (name, RDF.type, SCHEMA.NewsArticle) in part
+        assert set(part.subjects(RDF.type, SCHEMA.NewsArticle)) == {name}
+        for t in part:
+            union.add(t)
+    assert isomorphic(union, g)
+    # a person named in both articles is described in both graphs; one named once, only in its own
+    shared = URIRef("https://w3id.org/kg-cn/id/person/柯明远")
+    only_a = URIRef("https://w3id.org/kg-cn/id/person/万子衡")
+    assert all((shared, RDF.type, SCHEMA.Person) in p for p in parts.values())
+    assert sum((only_a, RDF.type, SCHEMA.Person) in p for p in parts.values()) == 1
+
+
+@pytest.mark.parametrize("query", CQ, ids=lambda p: p.stem)
+def test_store_rows_equal_rdflib_rows(tmp_path, query):
+    g = invented_corpus()
+    report = store.load_file(tmp_path / "db", _turtle(tmp_path, g))
+    assert report.graphs == 2
+    expected = rdflib_rows(g, query)
+    assert expected, "the invented articles should answer every competency query"
+    assert store.query(tmp_path / "db", query.read_text(encoding="utf-8"))[1] == expected
+
+
+def test_replacing_an_article_replaces_its_facts_and_nothing_else(tmp_path):
+    db = tmp_path / "db"
+    store.load_file(db, _turtle(tmp_path, invented_corpus()))
+    a = invented_article("a")
+    art_a = dataset.article_iris(a)[0]
+    art_b = dataset.article_iris(invented_article("b"))[0]
+    before_b = sorted(map(str, store.query(db, f"SELECT ?s ?p ?o WHERE {{ GRAPH <{art_b}> {{ ?s ?p ?o }} }}")[1]))
+    # article a rebuilt without its attendance and goals
+    trimmed = [t for t in a if "attendance" not in str(t[0]) and "goal" not in str(t[0])
+               and "attendance" not in str(t[2]) and "goal" not in str(t[2])]
+    assert 0 < len(trimmed) < len(a)
+    assert store.replace_article(db, art_a, trimmed) == len(trimmed)
+    people = [r[0] for r in store.query(db, (CQ[0].parent / "people.rq").read_text())[1]]
+    assert "万子衡" in people and "司马谦" in people
+    assert store.query(db, (CQ[0].parent / "attendance.rq").read_text())[1] == []
+    goals = store.query(db, (CQ[0].parent / "goals.rq").read_text())[1]
+    assert goals == [["公正审理案件", "work", None, "1"]]  # article b's goal stays
+    after_b = sorted(map(str, store.query(db, f"SELECT ?s ?p ?o WHERE {{ GRAPH <{art_b}> {{ ?s ?p ?o }} }}")[1]))
+    assert after_b == before_b
+    assert store.article_graphs(db) == sorted([str(art_a), str(art_b)])
+
+
+def test_bulk_loading_the_same_nquads_twice_replaces_instead_of_duplicating(tmp_path):
+    from kg.export import nquads
+
+    db = tmp_path / "db"
+    data = nquads(dataset.split(invented_corpus()))
+    first = store.load_nquads(db, data)
+    assert first.graphs == 2 and first.triples == len(data.splitlines())
+    path = tmp_path / "graph.nq"
+    path.write_bytes(data)
+    second = store.load_nquads(db, path)
+    assert second.triples == first.triples
+    assert store.count(db) == first.triples
+    # a third article leaves the first two alone
+    third = nquads(dataset.split(invented_article("a", new_graph(), suffix="另一稿。")))
+    store.load_nquads(db, third)
+    assert len(store.article_graphs(db)) == 3
+    assert store.count(db) == first.triples + len(third.splitlines())
+
+
+def test_store_errors_are_one_line(tmp_path):
+    with pytest.raises(KgError, match="no such store"):
+        store.query(tmp_path / "missing", "SELECT * WHERE { ?s ?p ?o }")
+    store.load_file(tmp_path / "db", _turtle(tmp_path, invented_corpus()))
+    with pytest.raises(KgError, match="query failed"):
+        store.query(tmp_path / "db", "SELECT WHERE {")
+    with pytest.raises(KgError, match="only SELECT"):
+        store.query(tmp_path / "db", "ASK { ?s ?p ?o }")
+    with pytest.raises(KgError, match="N-Quads"):
+        store.load_nquads(tmp_path / "db", b"<a:b> <a:c> .\n")
+
+
+def test_cli_build_and_query_with_store_match_the_file(tmp_path, capsys):
+    if not SEED.is_file():
+        pytest.skip(f"the seed article is not at {SEED}")
+    out, db = tmp_path / "out", tmp_path / "kgdb"
+    assert main(["build", str(SEED), "--out", str(out), "--store", str(db)]) == 0
+    capsys.readouterr()
+    for q in CQ:
+        assert main(["query", str(out / "graph.ttl"), str(q), "--format", "json"]) == 0
+        from_file = capsys.readouterr().out
+        assert main(["query", "--store", str(db), str(q), "--format", "json"]) == 0
+        assert capsys.readouterr().out == from_file, q.stem
+    # building again replaces the article's graph: the store does not grow
+    n = store.count(db)
+    assert main(["build", str(SEED), "--out", str(out), "--store", str(db)]) == 0
+    assert store.count(db) == n
+    capsys.readouterr()
+    assert main(["query", "--store", str(db), str(out / "graph.ttl"), str(CQ[0])]) == 1
+    assert "not both" in capsys.readouterr().err
+
+
+def test_cli_query_needs_exactly_one_source(tmp_path, capsys):
+    assert main(["query", str(CQ[0])]) == 1
+    assert "--store" in capsys.readouterr().err
