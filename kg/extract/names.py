@@ -21,7 +21,7 @@ DELIMITERS = set("，。、；：！？,.;:!?（）()“”‘’《》「」\n 
 _DOT_NAME = re.compile(r"[\u4e00-\u9fff]{1,8}(?:·[\u4e00-\u9fff]{1,8}){1,3}")
 
 #: characters that never stand in a given name in this genre; they mark a word, not a name
-_NOT_IN_NAME = set("在就座台们的了省市县区府部厅局届次会议年日时要把被这那该本各们之上下里内外个位名项件人大常")
+_NOT_IN_NAME = set("等所陪并按共性合协员言也还补在就座台们的了省市县区府部厅局届次会议年日时要把被这那该本各们之上下里内外个位名项件人大常")
 
 #: last characters that, when a shorter reading is also valid, are words after a name
 _FUNCTION_TAIL = set("在和与及等说作是为对向从到将把被也都就还又代主出讲指强表宣参列会致发同以当任")
@@ -62,10 +62,15 @@ def has_surname(cand: str) -> bool:
     return cand[:2] in lex.compound_surnames or cand[0] in lex.surnames
 
 
+#: family names that are also common function words (和, 向, 但 …): a name with one needs
+#: a title right before it
+AMBIGUOUS_SURNAMES = set("和但向边相全严区强管常利任于同时安宣")
+
+
 def name_shaped(cand: str) -> bool:
     """True when `cand` has the shape of a personal name (not its context)."""
     if _DOT_NAME.fullmatch(cand):
-        return True
+        return not lexicon().title_re.search(cand)
     if not (2 <= len(cand) <= 4) or not all(is_cjk(c) for c in cand):
         return False
     if not has_surname(cand):

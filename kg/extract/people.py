@@ -18,7 +18,7 @@ import re
 
 from kg.document import Document
 from kg.extract.context import Context
-from kg.extract.names import DELIMITERS, followers, is_word, name_at, name_before, name_shaped
+from kg.extract.names import AMBIGUOUS_SURNAMES, DELIMITERS, followers, is_word, name_at, name_before, name_shaped
 from kg.facts import ArticleFacts
 
 _LIST = re.compile(r"(?:[^\s、，。；：！？“”《》（）]{2,12}、){2,}[^\s、，。；：！？“”《》（）]{2,16}")
@@ -79,7 +79,7 @@ def _verb_mode(doc: Document, ctx: Context, found: dict[str, list[tuple[int, int
             if i is None:
                 continue
             cand = text[i:m.start()]
-            if _accept(cand, strong=False):
+            if cand[0] not in AMBIGUOUS_SURNAMES and _accept(cand, strong=False):
                 found.setdefault(cand, []).append((i, m.start()))
 
 
@@ -108,7 +108,7 @@ def _list_mode(doc: Document, found: dict[str, list[tuple[int, int]]]) -> None:
         words = sum(1 for c in cands if is_word(c) or _ITEM_BAD.search(c))
         if sum(shaped) >= max(3, 0.75 * len(cands)) and words <= len(cands) // 3:
             for (a, b), c, ok in zip(items, cands, shaped, strict=True):
-                if ok and _accept(c, strong=True):
+                if ok and c[0] not in AMBIGUOUS_SURNAMES and _accept(c, strong=True):
                     found.setdefault(c, []).append((a, b))
 
 
