@@ -1,0 +1,94 @@
+"""kg push into a real Oxigraph server (PyPI `oxigraph`): rows like rdflib, push twice count once."""
+
+from __future__ import annotations
+
+import pytest
+from store_support import CQ, SEED, invented_article, invented_corpus, rdflib_rows
+
+from kg import push, serve, sparql_http
+from kg.cli import main
+from kg.errors import KgError
+from kg.query import load_graph
+from kg.rdf.mapping import new_graph
+
+COUNT = ("SELECT (COUNT(*) AS ?n) WHERE { GRAPH ?g { ?s ?p ?o } "
+         "FILTER(STRSTARTS(STR(?g), 'https://w3id.org/kg-cn/')) }")
+GRAPHS = ("SELECT DISTINCT ?g WHERE { GRAPH ?g { ?s ?p ?o } "
+          "FILTER(STRSTARTS(STR(?g), 'https://w3id.org/kg-cn/')) } ORDER BY ?g")
+
+
+@pytest.fixture
+def oxigraph(tmp_path):
+    """A writable Oxigraph server on 127.0.0.1 with its own database folder; yields its base URL."""
+    proc, base = serve.start(tmp_path / "oxdb", writable=True)
+    try:
+        yield base
+    finally:
+        serve.stop(proc)
+
+
+def _count(base: str) -> int:
+    return int(sparql_http.select(base + "/query", COUNT)[1][0][0])
+
+
+def _check_rows(base, g, must_answer: bool) -> None:
+    for q in CQ:
+        expected = rdflib_rows(g, q)
+        if must_answer:
+            assert expected, q.stem
+        assert sparql_http.select(base + "/query", q.read_text(encoding="utf-8"))[1] == expected, q.stem
+
+
+def test_push_invented_corpus_rows_equal_rdflib_and_push_twice_counts_once(oxigraph, tmp_path):
+    g = invented_corpus()
+    path = tmp_path / "graph.ttl"
+    g.serialize(path, format="turtle")
+    first = push.push_file(path, oxigraph + "/store")
+    assert len(first.created) == 2 and not first.replaced
+    n = _count(oxigraph)
+    assert n == first.triples >= len(g)  # shared entities are described once per article graph
+    _check_rows(oxigraph, g, must_answer=True)
+    second = push.push_file(path, oxigraph + "/store")
+    assert len(second.replaced) == 2 and not second.created
+    assert _count(oxigraph) == n
+    _check_rows(oxigraph, g, must_answer=True)
+    assert "2 graphs (0 new, 2 replaced)" in second.summary()
+
+
+def test_push_seed_article_rows_equal_rdflib(oxigraph, tmp_path, capsys):
+    if not SEED.is_file():
+        pytest.skip(f"the seed article is not at {SEED}")
+    assert main(["build", str(SEED), "--out", str(tmp_path)]) == 0
+    capsys.readouterr()
+    assert main(["push", str(tmp_path / "graph.ttl"), "--endpoint", oxigraph + "/store"]) == 0
+    assert "pushed 1 graph (1 new, 0 replaced)" in capsys.readouterr().out
+    _check_rows(oxigraph, load_graph(tmp_path / "graph.ttl"), must_answer=False)
+    n = _count(oxigraph)
+    assert main(["push", str(tmp_path / "graph.ttl"), "--endpoint", oxigraph + "/store"]) == 0
+    assert _count(oxigraph) == n
+
+
+def test_pushing_one_article_again_leaves_the_others(oxigraph, tmp_path):
+    g = invented_corpus()
+    path = tmp_path / "graph.ttl"
+    g.serialize(path, format="turtle")
+    push.push_file(path, oxigraph + "/store")
+    graphs = sparql_http.select(oxigraph + "/query", GRAPHS)[1]
+    a_again = tmp_path / "a.ttl"
+    invented_article("a", new_graph()).serialize(a_again, format="turtle")
+    report = push.push_file(a_again, oxigraph + "/store")
+    assert len(report.replaced) == 1
+    assert sparql_http.select(oxigraph + "/query", GRAPHS)[1] == graphs
+
+
+def test_push_errors_are_clear(oxigraph, tmp_path, capsys):
+    path = tmp_path / "graph.ttl"
+    invented_corpus().serialize(path, format="turtle")
+    with pytest.raises(KgError, match="cannot reach"):
+        push.push_file(path, f"http://127.0.0.1:{serve.free_port()}/store")
+    # a rejected payload: the server cannot parse what it is sent
+    with pytest.raises(KgError, match=r"rejected graph <urn:x:g>: HTTP 400"):
+        sparql_http.request(sparql_http.session(), "PUT", push.graph_url(oxigraph + "/store", "urn:x:g"),
+                            "graph <urn:x:g>", data=b"<urn:x:a> not turtle", headers={"Content-Type": push.CONTENT_TYPE})
+    assert main(["push", str(tmp_path / "missing.ttl"), "--endpoint", oxigraph + "/store"]) == 1
+    assert "no such graph file" in capsys.readouterr().err
