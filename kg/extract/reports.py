@@ -66,8 +66,11 @@ def _deliver(doc, ctx, facts, m, s, person, meeting_name, seen) -> None:
             ob = _ON_BEHALF.search(text, s, m.start())
             if ob:
                 body = _org(ctx, facts, ob.group("body"))
-        if (person, title) in seen:
-            return
+        for r in facts.reports:
+            if (r.presenter, r.title) == (person, title):
+                # a headline names the report; the body says on whose behalf
+                r.on_behalf_of = r.on_behalf_of or body
+                return
         seen.add((person, title))
         facts.reports.append(Report(title, person, False, body, meeting_name, (m.start(), m.end())))
 
