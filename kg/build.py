@@ -137,7 +137,7 @@ def _merge(manifest: Manifest, out: Path, nquads: bool, summary: Summary) -> Pat
 
 def build_corpus(inputs: list[str], out: Path, *, workers: int = 1, engine: str = "local",
                  scheduler: str | None = None, glob: str = "*.txt", prune: bool = False,
-                 nquads: bool = False, quiet: bool = True) -> tuple[Path, Summary]:
+                 nquads: bool = False, quiet: bool = True, encoding: str | None = None) -> tuple[Path, Summary]:
     """Build the inputs into out/graph.ttl incrementally; returns its path and the summary."""
     from kg.engines import make_engine
 
@@ -151,7 +151,7 @@ def build_corpus(inputs: list[str], out: Path, *, workers: int = 1, engine: str 
     tick = bar.update if bar is not None else (lambda n=1: None)
     eng = make_engine(engine, workers, scheduler)
     try:
-        for results in eng.run(_batches(iter_articles(inputs, glob), manifest, summary, seen, tick)):
+        for results in eng.run(_batches(iter_articles(inputs, glob, encoding), manifest, summary, seen, tick)):
             for r in results:
                 if r.error:
                     summary.failed.append((r.id, f"{r.id}: {r.error}"))
@@ -194,7 +194,7 @@ def build_files(inputs: list[str], out: Path, args: argparse.Namespace | None = 
     ttl, summary = build_corpus(
         inputs, Path(out), workers=opts.get("workers") or 1, engine=opts.get("engine") or "local",
         scheduler=opts.get("scheduler"), glob=opts.get("glob") or "*.txt", prune=bool(opts.get("prune")),
-        nquads=bool(opts.get("nquads") or store), quiet=quiet or args is None)
+        nquads=bool(opts.get("nquads") or store), quiet=quiet or args is None, encoding=opts.get("encoding"))
     if store:
         from kg.store import load_file  # issue 4: the exact per-article named graphs, bulk-loaded
 

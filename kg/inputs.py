@@ -52,18 +52,19 @@ class Failure:
     reason: str
 
 
-def _read_text(path: Path) -> str:
-    """The text of one file, through the shared reader when it is there."""
+def _read_text(path: Path, encoding: str | None) -> str:
+    """The text of one file, through the shared reader (encodings, HTML, size limit)."""
     try:
-        from kg.reading import read_path  # issue 6: encodings, size limits
-    except ImportError:  # not landed yet
+        from kg.reading import read_path
+    except ImportError:  # issue 6 not landed: UTF-8 only
         from kg.build import read_article
 
         return read_article(path)
-    return read_path(path)
+    return read_path(path, encoding=encoding)
 
 
-def _decode(raw: bytes, name: str) -> str:
+def _decode_one(raw: bytes, name: str, encoding: str | None) -> str:
+    """One article's text from bytes (stdin), through the shared reader when it is there."""
     try:
         from kg.reading import decode_bytes
     except ImportError:
@@ -71,7 +72,7 @@ def _decode(raw: bytes, name: str) -> str:
             return raw.decode("utf-8-sig")
         except UnicodeDecodeError as exc:
             raise KgError(f"{name}: not UTF-8 text") from exc
-    return decode_bytes(raw, name)
+    return decode_bytes(raw, name, encoding=encoding)
 
 
 def _check_date(value: object) -> str:
@@ -116,30 +117,38 @@ def _jsonl(lines: Iterator[str], name: str) -> Iterator[Article | Failure]:
             yield Failure(str(rid or where), str(exc))
 
 
-def _file(path: Path, source: str) -> Iterator[Article | Failure]:
-    if path.suffix == ".jsonl":
+def _file(path: Path, source: str, encoding: str | None) -> Iterator[Article | Failure]:
+    if path.suffix == ".jsonl":  # JSON text is UTF-8; read line by line, memory stays flat
         try:
-            text = _decode(path.read_bytes(), str(path))
-        except (KgError, OSError) as exc:
-            yield Failure(str(path), str(exc))
-            return
-        yield from _jsonl(iter(text.splitlines()), path.name)
+            with open(path, encoding="utf-8-sig", errors="strict") as fh:
+                yield from _jsonl(fh, path.name)
+        except UnicodeDecodeError as exc:
+            yield Failure(str(path), f"{path}: not UTF-8 (JSONL must be), at byte {exc.start}")
+        except OSError as exc:
+            yield Failure(str(path), f"{path}: {exc.strerror}")
         return
     try:
-        yield Article(id=str(path), text=_read_text(path), source=source)
-    except (KgError, OSError) as exc:
+        yield Article(id=str(path), text=_read_text(path, encoding), source=source)
+    except KgError as exc:
         yield Failure(str(path), str(exc))
+    except OSError as exc:
+        yield Failure(str(path), f"{path}: {exc.strerror}")
 
 
-def _stdin() -> Iterator[Article | Failure]:
-    text = _decode(sys.stdin.buffer.read(), "<stdin>")
-    lines = [ln for ln in text.splitlines() if ln.strip()]
+def _stdin(encoding: str | None) -> Iterator[Article | Failure]:
+    raw = sys.stdin.buffer.read()
+    try:
+        text = raw.decode("utf-8-sig")
+    except UnicodeDecodeError:
+        text = None
+    lines = [ln for ln in (text or "").splitlines() if ln.strip()]
     if lines and all(ln.lstrip().startswith("{") for ln in lines):
         yield from _jsonl(iter(lines), "<stdin>")
-    elif text.strip():
-        yield Article(id="<stdin>", text=text, source="<stdin>")
-    else:
-        yield Failure("<stdin>", "<stdin>: empty input")
+        return
+    try:
+        yield Article(id="<stdin>", text=_decode_one(raw, "<stdin>", encoding), source="<stdin>")
+    except KgError as exc:
+        yield Failure("<stdin>", str(exc))
 
 
 def check_inputs(inputs: list[str]) -> None:
@@ -149,15 +158,16 @@ def check_inputs(inputs: list[str]) -> None:
             raise KgError(f"{name}: no such file or folder")
 
 
-def iter_articles(inputs: list[str], glob: str = "*.txt") -> Iterator[Article | Failure]:
+def iter_articles(inputs: list[str], glob: str = "*.txt",
+                  encoding: str | None = None) -> Iterator[Article | Failure]:
     """Every article of the inputs, in a stable order (folders sorted, JSONL in line order)."""
     for name in inputs:
         if name == "-":
-            yield from _stdin()
+            yield from _stdin(encoding)
             continue
         path = Path(name)
         if path.is_dir():
             for p in sorted(q for q in path.rglob(glob) if q.is_file()):
-                yield from _file(p, p.name)
+                yield from _file(p, p.name, encoding)
         else:
-            yield from _file(path, path.name)
+            yield from _file(path, path.name, encoding)
