@@ -50,8 +50,12 @@ _OUTLINE = re.compile(r"共分|分为[^。]{0,6}部分|(?:^|[：；，。\n])[�
 # kind cues, matched in the text before the list; the one nearest to the list wins,
 # because a paragraph often reviews the past before announcing what is to be done
 _TASK = re.compile(r"(?<![重主需只纲概首必紧显扼])要(?![求点素件闻害])|必须|任务|部署|安排|目标|下一步|今后|今年|明年|原则|举措|要求")
-_ACHIEVEMENT = re.compile(r"成绩|成效|成就|成果|回顾|取得了|进展")
-_WORK = re.compile(r"做了|开展了|做好了|[项方面]工作[：:]")
+_ACHIEVEMENT = re.compile(r"成绩|成效|成就|回顾|取得了|取得的")
+_WORK = re.compile(r"做了|开展了|做好了|完成了")
+#: items opening with an action verb report work done, not a state reached
+_ACTION = re.compile(r"(?:加强|加大|加快|推动|推进|坚持|深化|强化|着力|实施|完善|健全|扎实|全面|大力|积极|持续|"
+                     r"不断|切实|深入|提升|提高|扩大|促进|统筹|开展|落实|优化|构建|建立|狠抓|抓好|做好|依法|以|"
+                     r"围绕|紧扣|聚焦|确保|服务|保障|规范|自觉|贯彻|支持|维护|发挥|坚定|坚决|出台|制定)")
 
 # year cues: (regex, offset from the article's year); `None` offset = an explicit year;
 # an unclear period (过去五年, 近年来) is a cue too, and it makes the year unknown
@@ -84,10 +88,10 @@ def extract(doc: Document, ctx: Context, facts: ArticleFacts) -> None:
     found.sort(key=lambda lst: lst.items[0][0])
     index = 0
     for lst in found:
-        kind = _kind(doc, lst)
+        kind = _kind(doc, ctx, lst)
         if kind is None:
             continue
-        year = _year(doc, ctx, lst)
+        year = _year(doc, ctx, lst, kind)
         about, is_report = _about(doc, facts, lst)
         for n, span in enumerate(lst.items, 1):
             facts.goals.append(Goal(list_index=index, ordinal=n, kind=kind, year=year, span=span,
@@ -201,18 +205,27 @@ def _common_prefix(strings: list[str]) -> str:
 def _template(heads: list[str]) -> re.Pattern | None:
     """A shared shape of the items' opening clauses, as a regex, or None.
 
-    Parallel items repeat a frame: a common prefix (`持续放大…`), a common ending
-    (`在…上取得新进展`), or equal length with fixed characters (`筑牢政治之魂`,
-    `提升履职之效`: eight characters, 之 second to last)."""
-    prefix = _common_prefix(heads)
+    Parallel items repeat a frame: a common opening (`持续放大…`, `以更大力度…` /
+    `以超常力度…`), a common ending (`在…上取得新进展`), or equal length with fixed
+    characters (`筑牢政治之魂`, `提升履职之效`: eight characters, 之 second to last)."""
+    n = min(len(h) for h in heads)
+    if len(heads) < 2 or n < 2:
+        return None
+    fixed = [i for i in range(n) if len({h[i] for h in heads}) == 1]
     suffix = _common_prefix([h[::-1] for h in heads])[::-1]
-    if len(prefix) >= 2 or len(suffix) >= 3:
-        return re.compile(re.escape(prefix) + ".*" + re.escape(suffix) + "$" if suffix else "^" + re.escape(prefix))
-    n = len(heads[0])
-    if n >= 4 and all(len(h) == n for h in heads):
-        fixed = [i for i in range(n) if len({h[i] for h in heads}) == 1]
+    opening = ""
+    if fixed and fixed[0] == 0 and len(fixed) >= 2:  # one shared character is chance
+        opening = "".join(re.escape(heads[0][i]) if i in fixed else "." for i in range(fixed[-1] + 1))
+    if opening or len(suffix) >= 3:
+        # the ending, unless the opening already reaches into it (items of equal length)
+        covered = fixed[-1] + 1 if opening else 0
+        ending = len(suffix) >= 3 and covered + len(suffix) <= n
+        return re.compile("^" + opening + (".*" + re.escape(suffix) + "$" if ending else ""))
+    if all(len(h) == len(heads[0]) for h in heads) and len(heads[0]) >= 4:
+        fixed = [i for i in range(len(heads[0])) if len({h[i] for h in heads}) == 1]
         if fixed:
-            return re.compile("^" + "".join(re.escape(heads[0][i]) if i in fixed else "." for i in range(n)) + "$")
+            return re.compile("^" + "".join(re.escape(heads[0][i]) if i in fixed else "."
+                                            for i in range(len(heads[0]))) + "$")
     return None
 
 
@@ -249,14 +262,18 @@ def _first_item(text: str, seg: Span, heads: list[str]) -> tuple[int | None, str
     if shape is not None:
         for s, e in reversed(clauses):
             clause = text[s:e]
-            for off in (0, 1) if clause.startswith("要") else (0,):
-                if shape.search(clause[off:]):
-                    return s + off, _common_prefix(heads)
+            # the frame opens the clause, follows an adverb (`深入了解落实…`), or follows
+            # the clause's 要 (`帮扶要有底线思维`), which is the cue, not the item
+            yao = [i for i, ch in enumerate(clause) if ch == "要"]
+            for off in sorted({0, 1, 2, 3, *yao, *(i + 1 for i in yao)}):
+                if shape.match(clause[off:]):
+                    after_yao = off > 0 and clause[off - 1] == "要"
+                    return s + (off if after_yao or off > 3 else 0), _common_prefix(heads)
     colon = text.rfind("：", *seg)
     if colon >= 0 and seg[1] - colon > 2:
         return colon + 1, ""
     for s, _ in reversed(clauses):
-        if text.startswith("要", s):  # 要 introduces this clause only, so it stays in the item
+        if text.startswith("要", s) and not text.startswith("要求", s):  # 要 introduces this clause only, so it stays in the item
             return s, "要"
     return None, ""
 
@@ -293,25 +310,36 @@ def _sentence_lists(doc: Document) -> list[_List]:
 
 # -- what the list is -----------------------------------------------------------------
 
-def _kind(doc: Document, lst: _List) -> str | None:
-    """task / achievement / work from the cue nearest to the list (and a leading 要 of
-    the items); None for an unmarked list with no cue at all, which is likely prose."""
-    cue = doc.text[lst.cue[0]:lst.cue[1]]
+def _kind(doc: Document, ctx: Context, lst: _List) -> str | None:
+    """task / achievement / work, or None for an unmarked list with no cue (likely prose).
+
+    The cue nearest to the list wins (a paragraph often reviews the past before saying
+    what is to be done); items opening with 要 are tasks; a review whose items open with
+    action verbs (`加强…`) reports work done rather than results reached."""
+    text = doc.text
+    cue = text[lst.cue[0]:lst.cue[1]]
     best, where = None, -1
     for kind, rx in (("task", _TASK), ("achievement", _ACHIEVEMENT), ("work", _WORK)):
         for m in rx.finditer(cue):
-            if m.start() > where:
+            if m.start() >= where:
                 best, where = kind, m.start()
-    if lst.lead.startswith("要") and best is None:
-        best = "task"
+    if lst.lead.startswith("要"):
+        return "task"
     if best is None and lst.marked:
-        best = "task"  # 一是…二是… with no cue: speeches enumerate what is to be done
+        years = [y for _, y in _year_cues(cue, ctx)]
+        past = bool(years) and years[-1] is not None and ctx.year is not None and years[-1] < ctx.year
+        best = "achievement" if past else "task"  # speeches mostly enumerate what is to be done
+    if best == "achievement":
+        verbs = sum(bool(_ACTION.match(text[a:b])) for a, b in lst.items)
+        if verbs * 2 > len(lst.items):
+            best = "work"
     return best
 
 
-def _year(doc: Document, ctx: Context, lst: _List) -> int | None:
+def _year(doc: Document, ctx: Context, lst: _List, kind: str) -> int | None:
     """The year the list is about: from the cue nearest to the list in its paragraph, else
-    from the previous paragraph when that names a single year; None when unclear."""
+    from the previous paragraph when that names a single year that fits the kind (a
+    task's year is not past, a result's is); None when unclear."""
     text = doc.text
     cue = text[lst.cue[0]:lst.cue[1]]
     found = _year_cues(cue, ctx)
@@ -324,8 +352,9 @@ def _year(doc: Document, ctx: Context, lst: _List) -> int | None:
     if prev_end > doc.body_start:
         prev = text[text.rfind("\n", 0, prev_end) + 1:prev_end]
         years = {y for _, y in _year_cues(prev, ctx)}
-        if len(years) == 1:
-            return years.pop()
+        year = years.pop() if len(years) == 1 else None
+        if year is not None and (ctx.year is None or (year >= ctx.year) == (kind == "task")):
+            return year
     return None
 
 
