@@ -61,7 +61,7 @@ _ACTION = re.compile(r"(?:加强|加大|加快|推动|推进|坚持|深化|强�
 # an unclear period (过去五年, 近年来) is a cue too, and it makes the year unknown
 _YEARS = (
     (re.compile(r"((?:19|20)\d{2})年(?![代度]?[\d~-])"), None),
-    (re.compile(r"过去(?:的)?一年|去年|上一年"), -1),
+    (re.compile(r"过去(?:的)?一年|去年|上一年|一年来"), -1),
     (re.compile(r"今年|本年度|全年"), 0),
     (re.compile(r"明年"), 1),
     (re.compile(r"过去(?:的)?[两二三四五六七八九十]年|近年来|近几年|今后|五年来|十年来"), "unclear"),

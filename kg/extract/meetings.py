@@ -202,8 +202,9 @@ def _national_year(found: _Found) -> int | None:
     return None
 
 
-_EVENT = re.compile(r"^(?:[^，。；]{0,16}?)(?:隆重|胜利|正式)?(?:开幕|闭幕|举行|召开|开会|落下帷幕)")
+_EVENT = re.compile(r"^(?:[^，。；]{0,16}?)(?:隆重|胜利|正式)?(?:开幕|闭幕|举行|召开|开会|落下帷幕|选举|表决|审议)")
 _REFERRED = re.compile(r"^(?:和[^，。]{0,20})?(?:精神|以来|部署|要求|决策|确定|提出|作出|审议通过)")
+_AWAITED = re.compile(r"(?:迎接|贯彻|学习|落实|庆祝|纪念|筹备)[^，。；]{0,14}$")
 _DAY = re.compile(r"(?:(?P<y>(?:19|20)\d{2})年)?(?:(?P<m>\d{1,2})月)?(?P<d>\d{1,2})日")
 _PLACE_EVENT = re.compile(r"在(?P<place>[\u4e00-\u9fff]{1,14}?)(?:隆重|胜利|正式)?(?:开幕|闭幕|举行|召开|开会)")
 _DATELINE_CITY = re.compile(r"(?:新华社|本报|中新社)(?P<city>[\u4e00-\u9fff]{2,4}?)\d{1,2}月\d{1,2}日电")
@@ -258,6 +259,8 @@ def _main(doc: Document, found: list[_Found]) -> str | None:
             sc += 4
         if _REFERRED.match(after):
             sc -= 3
+        if _AWAITED.search(doc.text[max(0, f.start - 16):f.start]):
+            sc -= 6  # 迎接党的二十大胜利召开: the meeting is looked forward to, not reported
         if f.session is None and f.body is None:
             sc -= 0.5
         scores[f.name] = scores.get(f.name, 0) + sc

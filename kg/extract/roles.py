@@ -21,7 +21,8 @@ _BREAKERS = re.compile(r".*(?:的有|还有|其中有|包括|出席|会见|听�
 #: weaker breakers, not applied when the phrase opens with a body's name (监察和司法委员会)
 _WEAK_BREAKERS = re.compile(r".*(?:以及|和|及|与|同|由|为|是|有)")
 _POSTPOSED = ("总书记",)
-_ELECTION = re.compile(r"(?:选举|任命|决定任命|当选为?|补选)(?P<name>[^，。、；为]{2,8}?)?为?(?P<title>[^，。；、]{2,24}?)(?=[，。；、]|$)")
+_ELECTION = re.compile(r"(?:选举|任命|决定任命|补选)(?P<name>[^，。、；为]{2,8}?)为(?P<title>[^，。；、]{2,24}?)(?=[，。；、]|$)")
+_ELECTED = re.compile(r"当选为?(?P<title>[^，。；、]{2,24}?)(?=[，。；、\n]|$)")
 _MEETING_TITLES = ("主席团", "执行主席", "常务主席", "大会主席")
 
 
@@ -36,6 +37,13 @@ def _title_phrase(text: str, ctx: Context, end: int) -> tuple[int, str] | None:
     """The title phrase ending at `end` (the name's start), as (start, phrase)."""
     start = _clause_start(text, end)
     seg = text[start:end]
+    # a headline runs names together (甲当选…主任乙当选…): a phrase starts after a verb
+    m = re.match(r".*(?:当选为?|选举|任命)", seg)
+    if m:
+        if m.group(0).endswith(("当选", "当选为")):
+            return None  # 甲当选主任乙…: the title is 甲's, not the next name's
+        start += m.end()
+        seg = text[start:end]
     m = _BREAKERS.match(seg)
     if m:
         start += m.end()
@@ -104,8 +112,19 @@ def extract(doc: Document, ctx: Context, facts: ArticleFacts) -> None:
         for t in _POSTPOSED:
             if text.startswith(t, b):
                 _add(facts, ctx, name, t, (a, b + len(t)), seen)
+    for a, b, name in mentions:
+        m = _ELECTED.match(text, b)
+        if m:
+            title = m.group("title")
+            # the title ends where the next name run into it begins (…主任林武当选…)
+            for a2, _b2, _n in mentions:
+                if m.start("title") < a2 < m.end("title"):
+                    title = text[m.start("title"):a2]
+                    break
+            if any(title.endswith(t) for t in ctx.lexicon.titles):
+                _add(facts, ctx, name, title, (a, m.start("title") + len(title)), seen)
     for m in _ELECTION.finditer(text):
-        title = m.group("title")
+        title = m.group("title").lstrip("的")
         who = m.group("name")
         if who in facts.people and any(title.endswith(t) for t in ctx.lexicon.titles):
             _add(facts, ctx, who, title, m.span(), seen)
