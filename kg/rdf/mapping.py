@@ -245,8 +245,11 @@ class _Mapper:
             g.add((node, ORG.organization, self.org(r.organization)))
         if r.meeting:
             g.add((node, KG.meeting, self.meeting(r.meeting)))
-        if self.doc.meta.get("date"):
-            g.add((node, KG.date, Literal(self.doc.meta["date"], datatype=XSD.date)))
+        # the article's date (metadata, else the reported sitting) dates the post
+        main = self.facts.main_meeting
+        when = self.doc.meta.get("date") or (main.date if main else None)
+        if when:
+            g.add((node, KG.date, Literal(when, datatype=XSD.date)))
 
     def map_goals(self) -> None:
         g, doc = self.g, self.doc
