@@ -50,7 +50,8 @@ _OUTLINE = re.compile(r"共分|分为[^。]{0,6}部分|(?:^|[：；，。\n])[�
 # kind cues, matched in the text before the list; the one nearest to the list wins,
 # because a paragraph often reviews the past before announcing what is to be done
 _TASK = re.compile(r"(?<![重主需只纲概首必紧显扼])要(?![求点素件闻害])|必须|任务|部署|安排|目标|下一步|今后|今年|明年|原则|举措|要求")
-_ACHIEVEMENT = re.compile(r"成绩|成效|成就|回顾|取得了|取得的")
+# results aimed at (新成效, 优异成绩, 更大成就) are no review of results reached
+_ACHIEVEMENT = re.compile(r"(?<![新异大好])(?:成绩|成效|成就)|回顾|取得了|取得的")
 _WORK = re.compile(r"做了|开展了|做好了|完成了")
 #: items opening with an action verb report work done, not a state reached
 _ACTION = re.compile(r"(?:加强|加大|加快|推动|推进|坚持|深化|强化|着力|实施|完善|健全|扎实|全面|大力|积极|持续|"
