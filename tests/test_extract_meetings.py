@@ -1,0 +1,68 @@
+"""Meetings: short forms expanded to canonical names, and the main meeting's date and place."""
+
+from __future__ import annotations
+
+import pytest
+from extract_support import GANSU_CONGRESS, run
+
+
+@pytest.mark.parametrize("text, name, term, session", [
+    ("1月18日，省十四届人大三次会议在兰州开幕。", GANSU_CONGRESS, 14, 3),
+    ("1月18日，甘肃省第十四届人民代表大会第三次会议在兰州开幕。", GANSU_CONGRESS, 14, 3),
+    ("3月4日，全国政协十四届三次会议在北京开幕。",
+     "中国人民政治协商会议第十四届全国委员会第三次会议", 14, 3),
+    ("3月5日，十四届全国人大三次会议在北京开幕。",
+     "中华人民共和国第十四届全国人民代表大会第三次会议", 14, 3),
+    ("11月28日，省委十五届七次全会在南昌闭幕。江西各地干部群众认真收看。",
+     "中国共产党江西省第十五届委员会第七次全体会议", 15, 7),
+    ("会议认为，党的二十大作出了重要部署。", "中国共产党第二十次全国代表大会", 20, None),
+    ("会议认为，二十届三中全会作出了重要部署。",
+     "中国共产党第二十届中央委员会第三次全体会议", 20, 3),
+])
+def test_short_forms_get_canonical_names(text, name, term, session):
+    _, f = run(text)
+    assert name in f.meetings
+    m = f.meetings[name]
+    assert (m.term, m.session) == (term, session)
+
+
+def test_provincial_session_resolves_the_province_and_its_body():
+    _, f = run("1月18日，省十四届人大三次会议在兰州开幕。")
+    m = f.meetings[GANSU_CONGRESS]
+    assert m.body == "甘肃省人民代表大会"
+    assert "甘肃省人民代表大会" in f.organizations
+
+
+def test_main_meeting_gets_date_with_inferred_year_city_and_venue():
+    _, f = run("1月18日，省十四届人大三次会议在兰州金城会议中心隆重开幕。"
+               "代表们表示，刚刚过去的2024年，全省经济稳步增长。")
+    m = f.main_meeting
+    assert m is not None and m.name == GANSU_CONGRESS
+    assert (m.date, m.city, m.venue) == ("2025-01-18", "兰州", "金城会议中心")
+
+
+def test_dateline_gives_the_day_of_a_meeting_held_today():
+    _, f = run("本报兰州1月18日电 省十四届人大三次会议今天在兰州开幕。2025年是收官之年。")
+    assert f.main_meeting.date == "2025-01-18"
+    assert f.main_meeting.city == "兰州"
+
+
+def test_meetings_only_referred_to_are_not_the_main_one():
+    _, f = run("11月28日，省委十五届七次全会在南昌闭幕。2024年是关键之年。"
+               "全会要求深入学习贯彻党的二十大和二十届三中全会精神。")
+    main = f.main_meeting
+    assert main.name == "中国共产党江西省第十五届委员会第七次全体会议"
+    assert main.date == "2024-11-28"
+    assert {"中国共产党第二十次全国代表大会", "中国共产党第二十届中央委员会第三次全体会议"} <= set(f.meetings)
+    assert sum(m.main for m in f.meetings.values()) == 1
+
+
+def test_each_meeting_span_reads_the_written_form():
+    doc, f = run("1月18日，省十四届人大三次会议在兰州开幕。会议要求贯彻党的二十大精神。")
+    written = {doc.text[a:b] for m in f.meetings.values() for a, b in m.spans}
+    assert written == {"省十四届人大三次会议", "党的二十大"}
+
+
+def test_no_meeting_without_a_name():
+    _, f = run("代表们表示，要把会议精神落到实处。")
+    assert f.meetings == {}
