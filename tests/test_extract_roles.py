@@ -66,3 +66,10 @@ def test_byline_titles_of_two_people_stay_apart():
     _, f = run("本报讯（记者 邵一鸣 通讯员 龚小禾）" + GANSU_OPENING)
     assert roles_of(f, "邵一鸣") == {"记者"}
     assert roles_of(f, "龚小禾") == {"通讯员"}
+
+
+@pytest.mark.xfail(strict=True, reason="kg.extract.roles._title_phrase: the phrase runs back over the "
+                   "previous name (got 孔繁星 titled 代表钱卫东对新华社记者)")
+def test_title_phrase_stops_at_the_previous_name():
+    _, f = run(GANSU_OPENING + "代表钱卫东对新华社记者孔繁星说，信心更足了。")
+    assert roles_of(f, "孔繁星") == {"新华社记者"}
