@@ -13,7 +13,32 @@ from kg.errors import KgError
 def _cmd_build(args: argparse.Namespace) -> int:
     from kg.build import build_files
 
-    build_files(args.inputs, Path(args.out), args)
+    ttl = build_files(args.inputs, Path(args.out), args)
+    if not getattr(args, "no_view", False) and ttl is not None and Path(ttl).is_file():
+        from kg.views import write_all
+
+        write_all(Path(ttl))
+    return 0
+
+
+def _cmd_view(args: argparse.Namespace) -> int:
+    from kg.views import write_view
+
+    graph = Path(args.graph)
+    out = Path(args.out) if args.out else graph.with_name("focus.html" if args.focus else "graph.html")
+    path, G = write_view(graph, out, focus=args.focus, depth=args.depth)
+    print(f"{path}: {G.number_of_nodes()} entities, {G.number_of_edges()} relations")
+    return 0
+
+
+def _cmd_stats(args: argparse.Namespace) -> int:
+    from kg.analysis import report
+    from kg.analysis.metrics import summary
+    from kg.views import load
+
+    s = summary(load(Path(args.graph))[1])
+    render = {"table": report.table, "json": report.to_json, "markdown": report.markdown}[args.format]
+    sys.stdout.write(render(s))
     return 0
 
 
@@ -85,7 +110,22 @@ def parser() -> argparse.ArgumentParser:
     b.add_argument("--max-chars", type=reading.max_chars_arg, default=None, metavar="N",
                    help="refuse an article longer than N characters (default: 2,000,000)")
     b.add_argument("--strict", action="store_true", help="stop at the first bad input instead of building the rest")
+    b.add_argument("--no-view", action="store_true",
+                   help="do not write graph.html, analysis.md and analysis.json beside the graph")
     b.set_defaults(func=_cmd_build)
+
+    v = sub.add_parser("view", help="write an interactive page of a graph (works offline)")
+    v.add_argument("graph", help="a built graph file (graph.ttl)")
+    v.add_argument("--focus", metavar="NAME", help="draw only the neighbourhood of this entity")
+    v.add_argument("--depth", type=int, default=2, help="relations to follow from --focus (default: 2)")
+    v.add_argument("--out", metavar="FILE",
+                   help="the page to write (default: graph.html, or focus.html with --focus, beside GRAPH)")
+    v.set_defaults(func=_cmd_view)
+
+    st = sub.add_parser("stats", help="who matters here: counts, centrality, meetings, attendance, goals")
+    st.add_argument("graph", help="a built graph file (graph.ttl)")
+    st.add_argument("--format", choices=("table", "json", "markdown"), default="table")
+    st.set_defaults(func=_cmd_stats)
 
     q = sub.add_parser("query", help="run a SPARQL SELECT query over a graph")
     q.add_argument("graph", nargs="?", help="a Turtle file (graph.ttl); leave out with --store")

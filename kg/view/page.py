@@ -1,0 +1,166 @@
+"""Entity graph -> one self-contained interactive HTML page (pyvis, vis-network inlined).
+
+Why not pyvis' own template: every one of its modes links Bootstrap from a CDN, "local"
+and "remote" link vis-network from one too, and it writes the heading unescaped. kg keeps
+pyvis as the network model and its vendored vis-network, and renders them with its own
+template (kg/view/templates), which inlines every script and style, escapes all article
+text (JSON in <script> with <, >, & escaped; text put into the page with textContent) and
+adds a legend, a class filter, a search box and a panel with each entity's facts and the
+sentences they came from.
+"""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+import networkx as nx
+import pyvis
+from jinja2 import Environment, FileSystemLoader, select_autoescape
+from pyvis.network import Network
+
+from kg.analysis.entities import main_meeting
+from kg.view.layout import positions
+
+TEMPLATES = Path(__file__).with_name("templates")
+PYVIS_TEMPLATES = Path(pyvis.__file__).with_name("templates")
+
+#: above this many nodes the page draws precomputed positions with physics off (frozen);
+#: below it vis-network refines the layout, stops when stable and switches physics off
+PHYSICS_MAX_NODES = 300
+#: at most this many facts (and sentences per fact) per entity go into the page
+MAX_FACTS = 40
+MAX_SENTENCES = 2
+MAX_SENTENCE_CHARS = 400
+
+#: class -> (Chinese name, English name, colour, vis shape, size)
+STYLE = {
+    "meeting": ("会议", "meeting", "#1f77b4", "star", 34),
+    "person": ("人物", "person", "#d62728", "dot", 16),
+    "organization": ("机构", "organisation", "#2ca02c", "square", 16),
+    "report": ("报告", "report", "#9467bd", "triangle", 16),
+    "goal": ("目标", "goal", "#ff7f0e", "triangleDown", 12),
+    "place": ("地点", "place", "#8c564b", "diamond", 14),
+}
+_OTHER = ("其他", "other", "#7f7f7f", "dot", 12)
+FONT_FACE = '"Noto Sans CJK SC", "WenQuanYi Micro Hei", "Source Han Sans SC", "Microsoft YaHei", ' \
+            '"PingFang SC", sans-serif'
+
+
+def _tooltip(d: dict) -> str:
+    """A short plain-text tooltip (vis-network shows a string title as text, never as HTML)."""
+    zh, en = STYLE.get(d["cls"], _OTHER)[:2]
+    lines = [d["label"], f"{zh} {en}"]
+    for f in d["facts"][:6]:
+        lines.append(f"{f['label']} → {f['other']}" if f["outgoing"] else f"{f['other']} → {f['label']}")
+    if len(d["facts"]) > 6:
+        lines.append(f"… {len(d['facts']) - 6} more")
+    return "\n".join(lines)
+
+
+def _details(G: nx.MultiDiGraph, ids: dict[str, int]) -> tuple[dict, list[str]]:
+    """Per-node facts for the panel, with sentences stored once and referred to by index."""
+    sentences: list[str] = []
+    seen: dict[str, int] = {}
+
+    def sid(s: str) -> int:
+        s = s if len(s) <= MAX_SENTENCE_CHARS else s[:MAX_SENTENCE_CHARS - 1] + "…"
+        if s not in seen:
+            seen[s] = len(sentences)
+            sentences.append(s)
+        return seen[s]
+
+    nodes = {}
+    for n, d in G.nodes(data=True):
+        facts = [[f["label"], f["other"], f["outgoing"], [sid(s) for s in f["sentences"][:MAX_SENTENCES]]]
+                 for f in d["facts"][:MAX_FACTS]]
+        nodes[ids[n]] = {"iri": n, "label": d["label"], "cls": d["cls"], "names": d["names"],
+                         "props": d["props"], "facts": facts, "more": max(0, len(d["facts"]) - MAX_FACTS)}
+    return nodes, sentences
+
+
+def build_network(G: nx.MultiDiGraph, centre: str | None = None) -> tuple[Network, dict]:
+    """The pyvis network of an entity graph and the data kg's template adds to it.
+
+    Nodes get integer ids (short pages), precomputed positions with `centre` (by default
+    the main meeting) at the origin, colour and shape by class; edges are directed and
+    labelled with the relation. Returns (network, page data).
+    """
+    centre = centre if centre in G else main_meeting(G)
+    frozen = G.number_of_nodes() > PHYSICS_MAX_NODES
+    pos = positions(G, centre)
+    ids = {n: i for i, n in enumerate(G.nodes)}
+    net = Network(height="100%", width="100%", directed=True, cdn_resources="in_line")
+    for n, d in G.nodes(data=True):
+        x, y = pos[n]
+        extra = {"fixed": {"x": True, "y": True}} if (n == centre and not frozen) else {}
+        # colour, shape and size come from the class's vis group (options["groups"])
+        net.add_node(ids[n], label=d["label"], title=_tooltip(d), group=d["cls"] if d["cls"] in STYLE else "other",
+                     x=x, y=y, **extra)
+        net.nodes[-1].pop("color", None)
+        net.nodes[-1].pop("shape", None)
+    for u, v, d in G.edges(data=True):
+        net.add_edge(ids[u], ids[v], label=d["label"], title=d["label"])
+    net.options = _options(frozen, G.number_of_edges())
+    details, sentences = _details(G, ids)
+    counts = {}
+    for _, c in G.nodes(data="cls"):
+        counts[c] = counts.get(c, 0) + 1
+    legend = [{"cls": c, "zh": s[0], "en": s[1], "color": s[2], "shape": s[3], "count": counts.get(c, 0)}
+              for c, s in STYLE.items() if counts.get(c)]
+    data = {
+        "nodes": details, "sentences": sentences, "legend": legend,
+        "expected": {"nodes": G.number_of_nodes(), "edges": G.number_of_edges()},
+        "centre": ids.get(centre), "frozen": frozen,
+    }
+    return net, data
+
+
+def _options(frozen: bool, n_edges: int) -> dict:
+    big = frozen or n_edges > 1000
+    # zoomed out over a big graph, labels under 8 px are unreadable clutter: not drawn
+    threshold = 8 if big else 5
+    groups = {cls: {"color": {"background": c, "border": "#333333"}, "shape": shape, "size": size}
+              for cls, (_, _, c, shape, size) in {**STYLE, "other": _OTHER}.items()}
+    return {
+        "groups": groups,
+        "nodes": {"font": {"face": FONT_FACE, "size": 16, "strokeWidth": 3, "strokeColor": "#ffffff"},
+                  "borderWidth": 1, "scaling": {"label": {"drawThreshold": threshold}}},
+        "edges": {"font": {"face": FONT_FACE, "size": 11, "align": "middle", "color": "#555555",
+                           "strokeWidth": 3, "strokeColor": "#ffffff"},
+                  "color": {"color": "#9aa5b1", "highlight": "#333333", "hover": "#333333"},
+                  "arrows": {"to": {"enabled": True, "scaleFactor": 0.5}},
+                  "scaling": {"label": {"drawThreshold": threshold}},
+                  "smooth": False if big else {"enabled": True, "type": "continuous", "roundness": 0.3}},
+        "layout": {"improvedLayout": False, "randomSeed": 0},
+        "interaction": {"hover": True, "tooltipDelay": 150, "navigationButtons": False,
+                        "hideEdgesOnDrag": big, "hideEdgesOnZoom": big, "multiselect": False},
+        "physics": {"enabled": not frozen, "solver": "forceAtlas2Based",
+                    "forceAtlas2Based": {"gravitationalConstant": -60, "springLength": 140,
+                                         "springConstant": 0.04, "avoidOverlap": 0.4},
+                    "stabilization": {"enabled": True, "iterations": 400, "updateInterval": 50, "fit": True},
+                    "minVelocity": 1.0},
+    }
+
+
+def render(G: nx.MultiDiGraph, title: str = "kg", centre: str | None = None) -> str:
+    """The page of an entity graph as HTML text: self-contained, no network needed."""
+    net, data = build_network(G, centre)
+    env = Environment(loader=FileSystemLoader([str(TEMPLATES), str(PYVIS_TEMPLATES)]),
+                      autoescape=select_autoescape(["html"]), keep_trailing_newline=True)
+    env.globals["kg"] = {"title": title, "data": data}
+    net.templateEnv = env
+    net.path = "kg_page.html"
+    html = net.generate_html(name="graph.html")
+    # A page that calls out would break offline use and leak what is being read.
+    for needle in ('src="http', "src='http", 'href="http', "href='http", "@import", "url(http"):
+        if needle in html:
+            raise RuntimeError(f"page refers to a remote resource ({needle})")
+    return html
+
+
+def write(G: nx.MultiDiGraph, path: os.PathLike, title: str = "kg", centre: str | None = None) -> Path:
+    """Write the page of `G` to `path` (UTF-8, atomically); returns the path."""
+    from kg.outputs import write_atomic
+
+    return write_atomic(Path(path), render(G, title, centre).encode("utf-8"))

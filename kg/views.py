@@ -1,0 +1,64 @@
+"""The human-facing files kg writes beside a graph: graph.html, analysis.md, analysis.json.
+
+`kg build` calls `write_all` after graph.ttl is written; `kg view` and `kg stats` use the
+same pieces on any graph file.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import networkx as nx
+from rdflib import Graph
+from rdflib.namespace import RDF
+
+from kg.analysis.entities import entity_graph, neighbourhood
+from kg.analysis.metrics import summary
+from kg.analysis.report import markdown, to_json
+from kg.outputs import write_atomic
+from kg.query import load_graph
+from kg.rdf.namespace import SCHEMA
+from kg.view import page
+
+
+def title_of(g: Graph) -> str:
+    """A title for the page: the headline of a one-article graph, else the article count."""
+    articles = sorted(g.subjects(RDF.type, SCHEMA.NewsArticle))
+    if len(articles) == 1:
+        headline = g.value(articles[0], SCHEMA.headline)
+        if headline is not None:
+            return str(headline)
+    return f"kg: {len(articles)} articles" if articles else "kg"
+
+
+def load(path: Path) -> tuple[Graph, nx.MultiDiGraph]:
+    """The RDF graph in `path` and its entity graph."""
+    g = load_graph(Path(path))
+    return g, entity_graph(g)
+
+
+def write_all(ttl: Path, out: Path | None = None) -> list[Path]:
+    """Write graph.html, analysis.md and analysis.json for the graph in `ttl` into `out`
+    (default: beside it); returns the paths written."""
+    out = Path(out) if out is not None else Path(ttl).parent
+    g, G = load(ttl)
+    title = title_of(g)
+    s = summary(G)
+    return [
+        page.write(G, out / "graph.html", title=title),
+        write_atomic(out / "analysis.md", markdown(s, f"Analysis: {title}")),
+        write_atomic(out / "analysis.json", to_json(s)),
+    ]
+
+
+def write_view(ttl: Path, out: Path, focus: str | None = None, depth: int = 2) -> tuple[Path, nx.MultiDiGraph]:
+    """Write the page of the graph in `ttl` (or of the neighbourhood of `focus` within
+    `depth` relations) to `out`; returns the path and the entity graph drawn."""
+    g, G = load(ttl)
+    title = title_of(g)
+    centre = None
+    if focus:
+        G = neighbourhood(G, focus, depth)
+        centre = G.graph["focus"]
+        title = f"{G.nodes[centre]['label']} (depth {depth}) · {title}"
+    return page.write(G, out, title=title, centre=centre), G
