@@ -14,6 +14,9 @@ def _cmd_build(args: argparse.Namespace) -> int:
     from kg.build import build_files
 
     ttl = build_files(args.inputs, Path(args.out), args)
+    html = Path(ttl).with_name("graph.html") if ttl is not None else None
+    if html is not None and html.is_file() and html.stat().st_mtime >= Path(ttl).stat().st_mtime:
+        return 0  # incremental rebuild left graph.ttl as it was: the views are current too
     if not getattr(args, "no_view", False) and ttl is not None and Path(ttl).is_file():
         from kg.views import write_all
 

@@ -1,0 +1,153 @@
+#!/usr/bin/env python3
+"""Benchmark `kg build` against raw jieba.posseg over exactly the same texts.
+
+    python bench/bench_build.py --scales 1,10,50 --runs posseg,w1,w2,dask > bench/results.md
+
+The corpus is ../shared/corpus/{articles,reports}; scale k writes k copies of it into a
+temporary folder, each file of copy i ending in a line naming the copy, so every copy is
+a distinct article (its own content hash and named graph) and the graph grows with k.
+Every run is a separate process, timed as a whole (start-up, reading, writing included);
+peak RSS is the largest sum of resident memory over the process and its children,
+sampled every 50 ms with psutil. Prints a Markdown table.
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import resource
+import shutil
+import subprocess
+import sys
+import tempfile
+import threading
+import time
+from pathlib import Path
+
+import psutil
+
+ROOT = Path(__file__).resolve().parents[1]
+SHARED = ROOT.parent / "shared" / "corpus"
+POSSEG = """
+import sys, time
+from pathlib import Path
+import jieba, jieba.posseg
+jieba.setLogLevel(60)
+n = 0
+for p in sorted(Path(sys.argv[1]).rglob("*.txt")):
+    text = p.read_text(encoding="utf-8-sig")
+    n += sum(1 for _ in jieba.posseg.cut(text))
+print(n)
+"""
+
+
+def make_corpus(dest: Path, copies: int) -> tuple[int, int]:
+    """Write `copies` copies of the shared corpus under dest; returns (articles, chars)."""
+    sources = sorted((SHARED / "articles").glob("*.txt")) + sorted((SHARED / "reports").glob("*.txt"))
+    texts = [(p.parent.name + "-" + p.name, p.read_text(encoding="utf-8-sig")) for p in sources]
+    n = chars = 0
+    for i in range(copies):
+        folder = dest / f"copy{i:03d}"
+        folder.mkdir(parents=True)
+        for name, text in texts:
+            body = text if i == 0 else f"{text.rstrip()}\n（副本{i}）\n"
+            (folder / name).write_text(body, encoding="utf-8")
+            n += 1
+            chars += len(body)
+    return n, chars
+
+
+def measure(cmd: list[str], env: dict) -> tuple[float, float, int]:
+    """(wall seconds, CPU seconds, peak RSS bytes of the process tree) of one command.
+
+    CPU seconds (user + system of the process and all its children) are what compare
+    fairly on a loaded machine; wall seconds show the parallel speed-up.
+    """
+    before = resource.getrusage(resource.RUSAGE_CHILDREN)
+    t0 = time.perf_counter()
+    proc = subprocess.Popen(cmd, stdout=subprocess.DEVNULL, env=env, cwd=tempfile.gettempdir())
+    peak = 0
+    done = threading.Event()
+
+    def sample() -> None:
+        nonlocal peak
+        try:
+            root = psutil.Process(proc.pid)
+        except psutil.NoSuchProcess:
+            return
+        while not done.is_set():
+            try:
+                procs = [root, *root.children(recursive=True)]
+                peak = max(peak, sum(p.memory_info().rss for p in procs if p.is_running()))
+            except psutil.Error:
+                pass
+            time.sleep(0.05)
+
+    t = threading.Thread(target=sample, daemon=True)
+    t.start()
+    rc = proc.wait()
+    seconds = time.perf_counter() - t0
+    done.set()
+    t.join()
+    if rc != 0:
+        raise SystemExit(f"failed ({rc}): {' '.join(cmd)}")
+    after = resource.getrusage(resource.RUSAGE_CHILDREN)
+    cpu = (after.ru_utime - before.ru_utime) + (after.ru_stime - before.ru_stime)
+    return seconds, cpu, peak
+
+
+def runs(corpus: Path, out: Path) -> dict[str, list[str]]:
+    # --no-view: graph.html / analysis (issue 3) parse the whole graph with rdflib; measured apart
+    kg = [sys.executable, "-m", "kg.cli", "build", str(corpus), "--quiet", "--no-view"]
+    return {
+        "posseg": [sys.executable, "-c", POSSEG, str(corpus)],
+        "w1": kg + ["--out", str(out / "w1"), "--workers", "1"],
+        "w2": kg + ["--out", str(out / "w2"), "--workers", "2"],
+        "dask": kg + ["--out", str(out / "dask"), "--engine", "dask", "--workers", "2"],
+    }
+
+
+LABEL = {"posseg": "raw jieba.posseg", "w1": "kg build, 1 worker", "w2": "kg build, 2 workers",
+         "dask": "kg build, Dask local (2 workers)"}
+
+
+def main() -> None:
+    ap = argparse.ArgumentParser(description=__doc__.split("\n")[0])
+    ap.add_argument("--scales", default="1,10,50")
+    ap.add_argument("--runs", default="posseg,w1,w2,dask")
+    ap.add_argument("--tmp", default=None, help="folder for corpora and outputs (default: a temp dir)")
+    args = ap.parse_args()
+    names = args.runs.split(",")
+    # a frozen copy of kg: the working tree may change while a long benchmark runs
+    code = Path(tempfile.mkdtemp(prefix="kgbench-code-", dir=args.tmp))
+    shutil.copytree(ROOT / "kg", code / "kg", ignore=shutil.ignore_patterns("__pycache__"))
+    env = dict(os.environ, PYTHONPATH=str(code))
+    rev = subprocess.run(["git", "-C", str(ROOT), "rev-parse", "--short", "HEAD"], capture_output=True, text=True)
+    print(f"<!-- kg at {rev.stdout.strip()} (+ working tree), load average before: {os.getloadavg()[0]:.1f} -->")
+    print("| scale | articles | chars | run | wall s | CPU s | chars/s (wall) | articles/s (wall) "
+          "| ratio to posseg (wall / CPU) | peak RSS MB |")
+    print("|---:|---:|---:|---|---:|---:|---:|---:|---:|---:|")
+    for scale in map(int, args.scales.split(",")):
+        base = Path(tempfile.mkdtemp(prefix=f"kgbench{scale}-", dir=args.tmp))
+        try:
+            n, chars = make_corpus(base / "corpus", scale)
+            plan = runs(base / "corpus", base / "out")
+            posseg = None
+            for name in names:
+                secs, cpu, rss = measure(plan[name], env)
+                if name == "posseg":
+                    posseg = (secs, cpu)
+                ratio = f"{secs / posseg[0]:.2f} / {cpu / posseg[1]:.2f}" if posseg else "-"
+                print(f"| {scale}x | {n} | {chars:,} | {LABEL[name]} | {secs:.1f} | {cpu:.1f} | {chars / secs:,.0f} | "
+                      f"{n / secs:.1f} | {ratio} | {rss / 2**20:.0f} |", flush=True)
+            if "w1" in names and "w2" in names:  # the same bytes from every engine
+                ttls = {name: (base / "out" / name / "graph.ttl").read_bytes() for name in names if name != "posseg"}
+                same = len(set(ttls.values())) == 1
+                print(f"<!-- {scale}x: graph.ttl identical across {sorted(ttls)}: {same} -->", flush=True)
+        finally:
+            shutil.rmtree(base, ignore_errors=True)
+    print(f"\n<!-- {os.uname().nodename}, {psutil.cpu_count()} CPUs, Python {sys.version.split()[0]} -->")
+
+
+if __name__ == "__main__":
+    main()
