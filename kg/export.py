@@ -123,7 +123,7 @@ def jsonld(graphs: dict[URIRef, Graph]) -> bytes:
 def _scalar(value: object) -> str | int | float | bool:
     if isinstance(value, (str, int, float, bool)):
         return value
-    if isinstance(value, (list, tuple, set)):
+    if isinstance(value, (list, tuple, set)) and all(isinstance(v, (str, int, float)) for v in value):
         return "; ".join(str(v) for v in value)
     return json.dumps(value, ensure_ascii=False, sort_keys=True)
 
@@ -168,13 +168,42 @@ def _array(values: list) -> str:
     return ";".join(str(v).replace(";", "；") for v in values)
 
 
+def _neo4j_type(v: object) -> str:
+    if isinstance(v, bool):
+        return "boolean"
+    if isinstance(v, int):
+        return "int"
+    if isinstance(v, list) and all(isinstance(x, str) for x in v):
+        return "string[]"
+    return "string"
+
+
 def _prop_types(G: nx.MultiDiGraph) -> dict[str, str]:
     types: dict[str, str] = {}
     for _, d in G.nodes(data=True):
         for k, v in (d.get("props") or {}).items():
-            t = "boolean" if isinstance(v, bool) else "int" if isinstance(v, int) else "string"
+            if v is None:
+                continue
+            t = _neo4j_type(v)
             types[k] = t if types.get(k, t) == t else "string"
     return dict(sorted(types.items()))
+
+
+def _csv_value(v: object, t: str) -> object:
+    if v is None:
+        return ""
+    if t == "string[]":
+        return _array(v)
+    if t == "boolean":
+        return str(v).lower()
+    return v if t == "int" else _scalar(v)
+
+
+def _cypher_value(v: object) -> object:
+    """Cypher properties hold scalars and lists of scalars: anything deeper becomes JSON text."""
+    if isinstance(v, list) and all(isinstance(x, (str, int, float, bool)) for x in v):
+        return v
+    return v if isinstance(v, (str, int, float, bool)) else _scalar(v)
 
 
 def _label(d: dict) -> str:
@@ -190,8 +219,7 @@ def neo4j_csv(G: nx.MultiDiGraph) -> dict[str, bytes]:
     for n, d in sorted(G.nodes(data=True)):
         p = d.get("props") or {}
         w.writerow([n, d.get("label", n), _array(d.get("names") or []), f"Entity;{_label(d)}"]
-                   + ["" if p.get(k) is None else str(p[k]).lower() if isinstance(p[k], bool) else p[k]
-                      for k in props])
+                   + [_csv_value(p.get(k), t) for k, t in props.items()])
     rels = io.StringIO()
     w = csv.writer(rels, lineterminator="\n")
     w.writerow([":START_ID", ":END_ID", ":TYPE", "label", "evidence:string[]"])
@@ -217,7 +245,7 @@ def cypher(G: nx.MultiDiGraph) -> bytes:
     out = ["CREATE CONSTRAINT kg_entity_iri IF NOT EXISTS FOR (n:Entity) REQUIRE n.iri IS UNIQUE;"]
     for n, d in sorted(G.nodes(data=True)):
         sets = {"name": d.get("label", n), "altNames": list(d.get("names") or [])}
-        sets.update({k: v for k, v in (d.get("props") or {}).items() if v is not None})
+        sets.update({k: _cypher_value(v) for k, v in (d.get("props") or {}).items() if v is not None})
         body = ", ".join(f"n.{k} = {_cy(v)}" for k, v in sets.items())
         out.append(f"MERGE (n:Entity {{iri: {_cy(n)}}}) SET n:{_label(d)}, {body};")
     for u, v, _k, d in sorted(G.edges(keys=True, data=True), key=lambda e: (e[0], e[1], e[2])):

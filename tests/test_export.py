@@ -95,6 +95,10 @@ def test_neo4j_csv_has_one_row_per_node_and_relationship(graphs):
     assert all(lbl.split(";")[1] in export.NODE_LABELS.values() for lbl in labels)
     assert {r[":TYPE"] for r in rels} <= set(export.RELATIONSHIP_TYPES)
     assert "PRESIDED" in {r[":TYPE"] for r in rels}
+    person = next(n for n in nodes if n["name"] == "柯明远")
+    assert person["roles:string[]"] == "大会执行主席"
+    meeting = next(n for n in nodes if n[":LABEL"] == "Entity;Meeting")
+    assert json.loads(meeting["attendance:string"]) == [{"expected": 412, "present": 400, "absent": 12}]
 
 
 def test_cypher_has_one_statement_per_node_and_relationship(graphs):
