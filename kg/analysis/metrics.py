@@ -15,8 +15,8 @@ from kg.analysis.entities import class_counts
 
 #: above this many nodes betweenness is estimated from a sample of sources: exact
 #: betweenness is O(n*m) and would take tens of minutes on a 10,000-node corpus graph
-EXACT_BETWEENNESS_MAX = 1000
-BETWEENNESS_SAMPLE = 500
+EXACT_BETWEENNESS_MAX = 500
+BETWEENNESS_SAMPLE = 200
 PARTICIPATION = ("presided", "reported", "spoke", "attended")
 CREDITS = ("reporter", "photographer")
 
