@@ -1,8 +1,8 @@
 """jieba, loaded once per process, with kg's domain words added.
 
 kg tags only where a decision needs it: the dictionary answers "is this an ordinary
-word?" for a name candidate, and the fast tagger (rjieba, whose output equals jieba's,
-see tests/test_tokens.py) gives `nr` candidates.
+word?" for a name candidate, and the fast tagger (rjieba: the same plain cut as jieba, tags
+that differ from jieba.posseg in 0.4% of words, see tests/test_tokens.py) gives `nr` candidates.
 """
 
 from __future__ import annotations

@@ -81,7 +81,8 @@ class _Mapper:
             g.add((node, NIF.endIndex, Literal(b, datatype=XSD.nonNegativeInteger)))
             g.add((node, NIF.anchorOf, Literal(self.doc.original[a:b])))
             g.add((node, NIF.referenceContext, self.article))
-            g.add((node, NIF.sentence, self.sentence(span[0])))
+        # always: the span may already exist as a sentence node (a whole caption line)
+        g.add((node, NIF.sentence, self.sentence(span[0])))
         return node
 
     def sentence(self, pos: int) -> URIRef:
