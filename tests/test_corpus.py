@@ -160,3 +160,41 @@ def test_nquads_keep_each_article_in_its_named_graph(tmp_path):
     assert len(graphs) == 2
     for name, articles in graphs.items():  # each named graph holds its own article and no other
         assert articles == {name}
+
+
+# -- queries over a corpus -----------------------------------------------------------------
+def _membership_graph() -> Graph:
+    from rdflib import Literal, Namespace
+    from rdflib.namespace import XSD
+
+    from kg.rdf.namespace import KG, ORG
+
+    r = Namespace("https://w3id.org/kg-cn/id/")
+    g = Graph()
+    rows = [("m1", "王建华", "省长", "甲江省人民政府", "a1", "2019-01-10"),
+            ("m2", "王建华", "省委书记", "乙山省委员会", "a2", "2023-06-01"),
+            ("m3", "李明远", "副省长", "甲江省人民政府", "a1", "2019-01-10")]
+    for m, person, role, body, art, date in rows:
+        p, o, a = r["person/" + person], r["org/" + body], r["article/" + art]
+        g.add((p, RDF.type, SCHEMA.Person))
+        g.add((p, SCHEMA.name, Literal(person)))
+        g.add((o, SCHEMA.name, Literal(body)))
+        g.add((a, SCHEMA.datePublished, Literal(date, datatype=XSD.date)))
+        g.add((r[m], RDF.type, ORG.Membership))
+        g.add((r[m], ORG.member, p))
+        g.add((r[m], ORG.organization, o))
+        g.add((r[m], KG.roleLabel, Literal(role)))
+        g.add((r[m], KG.article, a))
+    return g
+
+
+def test_career_and_homonym_queries():
+    from kg import query
+
+    root = Path(__file__).resolve().parents[1] / "queries"
+    g = _membership_graph()
+    names, rows = query.run(g, query.read_query(str(root / "career.rq")))
+    assert [(r[names.index("role")], r[names.index("first")]) for r in rows] == [
+        ("省长", "2019-01-10"), ("省委书记", "2023-06-01")]
+    names, rows = query.run(g, query.read_query(str(root / "homonyms.rq")))
+    assert [(r[0], r[1]) for r in rows] == [("王建华", "2")]
