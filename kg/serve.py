@@ -4,8 +4,9 @@ The server is Oxigraph's own (the `oxigraph` command of the PyPI package of that
 same storage format as pyoxigraph): `/query` answers GET and POST with JSON, XML, CSV or
 TSV results by the Accept header. kg runs it read-only (`serve-read-only`) unless asked
 for `--writable` (then `/update` and the Graph Store Protocol at `/store` accept writes),
-on 127.0.0.1 unless told another host, and always with the union of the article graphs as
-the default graph so that queries naming no graph see everything.
+on 127.0.0.1 unless told another host. The store's default graph is the merge of all
+article graphs (kg.store keeps it so), so queries naming no graph see everything. A server
+that receives `kg push` instead (nothing keeps its default graph) runs with `union=True`.
 """
 
 from __future__ import annotations
@@ -49,13 +50,17 @@ def is_loopback(host: str) -> bool:
 
 
 def command(store_dir: Path | None, host: str = DEFAULT_HOST, port: int = DEFAULT_PORT,
-            writable: bool = False) -> list[str]:
-    """The oxigraph command line serving `store_dir` (in memory when None; then always writable)."""
+            writable: bool = False, union: bool = False) -> list[str]:
+    """The oxigraph command line serving `store_dir` (in memory when None; then always writable).
+
+    `union` makes queries naming no graph see all graphs (for stores kg.store does not keep).
+    """
     bind = f"[{host}]:{port}" if ":" in host else f"{host}:{port}"
+    extra = ["--union-default-graph"] if union else []
     if store_dir is None:
-        return [oxigraph_binary(), "serve", "--bind", bind, "--union-default-graph"]
+        return [oxigraph_binary(), "serve", "--bind", bind, *extra]
     mode = "serve" if writable else "serve-read-only"
-    return [oxigraph_binary(), mode, "--location", str(store_dir), "--bind", bind, "--union-default-graph"]
+    return [oxigraph_binary(), mode, "--location", str(store_dir), "--bind", bind, *extra]
 
 
 def free_port(host: str = DEFAULT_HOST) -> int:
@@ -86,13 +91,13 @@ def wait_ready(url: str, proc: subprocess.Popen | None = None, timeout: float = 
 
 
 def start(store_dir: Path | None, host: str = DEFAULT_HOST, port: int | None = None,
-          writable: bool = False) -> tuple[subprocess.Popen, str]:
+          writable: bool = False, union: bool = False) -> tuple[subprocess.Popen, str]:
     """Start the server in the background; returns the process and its base URL once it answers."""
     if store_dir is not None and not writable and not Path(store_dir).is_dir():
         raise KgError(f"{store_dir}: no such store (build one with kg build --store {store_dir})")
     port = port or free_port(host)
     log = tempfile.TemporaryFile()
-    proc = subprocess.Popen(command(store_dir, host, port, writable), stdout=subprocess.DEVNULL, stderr=log)
+    proc = subprocess.Popen(command(store_dir, host, port, writable, union), stdout=subprocess.DEVNULL, stderr=log)
     proc.stderr = log  # read by wait_ready when the server dies at start; closed by stop
     base = f"http://{'[' + host + ']' if ':' in host else host}:{port}"
     try:

@@ -1,10 +1,12 @@
 """The embedded persistent store: pyoxigraph (RocksDB on disk), one named graph per article.
 
-Every article's facts live in the named graph of the article's IRI; queries see the union
-of all graphs as their default graph, so the competency queries (which name no graph) run
-unchanged. Rebuilding an article replaces its graph and nothing else. Since the union keeps
-one copy per article of shared entity triples, queries should use SELECT DISTINCT (the
-competency queries do) to get the rows rdflib gets from the merged file.
+Every article's facts live in the named graph of the article's IRI; rebuilding an article
+replaces its graph and nothing else. The store's default graph is kept the RDF merge of
+all article graphs (a set: an entity named in many articles is described there once), so
+the competency queries, which name no graph, run unchanged and fast, and give the rows
+rdflib gets from the merged Turtle file. (Oxigraph's "union default graph" mode would keep
+one copy per article, and path joins over entities shared by thousands of articles grow
+with the square of that.) Queries with GRAPH ?g see the article graphs.
 
 API for the build (and anyone else):
     load_nquads(store_dir, path_or_bytes)          bulk load; graphs in the input are replaced
@@ -73,53 +75,78 @@ def _to_ox(term: Node) -> ox.NamedNode | ox.Literal | ox.BlankNode:
     raise KgError(f"cannot store term {term!r}")
 
 
+def _parse(data: bytes | Path) -> Iterator[ox.Quad]:
+    kwargs = {"path": str(data)} if isinstance(data, Path) else {"input": data}
+    return ox.parse(format=ox.RdfFormat.N_QUADS, lenient=True, **kwargs)
+
+
 def _graph_names(data: bytes | Path) -> set[ox.NamedNode | ox.BlankNode]:
     """The graph names an N-Quads input uses (parsed in Rust, only names kept)."""
-    kwargs = {"path": str(data)} if isinstance(data, Path) else {"input": data}
-    return {q.graph_name for q in ox.parse(format=ox.RdfFormat.N_QUADS, lenient=True, **kwargs)
-            if not isinstance(q.graph_name, ox.DefaultGraph)}
+    return {q.graph_name for q in _parse(data) if not isinstance(q.graph_name, ox.DefaultGraph)}
+
+
+def _forget(st: ox.Store, names: list) -> None:
+    """Drop named graphs and take out of the merged default graph the triples no other graph holds."""
+    for i in range(0, len(names), _CHUNK):
+        chunk = names[i:i + _CHUNK]
+        values = " ".join(str(n) for n in chunk)
+        st.update(f"DELETE {{ ?s ?p ?o }} WHERE {{ VALUES ?a {{ {values} }} GRAPH ?a {{ ?s ?p ?o }} "
+                  f"FILTER NOT EXISTS {{ GRAPH ?g {{ ?s ?p ?o }} FILTER (?g NOT IN ({', '.join(str(n) for n in chunk)})) }} }}")
+        for n in chunk:
+            st.remove_graph(n)
+
+
+_CHUNK = 200
 
 
 def load_nquads(store: StoreRef, source: Path | str | bytes) -> LoadReport:
-    """Bulk-load N-Quads (a file path or the bytes); returns graphs and triples loaded.
+    """Bulk-load N-Quads (a file path or the bytes); returns graphs and quads loaded.
 
     Each named graph of the input replaces the store's graph of that name; other graphs
-    are left alone. Into an empty store the input goes straight to the bulk loader.
+    are left alone; the default graph is kept the merge of all graphs. Into an empty store
+    the input goes straight to the bulk loader.
     """
     data: bytes | Path = source if isinstance(source, bytes) else Path(source)
     if isinstance(data, Path) and not data.is_file():
         raise KgError(f"{data}: no such N-Quads file")
     try:
-        names = _graph_names(data)
-    except SyntaxError as exc:
-        raise KgError(f"not valid N-Quads: {str(exc).splitlines()[0][:160]}") from exc
-    with opened(store) as st:
-        before = len(st)
-        if before:
-            for name in names:
-                st.remove_graph(name)
-        middle = len(st)
-        try:
+        with opened(store) as st:
+            names: set = set()
+            if len(st):
+                names = _graph_names(data)
+                _forget(st, sorted(names, key=str))
             if isinstance(data, Path):
                 st.bulk_load(path=str(data), format=ox.RdfFormat.N_QUADS)
             else:
                 st.bulk_load(input=data, format=ox.RdfFormat.N_QUADS)
-        except SyntaxError as exc:
-            raise KgError(f"not valid N-Quads: {str(exc).splitlines()[0][:160]}") from exc
-        return LoadReport(len(names), len(st) - middle)
+
+            # the merged default graph: the same triples without their graph (a set, so shared
+            # entity triples are kept once); names collected on the way when not known yet
+            def triples() -> Iterator[ox.Quad]:
+                for q in _parse(data):
+                    if not isinstance(q.graph_name, ox.DefaultGraph):
+                        names.add(q.graph_name)
+                        yield ox.Quad(q.subject, q.predicate, q.object)
+
+            st.bulk_extend(triples())
+            loaded = sum(1 for n in names for _ in st.quads_for_pattern(None, None, None, n))
+    except SyntaxError as exc:
+        raise KgError(f"not valid N-Quads: {str(exc).splitlines()[0][:160]}") from exc
+    return LoadReport(len(names), loaded)
 
 
 def replace_article(store: StoreRef, article_iri: str | URIRef, triples: Iterable[tuple[Node, Node, Node]]) -> int:
     """Replace the named graph of one article by `triples`; returns the triples now in it.
 
-    The old graph is removed and the new one written in one transaction (SPARQL update),
-    so a reader sees either the old article or the new one.
+    The old graph and its share of the merged default graph are removed and the new ones
+    written in one transaction (one SPARQL update): a reader sees the old article or the new.
     """
     g = ox.NamedNode(str(article_iri))
-    quads = [ox.Quad(_to_ox(s), _to_ox(p), _to_ox(o), g) for s, p, o in triples]
+    body = " ".join(f"{_to_ox(s)} {_to_ox(p)} {_to_ox(o)} ." for s, p, o in triples)
     with opened(store) as st:
-        body = " ".join(f"{q.subject} {q.predicate} {q.object} ." for q in quads)
-        st.update(f"DROP SILENT GRAPH {g} ; INSERT DATA {{ GRAPH {g} {{ {body} }} }}")
+        st.update(f"DELETE {{ ?s ?p ?o }} WHERE {{ GRAPH {g} {{ ?s ?p ?o }} "
+                  f"FILTER NOT EXISTS {{ GRAPH ?h {{ ?s ?p ?o }} FILTER (?h != {g}) }} }} ; "
+                  f"DROP SILENT GRAPH {g} ; INSERT DATA {{ GRAPH {g} {{ {body} }} }} ; INSERT DATA {{ {body} }}")
         return sum(1 for _ in st.quads_for_pattern(None, None, None, g))
 
 
@@ -153,10 +180,10 @@ def _text(term: object) -> str | None:
 
 
 def query(store: StoreRef, sparql: str) -> tuple[list[str], list[list[str | None]]]:
-    """Run a SELECT over the union of all graphs; returns column names and rows of strings."""
+    """Run a SELECT over the merged default graph; returns column names and rows of strings."""
     with opened(store, read_only=not isinstance(store, ox.Store)) as st:
         try:
-            result = st.query(sparql, use_default_graph_as_union=True)
+            result = st.query(sparql)
         except SyntaxError as exc:
             raise KgError(f"query failed: {str(exc).splitlines()[0][:160]}") from exc
         if not isinstance(result, ox.QuerySolutions):
@@ -166,7 +193,8 @@ def query(store: StoreRef, sparql: str) -> tuple[list[str], list[list[str | None
         return names, rows
 
 
-def count(store: StoreRef) -> int:
-    """The number of quads in the store."""
+def count(store: StoreRef) -> tuple[int, int]:
+    """The number of quads in the article graphs, and of triples in the merged default graph."""
     with opened(store, read_only=not isinstance(store, ox.Store)) as st:
-        return len(st)
+        merged = sum(1 for _ in st.quads_for_pattern(None, None, None, ox.DefaultGraph()))
+        return len(st) - merged, merged

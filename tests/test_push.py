@@ -20,7 +20,7 @@ GRAPHS = ("SELECT DISTINCT ?g WHERE { GRAPH ?g { ?s ?p ?o } "
 @pytest.fixture
 def oxigraph(tmp_path):
     """A writable Oxigraph server on 127.0.0.1 with its own database folder; yields its base URL."""
-    proc, base = serve.start(tmp_path / "oxdb", writable=True)
+    proc, base = serve.start(tmp_path / "oxdb", writable=True, union=True)
     try:
         yield base
     finally:

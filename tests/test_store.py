@@ -83,12 +83,22 @@ def test_bulk_loading_the_same_nquads_twice_replaces_instead_of_duplicating(tmp_
     path.write_bytes(data)
     second = store.load_nquads(db, path)
     assert second.triples == first.triples
-    assert store.count(db) == first.triples
+    # the default graph is the merge: shared entity triples once, as in the merged file
+    assert store.count(db) == (first.triples, len(invented_corpus()))
     # a third article leaves the first two alone
-    third = nquads(dataset.split(invented_article("a", new_graph(), suffix="另一稿。")))
+    third_graph = invented_article("a", new_graph(), suffix="另一稿。")
+    third = nquads(dataset.split(third_graph))
     store.load_nquads(db, third)
     assert len(store.article_graphs(db)) == 3
-    assert store.count(db) == first.triples + len(third.splitlines())
+    merged = invented_corpus()
+    for t in third_graph:
+        merged.add(t)
+    assert store.count(db) == (first.triples + len(third.splitlines()), len(merged))
+    # replacing article b by nothing takes its own triples out of the merge, keeps shared ones
+    art_b = dataset.article_iris(invented_article("b"))[0]
+    store.replace_article(db, art_b, [])
+    people = [r[0] for r in store.query(db, (CQ[0].parent / "people.rq").read_text())[1]]
+    assert "司马谦" not in people and "柯明远" in people
 
 
 def test_store_errors_are_one_line(tmp_path):
@@ -116,6 +126,7 @@ def test_cli_build_and_query_with_store_match_the_file(tmp_path, capsys):
         assert capsys.readouterr().out == from_file, q.stem
     # building again replaces the article's graph: the store does not grow
     n = store.count(db)
+    assert n[0] >= n[1] > 0
     assert main(["build", str(SEED), "--out", str(out), "--store", str(db)]) == 0
     assert store.count(db) == n
     capsys.readouterr()

@@ -63,7 +63,8 @@ def test_read_only_by_default(served):
 
 def test_binds_to_loopback_by_default(tmp_path):
     cmd = serve.command(tmp_path, port=7999)
-    assert "127.0.0.1:7999" in cmd and "serve-read-only" in cmd and "--union-default-graph" in cmd
+    assert "127.0.0.1:7999" in cmd and "serve-read-only" in cmd and "--union-default-graph" not in cmd
+    assert "--union-default-graph" in serve.command(tmp_path, port=7999, union=True)
     assert "serve" in serve.command(tmp_path, port=7999, writable=True)
     assert serve.is_loopback("127.0.0.1") and serve.is_loopback("::1") and not serve.is_loopback("0.0.0.0")
 
