@@ -9,8 +9,8 @@ What normalisation does, and why:
   patterns expect; ideographic and non-breaking spaces become plain ones;
 - white space between two Chinese characters is dropped in prose (`省 领导` is `省领导`),
   becomes a comma in headline and caption lines, where it separates items, and stays
-  before a photo credit (`史晓波 摄`);
-- a photo credit run into the next caption (`史晓波 摄金湘军作…`) gets a line break;
+  before a photo credit (`何晓峰 摄`);
+- a photo credit run into the next caption (`何晓峰 摄林志远作…`) gets a line break;
 - page-continuation markers (`（下转04版）`) are dropped;
 - body paragraphs broken mid-sentence by a page or column break are rejoined.
 """

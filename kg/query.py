@@ -57,7 +57,7 @@ def _width(s: str) -> int:
 def format_rows(names: list[str], rows: list[list[str | None]], fmt: str = "table") -> str:
     """Rows as an aligned text table, CSV or JSON (a list of objects)."""
     if fmt == "json":
-        return json.dumps([dict(zip(names, r)) for r in rows], ensure_ascii=False, indent=1) + "\n"
+        return json.dumps([dict(zip(names, r, strict=True)) for r in rows], ensure_ascii=False, indent=1) + "\n"
     if fmt == "csv":
         buf = io.StringIO()
         w = csv.writer(buf, lineterminator="\n")

@@ -122,14 +122,18 @@ def load_nquads(store: StoreRef, source: Path | str | bytes) -> LoadReport:
 
             # the merged default graph: the same triples without their graph (a set, so shared
             # entity triples are kept once); names collected on the way when not known yet
+            loaded = 0
+
             def triples() -> Iterator[ox.Quad]:
+                nonlocal loaded
                 for q in _parse(data):
-                    if not isinstance(q.graph_name, ox.DefaultGraph):
-                        names.add(q.graph_name)
+                    g = q.graph_name
+                    if not isinstance(g, ox.DefaultGraph):
+                        names.add(g)
+                        loaded += 1
                         yield ox.Quad(q.subject, q.predicate, q.object)
 
             st.bulk_extend(triples())
-            loaded = sum(1 for n in names for _ in st.quads_for_pattern(None, None, None, n))
     except SyntaxError as exc:
         raise KgError(f"not valid N-Quads: {str(exc).splitlines()[0][:160]}") from exc
     return LoadReport(len(names), loaded)

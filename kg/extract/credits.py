@@ -1,6 +1,6 @@
 """Credits: the byline's reporters and the photographers of the pictures, with their paper.
 
-`本报讯（山西日报记者 杨文）`, `（记者胡健）`, `新华社记者X`, `X 摄`. A credit's paper is the
+`本报讯（山西日报记者 陈静）`, `（记者胡健）`, `新华社记者X`, `X 摄`. A credit's paper is the
 organisation written with it, else the paper of the byline (本报 = the article's paper).
 """
 
@@ -22,7 +22,7 @@ def _paper_before(doc: Document, facts: ArticleFacts, pos: int) -> str | None:
     for org in facts.organizations.values():
         if org.cls != "media":
             continue
-        for a, b in org.spans:
+        for _a, b in org.spans:
             if b <= pos and pos - b <= 2 and (best is None or b > best[1]):
                 best = (org.name, b)
     return best[0] if best else None

@@ -138,7 +138,7 @@ def _patterns() -> list[tuple[re.Pattern, Canon]]:
         (rf"(?P<prov>{P})?{U}政协(?P<sc>常委会)?第?{T}届第?{S}次会议", _prov_cppcc),
         (rf"中国共产党第{T}次全国代表大会", _congress),
         (rf"(?:党的|中共){T}大", _congress),
-        (rf"(?<=[、和及与])(?P<t>[一二三四五六七八九十]{{2,3}})大(?![会学])", _congress),
+        (r"(?<=[、和及与])(?P<t>[一二三四五六七八九十]{2,3})大(?![会学])", _congress),
         (rf"中国共产党第{T}届中央委员会第{S}次全体会议", _plenum),
         (rf"(?:党的|中共)?{T}届{S}中全会", _plenum),
         (rf"中国共产党(?P<prov>{P}){U}?第{T}届委员会第{S}次全体会议", _prov_plenum),
@@ -271,7 +271,7 @@ def _main(doc: Document, found: list[_Found]) -> str | None:
 
 
 def _date(doc: Document, ctx: Context, spans: list[tuple[int, int]], year: int | None) -> str | None:
-    for a, b in spans:
+    for a, _b in spans:
         s, e = doc.sentence_bounds(a)
         for m in _DAY.finditer(doc.text, s, e):
             month = int(m.group("m")) if m.group("m") else (ctx.dateline[0] if ctx.dateline else None)

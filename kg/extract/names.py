@@ -1,7 +1,7 @@
 """What a Chinese personal name looks like, and where one can end.
 
 A name is a family name (single or compound, from the lexicon) and one or two given
-characters, or a transcribed name joined with `·` (艾力更·依明巴海). Whether a string of
+characters, or a transcribed name joined with `·` (阿依古丽·买买提). Whether a string of
 that shape *is* a name is decided by its context (a title before it, a verb after it, a
 place in a list of names); this module answers the shape and boundary questions only.
 """
@@ -86,7 +86,7 @@ def name_shaped(cand: str) -> bool:
 def name_at(text: str, i: int, long_ok: bool = False) -> int | None:
     """End of a name starting at i whose end is a boundary, or None.
 
-    `long_ok` admits four-character names without a compound family name (白玛赤林), as a
+    `long_ok` admits four-character names without a compound family name (白玛次仁), as a
     list of names does."""
     m = _DOT_NAME.match(text, i)
     if m and is_boundary(text, m.end()):
@@ -113,7 +113,7 @@ def name_at(text: str, i: int, long_ok: bool = False) -> int | None:
 
 
 def _long_name(cand: str) -> bool:
-    """A four-character name without a compound family name (林郑月娥, 白玛赤林), not two words."""
+    """A four-character name without a compound family name (梁陈美玲, 白玛次仁), not two words."""
     return (has_surname(cand) and all(is_cjk(c) for c in cand)
             and not any(c in _NOT_IN_NAME for c in cand[1:])
             and not is_word(cand[:2]) and not is_word(cand[2:]) and not is_word(cand))
@@ -129,9 +129,8 @@ def name_before(text: str, j: int, start: int) -> int | None:
             continue
         if name_shaped(text[i:j]):
             return i
-    m = None
-    for m in _DOT_NAME.finditer(text, start, j):
-        pass
+    found = list(_DOT_NAME.finditer(text, start, j))
+    m = found[-1] if found else None
     if m and m.end() == j and (m.start() == start or text[m.start() - 1] in DELIMITERS):
         return m.start()
     return None

@@ -1,8 +1,8 @@
 """Participation: who presided over, attended, reported to or spoke at a meeting.
 
 In each sentence, a participation verb (主持, 出席, 在主席台就座, 作…报告, 讲话 …) takes as
-its subjects the people named between the previous verb and itself (省委副书记、省长刘捷主持
-会议，省委副书记王成，省领导…等出席). `在主席台就座的还有：A、B…` puts the subjects after the
+its subjects the people named between the previous verb and itself (省委副书记、省长赵宏主持
+会议，省委副书记孙立，省领导…等出席). `在主席台就座的还有：A、B…` puts the subjects after the
 verb. The meeting is one named in the clause after the verb, else the article's main one.
 """
 
@@ -74,7 +74,7 @@ def extract(doc: Document, ctx: Context, facts: ArticleFacts) -> None:
             # a clause that names its own meeting after the verb (X出席全省…大会)
             clause_end = next((k for k in range(m.end(), e) if text[k] in "，。；"), e)
             meeting = next((n for a, b, n in meetings if m.end() <= a < clause_end), main.name)
-            for a, b, name in subjects:
+            for a, _b, name in subjects:
                 add(name, kind, meeting, (a, m.end()))
             if subjects or kind != "spoke":
                 seg_start = m.end()

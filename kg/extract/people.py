@@ -1,15 +1,15 @@
 """People: names the context makes names.
 
-jieba's `nr` tags are not trusted on their own (they split 金湘军, call 红旗 a person). A
+jieba's `nr` tags are not trusted on their own (they split 林志远, call 红旗 a person). A
 string of name shape (kg.extract.names) is a person when
-- a title or post stands right before it (执行主席唐登杰, 记者杨文), and so is every name
-  that continues the list after it (罗清宇、陈安利、…);
-- it opens a clause and a verb follows (唐登杰宣布, 金湘军在报告中指出), or a title
+- a title or post stands right before it (执行主席周明远, 记者陈静), and so is every name
+  that continues the list after it (冯晓光、蒋安平、…);
+- it opens a clause and a verb follows (周明远宣布, 林志远在报告中指出), or a title
   follows (…总书记, …同志);
-- it stands in a list of three or more name-shaped items (丁薛祥、刘鹤、…);
-- it credits a photograph (史晓波 摄).
+- it stands in a list of three or more name-shaped items (郑远航、吴鹏、…);
+- it credits a photograph (何晓峰 摄).
 Once known, every occurrence of a name is a mention, headlines included, where names
-often run together with no separator (吴存荣张春林出席).
+often run together with no separator (许国安韩立新出席).
 """
 
 from __future__ import annotations
@@ -18,7 +18,15 @@ import re
 
 from kg.document import Document
 from kg.extract.context import Context
-from kg.extract.names import AMBIGUOUS_SURNAMES, DELIMITERS, followers, is_word, name_at, name_before, name_shaped
+from kg.extract.names import (
+    AMBIGUOUS_SURNAMES,
+    DELIMITERS,
+    followers,
+    is_word,
+    name_at,
+    name_before,
+    name_shaped,
+)
 from kg.facts import ArticleFacts
 
 _LIST = re.compile(r"(?:[^\s、，。；：！？“”《》（）]{2,12}、){2,}[^\s、，。；：！？“”《》（）]{2,16}")

@@ -1,6 +1,6 @@
 """Reports delivered at a meeting: presenter, title as written, on whose behalf, meeting.
 
-`金湘军代表省人民政府向大会作政府工作报告`, `受全国人大常委会委托，王晨作关于…的说明`,
+`林志远代表省人民政府向大会作政府工作报告`, `受全国人大常委会委托，沈宁作关于…的说明`,
 and reports a body presents (`提案委员会关于…的报告`, `国务院关于…的报告`).
 """
 
@@ -26,7 +26,7 @@ def _org(ctx: Context, facts: ArticleFacts, written: str) -> str | None:
 
 def _org_ending_at(ctx: Context, facts: ArticleFacts, text: str, pos: int) -> str | None:
     for org in facts.organizations.values():
-        for a, b in org.spans:
+        for _a, b in org.spans:
             if b == pos:
                 return org.name
     for n in range(min(pos, 24), 1, -1):
@@ -57,22 +57,23 @@ def extract(doc: Document, ctx: Context, facts: ArticleFacts) -> None:
     _body_reports(doc, ctx, facts, meeting, seen)
 
 
-def _deliver(doc, ctx, facts, m, s, person, meeting_name, seen) -> None:
+def _deliver(doc: Document, ctx: Context, facts: ArticleFacts, m: re.Match, s: int, person: str,
+             meeting_name: str, seen: set) -> None:
+    """Add (or complete) the report `person` delivers in match `m` of sentence start `s`."""
     text = doc.text
-    if True:
-        title = m.group("title").lstrip("了")
-        body = _org(ctx, facts, m.group("body")) if m.group("body") else None
-        if body is None:
-            ob = _ON_BEHALF.search(text, s, m.start())
-            if ob:
-                body = _org(ctx, facts, ob.group("body"))
-        for r in facts.reports:
-            if (r.presenter, r.title) == (person, title):
-                # a headline names the report; the body says on whose behalf
-                r.on_behalf_of = r.on_behalf_of or body
-                return
-        seen.add((person, title))
-        facts.reports.append(Report(title, person, False, body, meeting_name, (m.start(), m.end())))
+    title = m.group("title").lstrip("了")
+    body = _org(ctx, facts, m.group("body")) if m.group("body") else None
+    if body is None:
+        ob = _ON_BEHALF.search(text, s, m.start())
+        if ob:
+            body = _org(ctx, facts, ob.group("body"))
+    for r in facts.reports:
+        if (r.presenter, r.title) == (person, title):
+            # a headline names the report; the body says on whose behalf
+            r.on_behalf_of = r.on_behalf_of or body
+            return
+    seen.add((person, title))
+    facts.reports.append(Report(title, person, False, body, meeting_name, (m.start(), m.end())))
 
 
 def _body_reports(doc, ctx, facts, meeting, seen) -> None:

@@ -1,8 +1,8 @@
 """Roles and posts: the title phrase written before a person's name.
 
-`大会主席团常务主席、执行主席唐登杰` gives two roles (a chain of titles joined by 、);
-`大会执行主席罗清宇、陈安利…` gives the title to every name of the list; `选举王浩为省长`
-gives the post elected to; `习近平总书记` a title written after the name. The role is kept
+`大会主席团常务主席、执行主席周明远` gives two roles (a chain of titles joined by 、);
+`大会执行主席冯晓光、蒋安平…` gives the title to every name of the list; `选举钱卫东为省长`
+gives the post elected to; `李建国总书记` a title written after the name. The role is kept
 as written; its organisation is the body the phrase names (省委书记 -> the provincial party
 committee), resolved through the article's aliases.
 """

@@ -7,8 +7,8 @@ NIF for text spans, SKOS for the kinds of participation, credit and goal.
 """
 
 from rdflib import Namespace
-from rdflib.namespace import DefinedNamespace, OWL, PROV, RDF, RDFS, SKOS, XSD  # noqa: F401
 from rdflib.namespace import ORG as _ORG
+from rdflib.namespace import OWL, PROV, RDF, RDFS, SKOS, XSD, DefinedNamespace  # noqa: F401
 
 BASE = "https://w3id.org/kg-cn/"
 
