@@ -144,6 +144,14 @@ def main() -> None:
                 ttls = {name: (base / "out" / name / "graph.ttl").read_bytes() for name in names if name != "posseg"}
                 same = len(set(ttls.values())) == 1
                 print(f"<!-- {scale}x: graph.ttl identical across {sorted(ttls)}: {same} -->", flush=True)
+                if not same:  # name the articles whose shards differ between engines
+                    shards = {name: {p.name: p.read_bytes() for p in (base / "out" / name / ".kg").rglob("*.nq")}
+                              for name in ttls}
+                    ref = shards["w1"]
+                    for name, got in shards.items():
+                        odd = sorted(k for k in ref.keys() | got.keys() if ref.get(k) != got.get(k))
+                        if odd:
+                            print(f"<!-- {name} differs from w1 in shards {odd[:5]} -->", flush=True)
         finally:
             shutil.rmtree(base, ignore_errors=True)
     print(f"\n<!-- {os.uname().nodename}, {psutil.cpu_count()} CPUs, Python {sys.version.split()[0]} -->")
