@@ -54,6 +54,7 @@ def write_atomic(path: Path, data: bytes | str) -> Path:
     path.parent.mkdir(parents=True, exist_ok=True)
     raw = data.encode("utf-8") if isinstance(data, str) else data
     fd, tmp = tempfile.mkstemp(prefix=f"{_PREFIX}{path.name}.", suffix=".tmp", dir=path.parent)
+    os.chmod(tmp, 0o666 & ~_umask())  # mkstemp makes 0600; outputs follow the umask
     try:
         with os.fdopen(fd, "wb") as fh:
             fh.write(raw)
@@ -80,6 +81,7 @@ class Staging:
             return self._staged[name]
         self.out_dir.mkdir(parents=True, exist_ok=True)
         fd, tmp = tempfile.mkstemp(prefix=f"{_PREFIX}{Path(name).name}.", suffix=".tmp", dir=self.out_dir)
+        os.chmod(tmp, 0o666 & ~_umask())
         os.close(fd)
         os.unlink(tmp)  # the writer creates it (a file or a folder)
         self._staged[name] = Path(tmp)
@@ -154,3 +156,10 @@ def staged(out_dir: Path | str) -> Iterator[Staging]:
     finally:
         if main:
             signal.signal(signal.SIGTERM, old_term if old_term is not None else signal.SIG_DFL)
+
+
+def _umask() -> int:
+    """The process umask (read by setting and restoring it)."""
+    mask = os.umask(0)
+    os.umask(mask)
+    return mask
