@@ -29,7 +29,7 @@ _CHROME = {"header", "footer", "aside"}
 _CHROME_ROLES = {"navigation", "banner", "contentinfo", "complementary", "search", "menu", "menubar"}
 
 _BLOCK = {
-    "address", "article", "blockquote", "body", "br", "caption", "center", "dd", "details", "div",
+    "address", "article", "blockquote", "body", "caption", "center", "dd", "details", "div",
     "dl", "dt", "figcaption", "figure", "footer", "h1", "h2", "h3", "h4", "h5", "h6", "header",
     "hr", "html", "li", "main", "ol", "p", "pre", "section", "summary", "table", "tbody", "thead",
     "tfoot", "tr", "ul",
@@ -116,6 +116,9 @@ def html_to_text(html: str) -> str:
                 continue
             if whole_body and tag in _CHROME:
                 continue
+        if tag == "br":  # a line break, not a block: one newline, no blank line
+            parts.append(_NEWLINE)
+            continue
         if tag in _BLOCK:
             parts.append(_NEWLINE)
         if tag == "pre":
