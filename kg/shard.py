@@ -8,15 +8,11 @@ or ship back from a Dask worker.
 
 from __future__ import annotations
 
-import re
 import traceback
 from dataclasses import dataclass
 from functools import cache
 
 from kg.inputs import Article
-
-#: a blank node as subject (line start) or object (after the predicate IRI, before " .")
-_BNODE = re.compile(r"^_:|> _:[^\s\"<>]+ \.$", re.MULTILINE)
 
 
 @dataclass
@@ -44,20 +40,20 @@ def warm() -> bool:
 
 def build_shard(article: Article) -> ShardResult:
     """Build one article into a sorted N-Quads shard; errors become `error`, never raise."""
-    from kg.pipeline import build_article
+    from kg.document import normalise
+    from kg.pipeline import extract
     from kg.rdf import iri
+    from kg.rdf.mapping import triples
 
     warm()
     try:
-        doc, _facts, graph = build_article(article.text, source=article.source, meta=dict(article.meta))
+        doc = normalise(article.text, source=article.source, meta=dict(article.meta))
         g = str(iri.article(doc.digest))
-        nt = graph.serialize(format="nt", encoding="utf-8").decode("utf-8")
-        if _BNODE.search(nt):  # labels are per-process: such triples would not merge or repeat
-            raise ValueError("the article's graph has blank nodes; shards need IRIs to merge")
+        # the mapper mints only IRIs and literals (no blank nodes), so shards merge by line;
         # sorted as the merge compares them: whole `s p o .` lines
-        triples = sorted({ln[:-2] for ln in nt.splitlines() if ln.endswith(" .")}, key=lambda t: t + " .\n")
-        body = "".join(f"{t} <{g}> .\n" for t in triples)
-        return ShardResult(article.id, article.key, g, body.encode("utf-8"), len(triples))
+        lines = sorted({f"{s} {p} {o}" for s, p, o in triples(doc, extract(doc))}, key=lambda t: t + " .\n")
+        body = "".join(f"{t} <{g}> .\n" for t in lines)
+        return ShardResult(article.id, article.key, g, body.encode("utf-8"), len(lines))
     except Exception as exc:  # one article's bug must not stop the corpus
         where = traceback.extract_tb(exc.__traceback__)[-1]
         reason = f"{exc.__class__.__name__}: {exc} (at {where.filename.rsplit('/', 1)[-1]}:{where.lineno})"

@@ -12,11 +12,21 @@ from functools import cache
 
 @cache
 def _tag_table() -> dict[str, str]:
-    import jieba.posseg
+    """word -> tag of jieba's dictionary: `jieba.posseg.dt.word_tag_tab`, without posseg.
 
-    jieba.setLogLevel(60)
-    jieba.posseg.dt.initialize() if hasattr(jieba.posseg.dt, "initialize") else None
-    return jieba.posseg.dt.word_tag_tab
+    Initialising jieba's POS tokenizer to get this table also builds its prefix
+    dictionary (a second or more per process, most of a small build's CPU); the table is
+    only the word and tag columns of the same dict.txt, read here directly.
+    """
+    import jieba
+
+    with jieba.dt.get_dict_file() as fh:
+        data = fh.read().decode("utf-8")
+    # each line is `word freq tag` (jieba's loader refuses anything else)
+    cols = data.split()
+    if len(cols) % 3:
+        raise ValueError("jieba's dictionary is not `word freq tag` lines")
+    return dict(zip(cols[0::3], cols[2::3], strict=True))
 
 
 def word_tag(word: str) -> str | None:

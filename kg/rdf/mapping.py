@@ -7,12 +7,21 @@ Shape of the graph (see ontology/kg.ttl for definitions):
   kg:Credit; each has kg:article and kg:evidence -> a span;
 - spans: nif:OffsetBasedString with nif:beginIndex / nif:endIndex in the original text,
   nif:anchorOf, nif:sentence and nif:referenceContext (the article, a nif:Context);
-  a mention span points at its entity with itsrdf:taIdentRef.
+  a mention span points at its entity with itsrdf:taIdentRef;
+- the article: schema:NewsArticle with its text, hash, headline (metadata `title`, else
+  the first line), and the metadata it came with (url, publisher, identifier, date).
+
+The mapper writes N-Triples terms as strings (`<iri>`, `"literal"^^<type>`), spelled
+exactly as rdflib's N-Triples serializer spells them: `triples()` is the fast path the
+corpus build uses (no rdflib Graph per article; an rdflib Graph and its three indexes
+cost more than all the extractors), `to_graph()` the rdflib view for tests and small uses.
 """
 
 from __future__ import annotations
 
-from rdflib import Graph, Literal, URIRef
+from collections.abc import Iterable
+
+from rdflib import Graph
 from rdflib.namespace import RDF, SKOS, XSD
 
 from kg.document import Document
@@ -32,135 +41,200 @@ PREFIXES = {
     "xsd": XSD,
 }
 
-_KINDS = {
-    "presided": KG.presided,
-    "attended": KG.attended,
-    "reported": KG.reported,
-    "spoke": KG.spoke,
-    "task": KG.task,
-    "achievement": KG.achievement,
-    "work": KG.work,
-    "reporter": KG.reporter,
-    "photographer": KG.photographer,
-}
+Triple = tuple[str, str, str]
+
+
+def u(term: object) -> str:
+    """An IRI as an N-Triples term: `<iri>`."""
+    return f"<{term}>"
+
+
+def lit(text: str) -> str:
+    """A plain string literal as an N-Triples term, escaped as rdflib's N-Triples writer does."""
+    escaped = text.replace("\\", "\\\\").replace("\n", "\\n").replace('"', '\\"').replace("\r", "\\r")
+    return f'"{escaped}"'
+
+
+_INTEGER = f"^^<{XSD.integer}>"
+_NNI = f"^^<{XSD.nonNegativeInteger}>"
+_DATE = f"^^<{XSD.date}>"
+
+
+def integer(n: int) -> str:
+    """An xsd:integer literal term."""
+    return f'"{int(n)}"{_INTEGER}'
+
+
+def nonneg(n: int) -> str:
+    """An xsd:nonNegativeInteger literal term."""
+    return f'"{int(n)}"{_NNI}'
+
+
+def date(iso: str) -> str:
+    """An xsd:date literal term of an ISO date string (kept as written)."""
+    return lit(iso) + _DATE
+
+
+#: characters an IRI may not hold literally (RFC 3987 / N-Triples IRIREF)
+_IRI_UNSAFE = set('<>"{}|\\^` ') | {chr(c) for c in range(0x21)}
+
+
+def url(text: str) -> str:
+    """A URL given as metadata as an IRI term; characters an IRI may not hold are %-escaped."""
+    return u("".join("".join(f"%{b:02X}" for b in ch.encode("utf-8")) if ch in _IRI_UNSAFE else ch
+                     for ch in text.strip()))
+
+
+class _T:
+    """Every term the mapper writes, as N-Triples strings (resolved once, not per triple)."""
+
+    type = u(RDF.type)
+    Context, Sentence, OffsetBasedString = u(NIF.Context), u(NIF.Sentence), u(NIF.OffsetBasedString)
+    beginIndex, endIndex, anchorOf = u(NIF.beginIndex), u(NIF.endIndex), u(NIF.anchorOf)
+    referenceContext, sentence, isString = u(NIF.referenceContext), u(NIF.sentence), u(NIF.isString)
+    taIdentRef = u(ITSRDF.taIdentRef)
+    altLabel, prefLabel, notation, Concept = u(SKOS.altLabel), u(SKOS.prefLabel), u(SKOS.notation), u(SKOS.Concept)
+    name, headline, url, identifier = u(SCHEMA.name), u(SCHEMA.headline), u(SCHEMA.url), u(SCHEMA.identifier)
+    datePublished, publisher, about = u(SCHEMA.datePublished), u(SCHEMA.publisher), u(SCHEMA.about)
+    author, contributor = u(SCHEMA.author), u(SCHEMA.contributor)
+    Person, Place, NewsArticle = u(SCHEMA.Person), u(SCHEMA.Place), u(SCHEMA.NewsArticle)
+    NewsMediaOrganization = u(SCHEMA.NewsMediaOrganization)
+    Organization, Membership, Role = u(ORG.Organization), u(ORG.Membership), u(ORG.Role)
+    member, role, organization = u(ORG.member), u(ORG.role), u(ORG.organization)
+    actedOnBehalfOf = u(PROV.actedOnBehalfOf)
+
+
+def _kg(name: str) -> str:
+    return u(KG[name])
+
+
 _KIND_CLASS = {
-    "presided": KG.ParticipationKind,
-    "attended": KG.ParticipationKind,
-    "reported": KG.ParticipationKind,
-    "spoke": KG.ParticipationKind,
-    "task": KG.GoalKind,
-    "achievement": KG.GoalKind,
-    "work": KG.GoalKind,
-    "reporter": KG.CreditKind,
-    "photographer": KG.CreditKind,
+    "presided": "ParticipationKind",
+    "attended": "ParticipationKind",
+    "reported": "ParticipationKind",
+    "spoke": "ParticipationKind",
+    "task": "GoalKind",
+    "achievement": "GoalKind",
+    "work": "GoalKind",
+    "reporter": "CreditKind",
+    "photographer": "CreditKind",
 }
-
-
-def new_graph() -> Graph:
-    """An empty graph with kg's prefixes bound."""
-    g = Graph(bind_namespaces="none")
-    for prefix, ns in PREFIXES.items():
-        g.bind(prefix, ns)
-    return g
+#: kind -> (its IRI term, the triples that define it)
+_KINDS = {
+    kind: (_kg(kind), ((_kg(kind), _T.type, _kg(cls)), (_kg(kind), _T.type, _T.Concept),
+                       (_kg(kind), _T.notation, lit(kind))))
+    for kind, cls in _KIND_CLASS.items()
+}
+K = {name: _kg(name) for name in (
+    "Meeting Participation Report Attendance GoalList Goal Credit roleLabel body term session date city venue "
+    "participant meeting kind presenter onBehalfOf title expected present absent inList ordinal year text about "
+    "creditedTo creditKind creditOrganization evidence article province sourcePath contentHash").split()}
 
 
 class _Mapper:
-    def __init__(self, doc: Document, facts: ArticleFacts, g: Graph) -> None:
-        self.doc, self.facts, self.g = doc, facts, g
-        self.article = iri.article(doc.digest)
+    """Collects the triples of one article as N-Triples term strings."""
+
+    def __init__(self, doc: Document, facts: ArticleFacts) -> None:
+        self.doc, self.facts = doc, facts
+        self.article = u(iri.article(doc.digest))
+        self.out: set[Triple] = set()
+        self.add = self.out.add
+        self._spans: set[str] = set()  # span nodes already described
+        self._sentences: set[str] = set()
+        self._names: dict[str, str] = {}  # entity term -> its schema:name
 
     # -- provenance -------------------------------------------------------------------
-    def span(self, span: Span) -> URIRef:
+    def _offsets(self, node: str, a: int, b: int) -> None:
+        add = self.add
+        add((node, _T.type, _T.OffsetBasedString))
+        add((node, _T.beginIndex, nonneg(a)))
+        add((node, _T.endIndex, nonneg(b)))
+        add((node, _T.anchorOf, lit(self.doc.original[a:b])))
+        add((node, _T.referenceContext, self.article))
+
+    def span(self, span: Span) -> str:
         """The node of a normalised span, with offsets in the original text and its sentence."""
         a, b = self.doc.original_span(*span)
-        node = iri.span(self.article, a, b)
-        g = self.g
-        if (node, RDF.type, NIF.OffsetBasedString) not in g:
-            g.add((node, RDF.type, NIF.OffsetBasedString))
-            g.add((node, NIF.beginIndex, Literal(a, datatype=XSD.nonNegativeInteger)))
-            g.add((node, NIF.endIndex, Literal(b, datatype=XSD.nonNegativeInteger)))
-            g.add((node, NIF.anchorOf, Literal(self.doc.original[a:b])))
-            g.add((node, NIF.referenceContext, self.article))
+        node = f"<{self.article[1:-1]}#char={a},{b}>"
+        if node not in self._spans:
+            self._spans.add(node)
+            self._offsets(node, a, b)
         # always: the span may already exist as a sentence node (a whole caption line)
-        g.add((node, NIF.sentence, self.sentence(span[0])))
+        self.add((node, _T.sentence, self.sentence(span[0])))
         return node
 
-    def sentence(self, pos: int) -> URIRef:
+    def sentence(self, pos: int) -> str:
         s, e = self.doc.sentence_bounds(pos)
         a, b = self.doc.original_span(s, e)
-        node = iri.span(self.article, a, b)
-        g = self.g
-        if (node, RDF.type, NIF.Sentence) not in g:
-            g.add((node, RDF.type, NIF.Sentence))
-            g.add((node, RDF.type, NIF.OffsetBasedString))
-            g.add((node, NIF.beginIndex, Literal(a, datatype=XSD.nonNegativeInteger)))
-            g.add((node, NIF.endIndex, Literal(b, datatype=XSD.nonNegativeInteger)))
-            g.add((node, NIF.anchorOf, Literal(self.doc.original[a:b])))
-            g.add((node, NIF.referenceContext, self.article))
+        node = f"<{self.article[1:-1]}#char={a},{b}>"
+        if node not in self._sentences:
+            self._sentences.add(node)
+            self.add((node, _T.type, _T.Sentence))
+            self._offsets(node, a, b)
         return node
 
-    def mention(self, entity: URIRef, span: Span) -> None:
+    def mention(self, entity: str, span: Span) -> None:
         node = self.span(span)
-        self.g.add((node, ITSRDF.taIdentRef, entity))
+        self.add((node, _T.taIdentRef, entity))
         written = self.doc.text[span[0]:span[1]]
-        name = self.g.value(entity, SCHEMA.name)
-        if written and name is not None and written != str(name):
-            self.g.add((entity, SKOS.altLabel, Literal(written)))
+        name = self._names.get(entity)
+        if written and name is not None and written != name:
+            self.add((entity, _T.altLabel, lit(written)))
 
-    def fact(self, node: URIRef, cls: URIRef, span: Span) -> URIRef:
-        self.g.add((node, RDF.type, cls))
-        self.g.add((node, KG.article, self.article))
-        self.g.add((node, KG.evidence, self.span(span)))
+    def fact(self, node: str, cls: str, span: Span) -> str:
+        self.add((node, _T.type, cls))
+        self.add((node, K["article"], self.article))
+        self.add((node, K["evidence"], self.span(span)))
         return node
 
-    def kind(self, name: str) -> URIRef:
-        node = _KINDS[name]
-        self.g.add((node, RDF.type, _KIND_CLASS[name]))
-        self.g.add((node, RDF.type, SKOS.Concept))
-        self.g.add((node, SKOS.notation, Literal(name)))
+    def kind(self, name: str) -> str:
+        node, triples = _KINDS[name]
+        self.out.update(triples)
         return node
 
     # -- entities ---------------------------------------------------------------------
-    def entity(self, node: URIRef, cls: URIRef, name: str) -> URIRef:
-        self.g.add((node, RDF.type, cls))
-        self.g.add((node, SCHEMA.name, Literal(name)))
+    def entity(self, node: str, cls: str, name: str) -> str:
+        self.add((node, _T.type, cls))
+        self.add((node, _T.name, lit(name)))
+        self._names.setdefault(node, name)
         return node
 
-    def person(self, name: str) -> URIRef:
-        return self.entity(iri.person(name), SCHEMA.Person, name)
+    def person(self, name: str) -> str:
+        return self.entity(u(iri.person(name)), _T.Person, name)
 
-    def org(self, name: str) -> URIRef:
-        cls = self.facts.organizations[name].cls if name in self.facts.organizations else "body"
-        node = self.entity(iri.organization(name), ORG.Organization, name)
+    def org(self, name: str, cls: str | None = None) -> str:
+        if cls is None:
+            cls = self.facts.organizations[name].cls if name in self.facts.organizations else "body"
+        node = self.entity(u(iri.organization(name)), _T.Organization, name)
         if cls == "media":
-            self.g.add((node, RDF.type, SCHEMA.NewsMediaOrganization))
+            self.add((node, _T.type, _T.NewsMediaOrganization))
         return node
 
-    def meeting(self, name: str) -> URIRef:
-        return self.entity(iri.meeting(name), KG.Meeting, name)
+    def meeting(self, name: str) -> str:
+        return self.entity(u(iri.meeting(name)), K["Meeting"], name)
 
-    def place(self, name: str) -> URIRef:
-        return self.entity(iri.place(name), SCHEMA.Place, name)
+    def place(self, name: str) -> str:
+        return self.entity(u(iri.place(name)), _T.Place, name)
 
     # -- the article ------------------------------------------------------------------
-    def run(self) -> None:
-        g, f, doc = self.g, self.facts, self.doc
+    def run(self) -> set[Triple]:
+        f, doc, add = self.facts, self.doc, self.add
         art = self.article
-        g.add((art, RDF.type, SCHEMA.NewsArticle))
-        g.add((art, RDF.type, NIF.Context))
-        g.add((art, KG.contentHash, Literal(doc.digest)))
-        g.add((art, NIF.isString, Literal(doc.original)))
-        g.add((art, NIF.beginIndex, Literal(0, datatype=XSD.nonNegativeInteger)))
-        g.add((art, NIF.endIndex, Literal(len(doc.original), datatype=XSD.nonNegativeInteger)))
+        add((art, _T.type, _T.NewsArticle))
+        add((art, _T.type, _T.Context))
+        add((art, K["contentHash"], lit(doc.digest)))
+        add((art, _T.isString, lit(doc.original)))
+        add((art, _T.beginIndex, nonneg(0)))
+        add((art, _T.endIndex, nonneg(len(doc.original))))
         headline = doc.text.split("\n", 1)[0].strip()
         if headline:
-            g.add((art, SCHEMA.headline, Literal(headline)))
+            add((art, _T.headline, lit(headline)))
         if doc.source:
-            g.add((art, KG.sourcePath, Literal(doc.source)))
+            add((art, K["sourcePath"], lit(doc.source)))
         if doc.meta.get("date"):
-            g.add((art, SCHEMA.datePublished, Literal(doc.meta["date"], datatype=XSD.date)))
+            add((art, _T.datePublished, date(doc.meta["date"])))
         if doc.meta.get("province"):
-            g.add((art, KG.province, Literal(doc.meta["province"])))
+            add((art, K["province"], lit(doc.meta["province"])))
 
         for p in f.people.values():
             node = self.person(p.name)
@@ -179,100 +253,98 @@ class _Mapper:
         for r in f.roles:
             self.map_role(r)
         for p in f.participations:
-            node = self.fact(iri.fact("participation", p.person, p.kind, p.meeting), KG.Participation, p.span)
-            g.add((node, KG.participant, self.person(p.person)))
-            g.add((node, KG.kind, self.kind(p.kind)))
-            g.add((node, KG.meeting, self.meeting(p.meeting)))
+            node = self.fact(u(iri.fact("participation", p.person, p.kind, p.meeting)), K["Participation"], p.span)
+            add((node, K["participant"], self.person(p.person)))
+            add((node, K["kind"], self.kind(p.kind)))
+            add((node, K["meeting"], self.meeting(p.meeting)))
         for r in f.reports:
-            node = self.fact(iri.report(r.title, r.presenter, r.meeting), KG.Report, r.span)
-            g.add((node, KG.title, Literal(r.title)))
+            node = self.fact(u(iri.report(r.title, r.presenter, r.meeting)), K["Report"], r.span)
+            add((node, K["title"], lit(r.title)))
             if r.presenter:
-                g.add((node, KG.presenter, self.org(r.presenter) if r.presenter_is_org else self.person(r.presenter)))
+                add((node, K["presenter"], self.org(r.presenter) if r.presenter_is_org else self.person(r.presenter)))
             if r.on_behalf_of:
                 body = self.org(r.on_behalf_of)
-                g.add((node, KG.onBehalfOf, body))
+                add((node, K["onBehalfOf"], body))
                 if r.presenter and not r.presenter_is_org:
-                    g.add((self.person(r.presenter), PROV.actedOnBehalfOf, body))
+                    add((self.person(r.presenter), _T.actedOnBehalfOf, body))
             if r.meeting:
-                g.add((node, KG.meeting, self.meeting(r.meeting)))
+                add((node, K["meeting"], self.meeting(r.meeting)))
         for a in f.attendance:
-            node = self.fact(iri.fact("attendance", a.meeting, doc.digest), KG.Attendance, a.span)
-            g.add((node, KG.meeting, self.meeting(a.meeting)))
-            for prop, value in ((KG.expected, a.expected), (KG.present, a.present), (KG.absent, a.absent)):
+            node = self.fact(u(iri.fact("attendance", a.meeting, doc.digest)), K["Attendance"], a.span)
+            add((node, K["meeting"], self.meeting(a.meeting)))
+            for prop, value in (("expected", a.expected), ("present", a.present), ("absent", a.absent)):
                 if value is not None:
-                    g.add((node, prop, Literal(value, datatype=XSD.integer)))
+                    add((node, K[prop], integer(value)))
         self.map_goals()
         for c in f.credits:
-            node = self.fact(iri.fact("credit", c.person, c.kind, c.organization, doc.digest), KG.Credit, c.span)
-            g.add((node, KG.creditedTo, self.person(c.person)))
-            g.add((node, KG.creditKind, self.kind(c.kind)))
+            node = self.fact(u(iri.fact("credit", c.person, c.kind, c.organization, doc.digest)), K["Credit"], c.span)
+            add((node, K["creditedTo"], self.person(c.person)))
+            add((node, K["creditKind"], self.kind(c.kind)))
             if c.organization:
-                g.add((node, KG.creditOrganization, self.org(c.organization)))
-            if c.kind == "reporter":
-                g.add((art, SCHEMA.author, self.person(c.person)))
-            else:
-                g.add((art, SCHEMA.contributor, self.person(c.person)))
+                add((node, K["creditOrganization"], self.org(c.organization)))
+            add((art, _T.author if c.kind == "reporter" else _T.contributor, self.person(c.person)))
+        return self.out
 
     def map_meeting(self, m) -> None:
-        g = self.g
+        add = self.add
         node = self.meeting(m.name)
         for s in m.spans:
             self.mention(node, s)
         if m.body:
-            g.add((node, KG.body, self.org(m.body)))
+            add((node, K["body"], self.org(m.body)))
         if m.term is not None:
-            g.add((node, KG.term, Literal(m.term, datatype=XSD.integer)))
+            add((node, K["term"], integer(m.term)))
         if m.session is not None:
-            g.add((node, KG.session, Literal(m.session, datatype=XSD.integer)))
+            add((node, K["session"], integer(m.session)))
         if m.date:
-            g.add((node, KG.date, Literal(m.date, datatype=XSD.date)))
+            add((node, K["date"], date(m.date)))
         if m.city:
-            g.add((node, KG.city, self.place(m.city)))
+            add((node, K["city"], self.place(m.city)))
         if m.venue:
-            g.add((node, KG.venue, self.place(m.venue)))
+            add((node, K["venue"], self.place(m.venue)))
         if m.main:
-            g.add((self.article, SCHEMA.about, node))
+            add((self.article, _T.about, node))
 
     def map_role(self, r) -> None:
-        g = self.g
-        node = self.fact(iri.fact("membership", r.person, r.title, r.organization), ORG.Membership, r.span)
-        g.add((node, ORG.member, self.person(r.person)))
-        role = iri.role(r.title)
-        g.add((role, RDF.type, ORG.Role))
-        g.add((role, SKOS.prefLabel, Literal(r.title)))
-        g.add((node, ORG.role, role))
-        g.add((node, KG.roleLabel, Literal(r.title)))
+        add = self.add
+        node = self.fact(u(iri.fact("membership", r.person, r.title, r.organization)), _T.Membership, r.span)
+        add((node, _T.member, self.person(r.person)))
+        role = u(iri.role(r.title))
+        add((role, _T.type, _T.Role))
+        add((role, _T.prefLabel, lit(r.title)))
+        add((node, _T.role, role))
+        add((node, K["roleLabel"], lit(r.title)))
         if r.organization:
-            g.add((node, ORG.organization, self.org(r.organization)))
+            add((node, _T.organization, self.org(r.organization)))
         if r.meeting:
-            g.add((node, KG.meeting, self.meeting(r.meeting)))
+            add((node, K["meeting"], self.meeting(r.meeting)))
         # the article's date (metadata, else the reported sitting) dates the post
         main = self.facts.main_meeting
         when = self.doc.meta.get("date") or (main.date if main else None)
         if when:
-            g.add((node, KG.date, Literal(when, datatype=XSD.date)))
+            add((node, K["date"], date(when)))
 
     def map_goals(self) -> None:
-        g, doc = self.g, self.doc
+        add, doc = self.add, self.doc
         lists_done = set()
         for goal in self.facts.goals:
-            lst = iri.goal_list(doc.digest, goal.list_index)
+            lst = u(iri.goal_list(doc.digest, goal.list_index))
             if goal.list_index not in lists_done:
                 lists_done.add(goal.list_index)
-                g.add((lst, RDF.type, KG.GoalList))
-                g.add((lst, KG.article, self.article))
-                g.add((lst, KG.kind, self.kind(goal.kind)))
+                add((lst, _T.type, K["GoalList"]))
+                add((lst, K["article"], self.article))
+                add((lst, K["kind"], self.kind(goal.kind)))
                 if goal.about:
-                    about = (iri.report(goal.about, *self._report_key(goal.about)) if goal.about_is_report
+                    about = (u(iri.report(goal.about, *self._report_key(goal.about))) if goal.about_is_report
                              else self.meeting(goal.about))
-                    g.add((lst, KG.about, about))
-            node = self.fact(iri.goal(doc.digest, goal.list_index, goal.ordinal), KG.Goal, goal.span)
-            g.add((node, KG.inList, lst))
-            g.add((node, KG.ordinal, Literal(goal.ordinal, datatype=XSD.integer)))
-            g.add((node, KG.kind, self.kind(goal.kind)))
-            g.add((node, KG.text, Literal(doc.text[goal.span[0]:goal.span[1]])))
+                    add((lst, K["about"], about))
+            node = self.fact(u(iri.goal(doc.digest, goal.list_index, goal.ordinal)), K["Goal"], goal.span)
+            add((node, K["inList"], lst))
+            add((node, K["ordinal"], integer(goal.ordinal)))
+            add((node, K["kind"], self.kind(goal.kind)))
+            add((node, K["text"], lit(doc.text[goal.span[0]:goal.span[1]])))
             if goal.year is not None:
-                g.add((node, KG.year, Literal(goal.year, datatype=XSD.integer)))
+                add((node, K["year"], integer(goal.year)))
 
     def _report_key(self, title: str) -> tuple[str | None, str | None]:
         for r in self.facts.reports:
@@ -281,8 +353,26 @@ class _Mapper:
         return None, None
 
 
+def triples(doc: Document, facts: ArticleFacts) -> set[Triple]:
+    """The article's triples as (subject, predicate, object) N-Triples term strings."""
+    return _Mapper(doc, facts).run()
+
+
+def ntriples(triples_: Iterable[Triple]) -> list[str]:
+    """Sorted, distinct N-Triples lines (`s p o .` and a newline): the order shards and the merge use."""
+    return sorted({f"{s} {p} {o} .\n" for s, p, o in triples_})
+
+
+def new_graph() -> Graph:
+    """An empty graph with kg's prefixes bound."""
+    g = Graph(bind_namespaces="none")
+    for prefix, ns in PREFIXES.items():
+        g.bind(prefix, ns)
+    return g
+
+
 def to_graph(doc: Document, facts: ArticleFacts, graph: Graph | None = None) -> Graph:
-    """The RDF graph of one article's facts (added to `graph` when given)."""
+    """The RDF graph of one article's facts (added to `graph` when given); returns it."""
     g = graph if graph is not None else new_graph()
-    _Mapper(doc, facts, g).run()
+    g.parse(data="".join(ntriples(triples(doc, facts))), format="nt")
     return g
