@@ -191,6 +191,18 @@ def _apply(text: str, offsets: list[int], edits: list[tuple[int, int, str]]) -> 
     return "".join(out_c), out_o
 
 
+_BYLINE_TITLE = re.compile(r"(?:记者|通讯员|摄影|摄像|编辑|实习生)$")
+
+
+def _in_byline(text: str, pos: int) -> bool:
+    """True when `pos` lies inside a bracket that credits reporters (（山西日报记者 杨文）)."""
+    opening = text.rfind("（", max(0, pos - 40), pos)
+    if opening < 0 or "）" in text[opening:pos] or "\n" in text[opening:pos]:
+        return False
+    closing = text.find("）", pos, pos + 40)
+    return closing > 0 and bool(re.search(r"记者|通讯员|摄影", text[opening:closing]))
+
+
 def _drop_inner_spaces(text: str) -> list[tuple[int, int, str]]:
     edits = []
     for m in re.finditer(r" +", text):
@@ -203,6 +215,10 @@ def _drop_inner_spaces(text: str) -> list[tuple[int, int, str]]:
             edits.append((a, b, ""))
         elif is_cjk(before) and after == "摄":
             continue
+        elif is_cjk(before) and is_cjk(after) and _in_byline(text, a):
+            # （记者 甲 乙 通讯员 丙）: a space after a title joins it to the name; between
+            # two names or before the next title it separates them
+            edits.append((a, b, "" if _BYLINE_TITLE.search(text, 0, a) else "、"))
         elif (is_cjk(before) or before in "，。、；：（）“”") and (is_cjk(after) or after in "，。、；：（）“”"):
             line_start = text.rfind("\n", 0, a) + 1
             line_end = text.find("\n", b)

@@ -91,41 +91,8 @@ GOLD = {
 }
 
 #: known failures: (article, competency query, "missing" | "extra") -> what goes wrong where
-KNOWN = {
-    ("provincial-congress-opening", "people", "extra"):
-        "kg.extract.names: 提出 ends the ·-name run together in the headline (梁秀英阿依古丽·买买提出席 "
-        "gives the person 梁秀英阿依古丽·买买)",
-    ("provincial-congress-opening", "participation", "extra"):
-        "the spurious person 梁秀英阿依古丽·买买 attended (kg.extract.names)",
-    ("provincial-congress-opening", "reports", "missing"):
-        "代表省人民政府: 省人民政府 is no alias in kg/lexicon/regional_bodies.tsv (on_behalf_of unbound)",
-    ("provincial-congress-opening", "reports", "extra"):
-        "the report row without on_behalf_of (kg/lexicon/regional_bodies.tsv lacks 省人民政府)",
-    ("provincial-congress-opening", "organizations", "missing"):
-        "省人民政府 is not resolved to 甘肃省人民政府 (kg/lexicon/regional_bodies.tsv)",
-    ("party-plenum-closing", "people", "missing"):
-        "kg.document drops the space between the byline names 柏文卿 聂小溪; neither is found",
-    ("party-plenum-closing", "roles", "missing"):
-        "the byline reporters are not found (kg.document), so they have no role",
-    ("party-plenum-closing", "role_orgs", "missing"):
-        "省长 has no organisation (kg.extract.roles._organization); byline reporters missing",
-    ("party-plenum-closing", "reports", "missing"):
-        "kg.extract.reports: 受省委常委会委托所作的工作报告 gives the title 的工作报告, and 省委常委会 "
-        "is no known body",
-    ("party-plenum-closing", "reports", "extra"):
-        "kg.extract.reports: the extra title 的工作报告, and 工作报告 without on_behalf_of",
-    ("party-plenum-closing", "attendance", "missing"):
-        "kg.extract.attendance._WHO has no 省委委员 (应到省委委员71人，实到68人 gives nothing)",
-    ("party-plenum-closing", "credits", "missing"):
-        "reporters missing (kg.document space) and 江西日报 before 全媒体记者 is no newspaper "
-        "(kg.extract.organizations._MEDIA)",
-    ("party-plenum-closing", "credits", "extra"):
-        "photographer credits without a newspaper (江西日报 not recognised, kg.extract.organizations._MEDIA)",
-    ("party-plenum-closing", "organizations", "missing"):
-        "江西日报 (before 全媒体记者) and 省委常委会 are not recognised",
-    ("party-plenum-closing", "organizations", "extra"):
-        "kg.extract.organizations._DEPARTMENT gives 江西省第十五届委员会",
-}
+# (article, query, direction) -> why kg still gets it wrong; each is a strict xfail
+KNOWN: dict[tuple[str, str, str], str] = {}
 
 # -- building and querying -----------------------------------------------------------------
 

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import pytest
 from extract_support import GANSU_CONGRESS, GANSU_OPENING, run
 
 
@@ -36,8 +35,6 @@ def test_no_counts_without_a_main_meeting():
     assert f.attendance == []
 
 
-@pytest.mark.xfail(strict=True, reason="kg.extract.attendance._WHO has no 省委委员, so a plenum's "
-                   "应到省委委员71人，实到68人 gives no attendance (got [])")
 def test_plenum_counts_of_committee_members():
     _, f = run("11月28日，省委十五届七次全会在南昌闭幕。2024年是关键之年。"
                "全会应到省委委员71人，实到68人；应到省委候补委员12人，实到11人。")

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import pytest
 from extract_support import GANSU_OPENING, run
 
 CAPTIONS = "会场一角。\n韩立群 摄代表们认真听取报告。\n苏晓棠 摄\n\n"
@@ -37,15 +36,11 @@ def test_a_quoted_reporter_in_the_body_is_no_credit():
     assert {c.person for c in f.credits} == {"邵一鸣"}
 
 
-@pytest.mark.xfail(strict=True, reason="kg.extract.organizations._MEDIA: 江西日报 before 全媒体记者 is "
-                   "not a newspaper, so the credit has organization None")
 def test_all_media_reporter_takes_the_paper():
     _, f = run("本报讯（江西日报全媒体记者 柏文卿）11月28日，省委十五届七次全会在南昌闭幕。")
     assert _credits(f) == {("柏文卿", "reporter", "江西日报")}
 
 
-@pytest.mark.xfail(strict=True, reason="kg.document drops the space between two byline names "
-                   "(柏文卿 聂小溪 -> 柏文卿聂小溪), so kg.extract.people finds neither (got no credit)")
 def test_two_reporters_separated_by_a_space():
     _, f = run("本报讯（江西日报记者 柏文卿 聂小溪）11月28日，省委十五届七次全会在南昌闭幕。")
     assert _credits(f) == {("柏文卿", "reporter", "江西日报"), ("聂小溪", "reporter", "江西日报")}

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import pytest
 from extract_support import GANSU_OPENING, run
 
 
@@ -29,22 +28,16 @@ def test_no_organisation_from_a_generic_reference():
     assert f.organizations == {}
 
 
-@pytest.mark.xfail(strict=True, reason="kg.extract.organizations._DEPARTMENT reads 省第十五届委员会 in "
-                   "the plenum's full name as a department (got 江西省第十五届委员会)")
 def test_the_term_of_a_committee_is_no_department():
     _, f = run("11月28日，中国共产党江西省第十五届委员会第七次全体会议在南昌闭幕。")
     assert "江西省第十五届委员会" not in f.organizations
 
 
-@pytest.mark.xfail(strict=True, reason="kg/lexicon/regional_bodies.tsv: 省人民政府 is no alias of the "
-                   "province's government (got no organisation)")
 def test_provincial_peoples_government_written_out():
     _, f = run(GANSU_OPENING + "省人民政府负责同志到会。")
     assert "甘肃省人民政府" in f.organizations
 
 
-@pytest.mark.xfail(strict=True, reason="kg/lexicon/regional_bodies.tsv: 省委常委会 (the standing "
-                   "committee of the provincial party committee) is no known body")
 def test_standing_committee_of_the_provincial_party_committee():
     _, f = run("11月28日，省委十五届七次全会在南昌闭幕。省委常委会主持会议。")
     assert "中国共产党江西省委员会常务委员会" in f.organizations

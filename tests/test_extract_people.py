@@ -39,8 +39,6 @@ def test_names_run_together_in_a_headline_are_each_mentioned():
     assert not any("梁秀英陶" in n for n in f.people)
 
 
-@pytest.mark.xfail(strict=True, reason="kg.extract.names.name_at: the greedy ·-name pattern swallows "
-                   "the words after it (got 阿依古丽·买买提出席大会, 阿依古丽·买买提在主席台)")
 @pytest.mark.parametrize("sentence", ["省领导梁秀英、阿依古丽·买买提出席大会。",
                                       "省领导梁秀英、阿依古丽·买买提在主席台就座。"])
 def test_dot_name_before_a_verb_in_a_title_list(sentence):
@@ -48,8 +46,6 @@ def test_dot_name_before_a_verb_in_a_title_list(sentence):
     assert set(f.people) == {"梁秀英", "阿依古丽·买买提"}
 
 
-@pytest.mark.xfail(strict=True, reason="kg.extract.names: 提出 is a follower, so a ·-name run into the "
-                   "previous name in a headline ends before 提出 (梁秀英阿依古丽·买买)")
 def test_dot_name_run_together_with_another_in_a_headline():
     text = ("省十四届人大三次会议在兰州开幕\n\n梁秀英阿依古丽·买买提出席\n\n"
             + GANSU_OPENING + "省领导阿依古丽·买买提、梁秀英、陶建华在主席台就座。")
@@ -75,8 +71,6 @@ def test_mentions_cover_exactly_the_name():
     assert all(doc.text[a:b] == "周明远" for a, b in spans)
 
 
-@pytest.mark.xfail(strict=True, reason="kg.extract.people: a name after a title but followed by "
-                   "重要讲话精神 ends at no boundary, so the person is not recognised")
 def test_name_after_a_title_before_important_speech():
     _, f = run(GANSU_OPENING + "会议传达学习了省委书记周明远重要讲话精神。")
     assert set(f.people) == {"周明远"}

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import pytest
 from extract_support import GANSU_CONGRESS, GANSU_OPENING, run
 
 
@@ -15,8 +14,6 @@ def test_report_delivered_on_behalf_of_the_government_short_form():
     assert _reports(f) == {("欧阳立新", "政府工作报告", "甘肃省人民政府", GANSU_CONGRESS)}
 
 
-@pytest.mark.xfail(strict=True, reason="kg/lexicon/regional_bodies.tsv has no alias 省人民政府, so "
-                   "kg.extract.reports gives on_behalf_of None")
 def test_report_delivered_on_behalf_of_the_provincial_peoples_government():
     _, f = run(GANSU_OPENING + "省长欧阳立新代表省人民政府向大会作政府工作报告。")
     assert _reports(f) == {("欧阳立新", "政府工作报告", "甘肃省人民政府", GANSU_CONGRESS)}
@@ -34,9 +31,6 @@ def test_report_without_a_body_has_no_on_behalf_of():
     assert _reports(f) == {("钱卫东", "关于代表建议办理情况的报告", None, GANSU_CONGRESS)}
 
 
-@pytest.mark.xfail(strict=True, reason="kg.extract.reports._DELIVER: 受…委托所作的工作报告 gives the "
-                   "title 的工作报告; and 省委常委会 is no known body (kg/lexicon/regional_bodies.tsv), so "
-                   "on_behalf_of is None")
 def test_report_entrusted_by_the_standing_committee_of_a_party_committee():
     _, f = run("11月28日，省委十五届七次全会在南昌闭幕。2024年是关键之年。"
                "省委书记贺鸣川出席会议。全会听取和讨论了贺鸣川受省委常委会委托所作的工作报告。")

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import pytest
 from extract_support import GANSU_CONGRESS, GANSU_OPENING, roles_of, run
 
 GANSU_PARTY = "中国共产党甘肃省委员会"
@@ -44,32 +43,24 @@ def test_election_gives_the_post_elected_to():
     assert "省长" in roles_of(f, "陶建华")
 
 
-@pytest.mark.xfail(strict=True, reason="kg.extract.people: a person named only in 选举X为省长 is not "
-                   "recognised, so kg.extract.roles gives no role (got no person, no role)")
 def test_election_alone_names_the_person():
     _, f = run(GANSU_OPENING + "会议选举陶建华为甘肃省人民政府省长。")
     assert "陶建华" in f.people
     assert "甘肃省人民政府省长" in roles_of(f, "陶建华")
 
 
-@pytest.mark.xfail(strict=True, reason="kg.extract.roles._organization: 省长 is not resolved to the "
-                   "province's government (got organization None)")
 def test_governor_belongs_to_the_provincial_government():
     _, f = run(GANSU_OPENING + "省委副书记、省长欧阳立新作政府工作报告。")
     gov = next(r for r in f.roles if r.title == "省长")
     assert gov.organization == "甘肃省人民政府"
 
 
-@pytest.mark.xfail(strict=True, reason="kg.document drops the space in （记者 X 通讯员 Y）, and "
-                   "kg.extract.roles then reads 记者邵一鸣通讯员 as Y's title")
 def test_byline_titles_of_two_people_stay_apart():
     _, f = run("本报讯（记者 邵一鸣 通讯员 龚小禾）" + GANSU_OPENING)
     assert roles_of(f, "邵一鸣") == {"记者"}
     assert roles_of(f, "龚小禾") == {"通讯员"}
 
 
-@pytest.mark.xfail(strict=True, reason="kg.extract.roles._title_phrase: the phrase runs back over the "
-                   "previous name (got 孔繁星 titled 代表钱卫东对新华社记者)")
 def test_title_phrase_stops_at_the_previous_name():
     _, f = run(GANSU_OPENING + "代表钱卫东对新华社记者孔繁星说，信心更足了。")
     assert roles_of(f, "孔繁星") == {"新华社记者"}

@@ -8,7 +8,8 @@ from kg.document import Document
 from kg.extract.context import Context
 from kg.facts import ArticleFacts, Attendance
 
-_WHO = r"(?:代表|委员|组成人员|常委会组成人员|人员)?"
+#: who is counted: 代表, 委员, 省委委员, 常委会组成人员 …
+_WHO = r"(?:[\u4e00-\u9fff]{0,6}?(?:代表|委员|组成人员|人员|成员))?"
 _EXPECTED = re.compile(rf"(?:应出席|应到){_WHO}(\d+)(?:人|名)")
 _PRESENT = re.compile(rf"(?<!应)(?:出席|实到){_WHO}(?:会议)?(\d+)(?:人|名)")
 _ABSENT = re.compile(rf"缺席{_WHO}(\d+)(?:人|名)")

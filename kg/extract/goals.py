@@ -21,6 +21,7 @@ marker, up to the full stop, semicolon or comma before the next item.
 from __future__ import annotations
 
 import re
+from bisect import bisect_left, bisect_right, insort
 from dataclasses import dataclass
 
 from kg.document import Document
@@ -67,6 +68,9 @@ _YEARS = (
     (re.compile(r"明年"), 1),
     (re.compile(r"过去(?:的)?[两二三四五六七八九十]年|近年来|近几年|今后|五年来|十年来"), "unclear"),
 )
+#: a cue pattern's match, with the characters its lookahead reads, is shorter than this
+_REACH = 16
+_SENTENCE_STOP = re.compile(r"[。；]")
 _SPEECH = re.compile(r"^[^，。]{0,6}(?:说|指出|强调|表示|认为|要求|提出|决定|通过|听取|审议|宣布)")
 
 
@@ -78,22 +82,84 @@ class _List:
     marked: bool = False  # enumerated with ordinal markers
 
 
+class _Index:
+    """Per-article lookups that would otherwise rescan a whole paragraph for every list in
+    it (a paragraph can hold hundreds): line bounds by bisection, and the matches of a cue
+    pattern or the first occurrence of a word in a line, each found once per line."""
+
+    def __init__(self, text: str) -> None:
+        self.text = text
+        self.starts = [0] + [m.end() for m in re.finditer("\n", text)]
+        self.memo: dict = {}
+
+    def line_start(self, pos: int) -> int:
+        """Start of the line holding `pos` (what `text.rfind("\n", 0, pos) + 1` returns)."""
+        return self.starts[bisect_right(self.starts, pos) - 1]
+
+    def line_end(self, pos: int) -> int:
+        """End of the line holding `pos`: its line break, or the text's end."""
+        i = bisect_right(self.starts, pos)
+        return self.starts[i] - 1 if i < len(self.starts) else len(self.text)
+
+    def line_matches(self, rx: re.Pattern, a: int) -> tuple[list[re.Match], list[int]]:
+        """The matches of `rx` in the line starting at `a`, and their starts."""
+        key = (rx, a)
+        if key not in self.memo:
+            ms = list(rx.finditer(self.text, a, self.line_end(a)))
+            self.memo[key] = ms, [m.start() for m in ms]
+        return self.memo[key]
+
+    def last_matches(self, rx: re.Pattern, a: int, b: int, n: int) -> list[re.Match]:
+        """The last `n` of the matches `rx.finditer(text[a:b])` gives, `a` a line start and `b`
+        in that line. A match starting `_REACH` characters before `b` never reads `b`, so it
+        is one of the line's matches; only the end of text[a:b] is searched again."""
+        if b > self.line_end(a):  # not a cue: search it directly
+            return list(rx.finditer(self.text, a, b))[-n:] if n else []
+        ms, starts = self.line_matches(rx, a)
+        k = bisect_left(starts, b - _REACH)
+        resume = max(ms[k - 1].end() if k else a, b - _REACH)
+        return (ms[max(0, k - n):k] + list(rx.finditer(self.text, resume, b)))[-n:] if n else []
+
+    def occurs(self, word: str, a: int, b: int) -> bool:
+        """`word in text[a:b]`, `a` a line start: from the word's first occurrence in the line."""
+        end = self.line_end(a)
+        if b > end:
+            return word in self.text[a:b]
+        key = (word, a)
+        if key not in self.memo:
+            self.memo[key] = self.text.find(word, a, end)
+        first = self.memo[key]
+        return 0 <= first and first + len(word) <= b
+
+
 def extract(doc: Document, ctx: Context, facts: ArticleFacts) -> None:
-    """Adds a Goal to `facts.goals` for each item of each enumerated list of `doc`."""
+    """Adds a Goal to `facts.goals` for each item of each enumerated list of `doc`; a list
+    repeating an earlier one (same item texts, same kind: a repeated paragraph) is left out."""
+    ix = _Index(doc.text)
     found: list[_List] = []
+    # spans of the lists kept, sorted: they do not overlap, so their ends are sorted too and
+    # the last one starting before a new list ends is the only one that can overlap it
+    taken: list[Span] = []
     for finder in (_marked_lists, _sequence_lists, _semicolon_lists, _sentence_lists):
-        for lst in finder(doc):
+        for lst in finder(doc, ix):
             span = (lst.items[0][0], lst.items[-1][1])
-            if not any(span[0] < o.items[-1][1] and o.items[0][0] < span[1] for o in found):
+            k = bisect_left(taken, (span[1],))
+            if not (k and taken[k - 1][1] > span[0]):
                 found.append(lst)
+                insort(taken, span)
     found.sort(key=lambda lst: lst.items[0][0])
     index = 0
+    seen: set[tuple[str, tuple[str, ...]]] = set()
     for lst in found:
-        kind = _kind(doc, ctx, lst)
+        kind = _kind(doc, ctx, lst, ix)
         if kind is None:
             continue
-        year = _year(doc, ctx, lst, kind)
-        about, is_report = _about(doc, facts, lst)
+        key = (kind, tuple(doc.text[a:b] for a, b in lst.items))
+        if key in seen:
+            continue
+        seen.add(key)
+        year = _year(doc, ctx, lst, kind, ix)
+        about, is_report = _about(doc, facts, lst, ix)
         for n, span in enumerate(lst.items, 1):
             facts.goals.append(Goal(list_index=index, ordinal=n, kind=kind, year=year, span=span,
                                     about=about, about_is_report=is_report))
@@ -129,33 +195,31 @@ def _item_span(text: str, start: int, limit: int) -> Span:
     return _trim(text, start, m.start() if m else limit)
 
 
-def _is_heading(text: str, pos: int) -> bool:
+def _is_heading(ix: _Index, pos: int) -> bool:
     """A marker opening a line with no sentence in it: a numbered heading, not a list item."""
-    line_start = text.rfind("\n", 0, pos) + 1
-    line_end = text.find("\n", pos)
-    line = text[line_start: line_end if line_end >= 0 else len(text)]
-    return pos == line_start and not re.search(r"[。；]", line)
+    return pos == ix.line_start(pos) and not _SENTENCE_STOP.search(ix.text, pos, ix.line_end(pos))
 
 
-def _cue_span(doc: Document, start: int) -> Span:
+def _cue_span(ix: _Index, start: int) -> Span:
     """The paragraph's text before `start`."""
-    return doc.text.rfind("\n", 0, start) + 1, start
+    return ix.line_start(start), start
 
 
-def _chain(doc: Document, marks: list[tuple[int, int, int]]) -> list[_List]:
+def _chain(doc: Document, ix: _Index, marks: list[tuple[int, int, int]]) -> list[_List]:
     """Lists from markers (rank, start, end) in text order: ranks 1, 2, 3… close together.
     Rank 0 (最后) closes a list of two or more."""
     text, out = doc.text, []
     chain: list[tuple[int, int, int]] = []
 
     def close() -> None:
-        if len(chain) >= 2 and not _OUTLINE.search(text[_cue_span(doc, chain[0][1])[0]:chain[0][1]][-30:]):
+        # the 30 characters before the first marker, within its paragraph
+        if len(chain) >= 2 and not _OUTLINE.search(text[max(ix.line_start(chain[0][1]), chain[0][1] - 30):chain[0][1]]):
             items = []
             for i, (_, _, end) in enumerate(chain):
                 limit = chain[i + 1][1] if i + 1 < len(chain) else len(text)
                 items.append(_item_span(text, end, limit))
             if all(b > a for a, b in items):
-                out.append(_List(items, _cue_span(doc, chain[0][1]), marked=True))
+                out.append(_List(items, _cue_span(ix, chain[0][1]), marked=True))
         chain.clear()
 
     for rank, start, end in marks:
@@ -171,18 +235,18 @@ def _chain(doc: Document, marks: list[tuple[int, int, int]]) -> list[_List]:
     return out
 
 
-def _marked_lists(doc: Document) -> list[_List]:
+def _marked_lists(doc: Document, ix: _Index) -> list[_List]:
     out = []
     for family in _FAMILIES:
         marks = [(_ordinal(m.group(1)), m.start(), m.end()) for m in family.finditer(doc.text, doc.body_start)
-                 if not _is_heading(doc.text, m.start())]
-        out += _chain(doc, marks)
+                 if not _is_heading(ix, m.start())]
+        out += _chain(doc, ix, marks)
     return out
 
 
-def _sequence_lists(doc: Document) -> list[_List]:
+def _sequence_lists(doc: Document, ix: _Index) -> list[_List]:
     marks = [(_SEQUENCE[m.group(1)], m.start(), m.end()) for m in _SEQUENCE_RE.finditer(doc.text, doc.body_start)]
-    return _chain(doc, marks)
+    return _chain(doc, ix, marks)
 
 
 def _clauses(text: str, a: int, b: int) -> list[Span]:
@@ -196,6 +260,7 @@ def _clauses(text: str, a: int, b: int) -> list[Span]:
 
 
 def _common_prefix(strings: list[str]) -> str:
+    """The longest string all of `strings` open with."""
     first = min(strings, key=len)
     n = 0
     while n < len(first) and all(s[n] == first[n] for s in strings):
@@ -230,7 +295,7 @@ def _template(heads: list[str]) -> re.Pattern | None:
     return None
 
 
-def _semicolon_lists(doc: Document) -> list[_List]:
+def _semicolon_lists(doc: Document, ix: _Index) -> list[_List]:
     """Sentences of three or more `；`-separated items. The first segment holds the
     cue and the first item; where the first item starts is found from the frame the
     other items share, else after a colon, else at the clause opening with 要."""
@@ -251,7 +316,7 @@ def _semicolon_lists(doc: Document) -> list[_List]:
         # a 要 shared by every item is the list's cue; one that opens the first item alone stays
         drop = lead != "要"
         items = [_trim(text, first, segs[0][1], drop)] + [_trim(text, s, e, drop) for s, e in segs[1:]]
-        out.append(_List(items, (_cue_span(doc, a)[0], first), lead))
+        out.append(_List(items, (_cue_span(ix, a)[0], first), lead))
     return out
 
 
@@ -279,22 +344,40 @@ def _first_item(text: str, seg: Span, heads: list[str]) -> tuple[int | None, str
     return None, ""
 
 
-def _sentence_lists(doc: Document) -> list[_List]:
+def _prefix_len(a: str, b: str, limit: int) -> int:
+    """How many characters (at most `limit`) `a` and `b` open with alike."""
+    n = 0
+    while n < limit and n < len(a) and n < len(b) and a[n] == b[n]:
+        n += 1
+    return n
+
+
+def _sentence_lists(doc: Document, ix: _Index) -> list[_List]:
     """Three or more consecutive sentences of a paragraph that open alike (`要进一步…`);
-    the first may open with the speaker (`X强调，要进一步…`)."""
+    the first may open with the speaker (`X强调，要进一步…`).
+
+    A run is the sentences from i on that open with the same two characters as sentence i;
+    both the run's end and its shared opening are found right to left, comparing each
+    sentence with the next only, so a paragraph costs time linear in its length."""
     text, out = doc.text, []
     for pa, pb in doc.paragraphs():
         if pb <= doc.body_start:
             continue
         sents = [(pa + m.start(), pa + m.end()) for m in re.finditer(r"[^。！？]+[。！？]?", text[pa:pb])]
+        strs = [text[s:e] for s, e in sents]
+        # ends[i]: where the run from i ends; shared[i]: the length of its common opening
+        ends, shared = [0] * len(strs), [0] * len(strs)
+        for i in range(len(strs) - 1, -1, -1):
+            if len(strs[i]) >= 2 and i + 1 < len(strs) and strs[i + 1][:2] == strs[i][:2]:
+                ends[i], shared[i] = ends[i + 1], _prefix_len(strs[i], strs[i + 1], shared[i + 1])
+            else:
+                ends[i], shared[i] = i + 1, len(strs[i])
         i = 1
         while i < len(sents):
-            j = i + 1
-            while j < len(sents) and len(_common_prefix([text[s:e] for s, e in sents[i:j + 1]])) >= 2:
-                j += 1
-            prefix = _common_prefix([text[s:e] for s, e in sents[i:j]]) if j - i >= 2 else ""
+            j = ends[i]
+            prefix = strs[i][:shared[i]] if j - i >= 2 else ""
             prefix = re.split(r"[，、；“]", prefix)[0]
-            if len(prefix) < 2 or _SPEECH.match(text[sents[i][0]:sents[i][1]]):
+            if len(prefix) < 2 or _SPEECH.match(strs[i]):
                 i += 1
                 continue
             s0, e0 = sents[i - 1]
@@ -304,30 +387,29 @@ def _sentence_lists(doc: Document) -> list[_List]:
                 run = [(k, e0)] + run
             if len(run) >= 3:
                 items = [_trim(text, s, e) for s, e in run]
-                out.append(_List(items, (_cue_span(doc, run[0][0])[0], run[0][0]), prefix))
+                out.append(_List(items, (_cue_span(ix, run[0][0])[0], run[0][0]), prefix))
             i = j
     return out
 
 
 # -- what the list is -----------------------------------------------------------------
 
-def _kind(doc: Document, ctx: Context, lst: _List) -> str | None:
+def _kind(doc: Document, ctx: Context, lst: _List, ix: _Index) -> str | None:
     """task / achievement / work, or None for an unmarked list with no cue (likely prose).
 
     The cue nearest to the list wins (a paragraph often reviews the past before saying
     what is to be done); items opening with 要 are tasks; a review whose items open with
     action verbs (`加强…`) reports work done rather than results reached."""
     text = doc.text
-    cue = text[lst.cue[0]:lst.cue[1]]
     best, where = None, -1
     for kind, rx in (("task", _TASK), ("achievement", _ACHIEVEMENT), ("work", _WORK)):
-        for m in rx.finditer(cue):
-            if m.start() >= where:
-                best, where = kind, m.start()
+        last = ix.last_matches(rx, *lst.cue, 1)
+        if last and last[0].start() >= where:
+            best, where = kind, last[0].start()
     if lst.lead.startswith("要"):
         return "task"
     if best is None and lst.marked:
-        years = [y for _, y in _year_cues(cue, ctx)]
+        years = [y for _, y in _year_cues(ix, ctx, *lst.cue, 1)]
         past = bool(years) and years[-1] is not None and ctx.year is not None and years[-1] < ctx.year
         best = "achievement" if past else "task"  # speeches mostly enumerate what is to be done
     if best == "achievement":
@@ -337,52 +419,55 @@ def _kind(doc: Document, ctx: Context, lst: _List) -> str | None:
     return best
 
 
-def _year(doc: Document, ctx: Context, lst: _List, kind: str) -> int | None:
+def _year(doc: Document, ctx: Context, lst: _List, kind: str, ix: _Index) -> int | None:
     """The year the list is about: from the cue nearest to the list in its paragraph, else
     from the previous paragraph when that names a single year that fits the kind (a
     task's year is not past, a result's is); None when unclear."""
     text = doc.text
-    cue = text[lst.cue[0]:lst.cue[1]]
-    found = _year_cues(cue, ctx)
+    found = _year_cues(ix, ctx, *lst.cue, 2)
     if found:
         (p1, y1), (p0, y0) = found[-1], found[-2] if len(found) > 1 else (-1, None)
-        if p0 >= 0 and y0 != y1 and not re.search(r"[，。；：]", cue[p0:p1]):
+        if p0 >= 0 and y0 != y1 and not re.search(r"[，。；：]", text[p0:p1]):
             return None  # `2019年和今年以来`: a span of years, not one
         return y1
     prev_end = lst.cue[0] - 1
     if prev_end > doc.body_start:
-        prev = text[text.rfind("\n", 0, prev_end) + 1:prev_end]
-        years = {y for _, y in _year_cues(prev, ctx)}
+        prev_start = ix.line_start(prev_end)
+        key = ("years", prev_start, prev_end)
+        if key not in ix.memo:  # the same previous paragraph serves every list of a paragraph
+            ix.memo[key] = {y for _, y in _year_cues(ix, ctx, prev_start, prev_end, None)}
+        years = set(ix.memo[key])
         year = years.pop() if len(years) == 1 else None
         if year is not None and (ctx.year is None or (year >= ctx.year) == (kind == "task")):
             return year
     return None
 
 
-def _year_cues(cue: str, ctx: Context) -> list[tuple[int, int | None]]:
-    """(position, year) of the years named in `cue`, in text order; year None for a
-    period that is no single year."""
+def _year_cues(ix: _Index, ctx: Context, a: int, b: int, last: int | None) -> list[tuple[int, int | None]]:
+    """(position, year) of the years named in text[a:b] (`a` a line start), in text order, the
+    `last` ones only unless None; year None for a period that is no single year."""
     hits = []
     for rx, offset in _YEARS:
-        for m in rx.finditer(cue):
+        matches = rx.finditer(ix.text, a, b) if last is None else ix.last_matches(rx, a, b, last)
+        for m in matches:
             if offset is None:
                 hits.append((m.start(), int(m.group(1))))
             elif offset == "unclear" or ctx.year is None:
                 hits.append((m.start(), None))
             else:
                 hits.append((m.start(), ctx.year + offset))
-    return sorted(hits)
+    return sorted(hits)[-last:] if last else sorted(hits)
 
 
-def _about(doc: Document, facts: ArticleFacts, lst: _List) -> tuple[str | None, bool]:
+def _about(doc: Document, facts: ArticleFacts, lst: _List, ix: _Index) -> tuple[str | None, bool]:
     """The report a list belongs to when its paragraph speaks of a report (`在报告中`,
     `说明指出`) or opens with the report's presenter; else the main meeting."""
-    para = doc.text[lst.cue[0]:lst.items[0][0]]
+    a, b = lst.cue[0], lst.items[0][0]  # the paragraph up to the list
     best = None
     for r in facts.reports:
         kind_word = r.title[-2:]  # 报告 / 说明
-        named = (r.presenter and r.presenter in para[:20]) or r.title in para or para.startswith(kind_word) \
-            or f"在{kind_word}中" in para
+        named = (r.presenter and r.presenter in doc.text[a:min(a + 20, b)]) or ix.occurs(r.title, a, b) \
+            or doc.text.startswith(kind_word, a, b) or ix.occurs(f"在{kind_word}中", a, b)
         if named and r.span[0] <= lst.items[0][0] and (best is None or r.span[0] >= best.span[0]):
             best = r
     if best is not None:

@@ -18,7 +18,7 @@ from kg.lexicon import lexicon
 #: characters that end a clause or separate items
 DELIMITERS = set("，。、；：！？,.;:!?（）()“”‘’《》「」\n —…")
 
-_DOT_NAME = re.compile(r"[\u4e00-\u9fff]{1,8}(?:·[\u4e00-\u9fff]{1,8}){1,3}")
+_DOT_NAME = re.compile(r"[\u4e00-\u9fff]{2,5}(?:·[\u4e00-\u9fff]{1,8}){1,3}")
 
 #: characters that never stand in a given name in this genre; they mark a word, not a name
 _NOT_IN_NAME = set("等所陪并按共性合协员言也还补在就座台们的了省市县区府部厅局届次会议年日时要把被这那该本各们之上下里内外个位名项件人大常")
@@ -89,8 +89,12 @@ def name_at(text: str, i: int, long_ok: bool = False) -> int | None:
     `long_ok` admits four-character names without a compound family name (白玛次仁), as a
     list of names does."""
     m = _DOT_NAME.match(text, i)
-    if m and is_boundary(text, m.end()):
-        return m.end()
+    if m:
+        # the last part ends at the first boundary: 阿依古丽·买买提 + 出席
+        last = text.rfind("·", i, m.end()) + 1
+        for end in range(last + 2, m.end() + 1):
+            if is_boundary(text, end):
+                return end
     if i >= len(text) or not is_cjk(text[i]):
         return None
     lengths = [4, 3] if text[i:i + 2] in lexicon().compound_surnames else [3, 2]
@@ -131,7 +135,7 @@ def name_before(text: str, j: int, start: int) -> int | None:
             return i
     found = list(_DOT_NAME.finditer(text, start, j))
     m = found[-1] if found else None
-    if m and m.end() == j and (m.start() == start or text[m.start() - 1] in DELIMITERS):
+    if m and m.end() == j and name_at(text, m.start()) == j and (m.start() == start or text[m.start() - 1] in DELIMITERS):
         return m.start()
     return None
 

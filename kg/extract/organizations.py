@@ -16,7 +16,7 @@ from kg.facts import ArticleFacts
 from kg.numerals import NUM
 
 _CJK = r"[\u4e00-\u9fff]"
-_MEDIA = re.compile(rf"({_CJK}{{2,6}}?(?:日报|晚报|电视台|广播电视台|广播电台))(?=社|记者|讯|消息|报道|[）)、，。]|网)")
+_MEDIA = re.compile(rf"({_CJK}{{2,6}}?(?:日报|晚报|电视台|广播电视台|广播电台))(?=社|记者|全媒体记者|融媒体记者|讯|消息|报道|[）)、，。]|网)")
 _UNIVERSITY = re.compile(rf"{_CJK}{{2,10}}?(?:大学|学院)")
 _STOP_BEFORE = set("和及与、，。；：（）“”《》在的是为由向对从把被")
 _DEPARTMENT = re.compile(rf"(?P<u>省|自治区)(?P<d>{_CJK}{{1,8}}?(?:厅|局|委员会|办公厅|办公室))")
@@ -80,7 +80,7 @@ def extract(doc: Document, ctx: Context, facts: ArticleFacts) -> None:
     if ctx.province is not None:
         for m in _DEPARTMENT.finditer(text):
             d = m.group("d")
-            if re.search(r"人大|政协|政府|常委|纪委|监委|^委", d) or len(d) < 3:
+            if re.search(r"人大|政协|政府|常委|纪委|监委|^委|届|第|次", d) or len(d) < 3:
                 continue
             if m.start() > 0 and text[m.start() - 1] == "全":
                 continue

@@ -31,7 +31,7 @@ from kg.facts import ArticleFacts
 
 _LIST = re.compile(r"(?:[^\s、，。；：！？“”《》（）]{2,12}、){2,}[^\s、，。；：！？“”《》（）]{2,16}")
 _PHOTO = re.compile(r"([\u4e00-\u9fff·]{2,8}) ?摄(?:$|\n|[，。；）)])", re.M)
-_SUBJECT_VERBS = {"宣布", "指出", "表示", "说", "在", "代表", "同志", "当选", "会见", "接见", "提出", "要求",
+_SUBJECT_VERBS = {"宣布", "指出", "表示", "说", "在", "代表", "同志", "当选", "会见", "接见", "受", "要求",
                   "希望", "介绍", "汇报", "宣读", "考察", "调研", "看望", "慰问", "认为"}
 _ITEM_BAD = re.compile(r"[省市县区府部厅局委院会办司处站所队校馆]$")
 
@@ -126,6 +126,18 @@ def _four(c: str) -> bool:
     return has_surname(c) and all("\u4e00" <= ch <= "\u9fff" for ch in c) and not _ITEM_BAD.search(c)
 
 
+_ELECTED = re.compile(r"(?:选举|任命|补选|决定任命)(?=[\u4e00-\u9fff·]{2,12}为)")
+
+
+def _election_mode(doc: Document, found: dict[str, list[tuple[int, int]]]) -> None:
+    """选举X为省长: the name between the verb and 为."""
+    text = doc.text
+    for m in _ELECTED.finditer(text):
+        end = name_at(text, m.end(), long_ok=True)
+        if end is not None and text.startswith("为", end) and _accept(text[m.end():end], strong=True):
+            found.setdefault(text[m.end():end], []).append((m.end(), end))
+
+
 _LEADER = re.compile(r"([\u4e00-\u9fff]{2,3})(?=总书记|同志为核心)")
 
 
@@ -154,6 +166,7 @@ def extract(doc: Document, ctx: Context, facts: ArticleFacts) -> None:
     _list_mode(doc, found)
     _photo_mode(doc, found)
     _leader_mode(doc, found)
+    _election_mode(doc, found)
     names = [n for n in found if n not in facts.organizations]
     if not names:
         return

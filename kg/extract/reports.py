@@ -61,7 +61,7 @@ def _deliver(doc: Document, ctx: Context, facts: ArticleFacts, m: re.Match, s: i
              meeting_name: str, seen: set) -> None:
     """Add (or complete) the report `person` delivers in match `m` of sentence start `s`."""
     text = doc.text
-    title = m.group("title").lstrip("了")
+    title = m.group("title").lstrip("了的")
     body = _org(ctx, facts, m.group("body")) if m.group("body") else None
     if body is None:
         ob = _ON_BEHALF.search(text, s, m.start())

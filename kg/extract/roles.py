@@ -19,7 +19,7 @@ from kg.facts import ArticleFacts, Role
 #: words after which a title phrase starts (出席的有省委书记X -> 省委书记)
 _BREAKERS = re.compile(r".*(?:的有|还有|其中有|包括|出席|会见|听取|：)")
 #: weaker breakers, not applied when the phrase opens with a body's name (监察和司法委员会)
-_WEAK_BREAKERS = re.compile(r".*(?:以及|和|及|与|同|由|为|是|有)")
+_WEAK_BREAKERS = re.compile(r".*(?:以及|和|及|与|同|由|为|是|有|对|向|给)")
 _POSTPOSED = ("总书记",)
 _ELECTION = re.compile(r"(?:选举|任命|决定任命|补选)(?P<name>[^，。、；为]{2,8}?)为(?P<title>[^，。；、]{2,24}?)(?=[，。；、]|$)")
 _ELECTED = re.compile(r"当选为?(?P<title>[^，。；、]{2,24}?)(?=[，。；、\n]|$)")
@@ -33,9 +33,12 @@ def _clause_start(text: str, pos: int) -> int:
     return i
 
 
-def _title_phrase(text: str, ctx: Context, end: int) -> tuple[int, str] | None:
-    """The title phrase ending at `end` (the name's start), as (start, phrase)."""
+def _title_phrase(text: str, ctx: Context, end: int, name_ends: set[int] | frozenset = frozenset()
+                  ) -> tuple[int, str] | None:
+    """The title phrase ending at `end` (the name's start), as (start, phrase); it never
+    reaches back over another person's name (代表钱卫东对新华社记者孔繁星)."""
     start = _clause_start(text, end)
+    start = max([start] + [b for b in name_ends if start < b <= end - 1])
     seg = text[start:end]
     # a headline runs names together (甲当选…主任乙当选…): a phrase starts after a verb
     m = re.match(r".*(?:当选为?|选举|任命)", seg)
@@ -61,6 +64,8 @@ def _title_phrase(text: str, ctx: Context, end: int) -> tuple[int, str] | None:
 
 
 def _organization(phrase: str, ctx: Context, facts: ArticleFacts) -> str | None:
+    """The body a title phrase belongs to: the longest body named at its start, else the
+    body a bare title implies in the article's province (省长 -> the provincial government)."""
     best = None
     for alias, (canon, _cls) in ctx.aliases.items():
         if phrase.startswith(alias) and len(alias) < len(phrase) and (best is None or len(alias) > len(best[0])):
@@ -68,7 +73,14 @@ def _organization(phrase: str, ctx: Context, facts: ArticleFacts) -> str | None:
     for name in facts.organizations:
         if phrase.startswith(name) and len(name) < len(phrase) and (best is None or len(name) > len(best[0])):
             best = (name, name)
-    return best[1] if best else None
+    if best:
+        return best[1]
+    implied = ctx.lexicon.title_bodies.get(phrase)
+    prov = ctx.province
+    if implied and prov is not None and (implied[0] == "*" or implied[0] == prov.unit):
+        unit = "市" if prov.unit == "直辖市" else prov.unit
+        return implied[1].format(F=prov.full, S=prov.short, U=unit)
+    return None
 
 
 def _add(facts: ArticleFacts, ctx: Context, person: str, phrase: str, span: tuple[int, int],
@@ -92,7 +104,7 @@ def extract(doc: Document, ctx: Context, facts: ArticleFacts) -> None:
     inherited: dict[int, list[tuple[str, tuple[int, int]]]] = {}
     for a, b, name in mentions:
         roles: list[tuple[str, tuple[int, int]]] = []
-        found = _title_phrase(text, ctx, a)
+        found = _title_phrase(text, ctx, a, by_end.keys())
         if found:
             start, phrase = found
             roles.append((phrase, (start, b)))

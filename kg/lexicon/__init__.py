@@ -36,6 +36,7 @@ class Lexicon:
     provinces: list[Province]
     national: dict[str, tuple[str, str]]  # alias -> (canonical, class)
     regional_templates: list[tuple[str, str, list[str]]]
+    title_bodies: dict[str, tuple[str, str]]  # bare title -> (unit or "*", body template)
     _regional_cache: dict[str, dict[str, tuple[str, str]]] = field(default_factory=dict)
 
     def province(self, name: str) -> Province | None:
@@ -103,6 +104,10 @@ def lexicon() -> Lexicon:
     for ln in _lines("regional_bodies.tsv"):
         canon, cls, aliases = (ln.split("\t") + ["", ""])[:3]
         templates.append((canon, cls, [a for a in aliases.split(",") if a]))
+    title_bodies = {}
+    for ln in _lines("title_bodies.tsv"):
+        title, unit, body = (ln.split("\t") + ["", ""])[:3]
+        title_bodies[title] = (unit, body)
     return Lexicon(
         surnames=frozenset(n for n in names if len(n) == 1),
         compound_surnames=frozenset(n for n in names if len(n) == 2),
@@ -111,4 +116,5 @@ def lexicon() -> Lexicon:
         provinces=provinces,
         national=national,
         regional_templates=templates,
+        title_bodies=title_bodies,
     )
