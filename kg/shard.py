@@ -47,7 +47,10 @@ def build_shard(article: Article) -> ShardResult:
 
     warm()
     try:
-        doc = normalise(article.text, source=article.source, meta=dict(article.meta))
+        meta = dict(article.meta)
+        if article.source.endswith(f"#{article.id}"):  # a JSONL record (kg.inputs): its id is the publisher's
+            meta.setdefault("id", article.id)
+        doc = normalise(article.text, source=article.source, meta=meta)
         g = str(iri.article(doc.digest))
         # the mapper mints only IRIs and literals (no blank nodes), so shards merge by line;
         # sorted as the merge compares them: whole `s p o .` lines

@@ -24,10 +24,11 @@ from collections.abc import Iterable
 from rdflib import Graph
 from rdflib.namespace import RDF, SKOS, XSD
 
-from kg.document import Document
+from kg.document import Document, is_cjk
 from kg.facts import ArticleFacts, Span
 from kg.rdf import iri
 from kg.rdf.namespace import ITSRDF, KG, NIF, ORG, PROV, SCHEMA
+from kg.script import convert as t2s
 
 PREFIXES = {
     "kg": KG._NS,
@@ -176,10 +177,26 @@ class _Mapper:
     def mention(self, entity: str, span: Span) -> None:
         node = self.span(span)
         self.add((node, _T.taIdentRef, entity))
-        written = self.doc.text[span[0]:span[1]]
+        written = self.written(span)
         name = self._names.get(entity)
         if written and name is not None and written != name:
             self.add((entity, _T.altLabel, lit(written)))
+
+    def written(self, span: Span) -> str:
+        """The span as the article writes it: the original's ideographs (a traditional
+        spelling stays traditional), the normalised text's everything else.
+
+        Not the bare original slice: that would also keep the spaces padding short names
+        (王  勇), line breaks, control and full-width characters the normaliser removed,
+        none of which is another spelling of the name.
+        """
+        doc = self.doc
+        text, original, offsets = doc.text, doc.original, doc.offsets
+        out = []
+        for k in range(span[0], span[1]):
+            t, o = text[k], original[offsets[k]]
+            out.append(o if o != t and is_cjk(o) and is_cjk(t) else t)
+        return "".join(out)
 
     def fact(self, node: str, cls: str, span: Span) -> str:
         self.add((node, _T.type, cls))
@@ -226,15 +243,7 @@ class _Mapper:
         add((art, _T.isString, lit(doc.original)))
         add((art, _T.beginIndex, nonneg(0)))
         add((art, _T.endIndex, nonneg(len(doc.original))))
-        headline = doc.text.split("\n", 1)[0].strip()
-        if headline:
-            add((art, _T.headline, lit(headline)))
-        if doc.source:
-            add((art, K["sourcePath"], lit(doc.source)))
-        if doc.meta.get("date"):
-            add((art, _T.datePublished, date(doc.meta["date"])))
-        if doc.meta.get("province"):
-            add((art, K["province"], lit(doc.meta["province"])))
+        self.map_metadata()
 
         for p in f.people.values():
             node = self.person(p.name)
@@ -284,6 +293,33 @@ class _Mapper:
                 add((node, K["creditOrganization"], self.org(c.organization)))
             add((art, _T.author if c.kind == "reporter" else _T.contributor, self.person(c.person)))
         return self.out
+
+    def map_metadata(self) -> None:
+        """The article's headline, source path and the metadata its input gave (JSONL fields)."""
+        add, doc, art = self.add, self.doc, self.article
+        meta = doc.meta
+        # a title given with the article beats the first line of its text
+        headline = " ".join(str(meta.get("title") or "").split()) or doc.text.split("\n", 1)[0].strip()
+        if headline:
+            add((art, _T.headline, lit(headline)))
+        if doc.source:
+            add((art, K["sourcePath"], lit(doc.source)))
+        if meta.get("date"):
+            add((art, _T.datePublished, date(meta["date"])))
+        if meta.get("province"):
+            add((art, K["province"], lit(meta["province"])))
+        if meta.get("url"):
+            add((art, _T.url, url(str(meta["url"]))))
+        if meta.get("id"):
+            add((art, _T.identifier, lit(str(meta["id"]))))
+        given = " ".join(str(meta.get("source") or "").split())
+        # the publication: one node by its simplified name, like any body the text names
+        # (OpenCC's character mapping, not to_simplified: a short name is no evidence of its script)
+        if given:
+            publisher = self.org(t2s(given), "media")
+            add((art, _T.publisher, publisher))
+            if given != self._names[publisher]:
+                add((publisher, _T.altLabel, lit(given)))
 
     def map_meeting(self, m) -> None:
         add = self.add
