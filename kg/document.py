@@ -156,8 +156,6 @@ def _char_pass(original: str) -> tuple[str, list[int]]:
             ch = "."
         elif ch == "\uff05":
             ch = "%"
-        elif ch in _HALF_TO_FULL and _near_cjk(original, i):
-            ch = _HALF_TO_FULL[ch]
         elif unicodedata.category(ch) == "Cc" and ch != "\n":
             i += 1
             continue
@@ -250,16 +248,22 @@ def _rejoin(text: str, body_start: int) -> list[tuple[int, int, str]]:
     """Edits that join body paragraphs broken mid-sentence (a line that does not end a
     sentence, followed after blank lines by one that starts with a Chinese character)."""
     edits = []
+    joined = 0  # characters of earlier lines already joined into the current one
     for m in re.finditer(r"\n[ \n]*", text):
         a, b = m.span()
+        line_start = text.rfind("\n", 0, a) + 1
+        length = a - line_start + joined
+        joined = 0
         if a <= body_start:
             continue
         prev = text[a - 1] if a > 0 else ""
         nxt = text[b] if b < len(text) else ""
-        if prev and prev not in _FINAL and (is_cjk(prev) or prev in "，、") and nxt and (is_cjk(nxt) or nxt in "“"):
-            line_start = text.rfind("\n", 0, a) + 1
-            if a - line_start >= 20:  # a short line is a heading, not a broken paragraph
-                edits.append((a, b, ""))
+        # a short line is a heading, not a broken paragraph; the length counts what was
+        # joined before, so a second pass makes the same decisions (idempotent)
+        if (prev and prev not in _FINAL and (is_cjk(prev) or prev in "，、") and nxt
+                and (is_cjk(nxt) or nxt in "“") and length >= 20):
+            edits.append((a, b, ""))
+            joined = length
     return edits
 
 
@@ -282,6 +286,10 @@ def normalise(original: str, source: str = "", meta: dict | None = None) -> Docu
     text, offsets = _apply(text, offsets, edits)
     lead = len(text) - len(text.lstrip("\n "))
     text, offsets = text[lead:], offsets[lead:]
+    # last, so that neighbours are final: half-width punctuation next to Chinese becomes
+    # the full-width form the patterns expect (one character for one, offsets unchanged)
+    text = "".join(_HALF_TO_FULL[c] if c in _HALF_TO_FULL and _near_cjk(text, k) else c
+                   for k, c in enumerate(text))
     offsets.append(len(original))
     doc = Document(original=original, text=text, offsets=offsets, source=source, meta=dict(meta or {}))
     doc.body_start = _body_start(text)
