@@ -7,6 +7,7 @@ import os
 import re
 import subprocess
 import sys
+import time
 from pathlib import Path
 
 import pytest
@@ -149,3 +150,51 @@ def test_seed_goals_through_the_scorer():
     assert proc.returncode == 0, proc.stderr
     row = json.loads(proc.stdout)["queries"]["goals"]
     assert row["f1"] >= 0.95, row
+
+
+def test_a_repeated_paragraph_gives_its_list_once():
+    para = "甲某强调，今年要抓好三项任务：一是稳住农业生产；二是扩大有效投资；三是守住安全底线。\n"
+    _, gs, texts = run(para + para + "会议由庚某主持。")
+    assert texts == ["稳住农业生产", "扩大有效投资", "守住安全底线"]
+    assert {g.list_index for g in gs} == {0}
+
+
+def test_lists_differing_in_text_or_kind_are_both_kept():
+    _, gs, texts = run("甲某强调，今年要抓好三项任务：一是稳住农业生产；二是扩大有效投资；三是守住安全底线。\n"
+                       "乙某强调，今年要抓好三项任务：一是稳住农业生产；二是扩大有效投资；三是守住生态底线。")
+    assert len(gs) == 6 and {g.list_index for g in gs} == {0, 1}
+    assert texts[2] == "守住安全底线" and texts[5] == "守住生态底线"
+    # the same items reviewed as results reached and then set as tasks: two lists of two kinds
+    _, gs, _ = run("甲某回顾了过去一年取得的成绩：一是粮食产量稳定，二是外贸规模扩大。\n"
+                   "乙某强调，今年要继续努力：一是粮食产量稳定，二是外贸规模扩大。")
+    assert [g.kind for g in gs] == ["achievement"] * 2 + ["task"] * 2
+    assert [g.list_index for g in gs] == [0, 0, 1, 1]
+
+
+_REPEATED = {
+    "opening with the speaker": "甲某强调，要进一步统一认识，把握正确方向，抓好落实。",
+    "opening alike": "要进一步统一认识，把握正确方向，抓好各项工作落实。",
+    "prose": "会议听取了虚构市甲局关于全年工作情况的汇报。",
+    "semicolon list": "要加强甲项工作；加强乙项工作；加强丙项工作。",
+    "marked list": "一是加强甲项工作，二是加强乙项工作，三是加强丙项工作。",
+}
+
+
+@pytest.mark.parametrize("sentence", _REPEATED.values(), ids=_REPEATED.keys())
+def test_a_long_run_of_one_repeated_sentence_is_fast(sentence):
+    # a regression bound, not a benchmark: this took minutes when every sentence of a run was
+    # compared with every later one, and takes milliseconds now; CPU time, so load does not count
+    body = sentence * (20_000 // len(sentence) + 1)
+    doc = normalise("虚构新闻标题\n\n" + body, meta={"date": "2031-01-20"})
+    ctx = context.analyse(doc)
+    facts = ArticleFacts()
+    start = time.process_time()
+    goals.extract(doc, ctx, facts)
+    assert time.process_time() - start < 2.0
+    lists = {g.list_index for g in facts.goals}
+    if sentence.startswith("要进一步"):  # one list of every sentence
+        assert len(facts.goals) == len(body) // len(sentence) and lists == {0}
+    elif "是" in sentence or "；" in sentence:  # one list per sentence, all repeats of the first
+        assert len(facts.goals) == 3 and lists == {0}
+    else:
+        assert facts.goals == []
