@@ -17,7 +17,7 @@ from kg.extract.names import DELIMITERS
 from kg.facts import ArticleFacts, Role
 
 #: words after which a title phrase starts (出席的有省委书记X -> 省委书记)
-_BREAKERS = re.compile(r".*(?:的有|还有|其中有|包括|出席|会见|听取|：)")
+_BREAKERS = re.compile(r".*(?:的有|还有|其中有|包括|出席|会见|听取|：|了|\d+日电|本报讯|消息)")
 #: weaker breakers, not applied when the phrase opens with a body's name (监察和司法委员会)
 _WEAK_BREAKERS = re.compile(r".*(?:以及|和|及|与|同|由|为|是|有|对|向|给)")
 _POSTPOSED = ("总书记",)
