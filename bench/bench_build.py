@@ -3,6 +3,10 @@
 
     python bench/bench_build.py --scales 1,10,50 --runs posseg,w1,w2,dask > bench/results.md
 
+Before each run the script waits (up to --wait seconds, polling every 30 s) until the
+1-minute load average is at most --max-load, and prints the load it started at, so a
+number measured on a busy machine says so.
+
 The corpus is ../shared/corpus/{articles,reports}; scale k writes k copies of it into a
 temporary folder, each file of copy i ending in a line naming the copy, so every copy is
 a distinct article (its own content hash and named graph) and the graph grows with k.
@@ -96,6 +100,14 @@ def measure(cmd: list[str], env: dict) -> tuple[float, float, int]:
     return seconds, cpu, peak
 
 
+def wait_quiet(max_load: float, wait: float) -> float:
+    """Sleep until the 1-minute load average is <= max_load (at most `wait` s); returns it."""
+    deadline = time.monotonic() + wait
+    while os.getloadavg()[0] > max_load and time.monotonic() < deadline:
+        time.sleep(30)
+    return os.getloadavg()[0]
+
+
 def runs(corpus: Path, out: Path) -> dict[str, list[str]]:
     # --no-view: graph.html / analysis (issue 3) parse the whole graph with rdflib; measured apart
     kg = [sys.executable, "-m", "kg.cli", "build", str(corpus), "--quiet", "--no-view"]
@@ -116,17 +128,28 @@ def main() -> None:
     ap.add_argument("--scales", default="1,10,50")
     ap.add_argument("--runs", default="posseg,w1,w2,dask")
     ap.add_argument("--tmp", default=None, help="folder for corpora and outputs (default: a temp dir)")
+    ap.add_argument("--rev", default="HEAD", help="git revision of kg/ to measure, or `worktree`")
+    ap.add_argument("--max-load", type=float, default=1.5, help="wait for this 1-minute load average before a run")
+    ap.add_argument("--wait", type=float, default=900, help="longest wait for --max-load, seconds")
     args = ap.parse_args()
     names = args.runs.split(",")
-    # a frozen copy of kg: the working tree may change while a long benchmark runs
+    # a frozen copy of kg: several people edit the working tree while a long benchmark runs
     code = Path(tempfile.mkdtemp(prefix="kgbench-code-", dir=args.tmp))
-    shutil.copytree(ROOT / "kg", code / "kg", ignore=shutil.ignore_patterns("__pycache__"))
+    if args.rev == "worktree":
+        shutil.copytree(ROOT / "kg", code / "kg", ignore=shutil.ignore_patterns("__pycache__"))
+        rev = "working tree"
+    else:
+        tar = subprocess.run(["git", "-C", str(ROOT), "archive", args.rev, "kg"], capture_output=True, check=True)
+        subprocess.run(["tar", "-x", "-C", str(code)], input=tar.stdout, check=True)
+        rev = subprocess.run(["git", "-C", str(ROOT), "rev-parse", "--short", args.rev],
+                             capture_output=True, text=True, check=True).stdout.strip()
     env = dict(os.environ, PYTHONPATH=str(code))
-    rev = subprocess.run(["git", "-C", str(ROOT), "rev-parse", "--short", "HEAD"], capture_output=True, text=True)
-    print(f"<!-- kg at {rev.stdout.strip()} (+ working tree), load average before: {os.getloadavg()[0]:.1f} -->")
+    print(f"<!-- kg at {rev}, load average before: {os.getloadavg()[0]:.1f} -->")
     print("| scale | articles | chars | run | wall s | CPU s | chars/s (wall) | articles/s (wall) "
-          "| ratio to posseg (wall / CPU) | peak RSS MB |")
-    print("|---:|---:|---:|---|---:|---:|---:|---:|---:|---:|")
+          "| ratio to posseg (wall / CPU) | peak RSS MB | load at start |")
+    print("|---:|---:|---:|---|---:|---:|---:|---:|---:|---:|---:|")
+    walls: dict[tuple[int, str], float] = {}
+    peaks: dict[tuple[int, str], int] = {}
     for scale in map(int, args.scales.split(",")):
         base = Path(tempfile.mkdtemp(prefix=f"kgbench{scale}-", dir=args.tmp))
         try:
@@ -134,12 +157,14 @@ def main() -> None:
             plan = runs(base / "corpus", base / "out")
             posseg = None
             for name in names:
+                load = wait_quiet(args.max_load, args.wait)
                 secs, cpu, rss = measure(plan[name], env)
+                walls[scale, name], peaks[scale, name] = secs, rss
                 if name == "posseg":
                     posseg = (secs, cpu)
                 ratio = f"{secs / posseg[0]:.2f} / {cpu / posseg[1]:.2f}" if posseg else "-"
                 print(f"| {scale}x | {n} | {chars:,} | {LABEL[name]} | {secs:.1f} | {cpu:.1f} | {chars / secs:,.0f} | "
-                      f"{n / secs:.1f} | {ratio} | {rss / 2**20:.0f} |", flush=True)
+                      f"{n / secs:.1f} | {ratio} | {rss / 2**20:.0f} | {load:.1f} |", flush=True)
             if "w1" in names and "w2" in names:  # the same bytes from every engine
                 ttls = {name: (base / "out" / name / "graph.ttl").read_bytes() for name in names if name != "posseg"}
                 same = len(set(ttls.values())) == 1
@@ -154,6 +179,14 @@ def main() -> None:
                             print(f"<!-- {name} differs from w1 in shards {odd[:5]} -->", flush=True)
         finally:
             shutil.rmtree(base, ignore_errors=True)
+    for (scale, name), secs in sorted(walls.items()):
+        if name == "w2" and (scale, "w1") in walls:
+            print(f"<!-- {scale}x: 2 workers {walls[scale, 'w1'] / secs:.2f}x one worker (wall) -->")
+    scales = sorted({sc for sc, _ in peaks})
+    for name in names:
+        have = [sc for sc in scales if (sc, name) in peaks]
+        if 10 in have and 50 in have:
+            print(f"<!-- {name}: peak RSS 50x / 10x = {peaks[50, name] / peaks[10, name]:.2f} -->")
     print(f"\n<!-- {os.uname().nodename}, {psutil.cpu_count()} CPUs, Python {sys.version.split()[0]} -->")
 
 
