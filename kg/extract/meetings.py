@@ -160,8 +160,11 @@ def _named_specs() -> list[tuple[str, str, str]]:
     return rows
 
 
+#: bodies whose meetings are named after them (…领导小组会议, …委员会全体会议)
+_SERIES_BODY = r"(?:工作|常委|党组|办公|联席|专题|领导小组|委员会|工作机制|指挥部)$"
 _NAMED_TAIL = r"(?:工作会议|代表大会|大会|座谈会|推进会|动员会|部署会|常务会议|全体会议|专题会议|会议)"
-_NAMED_BAD = re.compile(r"[，。、；：“”《》（）\s的和暨在对向为]|召开|举行|精神|代表|书记|主任|主席|省长|市长")
+_NAMED_BAD = re.compile(r"[，。、；：“”《》（）\s的和暨在对向为了]|(?<![工合创写操动制协运著振])作|召开|举行|精神|代表|书记|主任|主席|省长|市长|"
+                        r"委员长|主持|宣布|祝贺|有利|总理")
 
 
 def _named(doc: Document, ctx: Context) -> list[_Found]:
@@ -172,7 +175,7 @@ def _named(doc: Document, ctx: Context) -> list[_Found]:
         unit_word = next((u for u in ("自治区", "省", "市") if u in level), None)
         if unit_word and (prov is None or _unit(prov) != unit_word):
             continue
-        rx = re.compile(rf"{re.escape(level)}(?P<core>[\u4e00-\u9fff]{{0,12}}?)(?P<tail>{_NAMED_TAIL})")
+        rx = re.compile(rf"{re.escape(level)}(?P<core>[\u4e00-\u9fff]{{0,20}}?)(?P<tail>{_NAMED_TAIL})")
         # every occurrence of the level word is tried: names nest (…全会暨省委经济工作会议)
         for pos in (k.start() for k in re.finditer(re.escape(level), doc.text)):
             m = rx.match(doc.text, pos)
@@ -181,9 +184,9 @@ def _named(doc: Document, ctx: Context) -> list[_Found]:
             core, tail = m.group("core"), m.group("tail")
             if _NAMED_BAD.search(core) or core.endswith("人大") or re.search(r"届|次$", core):
                 continue
-            if tail == "会议" and core and not re.search(r"(工作|常委|党组|办公|联席|专题)$", core):
+            if tail == "会议" and core and not re.search(_SERIES_BODY, core):
                 continue
-            if tail != "会议" and len(core) < 2:
+            if tail not in ("会议", "常务会议", "全体会议") and len(core) < 2:
                 continue
             written_rest = doc.text[m.start() + len(level):m.end()]
             fill = {"F": prov.full if prov else "", "name": written_rest}
@@ -191,6 +194,40 @@ def _named(doc: Document, ctx: Context) -> list[_Found]:
             if doc.text[m.start():m.end()] in ctx.aliases or name in ctx.aliases:
                 continue  # 全国人民代表大会 is a body, not a meeting
             out.append(_Found(m.start(), m.end(), name, body.format(**fill) or None, None, None))
+    return out
+
+
+_MEETING_NOUN = (r"(?:工作会议|代表大会|大会|座谈会|推进会|动员会|部署会|常务会议|全体会议|专题会议|"
+                 r"电视电话会议|视频会议|交流会|报告会|研讨会|论坛|峰会|会议|集体学习)")
+#: a meeting the sentence names by what happens at it: 在…会议上强调, 主持召开…会议, …会议在京召开
+_CONTEXTUAL = (
+    re.compile(rf"在(?P<m>[^，。；：、“”《》（）()在]{{2,36}}?{_MEETING_NOUN})(?:上|时)(?:强调|指出|表示|讲话|发表|作)"),
+    re.compile(rf"主持(?:召开)?(?P<m>[^，。；：、“”《》（）()]{{2,36}}?{_MEETING_NOUN})(?=[，。；：\n]|并|时|强调|$)"),
+    re.compile(rf"(?:^|(?<=[\n，。]))(?P<m>[^，。；：、“”《》（）()\n]{{2,36}}?{_MEETING_NOUN})"
+               rf"(?:\d{{1,2}}日)?(?:(?:上午|下午|晚)?在[\u4e00-\u9fff]{{1,6}})?(?:隆重|胜利)?(?:召开|举行|开幕|闭幕)"),
+)
+_GENERIC = re.compile(r"^(?:会议|大会|全会|座谈会|电视电话会议|视频会议|专题会议|全体会议|这次会议|本次会议|此次会议)$")
+_OPENING_VERB = re.compile(r"^(?:召开|举行|出席|参加|主持)")
+_DATELINE_PREFIX = re.compile(r"^.*?(?:\d{1,2}日电|消息|本报讯)")
+
+
+def _contextual(doc: Document, ctx: Context) -> list[_Found]:
+    """Meetings named by their context, whatever their name's shape."""
+    out = []
+    for rx in _CONTEXTUAL:
+        for m in rx.finditer(doc.text):
+            written = m.group("m")
+            written = _DATELINE_PREFIX.sub("", written)
+            written = _OPENING_VERB.sub("", written).lstrip("了也 ")
+            if len(written) < 5 or _GENERIC.match(written) or written in ctx.aliases:
+                continue
+            if re.search(r"强调|指出|出席|讲话|主持|考察|调研|听取|审议|宣布|祝贺|有利|委员长|总理|书记|(?<![工合创写操动制协运著振])作", written):
+                continue
+            start = m.start("m") + (len(m.group("m")) - len(written))
+            name = written
+            if ctx.province is not None and written.startswith("全省"):
+                name = ctx.province.full + written[2:]
+            out.append(_Found(start, start + len(written), name, None, None, None))
     return out
 
 
@@ -245,6 +282,16 @@ def _find_all(doc: Document, ctx: Context) -> list[_Found]:
         if kept and f.start < kept[-1].end:
             continue
         kept.append(f)
+    # a meeting named only by its context yields to a pattern's reading of the same words,
+    # and a short form of a pattern-named meeting (人大常委会第九次会议) is that meeting
+    for f in _contextual(doc, ctx):
+        if any(f.start < k.end and k.start < f.end for k in kept):
+            continue
+        same = next((k for k in kept if doc.text[f.start:f.end] in doc.text[k.start:k.end]), None)
+        if same is not None:
+            f = _Found(f.start, f.end, same.name, same.body, same.term, same.session)
+        kept.append(f)
+    kept.sort(key=lambda f: f.start)
     return kept
 
 
