@@ -99,6 +99,14 @@ def _plenum(t, s, sc, prov, ctx):
     return (f"中国共产党第{_cn(t)}届中央委员会第{_cn(s)}次全体会议", "中国共产党中央委员会")
 
 
+def _ccdi_plenum(t, s, sc, prov, ctx):
+    if not s or not 1 <= s <= 12:
+        return None
+    if not t:
+        return None
+    return (f"中国共产党第{_cn(t)}届中央纪律检查委员会第{_cn(s)}次全体会议", "中国共产党中央纪律检查委员会")
+
+
 def _prov_plenum(t, s, sc, prov, ctx):
     p = _prov(ctx, prov)
     if p is None or not (t and s):
@@ -140,6 +148,8 @@ def _patterns() -> list[tuple[re.Pattern, Canon]]:
         (rf"(?:党的|中共){T}大", _congress),
         (r"(?<=[、和及与])(?P<t>[一二三四五六七八九十]{2,3})大(?![会学])", _congress),
         (rf"中国共产党第{T}届中央委员会第{S}次全体会议", _plenum),
+        (rf"中国共产党第{T}届中央纪律检查委员会第{S}次全体会议", _ccdi_plenum),
+        (rf"(?:中共)?(?:第?{T}届)?中央纪委第?{S}次全会", _ccdi_plenum),
         (rf"(?:党的|中共)?{T}届{S}中全会", _plenum),
         (rf"中国共产党(?P<prov>{P}){U}?第{T}届委员会第{S}次全体会议", _prov_plenum),
         (rf"(?:中共)?(?P<prov>{P})?{U}委{T}届{S}次全会", _prov_plenum),
@@ -198,12 +208,13 @@ def _named(doc: Document, ctx: Context) -> list[_Found]:
 
 
 _MEETING_NOUN = (r"(?:工作会议|代表大会|大会|座谈会|推进会|动员会|部署会|常务会议|全体会议|专题会议|"
-                 r"电视电话会议|视频会议|交流会|报告会|研讨会|论坛|峰会|会议|集体学习)")
+                 r"电视电话会议|视频会议|交流会|报告会|研讨会|讨论会|协商会|评议会|学习会|总结会|表彰会|"
+                 r"恳谈会|论坛|峰会|会议|集体学习)")
 #: a meeting the sentence names by what happens at it: 在…会议上强调, 主持召开…会议, …会议在京召开
 _CONTEXTUAL = (
-    re.compile(rf"在(?P<m>[^，。；：、“”《》（）()在]{{2,36}}?{_MEETING_NOUN})(?:上|时)(?:强调|指出|表示|讲话|发表|作)"),
-    re.compile(rf"主持(?:召开)?(?P<m>[^，。；：、“”《》（）()]{{2,36}}?{_MEETING_NOUN})(?=[，。；：\n]|并|时|强调|$)"),
-    re.compile(rf"(?:^|(?<=[\n，。]))(?P<m>[^，。；：、“”《》（）()\n]{{2,36}}?{_MEETING_NOUN})"
+    re.compile(rf"在(?P<m>[^，。；：、《》（）()在]{{2,36}}?{_MEETING_NOUN})(?:上|时)?(?:强调|指出|表示|讲话|发表|作)"),
+    re.compile(rf"主持(?:召开)?(?P<m>[^，。；：、《》（）()]{{2,36}}?{_MEETING_NOUN})(?=[，。；：\n]|并|时|强调|$)"),
+    re.compile(rf"(?:^|(?<=[\n，。]))(?P<m>[^，。；：、《》（）()\n]{{2,36}}?{_MEETING_NOUN})"
                rf"(?:\d{{1,2}}日)?(?:(?:上午|下午|晚)?在[\u4e00-\u9fff]{{1,6}})?(?:隆重|胜利)?(?:召开|举行|开幕|闭幕)"),
 )
 _GENERIC = re.compile(r"^(?:会议|大会|全会|座谈会|电视电话会议|视频会议|专题会议|全体会议|这次会议|本次会议|此次会议)$")
@@ -214,6 +225,16 @@ _DATELINE_PREFIX = re.compile(r"^.*?(?:\d{1,2}日电|消息|本报讯)")
 def _contextual(doc: Document, ctx: Context) -> list[_Found]:
     """Meetings named by their context, whatever their name's shape."""
     out = []
+    # a body that holds a meeting: 中共中央政治局召开会议, 全国政协召开双周协商座谈会
+    aliases = "|".join(re.escape(a) for a in sorted(ctx.aliases, key=len, reverse=True) if len(a) >= 3)
+    held = re.compile(rf"(?P<b>{aliases})(?:\d{{1,2}}月)?(?:\d{{1,2}}日)?(?:上午|下午|晚)?(?:在[\u4e00-\u9fff]{{1,8}})?"
+                      rf"(?:召开|举行)(?P<m>[^，。；：、“”《》（）()\n]{{0,16}}?{_MEETING_NOUN})")
+    for m in held.finditer(doc.text):
+        rest = m.group("m")
+        if re.search(r"强调|指出|出席|讲话|主持|审议|听取", rest):
+            continue
+        written = m.group("b") + rest
+        out.append(_Found(m.start(), m.end(), written, ctx.aliases[m.group("b")][0], None, None))
     for rx in _CONTEXTUAL:
         for m in rx.finditer(doc.text):
             written = m.group("m")
