@@ -4,7 +4,16 @@
 2. articles whose content hash has a shard already are skipped (`kg.manifest`);
 3. the others run through `kg.shard.build_batch` on the chosen engine (`kg.engines`);
 4. the live shards are merged into OUT/graph.ttl (and OUT/graph.nq) by `kg.merge`,
-   unless they are exactly those of the last merge and the files are still there.
+   unless they are exactly those of the last merge and the files are still there;
+5. the store load and the views (graph.html, analysis.md/json) are made from them, and
+   all these outputs are renamed into place together (`kg.outputs.staged`).
+
+Failures: an input that cannot be read is a `Failure` with a one-line reason. Without
+`strict` the others are built and the build ends with `BuildFailed` after writing their
+graph; with `strict`, or when not one input gave an article, the build stops before any
+output is written. Until the outputs are committed the manifest keeps the articles of the
+last committed graph (new shards stay as a cache), so a failed or interrupted build
+changes nothing a later build or a reader would see.
 """
 
 from __future__ import annotations
@@ -17,27 +26,21 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from kg.errors import KgError
-from kg.inputs import Article, Failure, check_inputs, iter_articles
+from kg.inputs import Article, Failure, iter_articles
 from kg.manifest import Manifest
+from kg.outputs import sigterm_as_interrupt, staged
 
 #: a batch closes at this many characters or articles (one task each)
 BATCH_CHARS = 40_000
 BATCH_ARTICLES = 32
 
 
-def read_article(path: Path) -> str:
-    """The text of an article file (UTF-8, with or without BOM)."""
-    if not path.exists():
-        raise KgError(f"{path}: no such file")
-    if path.is_dir():
-        raise KgError(f"{path}: is a directory")
-    try:
-        text = path.read_bytes().decode("utf-8-sig")
-    except UnicodeDecodeError as exc:
-        raise KgError(f"{path}: not UTF-8 text") from exc
-    if not text.strip():
-        raise KgError(f"{path}: empty file")
-    return text
+class BuildFailed(KgError):
+    """The build wrote nothing: `reasons` holds one line per failed input (naming it)."""
+
+    def __init__(self, reasons: list[str]) -> None:
+        self.reasons = list(reasons)
+        super().__init__("; ".join(self.reasons) or "nothing to build")
 
 
 @dataclass
@@ -74,14 +77,20 @@ class Summary:
         return out
 
 
+_STRICT = " (--strict: stopped, outputs unchanged)"
+
+
 def _batches(items: Iterator[Article | Failure], manifest: Manifest, summary: Summary,
-             seen: set[str], tick) -> Iterator[list[Article]]:
-    """Batches of the articles that need building; records skips and input failures."""
+             seen: set[str], tick, strict: bool = False) -> Iterator[list[Article]]:
+    """Batches of the articles that need building; records skips and input failures
+    (raises BuildFailed at the first failure when `strict`)."""
     batch: list[Article] = []
     size = 0
     for item in items:
         summary.read += 1
         if isinstance(item, Failure):
+            if strict:
+                raise BuildFailed([item.reason + _STRICT])
             summary.failed.append((item.id, item.reason))
             manifest.drop(item.id)
             tick()
@@ -108,97 +117,145 @@ def _progress(quiet: bool):
         return None
     from tqdm import tqdm
 
-    return tqdm(unit=" articles", desc="kg build", file=sys.stderr, dynamic_ncols=True)
+    # leave=False: the bar goes when the build ends, the summary or the error says the rest
+    return tqdm(unit=" articles", desc="kg build", file=sys.stderr, dynamic_ncols=True, leave=False)
 
 
-def _merge(manifest: Manifest, out: Path, nquads: bool, summary: Summary) -> Path:
-    """Write OUT/graph.ttl (and graph.nq) from the live shards unless they are current."""
+#: what `kg.views.write_all` writes beside the graph
+VIEW_FILES = ("graph.html", "analysis.md", "analysis.json")
+
+
+def _write_outputs(manifest: Manifest, out: Path, summary: Summary, *, nquads: bool,
+                   store: Path | None, views: bool) -> Path:
+    """Write what is not current of OUT/graph.ttl, graph.nq, the store and the views,
+    all renamed into place together; returns the path of graph.ttl.
+
+    Records in `manifest.merged` what the outputs now are (only once they are in place)."""
     from kg import merge
     from kg.rdf.mapping import PREFIXES
 
-    ttl = out / "graph.ttl"
-    nq = out / "graph.nq"
+    ttl, nq = out / "graph.ttl", out / "graph.nq"
     fp = manifest.fingerprint("nq" if nquads else "")
-    current = manifest.merged.get("fingerprint") == fp and ttl.is_file() and (nq.is_file() or not nquads)
-    if current:
-        summary.stats = manifest.merged.get("stats", {})
+    last = manifest.merged
+    graph_current = last.get("fingerprint") == fp and ttl.is_file() and (nq.is_file() or not nquads)
+    views_current = not views or (graph_current and bool(last.get("views"))
+                                  and all((out / name).is_file() for name in VIEW_FILES))
+    store_current = store is None or (graph_current and last.get("store") == str(store) and store.is_dir())
+    summary.stats = last.get("stats", {}) if graph_current else {}
+    if graph_current and views_current and store_current:
         return ttl
-    shards = manifest.live_shards()
-    # no prefix for kg's own resources: their local names would need backslash escapes
-    prefixes = {k: str(v) for k, v in PREFIXES.items() if k != "kgr"}
-    stats = merge.write_turtle(shards, ttl, prefixes)
-    if nquads:
-        merge.write_nquads(shards, nq)
-    summary.stats = stats.as_dict()
-    summary.merged = True
-    manifest.merged = {"fingerprint": fp, "stats": summary.stats}
+    record = dict(last) if graph_current else {"fingerprint": fp}
+    with staged(out) as stage:
+        ttl_now, nq_now = ttl, nq
+        if not graph_current:
+            shards = manifest.live_shards()
+            # no prefix for kg's own resources: their local names would need backslash escapes
+            prefixes = {k: str(v) for k, v in PREFIXES.items() if k != "kgr"}
+            ttl_now = stage.path("graph.ttl")
+            stats = merge.write_turtle(shards, ttl_now, prefixes)
+            if nquads:
+                nq_now = stage.path("graph.nq")
+                merge.write_nquads(shards, nq_now)
+            summary.stats = stats.as_dict()
+            summary.merged = True
+            record["stats"] = summary.stats
+        if store is not None and not store_current:
+            from kg.store import load_file  # issue 4: the exact per-article named graphs, bulk-loaded
+
+            load_file(stage.dir(store), nq_now)  # a fresh store: exactly this graph, bulk-loaded
+            record["store"] = str(store)
+        if not views_current:
+            from kg.views import write_all
+
+            scratch = stage.scratch()
+            for path in write_all(ttl_now, scratch):
+                stage.adopt(path.name, path)
+            record["views"] = True
+    manifest.merged = record
     return ttl
 
 
 def build_corpus(inputs: list[str], out: Path, *, workers: int = 1, engine: str = "local",
-                 scheduler: str | None = None, glob: str = "*.txt", prune: bool = False,
-                 nquads: bool = False, quiet: bool = True, encoding: str | None = None) -> tuple[Path, Summary]:
-    """Build the inputs into out/graph.ttl incrementally; returns its path and the summary."""
+                 scheduler: str | None = None, glob: str | None = None, prune: bool = False,
+                 nquads: bool = False, quiet: bool = True, encoding: str | None = None,
+                 max_chars: int | None = None, strict: bool = False, store: Path | str | None = None,
+                 views: bool = False) -> tuple[Path, Summary]:
+    """Build the inputs into out/graph.ttl incrementally (and the store and views when
+    asked); returns its path and the summary.
+
+    Raises BuildFailed, with nothing written, at the first failure when `strict` and when
+    no input gave an article; otherwise failures are in `summary.failed`."""
     from kg.engines import make_engine
 
     t0 = time.perf_counter()
-    check_inputs(inputs)
     out = Path(out)
+    store_path = Path(store).resolve() if store is not None else None
     manifest = Manifest.load(out)
+    committed_articles = dict(manifest.articles)  # what the outputs on disk hold
+    committed = False
     summary = Summary()
     seen: set[str] = set()
     bar = _progress(quiet)
     tick = bar.update if bar is not None else (lambda n=1: None)
-    eng = make_engine(engine, workers, scheduler)
     try:
-        for results in eng.run(_batches(iter_articles(inputs, glob, encoding), manifest, summary, seen, tick)):
-            for r in results:
-                if r.error:
-                    summary.failed.append((r.id, f"{r.id}: {r.error}"))
-                    manifest.drop(r.id)
-                else:
-                    manifest.put(r.id, r.key, r.graph, r.triples, r.nquads)
-                    summary.built += 1
-                tick()
+        eng = make_engine(engine, workers, scheduler)
+        try:
+            items = iter_articles(inputs, glob, encoding, max_chars, exclude=out)
+            for results in eng.run(_batches(items, manifest, summary, seen, tick, strict)):
+                for r in results:
+                    if r.error:
+                        reason = f"{r.id}: {r.error}"
+                        if strict:
+                            raise BuildFailed([reason + _STRICT])
+                        summary.failed.append((r.id, reason))
+                        manifest.drop(r.id)
+                    else:
+                        manifest.put(r.id, r.key, r.graph, r.triples, r.nquads)
+                        summary.built += 1
+                    tick()
+        finally:
+            eng.close()
+            if bar is not None:
+                bar.close()
+        if summary.built + summary.skipped == 0:  # not one article: a failed build, not an empty graph
+            raise BuildFailed([reason for _id, reason in summary.failed])
+        gone = [i for i in manifest.articles if i not in seen]
+        if prune:
+            for i in gone:
+                manifest.drop(i)
+            summary.pruned = len(gone)
+        else:
+            summary.kept = len(gone)
+        ttl = _write_outputs(manifest, out, summary, nquads=nquads or store_path is not None,
+                             store=store_path, views=views)
+        committed = True
+        manifest.collect()  # shards no committed article needs any more
     finally:
-        eng.close()
-        if bar is not None:
-            bar.close()
-        manifest.save()  # an interrupted build keeps what it built
-    gone = [i for i in manifest.articles if i not in seen]
-    if prune:
-        for i in gone:
-            manifest.drop(i)
-        summary.pruned = len(gone)
-    else:
-        summary.kept = len(gone)
-    manifest.collect()
-    if not manifest.articles:
-        reasons = "; ".join(r for _i, r in summary.failed[:3]) or "no articles in the input"
-        raise KgError(f"nothing to build: {reasons}")
-    ttl = _merge(manifest, out, nquads, summary)
-    manifest.save()
+        if not committed:  # the outputs are the old ones: so are the articles; new shards stay as a cache
+            manifest.articles = committed_articles
+        if manifest.shards or manifest.state_dir.is_dir():  # a build that read nothing creates no folder
+            manifest.save()
     summary.seconds = time.perf_counter() - t0
     return ttl, summary
 
 
 def build_files(inputs: list[str], out: Path, args: argparse.Namespace | None = None) -> Path:
-    """`kg build`: build the inputs into out/graph.ttl, print the summary; returns its path.
+    """`kg build`: build the inputs into out/graph.ttl (with the views and the store the
+    options ask for), print the summary; returns the path of graph.ttl.
 
-    Raises KgError when any article failed (after writing the graph of the others), so the
-    command exits non-zero.
+    Raises BuildFailed when nothing was written (every input failed, or `--strict` and one
+    did), and KgError when some articles failed after the graph of the others was written,
+    so the command exits non-zero either way.
     """
     opts = vars(args) if args is not None else {}
-    store = opts.get("store")
     quiet = bool(opts.get("quiet"))
-    ttl, summary = build_corpus(
-        inputs, Path(out), workers=opts.get("workers") or 1, engine=opts.get("engine") or "local",
-        scheduler=opts.get("scheduler"), glob=opts.get("glob") or "*.txt", prune=bool(opts.get("prune")),
-        nquads=bool(opts.get("nquads") or store), quiet=quiet or args is None, encoding=opts.get("encoding"))
-    if store:
-        from kg.store import load_file  # issue 4: the exact per-article named graphs, bulk-loaded
-
-        load_file(Path(store), Path(out) / "graph.nq")
+    with sigterm_as_interrupt():  # a `kill` cleans up as Ctrl-C does
+        ttl, summary = build_corpus(
+            inputs, Path(out), workers=opts.get("workers") or 1, engine=opts.get("engine") or "local",
+            scheduler=opts.get("scheduler"), glob=opts.get("glob"), prune=bool(opts.get("prune")),
+            nquads=bool(opts.get("nquads")), quiet=quiet or args is None, encoding=opts.get("encoding"),
+            max_chars=opts.get("max_chars"), strict=bool(opts.get("strict")), store=opts.get("store"),
+            views=args is not None and not opts.get("no_view"))
     if args is not None:
         lines = summary.lines()
         shown = [ln for ln in lines if ln.startswith("  failed")] if quiet else lines

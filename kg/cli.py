@@ -11,16 +11,14 @@ from kg.errors import KgError
 
 
 def _cmd_build(args: argparse.Namespace) -> int:
-    from kg.build import build_files
+    from kg.build import BuildFailed, build_files
 
-    ttl = build_files(args.inputs, Path(args.out), args)
-    html = Path(ttl).with_name("graph.html") if ttl is not None else None
-    if html is not None and html.is_file() and html.stat().st_mtime >= Path(ttl).stat().st_mtime:
-        return 0  # incremental rebuild left graph.ttl as it was: the views are current too
-    if not getattr(args, "no_view", False) and ttl is not None and Path(ttl).is_file():
-        from kg.views import write_all
-
-        write_all(Path(ttl))
+    try:
+        build_files(args.inputs, Path(args.out), args)  # graph, views and store, all together
+    except BuildFailed as exc:  # nothing written: one line per failed input, no summary
+        for reason in exc.reasons or ["nothing to build"]:
+            print(f"kg: {reason}", file=sys.stderr)
+        return 1
     return 0
 
 
@@ -98,7 +96,9 @@ def parser() -> argparse.ArgumentParser:
     b.add_argument("inputs", nargs="+",
                    help="article files, folders (searched recursively), .jsonl files, or - for stdin")
     b.add_argument("--out", default="output", help="output folder (default: output/)")
-    b.add_argument("--glob", default="*.txt", help="file pattern inside folders (default: *.txt)")
+    b.add_argument("--glob", default=None,
+                   help="file pattern inside folders, e.g. '*.jsonl' (default: article files: "
+                        ".txt, .text, .html, .htm, .xhtml, .shtml)")
     b.add_argument("--workers", type=int, default=1, help="worker processes (default: 1)")
     b.add_argument("--engine", choices=("local", "dask"), default="local",
                    help="local processes, or Dask distributed (a local cluster unless --scheduler)")
@@ -112,7 +112,8 @@ def parser() -> argparse.ArgumentParser:
                    help="encoding of the input files (default: detected: UTF-8, GB18030/GBK, Big5)")
     b.add_argument("--max-chars", type=reading.max_chars_arg, default=None, metavar="N",
                    help="refuse an article longer than N characters (default: 2,000,000)")
-    b.add_argument("--strict", action="store_true", help="stop at the first bad input instead of building the rest")
+    b.add_argument("--strict", action="store_true",
+                   help="stop at the first bad input and write nothing, instead of building the rest")
     b.add_argument("--no-view", action="store_true",
                    help="do not write graph.html, analysis.md and analysis.json beside the graph")
     b.set_defaults(func=_cmd_build)

@@ -1,15 +1,22 @@
 """What `kg build` reads: folders, files, JSONL and stdin, as a stream of articles.
 
 An input is
-- a folder: every file under it matching `--glob` (default `*.txt`), recursively, in
-  sorted order;
-- a file: one article, or, when it ends in `.jsonl`, one article per line;
+- a folder: every article file under it, recursively, in sorted order: by default the
+  files kg reads as articles (`.txt`, `.text`, `.html`, `.htm`, `.xhtml`, `.shtml`), or
+  those matching `--glob` (a matching `.jsonl` file is read as JSONL). Hidden files and
+  folders (a name starting with `.`) and the build's own output folder are left out;
+- a file: one article (text or HTML, any encoding `kg.reading` knows), or, when it ends
+  in `.jsonl`, one article per line;
 - `-`: standard input, JSONL when every non-blank line is a JSON object, else one article.
+
+JSONL is not searched for by default: a folder of articles often holds other JSONL data
+(the shared corpus holds an NER data set), so name the file, or use `--glob '*.jsonl'`.
 
 A JSONL record has `id` and `text` and optionally `title`, `date` (ISO, fills a year the
 text leaves out), `source` (the publication), `url` and `province`; they travel to the
-pipeline in `meta`. A record or file that cannot be read becomes a `Failure` with a reason,
-so one bad article never stops the rest.
+pipeline in `meta`. Every input that cannot be read (a missing path, a folder without
+articles, a bad file, a bad record) becomes a `Failure` with a one-line reason naming it,
+so one bad input never stops the rest; `kg.build` decides what a failure means.
 """
 
 from __future__ import annotations
@@ -17,15 +24,20 @@ from __future__ import annotations
 import datetime as _dt
 import hashlib
 import json
+import re
 import sys
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 
 from kg.errors import KgError
+from kg.htmltext import html_to_text, looks_like_html
+from kg.reading import ARTICLE_SUFFIXES, DEFAULT_MAX_CHARS, decode_bytes, max_bytes, read_path, show
 
 #: JSONL fields passed to the pipeline as metadata (besides id and text)
 META_FIELDS = ("title", "date", "source", "url", "province")
+
+_HAN = re.compile(r"[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\U00020000-\U0003134f]")
 
 
 @dataclass
@@ -46,33 +58,10 @@ class Article:
 
 @dataclass
 class Failure:
-    """An input that could not be turned into an article, and why."""
+    """An input that could not be turned into an article, and why (one line naming it)."""
 
     id: str
     reason: str
-
-
-def _read_text(path: Path, encoding: str | None) -> str:
-    """The text of one file, through the shared reader (encodings, HTML, size limit)."""
-    try:
-        from kg.reading import read_path
-    except ImportError:  # issue 6 not landed: UTF-8 only
-        from kg.build import read_article
-
-        return read_article(path)
-    return read_path(path, encoding=encoding)
-
-
-def _decode_one(raw: bytes, name: str, encoding: str | None) -> str:
-    """One article's text from bytes (stdin), through the shared reader when it is there."""
-    try:
-        from kg.reading import decode_bytes
-    except ImportError:
-        try:
-            return raw.decode("utf-8-sig")
-        except UnicodeDecodeError as exc:
-            raise KgError(f"{name}: not UTF-8 text") from exc
-    return decode_bytes(raw, name, encoding=encoding)
 
 
 def _check_date(value: object) -> str:
@@ -84,90 +73,179 @@ def _check_date(value: object) -> str:
         raise KgError(f"date {value!r} is not an ISO date (YYYY-MM-DD)") from exc
 
 
-def record_article(record: object, where: str, default_id: str) -> Article:
+def record_text(text: str, where: str, max_chars: int | None = None) -> str:
+    """The article text of a JSONL record's `text` (HTML taken out of its markup);
+    KgError naming `where` when it is no article: too long, no text, no Chinese."""
+    limit = max_chars or DEFAULT_MAX_CHARS
+    if len(text) > limit:
+        raise KgError(f"{where}: too large ({len(text):,} characters; the limit is --max-chars {limit:,})")
+    if looks_like_html(text):
+        text = html_to_text(text)
+        if not text.strip():
+            raise KgError(f"{where}: no text in the page")
+    if not _HAN.search(text):
+        raise KgError(f"{where}: no Chinese text")
+    return text
+
+
+def record_article(record: object, where: str, default_id: str, max_chars: int | None = None) -> Article:
     """The article of one JSONL record; KgError with the reason when it is not one."""
     if not isinstance(record, dict):
         raise KgError(f"{where}: not a JSON object")
     text = record.get("text")
     if not isinstance(text, str) or not text.strip():
         raise KgError(f"{where}: no text")
+    text = record_text(text, where, max_chars)
     ident = str(record.get("id") or default_id)
     meta = {}
     for name in META_FIELDS:
         value = record.get(name)
         if value not in (None, ""):
             meta[name] = _check_date(value) if name == "date" else str(value)
-    return Article(id=ident, text=text, source=f"{where.split(':')[0]}#{ident}", meta=meta)
+    return Article(id=ident, text=text, source=f"{where.rsplit(':', 1)[0]}#{ident}", meta=meta)
 
 
-def _jsonl(lines: Iterator[str], name: str) -> Iterator[Article | Failure]:
-    for lineno, line in enumerate(lines, 1):
+def _jsonl(lines: Iterable[tuple[int, str | None]], name: str, max_chars: int | None) -> Iterator[Article | Failure]:
+    """Articles of numbered JSONL lines; a line given as None was too long to read."""
+    for lineno, line in lines:
+        where = f"{name}:{lineno}"
+        if line is None:
+            yield Failure(where, f"{where}: too large (a line longer than {max_bytes(max_chars or DEFAULT_MAX_CHARS):,} "
+                                 f"characters for --max-chars {max_chars or DEFAULT_MAX_CHARS:,})")
+            continue
         if not line.strip():
             continue
-        where = f"{name}:{lineno}"
         try:
             record = json.loads(line)
         except json.JSONDecodeError as exc:
             yield Failure(where, f"{where}: not JSON ({exc.msg})")
             continue
         try:
-            yield record_article(record, where, default_id=where)
+            yield record_article(record, where, default_id=where, max_chars=max_chars)
         except KgError as exc:
             rid = record.get("id") if isinstance(record, dict) else None
             yield Failure(str(rid or where), str(exc))
 
 
-def _file(path: Path, source: str, encoding: str | None) -> Iterator[Article | Failure]:
-    if path.suffix == ".jsonl":  # JSON text is UTF-8; read line by line, memory stays flat
-        try:
-            with open(path, encoding="utf-8-sig", errors="strict") as fh:
-                yield from _jsonl(fh, path.name)
-        except UnicodeDecodeError as exc:
-            yield Failure(str(path), f"{path}: not UTF-8 (JSONL must be), at byte {exc.start}")
-        except OSError as exc:
-            yield Failure(str(path), f"{path}: {exc.strerror}")
+def _bounded_lines(fh, limit: int) -> Iterator[tuple[int, str | None]]:
+    """(line number, line) of a text file; a line over `limit` characters is skipped
+    (read in pieces, never whole) and given as None, so memory stays bounded."""
+    lineno = 0
+    while True:
+        line = fh.readline(limit + 1)
+        if not line:
+            return
+        lineno += 1
+        if len(line) > limit and not line.endswith("\n"):
+            while (rest := fh.readline(1 << 20)) and not rest.endswith("\n"):
+                pass
+            yield lineno, None
+            continue
+        yield lineno, line
+
+
+def _jsonl_file(path: Path, encoding: str | None, max_chars: int | None) -> Iterator[Article | Failure]:
+    """The records of a JSONL file (UTF-8 unless `--encoding` names another), line by line."""
+    codec = encoding or "utf-8-sig"
+    name = show(path.name)
+    empty = True
+    try:
+        with open(path, encoding=codec, errors="strict") as fh:
+            for item in _jsonl(_bounded_lines(fh, max_bytes(max_chars or DEFAULT_MAX_CHARS)), name, max_chars):
+                empty = False
+                yield item
+    except UnicodeDecodeError as exc:
+        yield Failure(str(path), f"{show(path)}: not valid {encoding or 'UTF-8'} text "
+                                 f"(JSONL is UTF-8 unless --encoding names another; byte 0x{exc.object[exc.start]:02x})")
+        return
+    except OSError as exc:
+        yield Failure(str(path), f"{show(path)}: cannot read ({exc.strerror or exc.__class__.__name__})")
+        return
+    if empty:
+        yield Failure(str(path), f"{show(path)}: no articles (no JSON lines)")
+
+
+def _file(path: Path, source: str, encoding: str | None, max_chars: int | None) -> Iterator[Article | Failure]:
+    if path.suffix.lower() == ".jsonl":  # read line by line, memory stays flat
+        yield from _jsonl_file(path, encoding, max_chars)
         return
     try:
-        yield Article(id=str(path), text=_read_text(path, encoding), source=source)
+        yield Article(id=str(path), text=read_path(path, encoding=encoding, max_chars=max_chars), source=source)
     except KgError as exc:
         yield Failure(str(path), str(exc))
-    except OSError as exc:
-        yield Failure(str(path), f"{path}: {exc.strerror}")
 
 
-def _stdin(encoding: str | None) -> Iterator[Article | Failure]:
-    raw = sys.stdin.buffer.read()
+def _stdin(encoding: str | None, max_chars: int | None) -> Iterator[Article | Failure]:
+    limit = max_bytes(max_chars or DEFAULT_MAX_CHARS)
+    raw = sys.stdin.buffer.read(limit + 1)
+    if len(raw) > limit and raw.lstrip(b"\xef\xbb\xbf \t\r\n").startswith(b"{"):
+        raw += sys.stdin.buffer.read()  # a JSONL stream may be longer than one article
     try:
-        text = raw.decode("utf-8-sig")
-    except UnicodeDecodeError:
+        text = raw.decode(encoding or "utf-8-sig")
+    except (UnicodeDecodeError, LookupError):
         text = None
     lines = [ln for ln in (text or "").splitlines() if ln.strip()]
     if lines and all(ln.lstrip().startswith("{") for ln in lines):
-        yield from _jsonl(iter(lines), "<stdin>")
+        yield from _jsonl(enumerate(lines, 1), "<stdin>", max_chars)
         return
-    try:
-        yield Article(id="<stdin>", text=_decode_one(raw, "<stdin>", encoding), source="<stdin>")
+    try:  # too large, binary, no Chinese, ...: the reader says which
+        yield Article(id="<stdin>", text=decode_bytes(raw, "<stdin>", encoding=encoding, max_chars=max_chars),
+                      source="<stdin>")
     except KgError as exc:
         yield Failure("<stdin>", str(exc))
 
 
-def check_inputs(inputs: list[str]) -> None:
-    """Raise KgError for a named input that does not exist (a typo should stop the build)."""
-    for name in inputs:
-        if name != "-" and not Path(name).exists():
-            raise KgError(f"{name}: no such file or folder")
+def _inside(path: Path, folder: Path) -> tuple[str, ...] | None:
+    """The parts of `path` below `folder`, or None when it is not inside it."""
+    try:
+        return path.resolve().relative_to(folder.resolve()).parts
+    except (ValueError, OSError):
+        return None
 
 
-def iter_articles(inputs: list[str], glob: str = "*.txt",
-                  encoding: str | None = None) -> Iterator[Article | Failure]:
-    """Every article of the inputs, in a stable order (folders sorted, JSONL in line order)."""
+def folder_files(folder: Path, glob: str | None = None, exclude: Path | None = None) -> list[Path]:
+    """The article files of a folder, sorted: those matching `glob`, else those with an
+    article suffix; hidden files and folders, and the folder `exclude` (the build's
+    output) when it lies inside, are left out."""
+    skip = _inside(exclude, folder) if exclude is not None else None
+    found = []
+    for p in folder.rglob(glob or "*"):
+        rel = p.relative_to(folder).parts
+        if any(part.startswith(".") for part in rel):
+            continue
+        if skip and rel[:len(skip)] == skip:
+            continue
+        if glob is None and p.suffix.lower() not in ARTICLE_SUFFIXES:
+            continue
+        if p.is_file():
+            found.append(p)
+    return sorted(found)
+
+
+def _what(glob: str | None) -> str:
+    if glob:
+        return f"no files matching {glob!r}"
+    suffixes = ", ".join(sorted(ARTICLE_SUFFIXES))
+    return f"no {suffixes} files; choose others with --glob"
+
+
+def iter_articles(inputs: list[str], glob: str | None = None, encoding: str | None = None,
+                  max_chars: int | None = None, exclude: Path | None = None) -> Iterator[Article | Failure]:
+    """Every article of the inputs, in a stable order (folders sorted, JSONL in line order),
+    and a Failure for each input, file or record that holds none; `exclude` is a folder
+    never searched (the build's output)."""
     for name in inputs:
         if name == "-":
-            yield from _stdin(encoding)
+            yield from _stdin(encoding, max_chars)
             continue
         path = Path(name)
         if path.is_dir():
-            for p in sorted(q for q in path.rglob(glob) if q.is_file()):
-                yield from _file(p, p.name, encoding)
+            files = folder_files(path, glob, exclude)
+            if not files:
+                yield Failure(name, f"{show(name)}: no articles ({_what(glob)})")
+            for p in files:
+                yield from _file(p, p.name, encoding, max_chars)
+        elif not path.exists() and not path.is_symlink():
+            yield Failure(name, f"{show(name)}: no such file or folder")
         else:
-            yield from _file(path, path.name, encoding)
+            yield from _file(path, path.name, encoding, max_chars)

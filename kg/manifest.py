@@ -64,8 +64,12 @@ class Manifest:
         path = self.shard_path(key)
         path.parent.mkdir(parents=True, exist_ok=True)
         tmp = path.with_suffix(".tmp")
-        tmp.write_bytes(nquads)  # no fsync per shard: thousands of them; rename keeps it whole
-        tmp.replace(path)
+        try:
+            tmp.write_bytes(nquads)  # no fsync per shard: thousands of them; rename keeps it whole
+            tmp.replace(path)
+        except BaseException:  # Ctrl-C or a full disk between the two: no stray .tmp
+            tmp.unlink(missing_ok=True)
+            raise
         self.shards[key] = {"graph": graph, "triples": triples, "id": article_id}
         self.articles[article_id] = key
 

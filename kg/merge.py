@@ -111,12 +111,19 @@ def _count(lines: Iterable[str], stats: MergeStats) -> Iterator[str]:
 def write_nquads(shards: list[tuple[str, Path]], target: Path) -> None:
     """All shards as one N-Quads file (graph by graph, each sorted), written atomically."""
     fd, tmp = tempfile.mkstemp(prefix=f".{target.name}.", dir=target.parent)
-    with os.fdopen(fd, "wb") as out:
-        for _graph, path in shards:
-            with open(path, "rb") as fh:
-                while chunk := fh.read(1 << 20):
-                    out.write(chunk)
-    os.replace(tmp, target)
+    try:
+        mask = os.umask(0)
+        os.umask(mask)
+        os.chmod(tmp, 0o666 & ~mask)  # mkstemp makes 0600; outputs follow the umask
+        with os.fdopen(fd, "wb") as out:
+            for _graph, path in shards:
+                with open(path, "rb") as fh:
+                    while chunk := fh.read(1 << 20):
+                        out.write(chunk)
+        os.replace(tmp, target)
+    except BaseException:  # a missing shard, a full disk, Ctrl-C: no half file left behind
+        Path(tmp).unlink(missing_ok=True)
+        raise
 
 
 def write_turtle(shards: list[tuple[str, Path]], target: Path, prefixes: dict[str, str]) -> MergeStats:

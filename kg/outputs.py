@@ -5,10 +5,13 @@ previous output stays as it was.
 
 - `write_atomic(path, data)`: one file.
 - `staged(out_dir)`: several outputs of one build (graph.ttl, graph.html, a store
-  folder). Each is written to a temporary name in the output folder; only when the
-  `with` block ends without an exception are they all renamed into place. On any
-  exception (a KgError, a crash, Ctrl-C, or SIGTERM, which is turned into Ctrl-C
-  while the block runs) the temporary files are removed and the old outputs remain.
+  folder). Each is written to a temporary name beside its target; only when the
+  `with` block ends without an exception are they all renamed into place, with Ctrl-C
+  and SIGTERM held back while the renames run. On any exception (a KgError, a crash,
+  Ctrl-C, or SIGTERM, which is turned into Ctrl-C while the block runs) the temporary
+  files are removed and the old outputs remain.
+- `sigterm_as_interrupt()`: SIGTERM raises KeyboardInterrupt, so `finally` blocks and
+  temporary-file clean-up run for a `kill` as for Ctrl-C.
 """
 
 from __future__ import annotations
@@ -68,24 +71,46 @@ def write_atomic(path: Path, data: bytes | str) -> Path:
 
 
 class Staging:
-    """The outputs of one build, written under temporary names until `commit`."""
+    """The outputs of one build, written under temporary names until `commit`.
+
+    An output `name` is a path relative to the output folder, or an absolute path
+    (a store folder elsewhere); its temporary version lives beside it, on the same file
+    system, so the commit is a rename."""
 
     def __init__(self, out_dir: Path) -> None:
         self.out_dir = Path(out_dir)
         self._staged: dict[str, Path] = {}  # final name -> temporary path
+        self._scratch: list[Path] = []  # working folders, removed at the end either way
 
-    def path(self, name: str) -> Path:
+    def path(self, name: str | Path) -> Path:
         """A temporary path to write the output `name` to (for writers that want a path);
         it becomes out_dir/name at commit."""
+        name = str(name)
         if name in self._staged:
             return self._staged[name]
-        self.out_dir.mkdir(parents=True, exist_ok=True)
-        fd, tmp = tempfile.mkstemp(prefix=f"{_PREFIX}{Path(name).name}.", suffix=".tmp", dir=self.out_dir)
+        parent = (self.out_dir / name).parent
+        parent.mkdir(parents=True, exist_ok=True)
+        # the output's suffix is kept last: writers and loaders choose a format by it
+        fd, tmp = tempfile.mkstemp(prefix=f"{_PREFIX}{Path(name).stem}.", suffix=f".tmp{Path(name).suffix}",
+                                   dir=parent)
         os.chmod(tmp, 0o666 & ~_umask())
         os.close(fd)
         os.unlink(tmp)  # the writer creates it (a file or a folder)
         self._staged[name] = Path(tmp)
         return Path(tmp)
+
+    def scratch(self) -> Path:
+        """An empty working folder in the output folder, removed when the block ends;
+        files made there can be `adopt`ed as outputs. Returns its path."""
+        self.out_dir.mkdir(parents=True, exist_ok=True)
+        tmp = Path(tempfile.mkdtemp(prefix=f"{_PREFIX}scratch.", dir=self.out_dir))
+        self._scratch.append(tmp)
+        return tmp
+
+    def adopt(self, name: str | Path, path: Path) -> None:
+        """Stage the file `path`, written by someone else in a `scratch` folder, as the
+        output `name`."""
+        self._staged[str(name)] = Path(path)
 
     def dir(self, name: str) -> Path:
         """A temporary, empty folder for the output folder `name` (a store); returns its path."""
@@ -107,7 +132,21 @@ class Staging:
         """Rename every staged output into place; returns the final paths.
 
         A file replaces its old version in one rename. A folder cannot: the old one is
-        first renamed aside, then the new one moved in, then the old one removed."""
+        first renamed aside, then the new one moved in, then the old one removed. Ctrl-C
+        and SIGTERM wait until the renames are done (else a mix of old and new outputs)."""
+        blocked = {signal.SIGINT, signal.SIGTERM}
+        old_mask = signal.pthread_sigmask(signal.SIG_BLOCK, blocked)
+        asides: list[Path] = []
+        try:
+            done = self._rename_all(asides)
+        finally:
+            signal.pthread_sigmask(signal.SIG_SETMASK, old_mask)
+            for old in asides:  # old store folders: removing them may take a while
+                _remove(old)
+        self._clean_scratch()
+        return done
+
+    def _rename_all(self, asides: list[Path]) -> list[Path]:
         done = []
         for name, tmp in self._staged.items():
             final = self.out_dir / name
@@ -118,8 +157,12 @@ class Staging:
                 aside = Path(tempfile.mkdtemp(prefix=f"{_PREFIX}{final.name}.old.", dir=final.parent))
                 aside.rmdir()
                 os.replace(final, aside)
-                os.replace(tmp, final)
-                _remove(aside)
+                try:
+                    os.replace(tmp, final)
+                except BaseException:
+                    os.replace(aside, final)  # the old folder goes back
+                    raise
+                asides.append(aside)
             else:
                 os.replace(tmp, final)
             done.append(final)
@@ -132,6 +175,12 @@ class Staging:
         for tmp in self._staged.values():
             _remove(tmp)
         self._staged.clear()
+        self._clean_scratch()
+
+    def _clean_scratch(self) -> None:
+        for tmp in self._scratch:
+            _remove(tmp)
+        self._scratch.clear()
 
 
 def _raise_interrupt(signum, frame) -> None:
@@ -139,23 +188,31 @@ def _raise_interrupt(signum, frame) -> None:
 
 
 @contextmanager
+def sigterm_as_interrupt() -> Iterator[None]:
+    """While the block runs (in the main thread), SIGTERM raises KeyboardInterrupt, so a
+    `kill` cleans up as Ctrl-C does; the previous handler is restored afterwards."""
+    if threading.current_thread() is not threading.main_thread():
+        yield
+        return
+    old_term = signal.signal(signal.SIGTERM, _raise_interrupt)
+    try:
+        yield
+    finally:
+        signal.signal(signal.SIGTERM, old_term if old_term is not None else signal.SIG_DFL)
+
+
+@contextmanager
 def staged(out_dir: Path | str) -> Iterator[Staging]:
     """Stage a build's outputs in `out_dir`; all are renamed into place when the block
     succeeds, none when it raises (temporary files removed, old outputs kept)."""
     stage = Staging(Path(out_dir))
-    old_term = None
-    main = threading.current_thread() is threading.main_thread()
-    if main:  # a `kill` during the build cleans up as Ctrl-C does
-        old_term = signal.signal(signal.SIGTERM, _raise_interrupt)
-    try:
-        yield stage
-        stage.commit()
-    except BaseException:
-        stage.abort()
-        raise
-    finally:
-        if main:
-            signal.signal(signal.SIGTERM, old_term if old_term is not None else signal.SIG_DFL)
+    with sigterm_as_interrupt():
+        try:
+            yield stage
+            stage.commit()
+        except BaseException:
+            stage.abort()
+            raise
 
 
 def _umask() -> int:

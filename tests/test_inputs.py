@@ -147,16 +147,6 @@ def _sparse(path: Path, size: int) -> None:
         fh.truncate(size)
 
 
-not_wired = {  # what kg.inputs / kg.build (issue 5) must still do; remove a marker once it passes
-    "folder without articles": pytest.mark.xfail(strict=True, reason=(
-        "issue 5 wiring: a folder without articles must fail naming the folder; today the build exits 0 "
-        "when OUT holds earlier articles")),
-    "longer than --max-chars": pytest.mark.xfail(strict=True, reason=(
-        "issue 5 wiring: kg.inputs must pass args.max_chars to kg.reading.read_path / decode_bytes")),
-}
-strict_not_wired = pytest.mark.xfail(strict=True, reason=(
-    "issue 5 wiring: kg.build must stop at the first Failure when args.strict, before merging"))
-
 # name, how to make the input in tmp dir -> its path, extra options, reason expected in the message
 BAD = [
     ("empty file", lambda d: _write(d / "e.txt", b""), (), "empty file"),
@@ -184,8 +174,7 @@ def _write(path: Path, data: bytes) -> Path:
     return path
 
 
-@pytest.mark.parametrize("name,make,opts,reason", [
-    pytest.param(*c, id=c[0], marks=[not_wired[c[0]]] if c[0] in not_wired else []) for c in BAD])
+@pytest.mark.parametrize("name,make,opts,reason", BAD, ids=[c[0] for c in BAD])
 def test_refused_input_says_why_and_keeps_outputs(tmp_path, capsys, baseline, name, make, opts, reason):
     out = tmp_path / "out"
     good = _write(tmp_path / "good.txt", ARTICLE.encode())
@@ -197,6 +186,7 @@ def test_refused_input_says_why_and_keeps_outputs(tmp_path, capsys, baseline, na
     assert not any("Traceback" in ln for ln in err)
     lines = [ln for ln in err if bad.name in ln and reason.lower() in ln.lower()]
     assert lines, err  # one line naming the file and the reason
+    assert err == lines and len(lines) == 1, err  # and nothing else: no summary, no second error
     after = {p.name: p.read_bytes() for p in out.iterdir() if p.is_file()}
     assert after == before  # earlier outputs as they were
     assert _stray(out) == []
@@ -215,9 +205,6 @@ def test_several_inputs_build_the_good_ones_and_name_each_bad_one(tmp_path, caps
     assert _people(out / "graph.ttl") == baseline[1]
 
 
-@pytest.mark.xfail(strict=True, reason=(
-    "issue 5 wiring: kg.inputs.check_inputs stops the whole build at a missing path; issue 6 wants the "
-    "others built and the missing one reported as a Failure"))
 def test_a_missing_path_among_several_does_not_stop_the_others(tmp_path, capsys, baseline):
     good = _write(tmp_path / "good.txt", ARTICLE.encode())
     out = tmp_path / "out"
@@ -227,7 +214,6 @@ def test_a_missing_path_among_several_does_not_stop_the_others(tmp_path, capsys,
     assert _people(out / "graph.ttl") == baseline[1]
 
 
-@strict_not_wired
 def test_strict_stops_at_the_first_bad_input_and_writes_nothing(tmp_path, capsys):
     out = tmp_path / "out"
     first = _write(tmp_path / "first.txt", ARTICLE.encode())
@@ -238,6 +224,7 @@ def test_strict_stops_at_the_first_bad_input_and_writes_nothing(tmp_path, capsys
     rc, err = _run(capsys, "build", str(empty), str(other), "--out", str(out), "--strict")
     assert rc != 0
     assert [ln for ln in err if "empty.txt" in ln and "empty" in ln]
+    assert len(err) == 1, err
     assert (out / "graph.ttl").read_bytes() == before
 
 
