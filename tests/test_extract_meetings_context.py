@@ -1,0 +1,38 @@
+"""Meetings named by their context, not by a fixed name shape (invented sentences)."""
+
+from __future__ import annotations
+
+from extract_support import parts, run
+
+
+def test_presiding_over_a_state_council_executive_meeting():
+    _, f = run("周明远主持召开国务院常务会议\n新华社北京3月4日电 国务院总理周明远3月4日主持召开国务院常务会议，"
+               "部署春耕生产。")
+    assert f.main_meeting is not None and f.main_meeting.name == "国务院常务会议"
+    assert ("周明远", "presided") in parts(f)
+
+
+def test_speech_at_a_provincial_conference_takes_the_province():
+    _, f = run("欧阳立新在全省生态环境保护工作会议上强调\n本报讯 3月9日，全省生态环境保护工作会议在兰州召开。"
+               "省委书记欧阳立新出席会议并讲话。甘肃各地负责同志参加。")
+    assert f.main_meeting is not None
+    assert f.main_meeting.name == "甘肃省生态环境保护工作会议"
+    assert {("欧阳立新", "spoke"), ("欧阳立新", "attended")} <= parts(f)
+
+
+def test_a_body_holds_a_meeting():
+    _, f = run("中共中央政治局召开会议\n新华社北京4月28日电 中共中央政治局4月28日召开会议，研究当前经济形势。"
+               "中共中央总书记李建国主持会议。")
+    assert f.main_meeting is not None and f.main_meeting.name == "中共中央政治局会议"
+    assert ("李建国", "presided") in parts(f)
+
+
+def test_a_short_form_in_the_headline_is_the_meeting_of_the_body():
+    _, f = run("人大常委会第十二次会议在京举行\n新华社北京5月6日电 十四届全国人大常委会第十二次会议6日上午在北京"
+               "人民大会堂举行。")
+    assert set(f.meetings) == {"第十四届全国人民代表大会常务委员会第十二次会议"}
+
+
+def test_generic_words_are_no_meeting():
+    _, f = run("会议指出，要把会议精神传达好。大会强调，要团结奋斗。")
+    assert f.meetings == {}
