@@ -7,7 +7,6 @@ import os
 import re
 import subprocess
 import sys
-import time
 from pathlib import Path
 
 import pytest
@@ -181,16 +180,14 @@ _REPEATED = {
 
 
 @pytest.mark.parametrize("sentence", _REPEATED.values(), ids=_REPEATED.keys())
-def test_a_long_run_of_one_repeated_sentence_is_fast(sentence):
-    # a regression bound, not a benchmark: this took minutes when every sentence of a run was
-    # compared with every later one, and takes milliseconds now; CPU time, so load does not count
+def test_a_long_run_of_one_repeated_sentence(sentence):
+    # what a pathological input gives; its cost is measured in bench/bench_goals.py (minutes
+    # when every sentence of a run was compared with every later one, milliseconds now)
     body = sentence * (20_000 // len(sentence) + 1)
     doc = normalise("虚构新闻标题\n\n" + body, meta={"date": "2031-01-20"})
     ctx = context.analyse(doc)
     facts = ArticleFacts()
-    start = time.process_time()
     goals.extract(doc, ctx, facts)
-    assert time.process_time() - start < 2.0
     lists = {g.list_index for g in facts.goals}
     if sentence.startswith("要进一步"):  # one list of every sentence
         assert len(facts.goals) == len(body) // len(sentence) and lists == {0}
