@@ -3,9 +3,9 @@
 
     python bench/bench_build.py --scales 1,10,50 --runs posseg,w1,w2,dask > bench/results.md
 
-Before each run the script waits (up to --wait seconds, polling every 30 s) until the
-1-minute load average is at most --max-load, and prints the load it started at, so a
-number measured on a busy machine says so.
+Before each run the script waits (polling every 30 s, at most --wait seconds over the
+whole benchmark) until the 1-minute load average is at most --max-load, and prints the
+load each run started at, so a number measured on a busy machine says so.
 
 The corpus is ../shared/corpus/{articles,reports}; scale k writes k copies of it into a
 temporary folder, each file of copy i ending in a line naming the copy, so every copy is
@@ -100,9 +100,9 @@ def measure(cmd: list[str], env: dict) -> tuple[float, float, int]:
     return seconds, cpu, peak
 
 
-def wait_quiet(max_load: float, wait: float) -> float:
-    """Sleep until the 1-minute load average is <= max_load (at most `wait` s); returns it."""
-    deadline = time.monotonic() + wait
+def wait_quiet(max_load: float, deadline: float) -> float:
+    """Sleep until the 1-minute load average is <= max_load or the deadline (time.monotonic)
+    passes; returns the load average then."""
     while os.getloadavg()[0] > max_load and time.monotonic() < deadline:
         time.sleep(30)
     return os.getloadavg()[0]
@@ -130,7 +130,7 @@ def main() -> None:
     ap.add_argument("--tmp", default=None, help="folder for corpora and outputs (default: a temp dir)")
     ap.add_argument("--rev", default="HEAD", help="git revision of kg/ to measure, or `worktree`")
     ap.add_argument("--max-load", type=float, default=1.5, help="wait for this 1-minute load average before a run")
-    ap.add_argument("--wait", type=float, default=900, help="longest wait for --max-load, seconds")
+    ap.add_argument("--wait", type=float, default=900, help="longest wait for --max-load over the whole benchmark, s")
     args = ap.parse_args()
     names = args.runs.split(",")
     # a frozen copy of kg: several people edit the working tree while a long benchmark runs
@@ -148,6 +148,7 @@ def main() -> None:
     print("| scale | articles | chars | run | wall s | CPU s | chars/s (wall) | articles/s (wall) "
           "| ratio to posseg (wall / CPU) | peak RSS MB | load at start |")
     print("|---:|---:|---:|---|---:|---:|---:|---:|---:|---:|---:|")
+    deadline = time.monotonic() + args.wait  # one waiting budget for all runs
     walls: dict[tuple[int, str], float] = {}
     peaks: dict[tuple[int, str], int] = {}
     for scale in map(int, args.scales.split(",")):
@@ -157,7 +158,7 @@ def main() -> None:
             plan = runs(base / "corpus", base / "out")
             posseg = None
             for name in names:
-                load = wait_quiet(args.max_load, args.wait)
+                load = wait_quiet(args.max_load, deadline)
                 secs, cpu, rss = measure(plan[name], env)
                 walls[scale, name], peaks[scale, name] = secs, rss
                 if name == "posseg":
