@@ -111,7 +111,11 @@ def name_at(text: str, i: int, long_ok: bool = False) -> int | None:
     if not valid:
         return None
     best = valid[0]
-    if len(valid) > 1 and text[i + best - 1] in _FUNCTION_TAIL:
+    # 张军在主席台: 在 is a verb after a two-character name; but 魏凤和， cannot be a name
+    # and a conjunction, since nothing follows the 和
+    after = text[i + best] if i + best < len(text) else "\n"
+    tail = text[i + best - 1]
+    if len(valid) > 1 and tail in _FUNCTION_TAIL and not (tail in "和与及" and after in DELIMITERS):
         best = valid[1]
     return i + best
 

@@ -158,6 +158,17 @@ def _photo_mode(doc: Document, found: dict[str, list[tuple[int, int]]]) -> None:
             found.setdefault(cand, []).append(m.span(1))
 
 
+def _cut_short(name: str, found: dict, text: str) -> bool:
+    """True when `name` is a longer found name cut short (魏凤 of 魏凤和, read before 和):
+    wherever it occurs, the longer name's remaining characters follow."""
+    for other in found:
+        if len(other) > len(name) and other.startswith(name):
+            rest = other[len(name):]
+            if all(text.startswith(rest, m.end()) for m in re.finditer(re.escape(name), text)):
+                return True
+    return False
+
+
 def extract(doc: Document, ctx: Context, facts: ArticleFacts) -> None:
     """Add every person of the article with all the spans where the name occurs."""
     found: dict[str, list[tuple[int, int]]] = {}
@@ -167,7 +178,7 @@ def extract(doc: Document, ctx: Context, facts: ArticleFacts) -> None:
     _photo_mode(doc, found)
     _leader_mode(doc, found)
     _election_mode(doc, found)
-    names = [n for n in found if n not in facts.organizations]
+    names = [n for n in found if n not in facts.organizations and not _cut_short(n, found, doc.text)]
     if not names:
         return
     rx = re.compile("|".join(re.escape(n) for n in sorted(names, key=len, reverse=True)))
