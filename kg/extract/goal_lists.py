@@ -1,0 +1,305 @@
+"""Finding the enumerated lists of an article: where each list is and what its items' spans are.
+
+Political news enumerates what was achieved, what was done and what is to be done.
+Two families of list are found:
+
+- marked lists: `一是…二是…` / `一要…二要…`, `第一，…第二，…`, `（一）…（二）…`,
+  `首先…其次…最后`; two items suffice because the markers make the list explicit;
+- unmarked parallel lists: three or more `；`-separated items of one sentence after
+  a cue (`要…；…；…。`, `回顾：A；B；C。`), and three or more consecutive sentences of
+  one paragraph opening alike (`要进一步…。要进一步…。`). Prose is full of single
+  semicolons and repeated subjects, so these need three items, a shared head or an
+  explicit cue (kg.extract.goals drops an unmarked list whose cue says no kind).
+
+Not lists: a report's outline (`报告共分三个部分：一、…；二、…`) and `一、` headings;
+`一、` is never a marker here and sentences announcing parts (共分/分为…部分) are skipped.
+
+An item's span covers its text without its ordinal marker, up to the full stop,
+semicolon or comma before the next item. What a list is (task, achievement, work), its
+year and what it belongs to are kg.extract.goals' job.
+"""
+
+from __future__ import annotations
+
+import re
+from bisect import bisect_left, insort
+from dataclasses import dataclass
+
+from kg.document import Document
+from kg.extract.line_index import LineIndex
+from kg.facts import Span
+
+_NUM = "一二三四五六七八九十"
+_DIGIT = {ch: i + 1 for i, ch in enumerate("一二三四五六七八九")}
+
+#: a marker must open a clause: text start, line start, or after punctuation
+_OPEN = r"(?:(?<=^)|(?<=[\n。；，：！？”、 ]))"
+
+#: marker families: regex with the numeral in group 1; items of one list share a family
+_FAMILIES = (
+    re.compile(rf"{_OPEN}([{_NUM}]{{1,3}})(?:是|要)(?=[^，。；])", re.M),  # 一是 / 一要
+    re.compile(rf"{_OPEN}第([{_NUM}]{{1,3}})(?:是|，|：|、)", re.M),  # 第一，/ 第一是
+    re.compile(rf"[（(]([{_NUM}]{{1,3}})[）)]"),  # （一）
+)
+#: 首先…其次…再次…最后: the word's rank in the list (最后 closes any length)
+_SEQUENCE = {"首先": 1, "其次": 2, "再次": 3, "最后": 0}
+_SEQUENCE_RE = re.compile(rf"{_OPEN}(首先|其次|再次|最后)(?:是|要|，)?", re.M)
+
+_MAX_GAP = 900  # characters between two markers of one list: farther apart is another list
+_ITEM_END = re.compile(r"[。！？；\n]")
+_OUTLINE = re.compile(r"共分|分为[^。]{0,6}部分|(?:^|[：；，。\n])[一二三四五六七八九十]、")
+_SENTENCE_STOP = re.compile(r"[。；]")
+_SPEECH = re.compile(r"^[^，。]{0,6}(?:说|指出|强调|表示|认为|要求|提出|决定|通过|听取|审议|宣布)")
+
+
+@dataclass
+class EnumeratedList:
+    """One list: its items' spans in order, and what introduces it."""
+
+    items: list[Span]
+    cue: Span  # the text before the first item that introduces the list
+    lead: str = ""  # what opens every item (要 / a shared head), a kind cue too
+    marked: bool = False  # enumerated with ordinal markers
+
+
+def find_lists(doc: Document, ix: LineIndex) -> list[EnumeratedList]:
+    """The enumerated lists of `doc`'s body, in text order; they do not overlap: where two
+    lists would, the one an earlier finder (marked, sequence, semicolon, sentence) gives wins."""
+    found: list[EnumeratedList] = []
+    # spans of the lists kept, sorted: they do not overlap, so their ends are sorted too and
+    # the last one starting before a new list ends is the only one that can overlap it
+    taken: list[Span] = []
+    for finder in (_marked_lists, _sequence_lists, _semicolon_lists, _sentence_lists):
+        for lst in finder(doc, ix):
+            span = (lst.items[0][0], lst.items[-1][1])
+            k = bisect_left(taken, (span[1],))
+            if not (k and taken[k - 1][1] > span[0]):
+                found.append(lst)
+                insort(taken, span)
+    found.sort(key=lambda lst: lst.items[0][0])
+    return found
+
+
+def _ordinal(numeral: str) -> int:
+    """1..99 from 一, 十, 十二, 二十三."""
+    if "十" not in numeral:
+        return _DIGIT.get(numeral, 0)
+    tens, _, ones = numeral.partition("十")
+    return _DIGIT.get(tens, 1) * 10 + _DIGIT.get(ones, 0)
+
+
+def _trim(text: str, a: int, b: int, drop_yao: bool = True) -> Span:
+    """The span [a, b) without surrounding spaces and punctuation and, with `drop_yao`,
+    without a leading 要 that opens every item (`一是要加强…`): the item's own text."""
+    while a < b and text[a] in " ，、：:":
+        a += 1
+    if drop_yao and text.startswith("要", a) and b - a > 3:
+        a += 1
+    while b > a and text[b - 1] in " ，、；：。！？\n":
+        b -= 1
+    return a, b
+
+
+def _item_span(text: str, start: int, limit: int) -> Span:
+    """An item opening at `start`: up to the next marker (`limit`) or its first full stop,
+    semicolon or line end, whichever comes first."""
+    m = _ITEM_END.search(text, start, limit)
+    return _trim(text, start, m.start() if m else limit)
+
+
+def _is_heading(ix: LineIndex, pos: int) -> bool:
+    """A marker opening a line with no sentence in it: a numbered heading, not a list item."""
+    return pos == ix.line_start(pos) and not _SENTENCE_STOP.search(ix.text, pos, ix.line_end(pos))
+
+
+def _cue_span(ix: LineIndex, start: int) -> Span:
+    """The paragraph's text before `start`."""
+    return ix.line_start(start), start
+
+
+def _chain(doc: Document, ix: LineIndex, marks: list[tuple[int, int, int]]) -> list[EnumeratedList]:
+    """Lists from markers (rank, start, end) in text order: ranks 1, 2, 3… close together.
+    Rank 0 (最后) closes a list of two or more."""
+    text, out = doc.text, []
+    chain: list[tuple[int, int, int]] = []
+
+    def close() -> None:
+        # the 30 characters before the first marker, within its paragraph
+        if len(chain) >= 2 and not _OUTLINE.search(text[max(ix.line_start(chain[0][1]), chain[0][1] - 30):chain[0][1]]):
+            items = []
+            for i, (_, _, end) in enumerate(chain):
+                limit = chain[i + 1][1] if i + 1 < len(chain) else len(text)
+                items.append(_item_span(text, end, limit))
+            if all(b > a for a, b in items):
+                out.append(EnumeratedList(items, _cue_span(ix, chain[0][1]), marked=True))
+        chain.clear()
+
+    for rank, start, end in marks:
+        near = chain and start - chain[-1][2] < _MAX_GAP
+        if near and (rank == len(chain) + 1 or (rank == 0 and len(chain) >= 2)):
+            chain.append((rank, start, end))
+            if rank == 0:
+                close()
+        elif rank == 1:
+            close()
+            chain.append((rank, start, end))
+    close()
+    return out
+
+
+def _marked_lists(doc: Document, ix: LineIndex) -> list[EnumeratedList]:
+    out = []
+    for family in _FAMILIES:
+        marks = [(_ordinal(m.group(1)), m.start(), m.end()) for m in family.finditer(doc.text, doc.body_start)
+                 if not _is_heading(ix, m.start())]
+        out += _chain(doc, ix, marks)
+    return out
+
+
+def _sequence_lists(doc: Document, ix: LineIndex) -> list[EnumeratedList]:
+    marks = [(_SEQUENCE[m.group(1)], m.start(), m.end()) for m in _SEQUENCE_RE.finditer(doc.text, doc.body_start)]
+    return _chain(doc, ix, marks)
+
+
+def _clauses(text: str, a: int, b: int) -> list[Span]:
+    """Comma-separated clauses of text[a:b]."""
+    out, pos = [], a
+    for m in re.finditer(r"[，：]", text[a:b]):
+        out.append((pos, a + m.start()))
+        pos = a + m.end()
+    out.append((pos, b))
+    return out
+
+
+def _common_prefix(strings: list[str]) -> str:
+    """The longest string all of `strings` open with."""
+    first = min(strings, key=len)
+    n = 0
+    while n < len(first) and all(s[n] == first[n] for s in strings):
+        n += 1
+    return first[:n]
+
+
+def _template(heads: list[str]) -> re.Pattern | None:
+    """A shared shape of the items' opening clauses, as a regex, or None.
+
+    Parallel items repeat a frame: a common opening (`持续放大…`, `以更大力度…` /
+    `以超常力度…`), a common ending (`在…上取得新进展`), or equal length with fixed
+    characters (`筑牢政治之魂`, `提升履职之效`: eight characters, 之 second to last)."""
+    n = min(len(h) for h in heads)
+    if len(heads) < 2 or n < 2:
+        return None
+    fixed = [i for i in range(n) if len({h[i] for h in heads}) == 1]
+    suffix = _common_prefix([h[::-1] for h in heads])[::-1]
+    opening = ""
+    if fixed and fixed[0] == 0 and len(fixed) >= 2:  # one shared character is chance
+        opening = "".join(re.escape(heads[0][i]) if i in fixed else "." for i in range(fixed[-1] + 1))
+    if opening or len(suffix) >= 3:
+        # the ending, unless the opening already reaches into it (items of equal length)
+        covered = fixed[-1] + 1 if opening else 0
+        ending = len(suffix) >= 3 and covered + len(suffix) <= n
+        return re.compile("^" + opening + (".*" + re.escape(suffix) + "$" if ending else ""))
+    if all(len(h) == len(heads[0]) for h in heads) and len(heads[0]) >= 4:
+        fixed = [i for i in range(len(heads[0])) if len({h[i] for h in heads}) == 1]
+        if fixed:
+            return re.compile("^" + "".join(re.escape(heads[0][i]) if i in fixed else "."
+                                            for i in range(len(heads[0]))) + "$")
+    return None
+
+
+def _semicolon_lists(doc: Document, ix: LineIndex) -> list[EnumeratedList]:
+    """Sentences of three or more `；`-separated items. The first segment holds the
+    cue and the first item; where the first item starts is found from the frame the
+    other items share, else after a colon, else at the clause opening with 要."""
+    text, out = doc.text, []
+    for m in re.finditer(r"[^。！？\n]+[。！？]?", text[doc.body_start:]):
+        a, b = doc.body_start + m.start(), doc.body_start + m.end()
+        sentence = text[a:b]
+        if sentence.count("；") < 2 or _OUTLINE.search(sentence):
+            continue
+        segs, pos = [], a
+        for part in sentence.split("；"):
+            segs.append((pos, pos + len(part)))
+            pos += len(part) + 1
+        heads = [text[s:_clauses(text, s, e)[0][1]] for s, e in segs[1:]]
+        first, lead = _first_item(text, segs[0], heads)
+        if first is None:
+            continue
+        # a 要 shared by every item is the list's cue; one that opens the first item alone stays
+        drop = lead != "要"
+        items = [_trim(text, first, segs[0][1], drop)] + [_trim(text, s, e, drop) for s, e in segs[1:]]
+        out.append(EnumeratedList(items, (_cue_span(ix, a)[0], first), lead))
+    return out
+
+
+def _first_item(text: str, seg: Span, heads: list[str]) -> tuple[int | None, str]:
+    """Where the first item of a `；` list starts within its first segment, and the shared
+    head if there is one; None when the sentence does not announce a list."""
+    clauses = _clauses(text, *seg)
+    shape = _template(heads)
+    if shape is not None:
+        for s, e in reversed(clauses):
+            clause = text[s:e]
+            # the frame opens the clause, follows an adverb (`深入了解落实…`), or follows
+            # the clause's 要 (`帮扶要有底线思维`), which is the cue, not the item
+            yao = [i for i, ch in enumerate(clause) if ch == "要"]
+            for off in sorted({0, 1, 2, 3, *yao, *(i + 1 for i in yao)}):
+                if shape.match(clause[off:]):
+                    after_yao = off > 0 and clause[off - 1] == "要"
+                    return s + (off if after_yao or off > 3 else 0), _common_prefix(heads)
+    colon = text.rfind("：", *seg)
+    if colon >= 0 and seg[1] - colon > 2:
+        return colon + 1, ""
+    for s, _ in reversed(clauses):
+        if text.startswith("要", s) and not text.startswith("要求", s):  # 要 introduces this clause only, so it stays in the item
+            return s, "要"
+    return None, ""
+
+
+def _prefix_len(a: str, b: str, limit: int) -> int:
+    """How many characters (at most `limit`) `a` and `b` open with alike."""
+    n = 0
+    while n < limit and n < len(a) and n < len(b) and a[n] == b[n]:
+        n += 1
+    return n
+
+
+def _sentence_lists(doc: Document, ix: LineIndex) -> list[EnumeratedList]:
+    """Three or more consecutive sentences of a paragraph that open alike (`要进一步…`);
+    the first may open with the speaker (`X强调，要进一步…`).
+
+    A run is the sentences from i on that open with the same two characters as sentence i;
+    both the run's end and its shared opening are found right to left, comparing each
+    sentence with the next only, so a paragraph costs time linear in its length."""
+    text, out = doc.text, []
+    for pa, pb in doc.paragraphs():
+        if pb <= doc.body_start:
+            continue
+        sents = [(pa + m.start(), pa + m.end()) for m in re.finditer(r"[^。！？]+[。！？]?", text[pa:pb])]
+        strs = [text[s:e] for s, e in sents]
+        # ends[i]: where the run from i ends; shared[i]: the length of its common opening
+        ends, shared = [0] * len(strs), [0] * len(strs)
+        for i in range(len(strs) - 1, -1, -1):
+            if len(strs[i]) >= 2 and i + 1 < len(strs) and strs[i + 1][:2] == strs[i][:2]:
+                ends[i], shared[i] = ends[i + 1], _prefix_len(strs[i], strs[i + 1], shared[i + 1])
+            else:
+                ends[i], shared[i] = i + 1, len(strs[i])
+        i = 1
+        while i < len(sents):
+            j = ends[i]
+            prefix = strs[i][:shared[i]] if j - i >= 2 else ""
+            prefix = re.split(r"[，、；“]", prefix)[0]
+            if len(prefix) < 2 or _SPEECH.match(strs[i]):
+                i += 1
+                continue
+            s0, e0 = sents[i - 1]
+            k = text.find(prefix, s0, e0)
+            run = sents[i:j]
+            if k == s0 or (k > s0 and text[k - 1] in "，："):
+                run = [(k, e0)] + run
+            if len(run) >= 3:
+                items = [_trim(text, s, e) for s, e in run]
+                out.append(EnumeratedList(items, (_cue_span(ix, run[0][0])[0], run[0][0]), prefix))
+            i = j
+    return out
+

@@ -1,0 +1,62 @@
+"""Line lookups over one article's text, each computed once: the finders of enumerated lists
+and the cue searches of the goal extractor ask them again for every list of a paragraph,
+and a paragraph can hold hundreds of lists."""
+
+from __future__ import annotations
+
+import re
+from bisect import bisect_left, bisect_right
+
+#: the cue patterns kg.extract.goals searches with `LineIndex.last_matches` match, with the
+#: characters their lookahead reads, fewer characters than this
+_REACH = 16
+
+
+class LineIndex:
+    """Per-article lookups that would otherwise rescan a whole paragraph for every list in
+    it (a paragraph can hold hundreds): line bounds by bisection, and the matches of a cue
+    pattern or the first occurrence of a word in a line, each found once per line."""
+
+    def __init__(self, text: str) -> None:
+        self.text = text
+        self.starts = [0] + [m.end() for m in re.finditer("\n", text)]
+        self.memo: dict = {}
+
+    def line_start(self, pos: int) -> int:
+        """Start of the line holding `pos` (what `text.rfind("\n", 0, pos) + 1` returns)."""
+        return self.starts[bisect_right(self.starts, pos) - 1]
+
+    def line_end(self, pos: int) -> int:
+        """End of the line holding `pos`: its line break, or the text's end."""
+        i = bisect_right(self.starts, pos)
+        return self.starts[i] - 1 if i < len(self.starts) else len(self.text)
+
+    def line_matches(self, rx: re.Pattern, a: int) -> tuple[list[re.Match], list[int]]:
+        """The matches of `rx` in the line starting at `a`, and their starts."""
+        key = (rx, a)
+        if key not in self.memo:
+            ms = list(rx.finditer(self.text, a, self.line_end(a)))
+            self.memo[key] = ms, [m.start() for m in ms]
+        return self.memo[key]
+
+    def last_matches(self, rx: re.Pattern, a: int, b: int, n: int) -> list[re.Match]:
+        """The last `n` of the matches `rx.finditer(text[a:b])` gives, `a` a line start and `b`
+        in that line. A match starting `_REACH` characters before `b` never reads `b`, so it
+        is one of the line's matches; only the end of text[a:b] is searched again."""
+        if b > self.line_end(a):  # not a cue: search it directly
+            return list(rx.finditer(self.text, a, b))[-n:] if n else []
+        ms, starts = self.line_matches(rx, a)
+        k = bisect_left(starts, b - _REACH)
+        resume = max(ms[k - 1].end() if k else a, b - _REACH)
+        return (ms[max(0, k - n):k] + list(rx.finditer(self.text, resume, b)))[-n:] if n else []
+
+    def occurs(self, word: str, a: int, b: int) -> bool:
+        """`word in text[a:b]`, `a` a line start: from the word's first occurrence in the line."""
+        end = self.line_end(a)
+        if b > end:
+            return word in self.text[a:b]
+        key = (word, a)
+        if key not in self.memo:
+            self.memo[key] = self.text.find(word, a, end)
+        first = self.memo[key]
+        return 0 <= first and first + len(word) <= b
