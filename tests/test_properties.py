@@ -11,7 +11,8 @@ from hypothesis import strategies as st
 
 from kg.document import normalise
 from kg.errors import KgError
-from kg.extract import goals
+from kg.extract import goal_lists, goals
+from kg.extract.line_index import LineIndex
 from kg.pipeline import extract
 from kg.reading import decode
 from kg.script import convert
@@ -129,7 +130,7 @@ def _sentence_lists_by_brute_force(doc):
                 j += 1
             prefix = common([text[s:e] for s, e in sents[i:j]]) if j - i >= 2 else ""
             prefix = re.split(r"[，、；“]", prefix)[0]
-            if len(prefix) < 2 or goals._SPEECH.match(text[sents[i][0]:sents[i][1]]):
+            if len(prefix) < 2 or goal_lists._SPEECH.match(text[sents[i][0]:sents[i][1]]):
                 i += 1
                 continue
             s0, e0 = sents[i - 1]
@@ -138,7 +139,7 @@ def _sentence_lists_by_brute_force(doc):
             if k == s0 or (k > s0 and text[k - 1] in "，："):
                 run = [(k, e0)] + run
             if len(run) >= 3:
-                out.append(([goals._trim(text, s, e) for s, e in run], text.rfind("\n", 0, run[0][0]) + 1, prefix))
+                out.append(([goal_lists._trim(text, s, e) for s, e in run], text.rfind("\n", 0, run[0][0]) + 1, prefix))
             i = j
     return out
 
@@ -147,7 +148,7 @@ def _sentence_lists_by_brute_force(doc):
 @given(paragraphs)
 def test_parallel_sentence_lists_equal_the_brute_force_reference(body):
     doc = normalise("虚构新闻标题\n\n" + body)
-    got = [(lst.items, lst.cue[0], lst.lead) for lst in goals._sentence_lists(doc, goals._Index(doc.text))]
+    got = [(lst.items, lst.cue[0], lst.lead) for lst in goal_lists._sentence_lists(doc, LineIndex(doc.text))]
     assert got == _sentence_lists_by_brute_force(doc)
 
 
@@ -156,7 +157,7 @@ def test_parallel_sentence_lists_equal_the_brute_force_reference(body):
                                                   "一年", "今年", "取得了", "成绩", "新", "做了", "，", "\n"]),
                                  max_size=80).map("".join)))
 def test_cue_matches_found_per_line_equal_a_search_of_the_cue(text):
-    ix = goals._Index(text)
+    ix = LineIndex(text)
     patterns = [goals._TASK, goals._ACHIEVEMENT, goals._WORK] + [rx for rx, _ in goals._YEARS]
     for pos in range(len(text) + 1):
         assert ix.line_start(pos) == text.rfind("\n", 0, pos) + 1

@@ -16,14 +16,10 @@ from __future__ import annotations
 import re
 
 from kg.document import Document
-from kg.extract import goal_lists
 from kg.extract.context import Context
 from kg.extract.goal_lists import EnumeratedList, find_lists
 from kg.extract.line_index import LineIndex
 from kg.facts import ArticleFacts, Goal
-
-# the names under which tests/test_properties.py checks list finding (they lived here)
-_Index, _SPEECH, _sentence_lists, _trim = LineIndex, goal_lists._SPEECH, goal_lists._sentence_lists, goal_lists._trim
 
 # kind cues, matched in the text before the list; the one nearest to the list wins,
 # because a paragraph often reviews the past before announcing what is to be done

@@ -42,7 +42,8 @@ def extract(doc: Document, ctx: Context, facts: ArticleFacts) -> None:
     main = facts.main_meeting
     meeting = main.name if main else None
     seen = set()
-    reporters = {(p.person, p.meeting) for p in facts.participations if p.kind == "reported"}
+    # in text order, so that a person reporting at two meetings resolves the same every run
+    reporters = [(p.person, p.meeting) for p in facts.participations if p.kind == "reported"]
     mentions = sorted((a, b, p.name) for p in facts.people.values() for a, b in p.spans)
     for s, e in doc.sentences():
         for m in _DELIVER.finditer(text, s, e):
