@@ -65,8 +65,13 @@ def open_page(html: Path, screenshot: Path | None = None, timeout_s: float = 60.
             page.on("dialog", on_dialog)
             t0 = time.perf_counter()
             page.goto(url, wait_until="load", timeout=timeout_s * 1000)
-            page.wait_for_function("window.kgState && window.kgState.drawn === true", timeout=timeout_s * 1000,
-                                   polling=50)
+            # polled from here: wait_for_function evaluates its predicate with eval inside the
+            # page, which the page's Content-Security-Policy (rightly) forbids
+            deadline = t0 + timeout_s
+            while not page.evaluate("() => Boolean(window.kgState && window.kgState.drawn === true)"):
+                if time.perf_counter() > deadline:
+                    raise TimeoutError(f"the page was not drawn within {timeout_s} s")
+                page.wait_for_timeout(50)
             run.seconds_to_drawn = time.perf_counter() - t0
             page.wait_for_timeout(300)  # let the last frame paint before counting and the screenshot
             if actions is not None:
