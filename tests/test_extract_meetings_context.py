@@ -36,3 +36,22 @@ def test_a_short_form_in_the_headline_is_the_meeting_of_the_body():
 def test_generic_words_are_no_meeting():
     _, f = run("会议指出，要把会议精神传达好。大会强调，要团结奋斗。")
     assert f.meetings == {}
+
+
+def test_a_list_of_plenums_gives_each_plenum():
+    _, f = run("会议强调，要全面贯彻党的二十大和二十届二中、三中全会精神。")
+    assert {"中国共产党第二十届中央委员会第二次全体会议", "中国共产党第二十届中央委员会第三次全体会议"} <= set(f.meetings)
+
+
+def test_a_bare_cppcc_session_in_a_national_article_is_the_national_one():
+    _, f = run("全国政协十四届三次会议在京开幕\n新华社北京3月4日电 大会审议了政协十四届二次会议以来的提案工作情况。")
+    assert "中国人民政治协商会议第十四届全国委员会第二次会议" in f.meetings
+
+
+def test_a_speech_belongs_to_the_meeting_the_sentence_names():
+    _, f = run("全国政协十四届三次会议在京开幕\n新华社北京3月4日电 全国政协十四届三次会议4日在人民大会堂开幕。"
+               "周明远作常委会工作报告。周明远强调，中共中央召开中央政协工作会议，李建国总书记发表重要讲话。")
+    assert ("李建国", "spoke") in parts(f)
+    spoke = [p for p in f.participations if p.person == "李建国"]
+    assert spoke[0].meeting == "中央政协工作会议"
+    assert ("周明远", "spoke") not in parts(f)  # 强调 inside a report continues the report

@@ -151,7 +151,7 @@ def _patterns() -> list[tuple[re.Pattern, Canon]]:
         (rf"(?P<prov>{P})?{U}人大(?P<sc>常委会)?第?{T}届第?{S}次会议", _prov_npc),
         (rf"(?:中国人民政治协商会议|政协)第{T}届(?P<prov>{P}){U}?委员会(?P<sc>常务委员会)?第{S}次会议", _prov_cppcc),
         (rf"政协(?P<prov>{P}){U}?第{T}届委员会(?P<sc>常务委员会)?第{S}次会议", _prov_cppcc),
-        (rf"(?P<prov>{P})?{U}?政协第?{T}届(?P<sc>常委会)?第?{S}次会议", _prov_cppcc),
+        (rf"(?P<prov>{P})?(?P<u>{U})?政协第?{T}届(?P<sc>常委会)?第?{S}次会议", _prov_cppcc),
         (rf"(?P<prov>{P})?{U}政协(?P<sc>常委会)?第?{T}届第?{S}次会议", _prov_cppcc),
         (rf"中国共产党第{T}次全国代表大会", _congress),
         (rf"(?:党的|中共){T}大", _congress),
@@ -270,9 +270,20 @@ def find_meetings(doc: Document, ctx: Context) -> list[Mention]:
         for m in rx.finditer(doc.text):
             g = m.groupdict()
             t, s = to_int(g.get("t") or ""), to_int(g.get("s") or "")
-            canon = fn(t, s, bool(g.get("sc")), g.get("prov"), ctx)
+            fn_ = fn
+            if fn is _prov_cppcc and "u" in g and not g.get("prov") and not g.get("u") and "全国政协" in doc.text:
+                fn_ = _cppcc  # 政协十三届二次会议, bare, in an article on the national CPPCC
+            canon = fn_(t, s, bool(g.get("sc")), g.get("prov"), ctx)
             if canon:
                 found.append(Mention(m.start(), m.end(), canon[0], canon[1], t, s))
+    # 十九届二中、三中、四中全会: one plenum per numeral of the list
+    for m in re.finditer(rf"(?:党的|中共)?(?P<t>{NUM})届(?P<list>(?:[一二三四五六七八九十]{{1,2}}中、)+[一二三四五六七八九十]{{1,2}}中)全会", doc.text):
+        t = to_int(m.group("t"))
+        for k in re.finditer(r"([一二三四五六七八九十]{1,2})中", m.group("list")):
+            canon = _plenum(t, to_int(k.group(1)), False, None, ctx)
+            if canon:
+                a = m.start("list") + k.start()
+                found.append(Mention(a, m.start("list") + k.end(), canon[0], canon[1], t, to_int(k.group(1))))
     found += _named(doc, ctx)
     # longest match wins where two patterns overlap
     found.sort(key=lambda f: (f.start, -(f.end - f.start)))

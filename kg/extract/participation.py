@@ -37,8 +37,8 @@ def _kind(m: re.Match, text: str) -> str | None:
         word = m.group("speech")
         after = text[m.end():m.end() + 8]
         before = text[max(0, m.start() - 3):m.start()]
-        if word == "讲话" and (_NOT_A_SPEECH.match(after) or before.endswith("重要") and "精神" in after):
-            return None
+        if word == "讲话" and (_NOT_A_SPEECH.match(after) or before.endswith(("重要", "的"))):
+            return None  # 重要讲话精神, 在…上的讲话: a speech referred to, not one given here
         if "主持" in word or "报告" in word:
             return None
         return "spoke"
@@ -68,15 +68,22 @@ def extract(doc: Document, ctx: Context, facts: ArticleFacts) -> None:
             if kind is None:
                 continue
             subjects = [(a, b, n) for a, b, n in mentions if seg_start <= a and b <= m.start()]
+            named = bool(subjects)
             if not subjects and re.match(r"^[^，。；]{0,6}?并", text[seg_start:m.start()]):
                 subjects = last  # 主持会议并在主席台就座: the same people
             last = subjects or last
-            # a clause that names its own meeting after the verb (X出席全省…大会)
+            # the meeting: one the clause names after the verb (X出席全省…大会), else one the
+            # sentence named before it (中共中央召开…会议，X发表重要讲话), else the main one
             clause_end = next((k for k in range(m.end(), e) if text[k] in "，。；"), e)
-            meeting = next((n for a, b, n in meetings if m.end() <= a < clause_end), main.name)
+            meeting = next((n for a, b, n in meetings if m.end() <= a < clause_end), None)
+            if meeting is None:
+                meeting = next((n for a, b, n in reversed(meetings) if s <= a and b <= m.start()), main.name)
+            if kind == "spoke" and m.group("speech").endswith("强调") and len(m.group("speech")) == 2:
+                # a bare 强调 after a report continues the report, not a speech of its own
+                subjects = [x for x in subjects if (x[2], "reported", meeting) not in seen]
             for a, _b, name in subjects:
                 add(name, kind, meeting, (a, m.end()))
-            if subjects or kind != "spoke":
+            if named or kind != "spoke":
                 seg_start = m.end()
         for m in _AFTER_LIST.finditer(text, s, e):
             for a, b, name in mentions:

@@ -11,17 +11,25 @@ import re
 from kg.document import Document
 from kg.extract.context import Context
 from kg.facts import ArticleFacts, Report
+from kg.numerals import NUM
 
 _DELIVER = re.compile(r"(?:代表(?P<body>[^，。；]{2,20}?))?(?:向[^，。；]{1,8}?)?作(?P<title>[^，。；]{2,80}?(?:报告|说明))")
 _ON_BEHALF = re.compile(r"受(?P<body>[^，。；]{2,20}?)(?:的)?委托")
 _BODY_REPORT = re.compile(r"(?P<title>关于[^，。；]{2,80}?的(?:报告|说明))")
 
 
+_TERM = re.compile(rf"第?{NUM}届")
+
+
 def _org(ctx: Context, facts: ArticleFacts, written: str) -> str | None:
-    written = written.strip()
-    if written in ctx.aliases:
-        return ctx.aliases[written][0]
-    return written if written in facts.organizations else None
+    """The canonical body written as `written`, the term left out if need be
+    (政协第十三届全国委员会常务委员会 is the standing committee of the national CPPCC)."""
+    for form in (written.strip(), _TERM.sub("", written.strip())):
+        if form in ctx.aliases:
+            return ctx.aliases[form][0]
+        if form in facts.organizations:
+            return form
+    return None
 
 
 def _org_ending_at(ctx: Context, facts: ArticleFacts, text: str, pos: int) -> str | None:
@@ -56,6 +64,12 @@ def extract(doc: Document, ctx: Context, facts: ArticleFacts) -> None:
                 continue
             _deliver(doc, ctx, facts, m, s, person, meeting_name, seen)
     _body_reports(doc, ctx, facts, meeting, seen)
+    # 汪洋代表…常务委员会，向大会报告工作: the body a presenter speaks for, said apart
+    for r in facts.reports:
+        if r.presenter and not r.presenter_is_org and r.on_behalf_of is None:
+            m = re.search(rf"{re.escape(r.presenter)}代表(?P<body>[^，。；]{{2,30}}?)(?:，|向)", text)
+            if m:
+                r.on_behalf_of = _org(ctx, facts, m.group("body"))
 
 
 def _deliver(doc: Document, ctx: Context, facts: ArticleFacts, m: re.Match, s: int, person: str,

@@ -51,7 +51,8 @@ def _title_phrase(text: str, ctx: Context, end: int, name_ends: set[int] | froze
     if m:
         start += m.end()
         seg = text[start:end]
-    if not any(seg.startswith(a) for a in ctx.aliases if len(a) >= 3):
+    whole_title = any(seg.endswith(t) and "和" in t for t in ctx.lexicon.titles)  # 党和国家领导人
+    if not whole_title and not any(seg.startswith(a) for a in ctx.aliases if len(a) >= 3):
         m = _WEAK_BREAKERS.match(seg)
         if m:
             start += m.end()
