@@ -18,7 +18,12 @@ from kg.numerals import NUM
 _CJK = r"[\u4e00-\u9fff]"
 _MEDIA = re.compile(rf"({_CJK}{{2,6}}?(?:日报|晚报|电视台|广播电视台|广播电台))(?=社|记者|全媒体记者|融媒体记者|讯|消息|报道|[）)、，。]|网)")
 _UNIVERSITY = re.compile(rf"{_CJK}{{2,10}}?(?:大学|学院)")
-_STOP_BEFORE = set("和及与、，。；：（）“”《》在的是为由向对从把被")
+_STOP_BEFORE = set("和及与、，。；：（）“”《》在的是为由向对从把被给到让")
+#: words that make a committee-shaped phrase something else (关于…委员会的决定, 委员和…委员会);
+#: 和 and 与 stay allowed: 监察和司法委员会, 环境与资源保护委员会
+_NOT_CHILD = re.compile(r"届|第|次|全体|关于|有关|的|^委员")
+#: words that make a university-shaped phrase a description (一流大学, 当代大学生)
+_NOT_UNIVERSITY = re.compile(r"一流|特色|世界|高水平|新型|当代|各|本科|研究型")
 _DEPARTMENT = re.compile(rf"(?P<u>省|自治区)(?P<d>{_CJK}{{1,8}}?(?:厅|局|委员会|办公厅|办公室))")
 _CHILD = re.compile(rf"(?P<d>{_CJK}{{2,12}}?(?:委员会|工作委员会))")
 
@@ -52,7 +57,8 @@ def extract(doc: Document, ctx: Context, facts: ArticleFacts) -> None:
         taken.append((a, b))
         # a committee of a known body: 全国政协 + 社会和法制委员会
         c = _CHILD.match(text, b)
-        if c and cls in ("legislature", "cppcc") and not re.search(r"届|第|次|全体|常务委员会$", c.group("d")):
+        if c and cls in ("legislature", "cppcc") and not _NOT_CHILD.search(c.group("d")) \
+                and not c.group("d").endswith("常务委员会"):
             facts.add_org(canon + c.group("d"), (a, c.end()), cls)
 
     if ctx.province is not None:
@@ -63,7 +69,7 @@ def extract(doc: Document, ctx: Context, facts: ArticleFacts) -> None:
             canon = f"中国人民政治协商会议{prov.full}委员会"
             facts.add_org(canon, m.span(), "cppcc")
             c = _CHILD.match(text, m.end())
-            if c and not re.search(r"届|第|次|全体", c.group("d")):
+            if c and not _NOT_CHILD.search(c.group("d")):
                 facts.add_org(canon + c.group("d"), (m.start(), c.end()), "cppcc")
 
     for m in _MEDIA.finditer(text):
@@ -74,9 +80,10 @@ def extract(doc: Document, ctx: Context, facts: ArticleFacts) -> None:
     for m in _UNIVERSITY.finditer(text):
         a = _clean_start(text, m.start(), m.end())
         name = text[a:m.end()]
-        if len(name) >= 4 and not re.search(r"党校|学院$", name) or name.endswith("大学"):
-            if len(name) >= 4:
-                facts.add_org(name, (a, m.end()), "education")
+        if len(name) < 4 or _NOT_UNIVERSITY.search(name) or text.startswith("生", m.end()):
+            continue  # 当代大学生, 一流大学: people and aims, not a school
+        if name.endswith("大学") or not re.search(r"党校|学院$", name):
+            facts.add_org(name, (a, m.end()), "education")
     if ctx.province is not None:
         for m in _DEPARTMENT.finditer(text):
             d = m.group("d")
