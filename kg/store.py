@@ -18,6 +18,8 @@ API for the build (and anyone else):
 from __future__ import annotations
 
 import contextlib
+import io
+import re
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
@@ -99,43 +101,106 @@ def _forget(st: ox.Store, names: list) -> None:
 _CHUNK = 200
 
 
-def load_nquads(store: StoreRef, source: Path | str | bytes) -> LoadReport:
+def load_nquads(store: StoreRef, source: Path | str | bytes, optimize: bool = True) -> LoadReport:
     """Bulk-load N-Quads (a file path or the bytes); returns graphs and quads loaded.
 
     Each named graph of the input replaces the store's graph of that name; other graphs
     are left alone; the default graph is kept the merge of all graphs. Into an empty store
-    the input goes straight to the bulk loader.
+    the quads and their merge go to the bulk loader in one pass (`_load_fresh`); `optimize`
+    then compacts the store (RocksDB), which about halves the competency queries' times.
     """
     data: bytes | Path = source if isinstance(source, bytes) else Path(source)
     if isinstance(data, Path) and not data.is_file():
         raise KgError(f"{data}: no such N-Quads file")
     try:
         with opened(store) as st:
-            names: set = set()
-            if len(st):
-                names = _graph_names(data)
-                _forget(st, sorted(names, key=str))
-            if isinstance(data, Path):
-                st.bulk_load(path=str(data), format=ox.RdfFormat.N_QUADS)
-            else:
-                st.bulk_load(input=data, format=ox.RdfFormat.N_QUADS)
-
-            # the merged default graph: the same triples without their graph (a set, so shared
-            # entity triples are kept once); names collected on the way when not known yet
-            loaded = 0
-
-            def triples() -> Iterator[ox.Quad]:
-                nonlocal loaded
-                for q in _parse(data):
-                    g = q.graph_name
-                    if not isinstance(g, ox.DefaultGraph):
-                        names.add(g)
-                        loaded += 1
-                        yield ox.Quad(q.subject, q.predicate, q.object)
-
-            st.bulk_extend(triples())
+            fresh = next(iter(st), None) is None
+            report = _load_fresh(st, data) if fresh else None
+            if report is None:
+                report = _load_into(st, data, fresh)
+            if optimize:
+                st.optimize()
+            return report
     except SyntaxError as exc:
         raise KgError(f"not valid N-Quads: {str(exc).splitlines()[0][:160]}") from exc
+
+
+#: the graph name ending an N-Quads line written one space apart (as kg and most tools write)
+_GRAPH_AT_END = re.compile(rb" <[^<>\"{}|^`\\\s]*> \.[ \t]*$", re.MULTILINE)
+
+
+class _Chain(io.RawIOBase):
+    """A reader over several byte strings one after the other (no copy into one)."""
+
+    def __init__(self, *parts: bytes) -> None:
+        self._parts = [memoryview(p) for p in parts if p]
+
+    def readable(self) -> bool:
+        return True
+
+    def readinto(self, buf) -> int:  # noqa: ANN001 (a writable buffer)
+        while self._parts and not len(self._parts[0]):
+            self._parts.pop(0)
+        if not self._parts:
+            return 0
+        head = self._parts[0]
+        n = min(len(buf), len(head))
+        buf[:n] = head[:n]
+        self._parts[0] = head[n:]
+        return n
+
+
+def _load_fresh(st: ox.Store, data: bytes | Path) -> LoadReport | None:
+    """Load N-Quads into an empty store with their merged default graph in one bulk load;
+    returns None (store left empty) when the input is not plain one-quad-a-line N-Quads.
+
+    The merge is the same lines with their graph name cut off: when every line ends in
+    ` <graph> .`, those copies are the input's triples; a line that was a triple already
+    (no graph) loses its object instead and then no longer parses, which sends the whole
+    load to the general path. The bulk loader keeps each triple once (a set), and one
+    load of both halves lets it work on two batches at once.
+    """
+    raw = data if isinstance(data, bytes) else data.read_bytes()
+    if not raw or raw.startswith(b"#") or b"\n#" in raw:  # comments: the line count below would be wrong
+        return None
+    triples, quads = _GRAPH_AT_END.subn(b" .", raw)
+    lines = raw.count(b"\n") + (not raw.endswith(b"\n")) - raw.count(b"\n\n") - raw.startswith(b"\n")
+    if quads != lines:
+        return None
+    try:
+        st.bulk_load(input=io.BufferedReader(_Chain(raw, b"\n", triples)), format=ox.RdfFormat.N_QUADS)
+    except SyntaxError:
+        st.clear()  # the store was empty: the general path starts again and reports the error
+        return None
+    return LoadReport(sum(1 for _ in st.named_graphs()), quads)
+
+
+def _load_into(st: ox.Store, data: bytes | Path, fresh: bool) -> LoadReport:
+    """The general path: replace the input's graphs, bulk-load it, then add its triples
+    to the merged default graph from Python; returns graphs and quads loaded."""
+    names: set = set()
+    if not fresh:
+        names = _graph_names(data)
+        _forget(st, sorted(names, key=str))
+    if isinstance(data, Path):
+        st.bulk_load(path=str(data), format=ox.RdfFormat.N_QUADS)
+    else:
+        st.bulk_load(input=data, format=ox.RdfFormat.N_QUADS)
+
+    # the merged default graph: the same triples without their graph (a set, so shared
+    # entity triples are kept once); names collected on the way when not known yet
+    loaded = 0
+
+    def triples() -> Iterator[ox.Quad]:
+        nonlocal loaded
+        for q in _parse(data):
+            g = q.graph_name
+            if not isinstance(g, ox.DefaultGraph):
+                names.add(g)
+                loaded += 1
+                yield ox.Quad(q.subject, q.predicate, q.object)
+
+    st.bulk_extend(triples())
     return LoadReport(len(names), loaded)
 
 
@@ -155,8 +220,13 @@ def replace_article(store: StoreRef, article_iri: str | URIRef, triples: Iterabl
 
 
 def load_graphs(store: StoreRef, graphs: dict[URIRef, Graph]) -> LoadReport:
-    """Write each {name: graph} into the store, replacing graphs of the same names."""
+    """Write each {name: graph} into the store, replacing graphs of the same names;
+    returns graphs and triples written. An empty store gets them by one bulk load."""
     with opened(store) as st:
+        if next(iter(st), None) is None:
+            lines = [f"{_to_ox(s)} {_to_ox(p)} {_to_ox(o)} {_to_ox(name)} .\n"
+                     for name, g in graphs.items() for s, p, o in g]
+            return load_nquads(st, "".join(lines).encode("utf-8"))
         triples = 0
         for name, g in graphs.items():
             triples += replace_article(st, name, g)

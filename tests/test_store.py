@@ -137,3 +137,31 @@ def test_cli_build_and_query_with_store_match_the_file(tmp_path, capsys):
 def test_cli_query_needs_exactly_one_source(tmp_path, capsys):
     assert main(["query", str(CQ[0])]) == 1
     assert "--store" in capsys.readouterr().err
+
+
+
+_MIXED = [
+    '<urn:x:s> <urn:x:p> "a b" <urn:x:g1> .',
+    '<urn:x:s> <urn:x:p> "a b" <urn:x:g2> .',  # the same triple in two graphs: once in the merge
+    '<urn:x:s> <urn:x:q> <urn:x:o> <urn:x:g2> .',
+    '_:b1 <urn:x:p> "x"@zh <urn:x:g1> .',
+]
+
+
+@pytest.mark.parametrize("extra, quads, objects, general", [
+    ([], 4, ["a b", "urn:x:o", "x"], False),  # kg's own shape: the one-pass bulk load
+    (["<urn:x:t> <urn:x:p> <urn:x:o2> ."], 4, ["a b", "urn:x:o", "urn:x:o2", "x"], True),  # a default-graph triple
+    (["<urn:x:t> <urn:x:p> <urn:x:o3> _:g ."], 5, ["a b", "urn:x:o", "urn:x:o3", "x"], True),  # a blank graph name
+    (["# a comment <urn:x:c> ."], 4, ["a b", "urn:x:o", "x"], True),
+])
+def test_loading_into_an_empty_store_keeps_the_merge_whatever_the_path(tmp_path, monkeypatch, extra, quads,
+                                                                       objects, general):
+    calls = []
+    real = store._load_into
+    monkeypatch.setattr(store, "_load_into", lambda *a: calls.append(1) or real(*a))
+    report = store.load_nquads(tmp_path / "db", ("\n".join(_MIXED + extra) + "\n").encode())
+    assert bool(calls) == general
+    assert report.triples == quads  # the quads of named graphs in the input
+    rows = store.query(tmp_path / "db", "SELECT ?s ?p ?o WHERE { ?s ?p ?o }")[1]
+    assert sorted(r[2] for r in rows) == objects  # the default graph: the merge, each triple once
+    assert store.count(tmp_path / "db") == (quads, len(objects))
