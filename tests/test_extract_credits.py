@@ -44,3 +44,14 @@ def test_all_media_reporter_takes_the_paper():
 def test_two_reporters_separated_by_a_space():
     _, f = run("本报讯（江西日报记者 柏文卿 聂小溪）11月28日，省委十五届七次全会在南昌闭幕。")
     assert _credits(f) == {("柏文卿", "reporter", "江西日报"), ("聂小溪", "reporter", "江西日报")}
+
+
+def test_our_paper_is_the_one_the_metadata_names():
+    from kg.document import normalise
+    from kg.pipeline import extract
+
+    doc = normalise("本报兰州1月14日电（记者周明远）省十四届人大三次会议1月14日选举陶建华为甘肃省省长。",
+                    meta={"source": "甘肃日报"})
+    f = extract(doc)
+    assert {(c.person, c.kind, c.organization) for c in f.credits} == {("周明远", "reporter", "甘肃日报")}
+    assert any(r.person == "陶建华" and r.organization == "甘肃省人民政府" for r in f.roles)

@@ -50,6 +50,9 @@ def extract(doc: Document, ctx: Context, facts: ArticleFacts) -> None:
         media = [o for o in facts.organizations.values() if o.cls == "media"]
         if len(media) == 1:
             paper = media[0].name
+        elif doc.meta.get("source"):  # 本报 is the paper the metadata names
+            paper = str(doc.meta["source"])
+            facts.add_org(paper, None, "media")
     for c in facts.credits:
         if c.organization is None:
             c.organization = paper

@@ -76,8 +76,14 @@ def _organization(phrase: str, ctx: Context, facts: ArticleFacts) -> str | None:
             best = (name, name)
     if best:
         return best[1]
-    implied = ctx.lexicon.title_bodies.get(phrase)
     prov = ctx.province
+    bare = phrase
+    if prov is not None:
+        for written in (prov.full, prov.short):  # 河南省省长: the province written before the title
+            if phrase.startswith(written) and phrase[len(written):] in ctx.lexicon.title_bodies:
+                bare = phrase[len(written):]
+                break
+    implied = ctx.lexicon.title_bodies.get(bare)
     if implied and prov is not None and (implied[0] == "*" or implied[0] == prov.unit):
         unit = "市" if prov.unit == "直辖市" else prov.unit
         return implied[1].format(F=prov.full, S=prov.short, U=unit)
