@@ -13,7 +13,7 @@ from kg.extract.context import Context
 from kg.facts import ArticleFacts, Report
 from kg.numerals import NUM
 
-_DELIVER = re.compile(r"(?:代表(?P<body>[^，。；]{2,20}?))?(?:向[^，。；]{1,8}?)?作(?P<title>[^，。；]{2,80}?(?:报告|说明))")
+_DELIVER = re.compile(r"(?:代表(?P<body>[^，。；]{2,20}?))?(?:向[^，。；]{1,8}?)?(?<![工合创写操动制协运著振])作(?P<title>[^，。；]{2,80}?(?:报告|说明))")
 _ON_BEHALF = re.compile(r"受(?P<body>[^，。；]{2,20}?)(?:的)?委托")
 _BODY_REPORT = re.compile(r"(?P<title>关于[^，。；]{2,80}?的(?:报告|说明))")
 
@@ -59,7 +59,8 @@ def extract(doc: Document, ctx: Context, facts: ArticleFacts) -> None:
             if not who:
                 continue
             person = who[-1][1]
-            meeting_name = next((mt for p_, mt in reporters if p_ == person), meeting)
+            # only someone the participation extractor saw deliver a report presents one
+            meeting_name = next((mt for p_, mt in reporters if p_ == person), None)
             if meeting_name is None:
                 continue
             _deliver(doc, ctx, facts, m, s, person, meeting_name, seen)
