@@ -15,6 +15,7 @@ from kg.numerals import NUM
 
 _DELIVER = re.compile(r"(?:代表(?P<body>[^，。；]{2,20}?))?(?:向[^，。；]{1,8}?)?(?<![工合创写操动制协运著振])作(?P<title>[^，。；]{2,80}?(?:报告|说明))")
 _ON_BEHALF = re.compile(r"受(?P<body>[^，。；]{2,20}?)(?:的)?委托")
+_GENERIC_TITLE = re.compile(r"^(?:有关|相关|[了的])?(?:报告|说明)(?:[和及、](?:报告|说明))?$")
 _BODY_REPORT = re.compile(r"(?P<title>关于[^，。；]{2,80}?的(?:报告|说明))")
 
 
@@ -78,6 +79,8 @@ def _deliver(doc: Document, ctx: Context, facts: ArticleFacts, m: re.Match, s: i
     """Add (or complete) the report `person` delivers in match `m` of sentence start `s`."""
     text = doc.text
     title = m.group("title").lstrip("了的")
+    if _GENERIC_TITLE.match(title):
+        return  # 作报告和说明: no title to record
     body = _org(ctx, facts, m.group("body")) if m.group("body") else None
     if body is None:
         ob = _ON_BEHALF.search(text, s, m.start())
