@@ -61,8 +61,8 @@ def _year(doc: Document) -> int | None:
     if doc.meta.get("date"):
         return int(str(doc.meta["date"])[:4])
     text = doc.text
-    m = _FULL_DATE.search(text, doc.body_start) or _FULL_DATE.search(text)
-    if m and m.start() < doc.body_start + 200:
+    m = _FULL_DATE.search(text, doc.body_start)
+    if m and m.start() < doc.body_start + 120:
         return int(m.group(1))
     score: Counter = Counter()
     for m in _YEAR.finditer(text):
@@ -75,13 +75,15 @@ def _year(doc: Document) -> int | None:
             score[y + 1] += 4
         elif after.startswith("工作安排") or after.startswith("工作任务"):
             score[y] += 3
-        elif re.match(r"\d", text[m.start() - 1:m.start()] or "x") or "-" in before[-1:]:
-            continue
+        elif re.match(r"\d", text[m.start() - 1:m.start()] or "x") or re.search(r"[-—－～~至到]$", before):
+            continue  # a range or a target (2023—2027年, 到2035年) is no year of the article
         else:
             score[y] += 1
     if not score:
         return None
     top = max(score.values())
+    if top < 3:
+        return None  # passing mentions (听取2018年…汇报) are no evidence of the article's year
     return max(y for y, s in score.items() if s == top)
 
 

@@ -27,7 +27,11 @@ def _national_year(found: Mention) -> int | None:
     return None
 
 
-_EVENT = re.compile(r"^(?:[^，。；]{0,16}?)(?:隆重|胜利|正式)?(?:开幕|闭幕|举行|召开|开会|落下帷幕|选举|表决|审议)")
+#: what follows the name of the meeting an article reports on: its sitting, now, not a plan
+#: (…会议29日下午在北京人民大会堂闭幕, …会议1月18日选举…; not …会议于2024年3月5日召开)
+_EVENT = re.compile(r"^(?!于|将)[^，。；]{0,16}?(?:隆重|胜利|正式)?(?:开幕|闭幕|举行|召开|开会|落下帷幕|选举|表决|审议)")
+#: words before a meeting's name that make it one planned or referred to (决定…会议于…召开)
+_PLANNED = re.compile(r"(?:决定|提请|关于召开|筹备|将于|向)[^，。；]{0,6}$")
 _REFERRED = re.compile(r"^(?:和[^，。]{0,20})?(?:精神|以来|部署|要求|决策|确定|提出|作出|审议通过)")
 _AWAITED = re.compile(r"(?:迎接|贯彻|学习|落实|庆祝|纪念|筹备)[^，。；]{0,14}$")
 _DAY = re.compile(r"(?:(?P<y>(?:19|20)\d{2})年)?(?:(?P<m>\d{1,2})月)?(?P<d>\d{1,2})日")
@@ -64,6 +68,8 @@ def _main(doc: Document, found: list[Mention]) -> str | None:
             sc += 4
         if _REFERRED.match(after):
             sc -= 3
+        if _PLANNED.search(doc.text[max(0, f.start - 8):f.start]):
+            sc -= 3
         if _AWAITED.search(doc.text[max(0, f.start - 16):f.start]):
             sc -= 6  # 迎接党的二十大胜利召开: the meeting is looked forward to, not reported
         if f.session is None and f.body is None:
@@ -76,9 +82,11 @@ def _main(doc: Document, found: list[Mention]) -> str | None:
 
 
 def _date(doc: Document, ctx: Context, spans: list[tuple[int, int]], year: int | None) -> str | None:
-    for a, _b in spans:
+    for a, b in spans:
         s, e = doc.sentence_bounds(a)
-        for m in _DAY.finditer(doc.text, s, e):
+        # the sitting's date stands next to the meeting's name (1月23日，…会议 / …会议29日下午),
+        # not anywhere in its sentence (…闭幕，决定…会议2024年3月5日召开)
+        for m in _DAY.finditer(doc.text, max(s, a - 16), min(e, b + 12)):
             month = int(m.group("m")) if m.group("m") else (ctx.dateline[0] if ctx.dateline else None)
             if month is None:
                 continue
