@@ -73,8 +73,8 @@ def _year(doc: Document) -> int | None:
             score[y] += 4
         elif "过去的" in before or after.startswith("工作回顾") or after.startswith("和今年"):
             score[y + 1] += 4
-        elif after.startswith("工作安排") or after.startswith("工作任务"):
-            score[y] += 3
+        elif after.startswith(("工作安排", "工作任务", "以来")):
+            score[y] += 3  # 2024年以来: the article writes in that year
         elif re.match(r"\d", text[m.start() - 1:m.start()] or "x") or re.search(r"[-—－～~至到]$", before):
             continue  # a range or a target (2023—2027年, 到2035年) is no year of the article
         else:
