@@ -55,3 +55,22 @@ def test_a_speech_belongs_to_the_meeting_the_sentence_names():
     spoke = [p for p in f.participations if p.person == "李建国"]
     assert spoke[0].meeting == "中央政协工作会议"
     assert ("周明远", "spoke") not in parts(f)  # 强调 inside a report continues the report
+
+
+def test_a_planned_session_is_not_the_meeting_reported():
+    _, f = run("十四届全国人大常委会第九次会议在京闭幕，决定十四届全国人大五次会议2031年3月5日在北京召开\n"
+               "央视网消息：十四届全国人大常委会第九次会议29日下午在北京人民大会堂闭幕。会议表决通过了"
+               "关于召开十四届全国人大五次会议的决定。根据决定，十四届全国人大五次会议于2031年3月5日在北京召开。")
+    main = f.main_meeting
+    assert main is not None and main.name == "第十四届全国人民代表大会常务委员会第九次会议"
+    assert main.date is None  # 29日 without a month or year given anywhere
+
+
+def test_target_years_and_passing_mentions_give_no_year():
+    from kg.document import normalise
+    from kg.extract.context import analyse
+
+    doc = normalise("周明远主持召开座谈会\n会议听取了2018年有关工作汇报，要求到2035年基本实现目标。")
+    assert analyse(doc).year is None
+    doc = normalise("周明远主持召开座谈会\n2031年是关键之年。会议强调，2031年以来各项工作扎实推进。")
+    assert analyse(doc).year == 2031
