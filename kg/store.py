@@ -18,8 +18,6 @@ API for the build (and anyone else):
 from __future__ import annotations
 
 import contextlib
-import io
-import re
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
@@ -105,19 +103,16 @@ def load_nquads(store: StoreRef, source: Path | str | bytes, optimize: bool = Tr
     """Bulk-load N-Quads (a file path or the bytes); returns graphs and quads loaded.
 
     Each named graph of the input replaces the store's graph of that name; other graphs
-    are left alone; the default graph is kept the merge of all graphs. Into an empty store
-    the quads and their merge go to the bulk loader in one pass (`_load_fresh`); `optimize`
-    then compacts the store (RocksDB), which about halves the competency queries' times.
+    are left alone; the default graph is kept the merge of all graphs. `optimize` then
+    compacts the store (RocksDB): a few seconds per million quads, and the competency
+    queries take about half the time (bench/README.md).
     """
     data: bytes | Path = source if isinstance(source, bytes) else Path(source)
     if isinstance(data, Path) and not data.is_file():
         raise KgError(f"{data}: no such N-Quads file")
     try:
         with opened(store) as st:
-            fresh = next(iter(st), None) is None
-            report = _load_fresh(st, data) if fresh else None
-            if report is None:
-                report = _load_into(st, data, fresh)
+            report = _load_into(st, data, fresh=next(iter(st), None) is None)
             if optimize:
                 st.optimize()
             return report
@@ -125,59 +120,12 @@ def load_nquads(store: StoreRef, source: Path | str | bytes, optimize: bool = Tr
         raise KgError(f"not valid N-Quads: {str(exc).splitlines()[0][:160]}") from exc
 
 
-#: the graph name ending an N-Quads line written one space apart (as kg and most tools write)
-_GRAPH_AT_END = re.compile(rb" <[^<>\"{}|^`\\\s]*> \.[ \t]*$", re.MULTILINE)
-
-
-class _Chain(io.RawIOBase):
-    """A reader over several byte strings one after the other (no copy into one)."""
-
-    def __init__(self, *parts: bytes) -> None:
-        self._parts = [memoryview(p) for p in parts if p]
-
-    def readable(self) -> bool:
-        return True
-
-    def readinto(self, buf) -> int:  # noqa: ANN001 (a writable buffer)
-        while self._parts and not len(self._parts[0]):
-            self._parts.pop(0)
-        if not self._parts:
-            return 0
-        head = self._parts[0]
-        n = min(len(buf), len(head))
-        buf[:n] = head[:n]
-        self._parts[0] = head[n:]
-        return n
-
-
-def _load_fresh(st: ox.Store, data: bytes | Path) -> LoadReport | None:
-    """Load N-Quads into an empty store with their merged default graph in one bulk load;
-    returns None (store left empty) when the input is not plain one-quad-a-line N-Quads.
-
-    The merge is the same lines with their graph name cut off: when every line ends in
-    ` <graph> .`, those copies are the input's triples; a line that was a triple already
-    (no graph) loses its object instead and then no longer parses, which sends the whole
-    load to the general path. The bulk loader keeps each triple once (a set), and one
-    load of both halves lets it work on two batches at once.
-    """
-    raw = data if isinstance(data, bytes) else data.read_bytes()
-    if not raw or raw.startswith(b"#") or b"\n#" in raw:  # comments: the line count below would be wrong
-        return None
-    triples, quads = _GRAPH_AT_END.subn(b" .", raw)
-    lines = raw.count(b"\n") + (not raw.endswith(b"\n")) - raw.count(b"\n\n") - raw.startswith(b"\n")
-    if quads != lines:
-        return None
-    try:
-        st.bulk_load(input=io.BufferedReader(_Chain(raw, b"\n", triples)), format=ox.RdfFormat.N_QUADS)
-    except SyntaxError:
-        st.clear()  # the store was empty: the general path starts again and reports the error
-        return None
-    return LoadReport(sum(1 for _ in st.named_graphs()), quads)
-
-
 def _load_into(st: ox.Store, data: bytes | Path, fresh: bool) -> LoadReport:
-    """The general path: replace the input's graphs, bulk-load it, then add its triples
-    to the merged default graph from Python; returns graphs and quads loaded."""
+    """Replace the input's graphs (unless the store is `fresh`), bulk-load the quads, then
+    add their triples to the merged default graph; returns graphs and quads loaded.
+
+    The merge goes through Python term objects but costs no more than the bulk loader
+    would for the same triples (bench/README.md); into an empty store nothing is forgotten."""
     names: set = set()
     if not fresh:
         names = _graph_names(data)
