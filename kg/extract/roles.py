@@ -20,7 +20,9 @@ from kg.facts import ArticleFacts, Role
 _BREAKERS = re.compile(r".*(?:的有|还有|其中有|包括|出席|会见|听取|：|了|\d+日电|本报讯|消息)")
 #: weaker breakers, not applied when the phrase opens with a body's name (监察和司法委员会)
 _WEAK_BREAKERS = re.compile(r".*(?:以及|和|及|与|同|由|为|是|有|对|向|给)")
-_POSTPOSED = ("总书记",)
+#: titles also written after the name (李建国总书记, 赵宏委员长); 总理 is not, as foreign
+#: premiers are written that way too
+_POSTPOSED = ("总书记", "委员长")
 _ELECTION = re.compile(r"(?:选举|任命|决定任命|补选)(?P<name>[^，。、；为]{2,8}?)为(?P<title>[^，。；、]{2,24}?)(?=[，。；、]|$)")
 _ELECTED = re.compile(r"当选为?(?P<title>[^，。；、]{2,24}?)(?=[，。；、\n]|$)")
 _MEETING_TITLES = ("主席团", "执行主席", "常务主席", "大会主席")
@@ -84,7 +86,9 @@ def _organization(phrase: str, ctx: Context, facts: ArticleFacts) -> str | None:
                 bare = phrase[len(written):]
                 break
     implied = ctx.lexicon.title_bodies.get(bare)
-    if implied and prov is not None and (implied[0] == "*" or implied[0] == prov.unit):
+    if implied and implied[0] == "*":
+        return implied[1]
+    if implied and prov is not None and implied[0] == prov.unit:
         unit = "市" if prov.unit == "直辖市" else prov.unit
         return implied[1].format(F=prov.full, S=prov.short, U=unit)
     return None
