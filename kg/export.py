@@ -111,11 +111,7 @@ def context() -> dict:
 
 def jsonld(graphs: dict[URIRef, Graph]) -> bytes:
     """JSON-LD compacted with kg's context, one named graph object per article."""
-    ds = Dataset()
-    for name, g in graphs.items():
-        target = ds.graph(name)
-        for t in g:
-            target.add(t)
+    ds = dataset.to_dataset(graphs)
     return ds.serialize(format="json-ld", context=context(), auto_compact=True, encoding="utf-8")
 
 
