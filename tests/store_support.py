@@ -20,7 +20,7 @@ from rdflib import Graph
 from kg import facts as F
 from kg.document import normalise
 from kg.rdf.mapping import new_graph, to_graph
-from kg.serve import free_port
+from kg.serve import free_port, stop
 
 ROOT = Path(__file__).resolve().parents[1]
 SHARED = ROOT.parent / "shared"
@@ -160,10 +160,5 @@ def virtuoso(folder: Path) -> Iterator[str]:
             time.sleep(0.5)
         yield base
     finally:
-        proc.terminate()
-        try:
-            proc.wait(timeout=30)
-        except subprocess.TimeoutExpired:
-            proc.kill()
-            proc.wait()
+        stop(proc)
         log.close()
