@@ -108,3 +108,18 @@ def test_metadata_graph_conforms_and_its_terms_are_documented() -> None:
     ontology = Graph().parse(ROOT / "ontology" / "kg.ttl")
     for term in (SCHEMA.url, SCHEMA.publisher, SCHEMA.identifier, SCHEMA.headline):
         assert {o.language for o in ontology.objects(term, SKOS.scopeNote)} >= {"zh", "en"}, term
+
+
+def test_a_recurring_meeting_is_one_node_per_sitting(tmp_path):
+    """Two executive meetings on two days are two meetings of one name, not one."""
+    from kg.pipeline import build_article
+    from kg.rdf.namespace import KG, SCHEMA
+
+    a = "周明远主持召开国务院常务会议\n新华社北京3月4日电 国务院总理周明远3月4日主持召开国务院常务会议，部署春耕。"
+    b = "周明远主持召开国务院常务会议\n新华社北京3月11日电 国务院总理周明远3月11日主持召开国务院常务会议，部署防汛。"
+    graph = None
+    for text in (a, b):
+        _, _, graph = build_article(text, meta={"date": "2031-03-11"}, graph=graph)
+    meetings = {m for m in graph.subjects(SCHEMA.name, None) if (m, None, KG.Meeting) in graph}
+    assert len(meetings) == 2
+    assert {str(graph.value(m, KG.date)) for m in meetings} == {"2031-03-04", "2031-03-11"}

@@ -38,7 +38,10 @@ def organization(name: str) -> URIRef:
     return KGR[f"org/{_segment(name)}"]
 
 
-def meeting(name: str) -> URIRef:
+def meeting(name: str, date: str | None = None) -> URIRef:
+    """A meeting by canonical name; a recurring one (no term or session) also by its date."""
+    if date:
+        return KGR[f"meeting/{_segment(name)}/{date}"]
     return KGR[f"meeting/{_segment(name)}"]
 
 

@@ -132,6 +132,20 @@ K = {name: _kg(name) for name in (
     "creditedTo creditKind creditOrganization evidence article province sourcePath contentHash").split()}
 
 
+def _headline(doc: Document, facts: ArticleFacts) -> str:
+    """The main title: the headline line naming the main meeting (a 引题 often comes first),
+    else the first line."""
+    lines = doc.headline.split("\n") if doc.body_start else []
+    main = facts.main_meeting
+    if main is not None:
+        for a, b in main.spans:
+            if a < doc.body_start:
+                start = doc.text.rfind("\n", 0, a) + 1
+                end = doc.text.find("\n", b)
+                return doc.text[start:end if end >= 0 else len(doc.text)].strip()
+    return (lines[0] if lines else doc.text.split("\n", 1)[0]).strip()
+
+
 class _Mapper:
     """Collects the triples of one article as N-Triples term strings."""
 
@@ -228,7 +242,11 @@ class _Mapper:
         return node
 
     def meeting(self, name: str) -> str:
-        return self.entity(u(iri.meeting(name)), K["Meeting"], name)
+        # a meeting with no term or session (国务院常务会议) recurs: its date tells one sitting
+        # from the next, so it joins the IRI
+        m = self.facts.meetings.get(name)
+        date = m.date if m is not None and m.term is None and m.session is None else None
+        return self.entity(u(iri.meeting(name, date)), K["Meeting"], name)
 
     def place(self, name: str) -> str:
         return self.entity(u(iri.place(name)), _T.Place, name)
@@ -299,7 +317,7 @@ class _Mapper:
         add, doc, art = self.add, self.doc, self.article
         meta = doc.meta
         # a title given with the article beats the first line of its text
-        headline = " ".join(str(meta.get("title") or "").split()) or doc.text.split("\n", 1)[0].strip()
+        headline = " ".join(str(meta.get("title") or "").split()) or _headline(doc, self.facts)
         if headline:
             add((art, _T.headline, lit(headline)))
         if doc.source:
