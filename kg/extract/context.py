@@ -11,6 +11,7 @@ from __future__ import annotations
 import re
 from collections import Counter
 from dataclasses import dataclass, field
+from functools import cache
 
 from kg.document import Document
 from kg.lexicon import Lexicon, Province, lexicon
@@ -95,8 +96,31 @@ def analyse(doc: Document) -> Context:
     m = _DATELINE.search(doc.text)
     if m:
         ctx.dateline = (int(m.group(1)), int(m.group(2)))
-    ctx.aliases = dict(lex.national)
+    ctx.aliases = _aliases(prov.full if prov else None)
     if prov is not None:
-        ctx.aliases.update(lex.regional(prov))
         doc.meta.setdefault("province", prov.full)
     return ctx
+
+
+@cache
+def _aliases(province: str | None) -> dict[str, tuple[str, str]]:
+    """Body aliases -> (canonical, class): national ones and the province's, built once per
+    province and process (extractors only read them)."""
+    lex = lexicon()
+    out = dict(lex.national)
+    prov = lex.province(province) if province else None
+    if prov is not None:
+        out.update(lex.regional(prov))
+    return out
+
+
+@cache
+def _alias_pattern(province: str | None, min_len: int) -> re.Pattern:
+    names = sorted((a for a in _aliases(province) if len(a) >= min_len), key=len, reverse=True)
+    return re.compile("|".join(map(re.escape, names)))
+
+
+def alias_pattern(ctx: Context, min_len: int = 1) -> re.Pattern:
+    """An alternation of the context's body aliases of at least `min_len` characters, longest
+    first, compiled once per province."""
+    return _alias_pattern(ctx.province.full if ctx.province else None, min_len)

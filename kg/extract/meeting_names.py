@@ -22,7 +22,7 @@ from functools import cache
 from importlib import resources
 
 from kg.document import Document
-from kg.extract.context import Context
+from kg.extract.context import Context, alias_pattern
 from kg.lexicon import Province, lexicon
 from kg.numerals import NUM, to_chinese, to_int
 
@@ -231,13 +231,18 @@ _OPENING_VERB = re.compile(r"^(?:召开|举行|出席|参加|主持)")
 _DATELINE_PREFIX = re.compile(r"^.*?(?:\d{1,2}日电|消息|本报讯)")
 
 
+
+@cache
+def _held_pattern(aliases: str) -> re.Pattern:
+    """A body that holds a meeting (中共中央政治局召开会议), compiled once per alias set."""
+    return re.compile(rf"(?P<b>{aliases})(?:\d{{1,2}}月)?(?:\d{{1,2}}日)?(?:上午|下午|晚)?(?:在[\u4e00-\u9fff]{{1,8}})?"
+                      rf"(?:召开|举行)(?P<m>[^，。；：、“”《》（）()\n]{{0,16}}?{_MEETING_NOUN})")
+
 def _contextual(doc: Document, ctx: Context) -> list[Mention]:
     """Meetings named by their context, whatever their name's shape."""
     out = []
     # a body that holds a meeting: 中共中央政治局召开会议, 全国政协召开双周协商座谈会
-    aliases = "|".join(re.escape(a) for a in sorted(ctx.aliases, key=len, reverse=True) if len(a) >= 3)
-    held = re.compile(rf"(?P<b>{aliases})(?:\d{{1,2}}月)?(?:\d{{1,2}}日)?(?:上午|下午|晚)?(?:在[\u4e00-\u9fff]{{1,8}})?"
-                      rf"(?:召开|举行)(?P<m>[^，。；：、“”《》（）()\n]{{0,16}}?{_MEETING_NOUN})")
+    held = _held_pattern(alias_pattern(ctx, 3).pattern)
     for m in held.finditer(doc.text):
         rest = m.group("m")
         if re.search(r"强调|指出|出席|讲话|主持|审议|听取", rest):

@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 
 from kg.document import Document
-from kg.extract.context import Context
+from kg.extract.context import Context, alias_pattern
 from kg.facts import ArticleFacts
 from kg.numerals import NUM
 
@@ -28,10 +28,6 @@ _DEPARTMENT = re.compile(rf"(?P<u>省|自治区)(?P<d>{_CJK}{{1,8}}?(?:厅|局|�
 _CHILD = re.compile(rf"(?P<d>{_CJK}{{2,12}}?(?:委员会|工作委员会))")
 
 
-def _alias_re(aliases: dict[str, tuple[str, str]]) -> re.Pattern:
-    return re.compile("|".join(re.escape(a) for a in sorted(aliases, key=len, reverse=True)))
-
-
 def _clean_start(text: str, start: int, end: int) -> int:
     """Move `start` right past words that precede a name but are not part of it."""
     s = start
@@ -46,7 +42,7 @@ def extract(doc: Document, ctx: Context, facts: ArticleFacts) -> None:
     """Add every organisation named in the article, with the spans where it is named."""
     text = doc.text
     taken: list[tuple[int, int]] = []
-    alias_re = _alias_re(ctx.aliases)
+    alias_re = alias_pattern(ctx)
     for m in alias_re.finditer(text):
         a, b = m.span()
         written = m.group(0)
