@@ -292,6 +292,10 @@ BREAKAGES = {
                               "MinCountConstraintComponent"),
     "typed notation": (lambda g: _set(g, KG.presided, SKOS.notation, Literal("presided", datatype=rns.XSD.token)),
                        "DatatypeConstraintComponent"),
+    "publisher is a person": (lambda g: _set(g, _one(g, SCHEMA.NewsArticle), SCHEMA.publisher, _one(g, SCHEMA.Person)),
+                              "ClassConstraintComponent"),
+    "url as a string": (lambda g: _set(g, _one(g, SCHEMA.NewsArticle), SCHEMA.url, Literal("http://x.test/a")),
+                        "NodeKindConstraintComponent"),
     "context length wrong": (lambda g: _set(g, _one(g, NIF.Context), NIF.endIndex,
                                             Literal(3, datatype=rns.XSD.nonNegativeInteger)), "SPARQLConstraintComponent"),
 }
