@@ -19,7 +19,6 @@ from __future__ import annotations
 
 import hashlib
 import re
-import unicodedata
 from bisect import bisect_right
 from dataclasses import dataclass, field
 
@@ -120,48 +119,27 @@ class Document:
         return self.text[: self.body_start]
 
 
-class _Builder:
-    """Accumulates normalised characters with the original index of each."""
-
-    def __init__(self) -> None:
-        self.chars: list[str] = []
-        self.offsets: list[int] = []
-
-    def add(self, ch: str, at: int) -> None:
-        self.chars.append(ch)
-        self.offsets.append(at)
-
-    def text(self) -> str:
-        return "".join(self.chars)
+#: one character for one: spaces, full-width digits and Latin letters, ．and ％, a lone CR
+_CHAR_TABLE = {ord(c): " " for c in _SPACES}
+_CHAR_TABLE.update({c: c - 0xFEE0 for r in ((0xFF10, 0xFF19), (0xFF21, 0xFF3A), (0xFF41, 0xFF5A))
+                    for c in range(r[0], r[1] + 1)})
+_CHAR_TABLE.update({0xFF0E: ".", 0xFF05: "%", ord("\r"): "\n"})
+#: characters dropped: the CR of a CRLF and control characters (tab and line feed are kept)
+_DROPPED = re.compile(r"\r(?=\n)|[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f]")
 
 
 def _char_pass(original: str) -> tuple[str, list[int]]:
     """Character-level normalisation; returns the text and the offset of each character."""
-    b = _Builder()
-    n = len(original)
-    i = 0
-    while i < n:
-        ch = original[i]
-        if ch == "\r":
-            if i + 1 < n and original[i + 1] == "\n":
-                i += 1
-                continue
-            ch = "\n"
-        if ch in _SPACES:
-            ch = " "
-        code = ord(ch)
-        if 0xFF10 <= code <= 0xFF19 or 0xFF21 <= code <= 0xFF3A or 0xFF41 <= code <= 0xFF5A:
-            ch = chr(code - 0xFEE0)
-        elif ch == "\uff0e":  # full-width full stop inside numbers (５．５％)
-            ch = "."
-        elif ch == "\uff05":
-            ch = "%"
-        elif unicodedata.category(ch) == "Cc" and ch != "\n":
-            i += 1
-            continue
-        b.add(ch, i)
-        i += 1
-    return b.text(), b.offsets
+    drops = [m.start() for m in _DROPPED.finditer(original)]
+    if not drops:
+        return original.translate(_CHAR_TABLE), list(range(len(original)))
+    kept: list[int] = []
+    prev = 0
+    for d in drops:
+        kept.extend(range(prev, d))
+        prev = d + 1
+    kept.extend(range(prev, len(original)))
+    return "".join(original[i] for i in kept).translate(_CHAR_TABLE), kept
 
 
 def _near_cjk(s: str, i: int) -> bool:

@@ -12,7 +12,7 @@ from __future__ import annotations
 import re
 
 from kg.document import Document
-from kg.extract.context import Context
+from kg.extract.context import Context, alias_pattern
 from kg.extract.names import DELIMITERS
 from kg.facts import ArticleFacts, Role
 
@@ -54,7 +54,7 @@ def _title_phrase(text: str, ctx: Context, end: int, name_ends: set[int] | froze
         start += m.end()
         seg = text[start:end]
     whole_title = any(seg.endswith(t) and "和" in t for t in ctx.lexicon.titles)  # 党和国家领导人
-    if not whole_title and not any(seg.startswith(a) for a in ctx.aliases if len(a) >= 3):
+    if not whole_title and not alias_pattern(ctx, 3).match(seg):
         m = _WEAK_BREAKERS.match(seg)
         if m:
             start += m.end()
@@ -70,9 +70,9 @@ def _organization(phrase: str, ctx: Context, facts: ArticleFacts) -> str | None:
     """The body a title phrase belongs to: the longest body named at its start, else the
     body a bare title implies in the article's province (省长 -> the provincial government)."""
     best = None
-    for alias, (canon, _cls) in ctx.aliases.items():
-        if phrase.startswith(alias) and len(alias) < len(phrase) and (best is None or len(alias) > len(best[0])):
-            best = (alias, canon)
+    m = alias_pattern(ctx).match(phrase)  # longest alias first
+    if m and m.end() < len(phrase):
+        best = (m.group(0), ctx.aliases[m.group(0)][0])
     for name in facts.organizations:
         if phrase.startswith(name) and len(name) < len(phrase) and (best is None or len(name) > len(best[0])):
             best = (name, name)
