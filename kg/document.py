@@ -171,7 +171,7 @@ _BYLINE_TITLE = re.compile(r"(?:记者|通讯员|摄影|摄像|编辑|实习生)
 
 
 def _in_byline(text: str, pos: int) -> bool:
-    """True when `pos` lies inside a bracket that credits reporters (（山西日报记者 杨文）)."""
+    """True when `pos` lies inside a bracket that credits reporters (（山西日报记者 陈静）)."""
     opening = text.rfind("（", max(0, pos - 40), pos)
     if opening < 0 or "）" in text[opening:pos] or "\n" in text[opening:pos]:
         return False

@@ -1,6 +1,6 @@
 """Credits: the byline's reporters and the photographers of the pictures, with their paper.
 
-`本报讯（山西日报记者 陈静）`, `（记者胡健）`, `新华社记者X`, `X 摄`. A credit's paper is the
+`本报讯（山西日报记者 陈静）`, `（记者陈静）`, `新华社记者X`, `X 摄`. A credit's paper is the
 organisation written with it, else the paper of the byline (本报 = the article's paper).
 """
 

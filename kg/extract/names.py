@@ -111,7 +111,7 @@ def name_at(text: str, i: int, long_ok: bool = False) -> int | None:
     if not valid:
         return None
     best = valid[0]
-    # 张军在主席台: 在 is a verb after a two-character name; but 魏凤和， cannot be a name
+    # 张建在主席台: 在 is a verb after a two-character name; but 陈立和， cannot be a name
     # and a conjunction, since nothing follows the 和
     after = text[i + best] if i + best < len(text) else "\n"
     tail = text[i + best - 1]

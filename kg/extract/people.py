@@ -159,7 +159,7 @@ def _photo_mode(doc: Document, found: dict[str, list[tuple[int, int]]]) -> None:
 
 
 def _cut_short(name: str, found: dict, text: str) -> bool:
-    """True when `name` is a longer found name cut short (魏凤 of 魏凤和, read before 和):
+    """True when `name` is a longer found name cut short (陈立 of 陈立和, read before 和):
     wherever it occurs, the longer name's remaining characters follow."""
     for other in found:
         if len(other) > len(name) and other.startswith(name):

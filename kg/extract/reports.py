@@ -66,7 +66,7 @@ def extract(doc: Document, ctx: Context, facts: ArticleFacts) -> None:
                 continue
             _deliver(doc, ctx, facts, m, s, person, meeting_name, seen)
     _body_reports(doc, ctx, facts, meeting, seen)
-    # 汪洋代表…常务委员会，向大会报告工作: the body a presenter speaks for, said apart
+    # 周明远代表…常务委员会，向大会报告工作: the body a presenter speaks for, said apart
     for r in facts.reports:
         if r.presenter and not r.presenter_is_org and r.on_behalf_of is None:
             m = re.search(rf"{re.escape(r.presenter)}代表(?P<body>[^，。；]{{2,30}}?)(?:，|向)", text)

@@ -139,7 +139,7 @@ def extract(doc: Document, ctx: Context, facts: ArticleFacts) -> None:
         m = _ELECTED.match(text, b)
         if m:
             title = m.group("title")
-            # the title ends where the next name run into it begins (…主任林武当选…)
+            # the title ends where the next name run into it begins (…主任孙立当选…)
             for a2, _b2, _n in mentions:
                 if m.start("title") < a2 < m.end("title"):
                     title = text[m.start("title"):a2]
