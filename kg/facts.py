@@ -125,6 +125,10 @@ class ArticleFacts:
         if span not in spans:
             spans.append(span)
 
+    def person_mentions(self) -> list[tuple[int, int, str]]:
+        """(start, end, name) of every person mention, in text order."""
+        return sorted((a, b, p.name) for p in self.people.values() for a, b in p.spans)
+
     @property
     def main_meeting(self) -> Meeting | None:
         for m in self.meetings.values():

@@ -47,7 +47,9 @@ def _venue_re() -> re.Pattern:
     return re.compile(rf"[\u4e00-\u9fff]{{0,8}}?(?:{'|'.join(ends)})")
 
 
+@cache
 def _cities() -> dict[str, str]:
+    """Written city -> city name: capitals, other cities, municipalities, 京 for 北京."""
     out = {"京": "北京"}
     for p in lexicon().provinces:
         for c in (p.capital, *p.cities):

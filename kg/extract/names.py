@@ -127,6 +127,14 @@ def _long_name(cand: str) -> bool:
             and not is_word(cand[:2]) and not is_word(cand[2:]) and not is_word(cand))
 
 
+def clause_start(text: str, pos: int) -> int:
+    """Start of the clause holding `pos`: just after the nearest delimiter before it."""
+    i = pos
+    while i > 0 and text[i - 1] not in DELIMITERS:
+        i -= 1
+    return i
+
+
 def name_before(text: str, j: int, start: int) -> int | None:
     """Start of a name that ends at j and begins at or after `start` (a clause start)."""
     for n in (3, 2, 4):

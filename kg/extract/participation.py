@@ -51,7 +51,7 @@ def extract(doc: Document, ctx: Context, facts: ArticleFacts) -> None:
     if main is None:
         return
     text = doc.text
-    mentions = sorted((a, b, p.name) for p in facts.people.values() for a, b in p.spans)
+    mentions = facts.person_mentions()
     meetings = sorted((a, b, m.name) for m in facts.meetings.values() for a, b in m.spans)
     seen = set()
 

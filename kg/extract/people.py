@@ -15,12 +15,13 @@ often run together with no separator (许国安韩立新出席).
 from __future__ import annotations
 
 import re
+from functools import cache
 
 from kg.document import Document
 from kg.extract.context import Context
 from kg.extract.names import (
     AMBIGUOUS_SURNAMES,
-    DELIMITERS,
+    clause_start,
     followers,
     is_word,
     name_at,
@@ -28,19 +29,13 @@ from kg.extract.names import (
     name_shaped,
 )
 from kg.facts import ArticleFacts
+from kg.lexicon import lexicon
 
 _LIST = re.compile(r"(?:[^\s、，。；：！？“”《》（）]{2,12}、){2,}[^\s、，。；：！？“”《》（）]{2,16}")
 _PHOTO = re.compile(r"([\u4e00-\u9fff·]{2,8}) ?摄(?:$|\n|[，。；）)])", re.M)
 _SUBJECT_VERBS = {"宣布", "指出", "表示", "说", "在", "代表", "同志", "当选", "会见", "接见", "受", "要求",
                   "希望", "介绍", "汇报", "宣读", "考察", "调研", "看望", "慰问", "认为"}
 _ITEM_BAD = re.compile(r"[省市县区府部厅局委院会办司处站所队校馆]$")
-
-
-def _clause_start(text: str, pos: int) -> int:
-    i = pos
-    while i > 0 and text[i - 1] not in DELIMITERS:
-        i -= 1
-    return i
 
 
 def _accept(cand: str, strong: bool) -> bool:
@@ -52,9 +47,9 @@ def _accept(cand: str, strong: bool) -> bool:
     return True
 
 
+@cache
 def _not_names() -> frozenset[str]:
-    from kg.lexicon import lexicon
-
+    """Body names and titles: never a person's name."""
     lex = lexicon()
     return frozenset(lex.national) | frozenset(lex.titles)
 
@@ -75,14 +70,18 @@ def _title_mode(doc: Document, ctx: Context, found: dict[str, list[tuple[int, in
             end = nxt
 
 
+@cache
+def _subject_verbs() -> re.Pattern:
+    """Words that make the clause's opening a subject; 和, 同, 对 … follow ordinary words too."""
+    words = [w for w, k in followers().items() if k != "-" or w in _SUBJECT_VERBS]
+    return re.compile("|".join(re.escape(w) for w in sorted(words, key=len, reverse=True)))
+
+
 def _verb_mode(doc: Document, ctx: Context, found: dict[str, list[tuple[int, int]]]) -> None:
     text = doc.text
-    # only words that make the clause's opening a subject; 和, 同, 对 … follow ordinary words too
-    words = [w for w, k in followers().items() if k != "-" or w in _SUBJECT_VERBS]
-    rx = re.compile("|".join(re.escape(w) for w in sorted(words, key=len, reverse=True)))
-    for rx_ in (rx, ctx.lexicon.title_re):
+    for rx_ in (_subject_verbs(), ctx.lexicon.title_re):
         for m in rx_.finditer(text):
-            start = _clause_start(text, m.start())
+            start = clause_start(text, m.start())
             i = name_before(text, m.start(), start)
             if i is None:
                 continue

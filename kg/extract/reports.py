@@ -53,7 +53,7 @@ def extract(doc: Document, ctx: Context, facts: ArticleFacts) -> None:
     seen = set()
     # in text order, so that a person reporting at two meetings resolves the same every run
     reporters = [(p.person, p.meeting) for p in facts.participations if p.kind == "reported"]
-    mentions = sorted((a, b, p.name) for p in facts.people.values() for a, b in p.spans)
+    mentions = facts.person_mentions()
     for s, e in doc.sentences():
         for m in _DELIVER.finditer(text, s, e):
             who = [(a, n) for a, b, n in mentions if s <= a and b <= m.start()]

@@ -13,7 +13,7 @@ import re
 
 from kg.document import Document
 from kg.extract.context import Context, alias_pattern
-from kg.extract.names import DELIMITERS
+from kg.extract.names import clause_start
 from kg.facts import ArticleFacts, Role
 
 #: words after which a title phrase starts (出席的有省委书记X -> 省委书记)
@@ -28,18 +28,11 @@ _ELECTED = re.compile(r"当选为?(?P<title>[^，。；、]{2,24}?)(?=[，。；
 _MEETING_TITLES = ("主席团", "执行主席", "常务主席", "大会主席")
 
 
-def _clause_start(text: str, pos: int) -> int:
-    i = pos
-    while i > 0 and text[i - 1] not in DELIMITERS:
-        i -= 1
-    return i
-
-
 def _title_phrase(text: str, ctx: Context, end: int, name_ends: set[int] | frozenset = frozenset()
                   ) -> tuple[int, str] | None:
     """The title phrase ending at `end` (the name's start), as (start, phrase); it never
     reaches back over another person's name (代表钱卫东对新华社记者孔繁星)."""
-    start = _clause_start(text, end)
+    start = clause_start(text, end)
     start = max([start] + [b for b in name_ends if start < b <= end - 1])
     seg = text[start:end]
     # a headline runs names together (甲当选…主任乙当选…): a phrase starts after a verb
@@ -109,7 +102,7 @@ def _add(facts: ArticleFacts, ctx: Context, person: str, phrase: str, span: tupl
 def extract(doc: Document, ctx: Context, facts: ArticleFacts) -> None:
     """Add the roles written before (or, for a few titles, after) each person's name."""
     text = doc.text
-    mentions = sorted((a, b, p.name) for p in facts.people.values() for a, b in p.spans)
+    mentions = facts.person_mentions()
     by_end = {b: name for a, b, name in mentions}
     seen: set = set()
     inherited: dict[int, list[tuple[str, tuple[int, int]]]] = {}
