@@ -11,9 +11,9 @@ from __future__ import annotations
 import sys
 import time
 
-from kg.document import normalise
 from kg.extract import context, goals
-from kg.facts import ArticleFacts
+from kg.extract.facts import ArticleFacts
+from kg.text.document import normalise
 
 SHAPES = {
     "speaker-opened": "会议听取了有关情况的汇报。",

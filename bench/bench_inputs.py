@@ -14,7 +14,7 @@ from pathlib import Path
 import opencc
 
 from kg.errors import KgError
-from kg.reading import decode
+from kg.text.reading import decode
 
 folder = Path(sys.argv[1] if len(sys.argv) > 1 else Path(__file__).resolve().parents[2] / "shared/corpus/articles")
 s2tw = opencc.OpenCC("s2tw")

@@ -36,8 +36,8 @@ ID = "<https://w3id.org/kg-cn/id/"
 
 def real_corpus_nquads() -> tuple[str, int, float]:
     """N-Quads of every real article (one graph each); returns text, article count, seconds."""
-    from kg import dataset
-    from kg.export import nquads
+    from kg.graph import dataset
+    from kg.graph.export import nquads
     from kg.pipeline import build_article
     from kg.rdf.mapping import new_graph
 
@@ -83,7 +83,7 @@ def main() -> int:
     sys.path.insert(0, str(ROOT))
     from rdflib import Graph
 
-    from kg import query, serve, sparql_http, store
+    from kg.graph import http, query, serve, store
 
     if not CORPUS.is_dir():
         print(f"the corpus is not at {CORPUS}", file=sys.stderr)
@@ -149,7 +149,7 @@ def main() -> int:
             sparql = q.read_text(encoding="utf-8")
             r_s, r_rows = timed(lambda s=sparql: query.run(merged, s)[1], args.rdflib_runs, warm=True)
             s_s, s_rows = timed(lambda s=sparql: store.query(st, s)[1], args.runs, warm=True)
-            h_s, h_rows = timed(lambda s=sparql: sparql_http.select(base + "/query", s)[1], args.runs, warm=True)
+            h_s, h_rows = timed(lambda s=sparql: http.select(base + "/query", s)[1], args.runs, warm=True)
             # rows as a multiset; order too where the query's ORDER BY leaves no ties
             same = sorted(map(repr, r_rows)) == sorted(map(repr, s_rows)) == sorted(map(repr, h_rows))
             ordered = r_rows == s_rows == h_rows

@@ -6,12 +6,12 @@ import argparse
 import sys
 from pathlib import Path
 
-from kg import reading
 from kg.errors import KgError
+from kg.text import reading
 
 
 def _cmd_build(args: argparse.Namespace) -> int:
-    from kg.build import BuildFailed, build_files
+    from kg.corpus.build import BuildFailed, build_files
 
     try:
         build_files(args.inputs, Path(args.out), args)  # graph, views and store, all together
@@ -23,7 +23,7 @@ def _cmd_build(args: argparse.Namespace) -> int:
 
 
 def _cmd_view(args: argparse.Namespace) -> int:
-    from kg.views import write_view
+    from kg.view.writers import write_view
 
     graph = Path(args.graph)
     out = Path(args.out) if args.out else graph.with_name("focus.html" if args.focus else "graph.html")
@@ -35,7 +35,7 @@ def _cmd_view(args: argparse.Namespace) -> int:
 def _cmd_stats(args: argparse.Namespace) -> int:
     from kg.analysis import report
     from kg.analysis.metrics import summary
-    from kg.views import load
+    from kg.view.writers import load
 
     s = summary(load(Path(args.graph))[1])
     render = {"table": report.table, "json": report.to_json, "markdown": report.markdown}[args.format]
@@ -44,10 +44,10 @@ def _cmd_stats(args: argparse.Namespace) -> int:
 
 
 def _cmd_query(args: argparse.Namespace) -> int:
-    from kg import query
+    from kg.graph import query
 
     if getattr(args, "store", None):
-        from kg import store
+        from kg.graph import store
 
         if args.graph:
             raise KgError("give either a graph file or --store, not both")
@@ -61,7 +61,7 @@ def _cmd_query(args: argparse.Namespace) -> int:
 
 
 def _cmd_serve(args: argparse.Namespace) -> int:
-    from kg import serve
+    from kg.graph import serve
 
     return serve.serve(Path(args.store), args.host, args.port, args.writable)
 
@@ -69,7 +69,7 @@ def _cmd_serve(args: argparse.Namespace) -> int:
 def _cmd_push(args: argparse.Namespace) -> int:
     import os
 
-    from kg import push
+    from kg.graph import push
 
     password = args.password if args.password is not None else os.environ.get("KG_PUSH_PASSWORD")
     report = push.push_file(Path(args.graph), args.endpoint, user=args.user, password=password,
@@ -79,7 +79,7 @@ def _cmd_push(args: argparse.Namespace) -> int:
 
 
 def _cmd_export(args: argparse.Namespace) -> int:
-    from kg import export
+    from kg.graph import export
 
     formats = [f.strip() for f in args.format.split(",") if f.strip()]
     for path in export.export(Path(args.graph), formats, Path(args.out)):

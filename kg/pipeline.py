@@ -4,7 +4,6 @@ from __future__ import annotations
 
 from rdflib import Graph
 
-from kg.document import Document, normalise
 from kg.extract import (
     attendance,
     context,
@@ -17,8 +16,9 @@ from kg.extract import (
     reports,
     roles,
 )
-from kg.facts import ArticleFacts
+from kg.extract.facts import ArticleFacts
 from kg.rdf.mapping import to_graph
+from kg.text.document import Document, normalise
 
 #: extractors in the order they run; each reads what the earlier ones found
 PIPELINE = (

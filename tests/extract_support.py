@@ -6,9 +6,9 @@ province is a real one so that short forms (省委, 省人大) resolve.
 
 from __future__ import annotations
 
-from kg.document import Document, normalise
-from kg.facts import ArticleFacts
+from kg.extract.facts import ArticleFacts
 from kg.pipeline import extract
+from kg.text.document import Document, normalise
 
 #: an opening that gives the article its province (甘肃), its main meeting and its city
 GANSU_OPENING = "1月18日，省十四届人大三次会议在兰州开幕。"

@@ -17,10 +17,10 @@ from pathlib import Path
 import requests
 from rdflib import Graph
 
-from kg import facts as F
-from kg.document import normalise
+from kg.extract import facts as F
+from kg.graph.serve import free_port, stop
 from kg.rdf.mapping import new_graph, to_graph
-from kg.serve import free_port, stop
+from kg.text.document import normalise
 
 ROOT = Path(__file__).resolve().parents[1]
 SHARED = ROOT.parent / "shared"
@@ -103,7 +103,7 @@ def invented_corpus() -> Graph:
 
 def rdflib_rows(graph: Graph, query: Path) -> list[list[str | None]]:
     """The rows rdflib gets for a competency query, as strings."""
-    from kg import query as q
+    from kg.graph import query as q
 
     return q.run(graph, query.read_text(encoding="utf-8"))[1]
 

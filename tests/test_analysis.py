@@ -142,7 +142,7 @@ def test_kg_view_focus_and_depth(ttl, tmp_path, capsys):
 
 
 def test_outputs_are_deterministic(ttl, tmp_path):
-    from kg.views import write_all
+    from kg.view.writers import write_all
 
     first = {p.name: p.read_bytes() for p in write_all(ttl, tmp_path / "a")}
     second = {p.name: p.read_bytes() for p in write_all(ttl, tmp_path / "b")}

@@ -15,9 +15,9 @@ from rdflib import Graph
 from rdflib.namespace import RDF
 
 from kg import cli
-from kg.build import build_corpus
+from kg.corpus.build import build_corpus
+from kg.corpus.inputs import Article, Failure, iter_articles
 from kg.errors import KgError
-from kg.inputs import Article, Failure, iter_articles
 from kg.rdf.namespace import SCHEMA
 
 A1 = "省人大常委会召开会议\n　　本报讯 3月5日，省人大常委会第十次会议召开。常委会主任王建华主持会议。副主任李明远出席。\n"
@@ -189,7 +189,7 @@ def _membership_graph() -> Graph:
 
 
 def test_career_and_homonym_queries():
-    from kg import query
+    from kg.graph import query
 
     root = Path(__file__).resolve().parents[1] / "queries"
     g = _membership_graph()

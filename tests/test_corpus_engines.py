@@ -9,7 +9,7 @@ from pathlib import Path
 
 import pytest
 
-from kg.build import build_corpus
+from kg.corpus.build import build_corpus
 
 TEXTS = [
     "省人大常委会召开会议\n　　本报讯 常委会主任王建华主持会议。副主任李明远出席。\n",

@@ -16,12 +16,12 @@ import pytest
 from rdflib import Graph, Literal
 from rdflib.compare import isomorphic, to_isomorphic
 
-from kg.document import normalise
-from kg.inputs import Article
+from kg.corpus.inputs import Article
+from kg.corpus.shard import build_shard
 from kg.pipeline import extract
 from kg.rdf import iri
 from kg.rdf.mapping import ntriples, to_graph, triples
-from kg.shard import build_shard
+from kg.text.document import normalise
 
 ROOT = Path(__file__).resolve().parents[1]
 SHARED = ROOT.parent / "shared"
@@ -113,7 +113,7 @@ def test_tag_table_equals_jieba_posseg_word_tag_tab() -> None:
     jieba = pytest.importorskip("jieba", reason="jieba is a dependency of kg; install the package")
     from jieba import posseg
 
-    from kg import tokens
+    from kg.text import tokens
 
     jieba.setLogLevel(60)
     posseg.dt.initialize()
@@ -127,8 +127,8 @@ def test_tag_table_equals_jieba_posseg_word_tag_tab() -> None:
 _SHARDS_BY_KEY = """
 import pickle, sys
 from pathlib import Path
-from kg.inputs import iter_articles
-from kg.shard import build_batch
+from kg.corpus.inputs import iter_articles
+from kg.corpus.shard import build_batch
 corpus = Path(sys.argv[1])
 arts = [a for a in iter_articles([str(corpus / "articles"), str(corpus / "reports")]) if hasattr(a, "key")]
 sys.stdout.buffer.write(pickle.dumps({r.id: r.nquads for r in build_batch(arts)}))

@@ -11,13 +11,13 @@ from pyshacl import validate
 from rdflib import Graph, Literal, URIRef
 from rdflib.namespace import RDF, SKOS, XSD
 
-from kg.document import normalise
-from kg.inputs import record_article
+from kg.corpus.inputs import record_article
+from kg.corpus.shard import build_shard
 from kg.pipeline import extract
 from kg.rdf import iri
 from kg.rdf.mapping import to_graph
 from kg.rdf.namespace import KG, ORG, SCHEMA
-from kg.shard import build_shard
+from kg.text.document import normalise
 
 ROOT = Path(__file__).resolve().parents[1]
 
@@ -69,7 +69,7 @@ def test_headline_is_the_first_line_without_a_title() -> None:
 
 
 def test_text_file_article_has_no_identifier_or_publisher() -> None:
-    from kg.inputs import Article
+    from kg.corpus.inputs import Article
 
     r = build_shard(Article(id="/some/where/a.txt", text=SIMPLIFIED, source="a.txt"))
     assert r.error is None

@@ -9,8 +9,8 @@ from pathlib import Path
 
 import pytest
 
-from kg.build import build_corpus
-from kg.manifest import Manifest
+from kg.corpus.build import build_corpus
+from kg.corpus.manifest import Manifest
 
 SHARED = Path(__file__).resolve().parents[1].parent / "shared"
 GOLD = SHARED / "eval" / "gold"

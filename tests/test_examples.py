@@ -15,7 +15,7 @@ from pathlib import Path
 
 import pytest
 
-from kg.query import load_graph, read_query, run
+from kg.graph.query import load_graph, read_query, run
 
 ROOT = Path(__file__).resolve().parents[1]
 EXAMPLES = ROOT / "examples"

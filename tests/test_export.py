@@ -13,9 +13,9 @@ from rdflib import Dataset, Graph
 from rdflib.compare import isomorphic
 from store_support import invented_corpus
 
-from kg import dataset, export
 from kg.cli import main
 from kg.errors import KgError
+from kg.graph import dataset, export
 
 
 @pytest.fixture(scope="module")

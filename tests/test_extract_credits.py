@@ -47,8 +47,8 @@ def test_two_reporters_separated_by_a_space():
 
 
 def test_our_paper_is_the_one_the_metadata_names():
-    from kg.document import normalise
     from kg.pipeline import extract
+    from kg.text.document import normalise
 
     doc = normalise("本报兰州1月14日电（记者周明远）省十四届人大三次会议1月14日选举陶建华为甘肃省省长。",
                     meta={"source": "甘肃日报"})

@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 from extract_support import run
 
-from kg.document import normalise
+from kg.text.document import normalise
 
 EXAMPLES = Path(__file__).resolve().parents[1] / "examples"
 ARTICLES = sorted(EXAMPLES.glob("*.txt"))

@@ -67,8 +67,8 @@ def test_a_planned_session_is_not_the_meeting_reported():
 
 
 def test_target_years_and_passing_mentions_give_no_year():
-    from kg.document import normalise
     from kg.extract.context import analyse
+    from kg.text.document import normalise
 
     doc = normalise("周明远主持召开座谈会\n会议听取了2018年有关工作汇报，要求到2035年基本实现目标。")
     assert analyse(doc).year is None

@@ -11,9 +11,9 @@ from pathlib import Path
 
 import pytest
 
-from kg.document import normalise
 from kg.extract import context, goals
-from kg.facts import ArticleFacts, Meeting, Report
+from kg.extract.facts import ArticleFacts, Meeting, Report
+from kg.text.document import normalise
 
 SHARED = Path(__file__).resolve().parents[1].parent / "shared"
 ROOT = Path(__file__).resolve().parents[1]

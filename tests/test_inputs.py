@@ -13,7 +13,7 @@ from rdflib.compare import isomorphic
 
 from kg.cli import main
 from kg.rdf.namespace import KG
-from kg.script import to_simplified
+from kg.text.script import to_simplified
 
 ARTICLE = (
     "青山县第五届人民代表大会第三次会议开幕\n\n"

@@ -13,7 +13,7 @@ from rdflib import Graph
 
 from kg.cli import main
 from kg.rdf.namespace import KG, SCHEMA
-from kg.script import to_simplified
+from kg.text.script import to_simplified
 
 SHARED = Path(__file__).resolve().parents[1].parent / "shared"
 SEED = SHARED / "seed" / "000_1d7e1341ec58e008.txt"

@@ -15,10 +15,10 @@ from pathlib import Path
 
 import pytest
 
-from kg import merge
 from kg.cli import main
-from kg.inputs import Article, Failure, iter_articles
-from kg.manifest import Manifest
+from kg.corpus import merge
+from kg.corpus.inputs import Article, Failure, iter_articles
+from kg.corpus.manifest import Manifest
 
 ARTICLE = ("{county}第五届人民代表大会第三次会议开幕\n\n"
            "本报讯（记者 林小川）3月2日，{county}第五届人民代表大会第三次会议在县会堂隆重开幕。\n\n"
@@ -180,7 +180,7 @@ def _built(tmp_path, capsys) -> tuple[Path, Path, dict[str, bytes]]:
     return out, store, {**_files(out), **{f"store/{k}": v for k, v in _files(store).items()}}
 
 
-@pytest.mark.parametrize("where", ["kg.views.write_all", "kg.store.load_file", "kg.merge.write_nquads"])
+@pytest.mark.parametrize("where", ["kg.view.writers.write_all", "kg.graph.store.load_file", "kg.corpus.merge.write_nquads"])
 @pytest.mark.parametrize("exc", [RuntimeError("disk full"), KeyboardInterrupt()])
 def test_a_failure_at_any_output_keeps_every_old_output(tmp_path, capsys, monkeypatch, where, exc):
     out, store, before = _built(tmp_path, capsys)

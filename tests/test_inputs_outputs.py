@@ -1,4 +1,4 @@
-"""Nothing half-written: kg.outputs on its own, and `kg build` interrupted by Ctrl-C."""
+"""Nothing half-written: kg.corpus.outputs on its own, and `kg build` interrupted by Ctrl-C."""
 
 from __future__ import annotations
 
@@ -12,7 +12,7 @@ from pathlib import Path
 import pytest
 from rdflib import Graph
 
-from kg.outputs import staged, write_atomic
+from kg.corpus.outputs import staged, write_atomic
 
 
 def _listing(d: Path) -> dict[str, bytes]:
@@ -78,7 +78,7 @@ def test_sigterm_during_a_staged_build_cleans_up(tmp_path):
     old = _old_outputs(out)
     script = textwrap.dedent(f"""
         import sys, time
-        from kg.outputs import staged
+        from kg.corpus.outputs import staged
         with staged({str(out)!r}) as stage:
             stage.write("graph.ttl", "new graph")
             (stage.dir("store") / "data").write_text("partial")

@@ -1,4 +1,4 @@
-"""kg.reading, kg.htmltext and kg.script on their own: decoding, detection, HTML, t2s."""
+"""kg.text.reading, kg.text.html and kg.text.script on their own: decoding, detection, HTML, t2s."""
 
 from __future__ import annotations
 
@@ -7,9 +7,9 @@ import codecs
 import pytest
 
 from kg.errors import KgError
-from kg.htmltext import html_to_text, looks_like_html
-from kg.reading import decode, read_decoded
-from kg.script import convert, is_traditional, to_simplified
+from kg.text.html import html_to_text, looks_like_html
+from kg.text.reading import decode, read_decoded
+from kg.text.script import convert, is_traditional, to_simplified
 
 TEXT = "绿水市第三届人民代表大会第二次会议今天开幕，市长赵文博作政府工作报告，副市长钱思远出席。"
 TRAD = "綠水市第三屆人民代表大會第二次會議今天開幕，市長趙文博作政府工作報告，副市長錢思遠出席。"

@@ -57,7 +57,7 @@ def test_same_page_structure_with_and_without_payloads(tmp_path):
 
 
 def test_sparql_kg_builds_from_article_text_keeps_it_a_literal(tmp_path):
-    from kg import store
+    from kg.graph import store
 
     hostile = 'x" } } ; DROP ALL ; INSERT DATA { GRAPH <urn:x> { <urn:a> <urn:b> "pwn\n\\ > \u2028'
     store.replace_article(tmp_path, "urn:kg:article:1", [(URIRef("urn:kg:s"), URIRef("urn:kg:p"), Literal("keep"))])

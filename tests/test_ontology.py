@@ -15,7 +15,7 @@ from rdflib import namespace as rns  # XSD kept off module level: pytest's scan 
 from rdflib.collection import Collection
 from rdflib.namespace import OWL, RDF, RDFS, SKOS
 
-from kg.facts import Credit
+from kg.extract.facts import Credit
 from kg.pipeline import build_article
 from kg.rdf.mapping import new_graph, to_graph
 from kg.rdf.namespace import KG, NIF, ORG, PROV, SCHEMA

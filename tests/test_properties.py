@@ -9,13 +9,13 @@ import re
 from hypothesis import HealthCheck, example, given, settings
 from hypothesis import strategies as st
 
-from kg.document import normalise
 from kg.errors import KgError
 from kg.extract import goal_lists, goals
 from kg.extract.line_index import LineIndex
 from kg.pipeline import extract
-from kg.reading import decode
-from kg.script import convert
+from kg.text.document import normalise
+from kg.text.reading import decode
+from kg.text.script import convert
 
 # text that looks like the genre: Chinese, titles, names, digits of both widths, the
 # punctuation and spaces the normaliser rewrites, line ends of every kind, traditional forms

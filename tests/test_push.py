@@ -5,10 +5,10 @@ from __future__ import annotations
 import pytest
 from store_support import CQ, SEED, invented_article, invented_corpus, rdflib_rows
 
-from kg import push, serve, sparql_http
 from kg.cli import main
 from kg.errors import KgError
-from kg.query import load_graph
+from kg.graph import http, push, serve
+from kg.graph.query import load_graph
 from kg.rdf.mapping import new_graph
 
 COUNT = ("SELECT (COUNT(*) AS ?n) WHERE { GRAPH ?g { ?s ?p ?o } "
@@ -28,7 +28,7 @@ def oxigraph(tmp_path):
 
 
 def _count(base: str) -> int:
-    return int(sparql_http.select(base + "/query", COUNT)[1][0][0])
+    return int(http.select(base + "/query", COUNT)[1][0][0])
 
 
 def _check_rows(base, g, must_answer: bool) -> None:
@@ -36,7 +36,7 @@ def _check_rows(base, g, must_answer: bool) -> None:
         expected = rdflib_rows(g, q)
         if must_answer:
             assert expected, q.stem
-        assert sparql_http.select(base + "/query", q.read_text(encoding="utf-8"))[1] == expected, q.stem
+        assert http.select(base + "/query", q.read_text(encoding="utf-8"))[1] == expected, q.stem
 
 
 def test_push_invented_corpus_rows_equal_rdflib_and_push_twice_counts_once(oxigraph, tmp_path):
@@ -73,12 +73,12 @@ def test_pushing_one_article_again_leaves_the_others(oxigraph, tmp_path):
     path = tmp_path / "graph.ttl"
     g.serialize(path, format="turtle")
     push.push_file(path, oxigraph + "/store")
-    graphs = sparql_http.select(oxigraph + "/query", GRAPHS)[1]
+    graphs = http.select(oxigraph + "/query", GRAPHS)[1]
     a_again = tmp_path / "a.ttl"
     invented_article("a", new_graph()).serialize(a_again, format="turtle")
     report = push.push_file(a_again, oxigraph + "/store")
     assert len(report.replaced) == 1
-    assert sparql_http.select(oxigraph + "/query", GRAPHS)[1] == graphs
+    assert http.select(oxigraph + "/query", GRAPHS)[1] == graphs
 
 
 def test_push_errors_are_clear(oxigraph, tmp_path, capsys):
@@ -88,7 +88,7 @@ def test_push_errors_are_clear(oxigraph, tmp_path, capsys):
         push.push_file(path, f"http://127.0.0.1:{serve.free_port()}/store")
     # a rejected payload: the server cannot parse what it is sent
     with pytest.raises(KgError, match=r"rejected graph <urn:x:g>: HTTP 400"):
-        sparql_http.request(sparql_http.session(), "PUT", push.graph_url(oxigraph + "/store", "urn:x:g"),
+        http.request(http.session(), "PUT", push.graph_url(oxigraph + "/store", "urn:x:g"),
                             "graph <urn:x:g>", data=b"<urn:x:a> not turtle", headers={"Content-Type": push.CONTENT_TYPE})
     assert main(["push", str(tmp_path / "missing.ttl"), "--endpoint", oxigraph + "/store"]) == 1
     assert "no such graph file" in capsys.readouterr().err

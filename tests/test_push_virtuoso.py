@@ -5,8 +5,8 @@ from __future__ import annotations
 import pytest
 from store_support import CQ, invented_corpus, rdflib_rows, virtuoso
 
-from kg import push, sparql_http
 from kg.errors import KgError
+from kg.graph import http, push
 
 COUNT = ("SELECT (COUNT(*) AS ?n) WHERE { GRAPH ?g { ?s ?p ?o } "
          "FILTER(STRSTARTS(STR(?g), 'https://w3id.org/kg-cn/')) }")
@@ -25,15 +25,15 @@ def test_push_with_digest_auth_then_query(virt, tmp_path):
     endpoint = virt + "/sparql-graph-crud-auth"
     first = push.push_file(path, endpoint, user="dba", password="dba", auth="digest")
     assert len(first.created) == 2
-    n = int(sparql_http.select(virt + "/sparql", COUNT)[1][0][0])
+    n = int(http.select(virt + "/sparql", COUNT)[1][0][0])
     assert n == first.triples
     second = push.push_file(path, endpoint, user="dba", password="dba", auth="digest")
     assert len(second.replaced) == 2 and not second.created
-    assert int(sparql_http.select(virt + "/sparql", COUNT)[1][0][0]) == n
+    assert int(http.select(virt + "/sparql", COUNT)[1][0][0]) == n
     for q in CQ:
         expected = rdflib_rows(g, q)
         assert expected
-        got = sparql_http.select(virt + "/sparql", q.read_text(encoding="utf-8"))[1]
+        got = http.select(virt + "/sparql", q.read_text(encoding="utf-8"))[1]
         assert got == expected, q.stem
 
 
@@ -47,7 +47,7 @@ def test_refused_login_is_a_clear_error(virt, tmp_path):
 
 
 def test_rejected_payload_names_the_graph_and_the_reason(virt):
-    s = sparql_http.session("dba", "dba", "digest")
+    s = http.session("dba", "dba", "digest")
     with pytest.raises(KgError, match=r"rejected graph <urn:x:g>: HTTP 5\d\d: .*rejected"):
-        sparql_http.request(s, "PUT", push.graph_url(virt + "/sparql-graph-crud-auth", "urn:x:g"), "graph <urn:x:g>",
+        http.request(s, "PUT", push.graph_url(virt + "/sparql-graph-crud-auth", "urn:x:g"), "graph <urn:x:g>",
                             data=b"garbage <<", headers={"Content-Type": push.CONTENT_TYPE})

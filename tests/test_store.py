@@ -8,9 +8,9 @@ from rdflib.compare import isomorphic
 from rdflib.namespace import RDF
 from store_support import CQ, SEED, invented_article, invented_corpus, rdflib_rows
 
-from kg import dataset, store
 from kg.cli import main
 from kg.errors import KgError
+from kg.graph import dataset, store
 from kg.rdf.mapping import new_graph
 from kg.rdf.namespace import SCHEMA
 
@@ -73,7 +73,7 @@ def test_replacing_an_article_replaces_its_facts_and_nothing_else(tmp_path):
 
 
 def test_bulk_loading_the_same_nquads_twice_replaces_instead_of_duplicating(tmp_path):
-    from kg.export import nquads
+    from kg.graph.export import nquads
 
     db = tmp_path / "db"
     data = nquads(dataset.split(invented_corpus()))

@@ -6,8 +6,8 @@ import pytest
 import requests
 from store_support import CQ, invented_corpus, rdflib_rows
 
-from kg import serve, sparql_http, store
 from kg.errors import KgError
+from kg.graph import http, serve, store
 
 
 @pytest.fixture(scope="module")
@@ -30,7 +30,7 @@ def test_endpoint_rows_equal_rdflib_rows(served, query):
     base, g = served
     expected = rdflib_rows(g, query)
     assert expected
-    assert sparql_http.select(base + "/query", query.read_text(encoding="utf-8"))[1] == expected
+    assert http.select(base + "/query", query.read_text(encoding="utf-8"))[1] == expected
 
 
 @pytest.mark.parametrize("accept, ctype, marker", [
@@ -57,7 +57,7 @@ def test_read_only_by_default(served):
                          headers={"Content-Type": "application/sparql-update"}, timeout=10)
     assert resp.status_code == 403
     with pytest.raises(KgError, match="refused"):
-        sparql_http.request(sparql_http.session(), "PUT", base + "/store?graph=urn:x:g", "a graph",
+        http.request(http.session(), "PUT", base + "/store?graph=urn:x:g", "a graph",
                             data=b"<urn:x:a> <urn:x:b> <urn:x:c> .", headers={"Content-Type": "text/turtle"})
 
 

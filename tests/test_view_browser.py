@@ -201,7 +201,7 @@ def test_seed_article_page_offline(tmp_path):
         pytest.skip(f"the shared seed article is not here ({SEED})")
     out = tmp_path / "out"
     assert main(["build", str(SEED), "--out", str(out), "--quiet"]) == 0
-    from kg.views import load
+    from kg.view.writers import load
 
     _, G = load(out / "graph.ttl")
     html = (out / "graph.html").read_text(encoding="utf-8")

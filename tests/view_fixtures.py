@@ -8,9 +8,9 @@ from __future__ import annotations
 
 from rdflib import Graph
 
-from kg.document import normalise
-from kg.facts import ArticleFacts, Attendance, Credit, Goal, Meeting, Participation, Report, Role
+from kg.extract.facts import ArticleFacts, Attendance, Credit, Goal, Meeting, Participation, Report, Role
 from kg.rdf.mapping import new_graph, to_graph
+from kg.text.document import normalise
 
 MEETING = "测试省第九届人民代表大会第三次会议"
 GOV = "测试省人民政府"

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import json
 
-from kg.query import format_rows
+from kg.graph.query import format_rows
 
 TOP_PEOPLE = 15
 KIND_NAMES = {"presided": "主持 presided", "reported": "作报告 reported", "spoke": "讲话 spoke",

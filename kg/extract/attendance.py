@@ -4,9 +4,9 @@ from __future__ import annotations
 
 import re
 
-from kg.document import Document
 from kg.extract.context import Context
-from kg.facts import ArticleFacts, Attendance
+from kg.extract.facts import ArticleFacts, Attendance
+from kg.text.document import Document
 
 #: who is counted: 代表, 委员, 省委委员, 常委会组成人员 …
 _WHO = r"(?:[\u4e00-\u9fff]{0,6}?(?:代表|委员|组成人员|人员|成员))?"

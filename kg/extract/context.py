@@ -13,8 +13,8 @@ from collections import Counter
 from dataclasses import dataclass, field
 from functools import cache
 
-from kg.document import Document
 from kg.lexicon import Lexicon, Province, lexicon
+from kg.text.document import Document
 
 _FULL_DATE = re.compile(r"((?:19|20)\d{2})年(\d{1,2})月(\d{1,2})日")
 _YEAR = re.compile(r"(?<![\d-])((?:19|20)\d{2})年")

@@ -8,9 +8,9 @@ from __future__ import annotations
 
 import re
 
-from kg.document import Document
 from kg.extract.context import Context
-from kg.facts import ArticleFacts, Credit
+from kg.extract.facts import ArticleFacts, Credit
+from kg.text.document import Document
 
 _REPORTER_TITLES = ("记者", "特约记者", "通讯员", "首席记者")
 _PHOTO = re.compile(r"([\u4e00-\u9fff·]{2,8}) ?摄(?=$|\n|[，。；）)])", re.M)

@@ -25,9 +25,9 @@ import re
 from bisect import bisect_left, insort
 from dataclasses import dataclass
 
-from kg.document import Document
+from kg.extract.facts import Span
 from kg.extract.line_index import LineIndex
-from kg.facts import Span
+from kg.text.document import Document
 
 _NUM = "一二三四五六七八九十"
 _DIGIT = {ch: i + 1 for i, ch in enumerate("一二三四五六七八九")}

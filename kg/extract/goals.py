@@ -15,11 +15,11 @@ from __future__ import annotations
 
 import re
 
-from kg.document import Document
 from kg.extract.context import Context
+from kg.extract.facts import ArticleFacts, Goal
 from kg.extract.goal_lists import EnumeratedList, find_lists
 from kg.extract.line_index import LineIndex
-from kg.facts import ArticleFacts, Goal
+from kg.text.document import Document
 
 # kind cues, matched in the text before the list; the one nearest to the list wins,
 # because a paragraph often reviews the past before announcing what is to be done

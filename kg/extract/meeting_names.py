@@ -21,10 +21,10 @@ from dataclasses import dataclass
 from functools import cache
 from importlib import resources
 
-from kg.document import Document
 from kg.extract.context import Context, alias_pattern
 from kg.lexicon import Province, lexicon
-from kg.numerals import NUM, to_chinese, to_int
+from kg.text.document import Document
+from kg.text.numerals import NUM, to_chinese, to_int
 
 _N = NUM
 

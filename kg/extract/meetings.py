@@ -12,11 +12,11 @@ import re
 from functools import cache
 from importlib import resources
 
-from kg.document import Document
 from kg.extract.context import Context
+from kg.extract.facts import ArticleFacts, Meeting
 from kg.extract.meeting_names import Mention, find_meetings
-from kg.facts import ArticleFacts, Meeting
 from kg.lexicon import lexicon
+from kg.text.document import Document
 
 
 def _national_year(found: Mention) -> int | None:

@@ -12,8 +12,8 @@ import re
 from functools import cache
 from importlib import resources
 
-from kg.document import is_cjk
 from kg.lexicon import lexicon
+from kg.text.document import is_cjk
 
 #: characters that end a clause or separate items
 DELIMITERS = set("，。、；：！？,.;:!?（）()“”‘’《》「」\n —…")
@@ -154,7 +154,7 @@ def name_before(text: str, j: int, start: int) -> int | None:
 
 def is_word(cand: str) -> bool:
     """True when jieba's dictionary knows `cand` as an ordinary word (not a person's name)."""
-    from kg.tokens import word_tag
+    from kg.text.tokens import word_tag
 
     tag = word_tag(cand)
     return tag is not None and not tag.startswith("nr")

@@ -10,10 +10,10 @@ from __future__ import annotations
 
 import re
 
-from kg.document import Document
 from kg.extract.context import Context, alias_pattern
-from kg.facts import ArticleFacts
-from kg.numerals import NUM
+from kg.extract.facts import ArticleFacts
+from kg.text.document import Document
+from kg.text.numerals import NUM
 
 _CJK = r"[\u4e00-\u9fff]"
 _MEDIA = re.compile(rf"({_CJK}{{2,6}}?(?:日报|晚报|电视台|广播电视台|广播电台))(?=社|记者|全媒体记者|融媒体记者|讯|消息|报道|[）)、，。]|网)")

@@ -10,9 +10,9 @@ from __future__ import annotations
 
 import re
 
-from kg.document import Document
 from kg.extract.context import Context
-from kg.facts import ArticleFacts, Participation
+from kg.extract.facts import ArticleFacts, Participation
+from kg.text.document import Document
 
 _VERBS = re.compile(
     r"(?P<presided>主持)"

@@ -17,8 +17,8 @@ from __future__ import annotations
 import re
 from functools import cache
 
-from kg.document import Document
 from kg.extract.context import Context
+from kg.extract.facts import ArticleFacts
 from kg.extract.names import (
     AMBIGUOUS_SURNAMES,
     clause_start,
@@ -28,8 +28,8 @@ from kg.extract.names import (
     name_before,
     name_shaped,
 )
-from kg.facts import ArticleFacts
 from kg.lexicon import lexicon
+from kg.text.document import Document
 
 _LIST = re.compile(r"(?:[^\s、，。；：！？“”《》（）]{2,12}、){2,}[^\s、，。；：！？“”《》（）]{2,16}")
 _PHOTO = re.compile(r"([\u4e00-\u9fff·]{2,8}) ?摄(?:$|\n|[，。；）)])", re.M)

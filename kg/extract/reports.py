@@ -8,10 +8,10 @@ from __future__ import annotations
 
 import re
 
-from kg.document import Document
 from kg.extract.context import Context
-from kg.facts import ArticleFacts, Report
-from kg.numerals import NUM
+from kg.extract.facts import ArticleFacts, Report
+from kg.text.document import Document
+from kg.text.numerals import NUM
 
 _DELIVER = re.compile(r"(?:代表(?P<body>[^，。；]{2,20}?))?(?:向[^，。；]{1,8}?)?(?<![工合创写操动制协运著振])作(?P<title>[^，。；]{2,80}?(?:报告|说明))")
 _ON_BEHALF = re.compile(r"受(?P<body>[^，。；]{2,20}?)(?:的)?委托")

@@ -11,10 +11,10 @@ from __future__ import annotations
 
 import re
 
-from kg.document import Document
 from kg.extract.context import Context, alias_pattern
+from kg.extract.facts import ArticleFacts, Role
 from kg.extract.names import clause_start
-from kg.facts import ArticleFacts, Role
+from kg.text.document import Document
 
 #: words after which a title phrase starts (出席的有省委书记X -> 省委书记)
 _BREAKERS = re.compile(r".*(?:的有|还有|其中有|包括|出席|会见|听取|：|了|\d+日电|本报讯|消息)")

@@ -24,11 +24,11 @@ from collections.abc import Iterable
 from rdflib import Graph
 from rdflib.namespace import RDF, SKOS, XSD
 
-from kg.document import Document, is_cjk
-from kg.facts import ArticleFacts, Span
+from kg.extract.facts import ArticleFacts, Span
 from kg.rdf import iri
 from kg.rdf.namespace import ITSRDF, KG, NIF, ORG, PROV, SCHEMA
-from kg.script import convert as t2s
+from kg.text.document import Document, is_cjk
+from kg.text.script import convert as t2s
 
 PREFIXES = {
     "kg": KG._NS,

@@ -161,6 +161,6 @@ def render(G: nx.MultiDiGraph, title: str = "kg", centre: str | None = None) -> 
 
 def write(G: nx.MultiDiGraph, path: os.PathLike, title: str = "kg", centre: str | None = None) -> Path:
     """Write the page of `G` to `path` (UTF-8, atomically); returns the path."""
-    from kg.outputs import write_atomic
+    from kg.corpus.outputs import write_atomic
 
     return write_atomic(Path(path), render(G, title, centre).encode("utf-8"))

@@ -26,8 +26,8 @@ import pyoxigraph as ox
 from rdflib import BNode, Graph, Literal, URIRef
 from rdflib.term import Node
 
-from kg import dataset
 from kg.errors import KgError
+from kg.graph import dataset
 
 StoreRef = Path | str | ox.Store
 

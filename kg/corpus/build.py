@@ -1,12 +1,12 @@
 """`kg build`: inputs -> articles -> per-article shards (any engine) -> merged outputs.
 
-1. `kg.inputs` turns folders, files, JSONL and stdin into articles;
-2. articles whose content hash has a shard already are skipped (`kg.manifest`);
-3. the others run through `kg.shard.build_batch` on the chosen engine (`kg.engines`);
-4. the live shards are merged into OUT/graph.ttl (and OUT/graph.nq) by `kg.merge`,
+1. `kg.corpus.inputs` turns folders, files, JSONL and stdin into articles;
+2. articles whose content hash has a shard already are skipped (`kg.corpus.manifest`);
+3. the others run through `kg.corpus.shard.build_batch` on the chosen engine (`kg.corpus.engines`);
+4. the live shards are merged into OUT/graph.ttl (and OUT/graph.nq) by `kg.corpus.merge`,
    unless they are exactly those of the last merge and the files are still there;
 5. the store load and the views (graph.html, analysis.md/json) are made from them, and
-   all these outputs are renamed into place together (`kg.outputs.staged`).
+   all these outputs are renamed into place together (`kg.corpus.outputs.staged`).
 
 Failures: an input that cannot be read is a `Failure` with a one-line reason. Without
 `strict` the others are built and the build ends with `BuildFailed` after writing their
@@ -25,10 +25,10 @@ from collections.abc import Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from kg.corpus.inputs import Article, Failure, iter_articles
+from kg.corpus.manifest import Manifest
+from kg.corpus.outputs import sigterm_as_interrupt, staged
 from kg.errors import KgError
-from kg.inputs import Article, Failure, iter_articles
-from kg.manifest import Manifest
-from kg.outputs import sigterm_as_interrupt, staged
 
 #: a batch closes at this many characters or articles (one task each)
 BATCH_CHARS = 40_000
@@ -121,7 +121,7 @@ def _progress(quiet: bool):
     return tqdm(unit=" articles", desc="kg build", file=sys.stderr, dynamic_ncols=True, leave=False)
 
 
-#: what `kg.views.write_all` writes beside the graph
+#: what `kg.view.writers.write_all` writes beside the graph
 VIEW_FILES = ("graph.html", "analysis.md", "analysis.json")
 
 
@@ -131,7 +131,7 @@ def _write_outputs(manifest: Manifest, out: Path, summary: Summary, *, nquads: b
     all renamed into place together; returns the path of graph.ttl.
 
     Records in `manifest.merged` what the outputs now are (only once they are in place)."""
-    from kg import merge
+    from kg.corpus import merge
     from kg.rdf.mapping import PREFIXES
 
     ttl, nq = out / "graph.ttl", out / "graph.nq"
@@ -160,12 +160,12 @@ def _write_outputs(manifest: Manifest, out: Path, summary: Summary, *, nquads: b
             summary.merged = True
             record["stats"] = summary.stats
         if store is not None and not store_current:
-            from kg.store import load_file  # issue 4: the exact per-article named graphs, bulk-loaded
+            from kg.graph.store import load_file  # issue 4: the exact per-article named graphs, bulk-loaded
 
             load_file(stage.dir(store), nq_now)  # a fresh store: exactly this graph, bulk-loaded
             record["store"] = str(store)
         if not views_current:
-            from kg.views import write_all
+            from kg.view.writers import write_all
 
             scratch = stage.scratch()
             for path in write_all(ttl_now, scratch):
@@ -185,7 +185,7 @@ def build_corpus(inputs: list[str], out: Path, *, workers: int = 1, engine: str 
 
     Raises BuildFailed, with nothing written, at the first failure when `strict` and when
     no input gave an article; otherwise failures are in `summary.failed`."""
-    from kg.engines import make_engine
+    from kg.corpus.engines import make_engine
 
     t0 = time.perf_counter()
     out = Path(out)

@@ -1,6 +1,6 @@
 """Where articles are built: in this process, in local worker processes, or on Dask.
 
-Every engine runs the same function (`kg.shard.build_batch`) over batches of articles and
+Every engine runs the same function (`kg.corpus.shard.build_batch`) over batches of articles and
 yields the results as they finish; the order does not matter, because the outputs are
 merged in sorted order afterwards, so every engine gives byte-identical files. Batches
 are submitted a few at a time (at most `2 * workers` in flight), so memory stays flat
@@ -14,9 +14,9 @@ from collections.abc import Iterable, Iterator
 from concurrent.futures import FIRST_COMPLETED, ProcessPoolExecutor, wait
 from itertools import islice
 
+from kg.corpus.inputs import Article
+from kg.corpus.shard import ShardResult, build_batch, warm
 from kg.errors import KgError
-from kg.inputs import Article
-from kg.shard import ShardResult, build_batch, warm
 
 Batch = list[Article]
 

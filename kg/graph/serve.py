@@ -5,7 +5,7 @@ same storage format as pyoxigraph): `/query` answers GET and POST with JSON, XML
 TSV results by the Accept header. kg runs it read-only (`serve-read-only`) unless asked
 for `--writable` (then `/update` and the Graph Store Protocol at `/store` accept writes),
 on 127.0.0.1 unless told another host. The store's default graph is the merge of all
-article graphs (kg.store keeps it so), so queries naming no graph see everything. A server
+article graphs (kg.graph.store keeps it so), so queries naming no graph see everything. A server
 that receives `kg push` instead (nothing keeps its default graph) runs with `union=True`.
 """
 
@@ -53,7 +53,7 @@ def command(store_dir: Path | None, host: str = DEFAULT_HOST, port: int = DEFAUL
             writable: bool = False, union: bool = False) -> list[str]:
     """The oxigraph command line serving `store_dir` (in memory when None; then always writable).
 
-    `union` makes queries naming no graph see all graphs (for stores kg.store does not keep).
+    `union` makes queries naming no graph see all graphs (for stores kg.graph.store does not keep).
     """
     bind = f"[{host}]:{port}" if ":" in host else f"{host}:{port}"
     extra = ["--union-default-graph"] if union else []

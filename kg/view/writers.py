@@ -15,8 +15,8 @@ from rdflib.namespace import RDF
 from kg.analysis.entities import entity_graph, neighbourhood
 from kg.analysis.metrics import summary
 from kg.analysis.report import markdown, to_json
-from kg.outputs import write_atomic
-from kg.query import load_graph
+from kg.corpus.outputs import write_atomic
+from kg.graph.query import load_graph
 from kg.rdf.namespace import SCHEMA
 from kg.view import page
 

@@ -5,7 +5,7 @@ An input is
   files kg reads as articles (`.txt`, `.text`, `.html`, `.htm`, `.xhtml`, `.shtml`), or
   those matching `--glob` (a matching `.jsonl` file is read as JSONL). Hidden files and
   folders (a name starting with `.`) and the build's own output folder are left out;
-- a file: one article (text or HTML, any encoding `kg.reading` knows), or, when it ends
+- a file: one article (text or HTML, any encoding `kg.text.reading` knows), or, when it ends
   in `.jsonl`, one article per line;
 - `-`: standard input, JSONL when every non-blank line is a JSON object, else one article.
 
@@ -16,7 +16,7 @@ A JSONL record has `id` and `text` and optionally `title`, `date` (ISO, fills a 
 text leaves out), `source` (the publication), `url` and `province`; they travel to the
 pipeline in `meta`. Every input that cannot be read (a missing path, a folder without
 articles, a bad file, a bad record) becomes a `Failure` with a one-line reason naming it,
-so one bad input never stops the rest; `kg.build` decides what a failure means.
+so one bad input never stops the rest; `kg.corpus.build` decides what a failure means.
 """
 
 from __future__ import annotations
@@ -31,8 +31,8 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from kg.errors import KgError
-from kg.htmltext import html_to_text, looks_like_html
-from kg.reading import ARTICLE_SUFFIXES, DEFAULT_MAX_CHARS, decode_bytes, max_bytes, read_path, show
+from kg.text.html import html_to_text, looks_like_html
+from kg.text.reading import ARTICLE_SUFFIXES, DEFAULT_MAX_CHARS, decode_bytes, max_bytes, read_path, show
 
 #: JSONL fields passed to the pipeline as metadata (besides id and text)
 META_FIELDS = ("title", "date", "source", "url", "province")

@@ -14,7 +14,7 @@ from pathlib import Path
 
 from rdflib import Graph, URIRef
 
-from kg import dataset, sparql_http
+from kg.graph import dataset, http
 
 #: N-Triples is a subset of Turtle, so every Graph Store accepts it under the Turtle type
 CONTENT_TYPE = "text/turtle; charset=utf-8"
@@ -47,11 +47,11 @@ def graph_url(endpoint: str, name: URIRef, param: str = "graph") -> str:
 def push_graphs(graphs: dict[URIRef, Graph], endpoint: str, user: str | None = None, password: str | None = None,
                 auth: str = "basic", param: str = "graph") -> PushReport:
     """PUT each {name: graph} to the endpoint; returns what was sent. Stops at the first error."""
-    s = sparql_http.session(user, password, auth)
+    s = http.session(user, password, auth)
     report = PushReport(endpoint)
     for name, g in graphs.items():
         body = g.serialize(format="nt", encoding="utf-8")
-        resp = sparql_http.request(s, "PUT", graph_url(endpoint, name, param), f"graph <{name}>",
+        resp = http.request(s, "PUT", graph_url(endpoint, name, param), f"graph <{name}>",
                                    data=body, headers={"Content-Type": CONTENT_TYPE})
         (report.created if resp.status_code == 201 else report.replaced).append(str(name))
         report.triples += len(g)

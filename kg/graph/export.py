@@ -1,6 +1,6 @@
 """`kg export`: the graph in the formats other tools read.
 
-RDF (one named graph per article, see kg.dataset):
+RDF (one named graph per article, see kg.graph.dataset):
 - ``nt``: N-Triples, lines sorted (stable diffs), the merged graph;
 - ``nquads``: N-Quads, lines sorted, each triple in its article's graph;
 - ``trig``: TriG, one graph block per article;
@@ -27,12 +27,12 @@ from pathlib import Path
 import networkx as nx
 from rdflib import Dataset, Graph, URIRef
 
-from kg import dataset
+from kg.corpus.outputs import write_atomic
 from kg.errors import KgError
-from kg.outputs import write_atomic
+from kg.graph import dataset
 from kg.rdf.mapping import PREFIXES
 
-CONTEXT_FILE = Path(__file__).resolve().parents[1] / "ontology" / "context.jsonld"
+CONTEXT_FILE = Path(__file__).resolve().parents[2] / "ontology" / "context.jsonld"
 
 FORMATS = ("nt", "nquads", "trig", "jsonld", "graphml", "gexf", "neo4j", "cypher")
 

@@ -12,7 +12,7 @@ import json
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from kg.outputs import write_atomic
+from kg.corpus.outputs import write_atomic
 
 VERSION = 1
 

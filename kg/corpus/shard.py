@@ -12,7 +12,7 @@ import traceback
 from dataclasses import dataclass
 from functools import cache
 
-from kg.inputs import Article
+from kg.corpus.inputs import Article
 
 
 @dataclass
@@ -30,8 +30,8 @@ class ShardResult:
 @cache
 def warm() -> bool:
     """Load jieba, its tag table and the lexicon once per process; returns True."""
-    from kg import tokens
     from kg.lexicon import lexicon
+    from kg.text import tokens
 
     lexicon()
     tokens.word_tag("会议")
@@ -40,15 +40,15 @@ def warm() -> bool:
 
 def build_shard(article: Article) -> ShardResult:
     """Build one article into a sorted N-Quads shard; errors become `error`, never raise."""
-    from kg.document import normalise
     from kg.pipeline import extract
     from kg.rdf import iri
     from kg.rdf.mapping import triples
+    from kg.text.document import normalise
 
     warm()
     try:
         meta = dict(article.meta)
-        if article.source.endswith(f"#{article.id}"):  # a JSONL record (kg.inputs): its id is the publisher's
+        if article.source.endswith(f"#{article.id}"):  # a JSONL record (kg.corpus.inputs): its id is the publisher's
             meta.setdefault("id", article.id)
         doc = normalise(article.text, source=article.source, meta=meta)
         g = str(iri.article(doc.digest))

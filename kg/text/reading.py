@@ -4,7 +4,7 @@ What is accepted (see README, section "inputs"):
 - text in UTF-8 (with or without BOM), UTF-16/32 with a BOM, GB18030/GBK/GB2312 and
   Big5 (detected with charset-normalizer, or named with `encoding`);
 - HTML pages (by file suffix or by their first tag), whose article text is taken out
-  of the markup by kg.htmltext.
+  of the markup by kg.text.html.
 
 What is refused, each with its reason: a missing path, a directory, an unreadable file,
 an empty or white-space-only file, a binary file (NUL bytes or a known binary format),
@@ -24,7 +24,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from kg.errors import KgError
-from kg.htmltext import html_to_text, looks_like_html
+from kg.text.html import html_to_text, looks_like_html
 
 #: default limit of characters per article: a government work report has about 40,000
 DEFAULT_MAX_CHARS = 2_000_000
@@ -171,7 +171,7 @@ def _word_share(text: str) -> float:
     scores high; GBK read as Big5 or the other way round is character soup and scores low."""
     import rjieba
 
-    from kg.script import convert
+    from kg.text.script import convert
 
     sample = convert(text[:4000])
     n = len(_CJK.findall(sample))

@@ -1,0 +1,1 @@
+"""Stage 4: many articles -> one graph: inputs, per-article shards, engines, merge, the build."""

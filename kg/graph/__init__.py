@@ -1,0 +1,1 @@
+"""Stage 5: built graphs -> files, SPARQL, the embedded store, the endpoint, pushes, exports."""
