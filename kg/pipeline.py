@@ -1,6 +1,15 @@
-"""Text -> facts -> graph for one article: the per-article function everything else calls."""
+"""Text -> facts -> graph for one article: the per-article function everything else calls.
+
+Each extractor module declares what it reads of the facts (`NEEDS`) and what it adds
+(`ADDS`), as names of `ArticleFacts` fields; `check_order` proves that every need is added
+by the context or an earlier step, and the tests check that no step writes what it does not
+declare.
+"""
 
 from __future__ import annotations
+
+from dataclasses import dataclass
+from types import ModuleType
 
 from rdflib import Graph
 
@@ -20,26 +29,49 @@ from kg.extract.facts import ArticleFacts
 from kg.rdf.mapping import to_graph
 from kg.text.document import Document, normalise
 
-#: extractors in the order they run; each reads what the earlier ones found
-PIPELINE = (
-    meetings.extract,
-    organizations.extract,
-    people.extract,
-    roles.extract,
-    credits.extract,
-    participation.extract,
-    reports.extract,
-    attendance.extract,
-    goals.extract,
-)
+#: what the context puts on the facts before any extractor runs
+CONTEXT_ADDS = ("year", "province", "province_stated")
+
+
+@dataclass(frozen=True)
+class Step:
+    """One extractor: its name, its function, what it reads and what it adds."""
+
+    name: str
+    run: object
+    needs: tuple[str, ...]
+    adds: tuple[str, ...]
+
+
+def _step(module: ModuleType) -> Step:
+    return Step(module.__name__.rsplit(".", 1)[-1], module.extract, tuple(module.NEEDS), tuple(module.ADDS))
+
+
+#: extractors in the order they run
+PIPELINE: tuple[Step, ...] = tuple(_step(m) for m in (
+    meetings, organizations, people, roles, credits, participation, reports, attendance, goals,
+))
+
+
+def check_order(steps: tuple[Step, ...] = PIPELINE) -> None:
+    """Raise ValueError when a step needs a field no earlier step (or the context) adds."""
+    known = set(CONTEXT_ADDS)
+    for s in steps:
+        missing = [n for n in s.needs if n not in known]
+        if missing:
+            raise ValueError(f"extractor {s.name} needs {', '.join(missing)}, which no earlier step adds")
+        known.update(s.adds)
+
+
+check_order()
 
 
 def extract(doc: Document) -> ArticleFacts:
     """All facts of a normalised article."""
     ctx = context.analyse(doc)
-    facts = ArticleFacts()
+    facts = context.new_facts(ctx)
     for step in PIPELINE:
-        step(doc, ctx, facts)
+        step.run(doc, ctx, facts)
     return facts
 
 

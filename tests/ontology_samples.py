@@ -41,7 +41,7 @@ def span_of(doc: Document, needle: str, after: str = "") -> tuple[int, int]:
 def sample_facts(text: str = ARTICLE) -> tuple[Document, ArticleFacts]:
     """The document of the invented article and one fact of every kind kg maps."""
     doc = normalise(text, source="invented-congress.txt", meta={"date": "2031-03-05", "province": "青川省"})
-    f = ArticleFacts()
+    f = ArticleFacts(year=2031, province="青川省", province_stated=True)
     m = Meeting(MEETING, body=CONGRESS, term=9, session=3, date="2031-03-05", city="云州", main=True)
     m.spans.append(span_of(doc, MEETING))
     m.spans.append(span_of(doc, "青川省九届人大三次会议"))

@@ -62,7 +62,7 @@ def test_jsonl_records_carry_metadata_and_bad_lines_fail_alone(tmp_path):
     items = list(iter_articles([str(path)]))
     assert isinstance(items[0], Article)
     assert items[0].id == "n1"
-    assert items[0].meta == {"title": "标题", "date": "2024-03-05", "source": "某报", "url": "https://example.org/n1"}
+    assert items[0].meta == {"id": "n1", "title": "标题", "date": "2024-03-05", "source": "某报", "url": "https://example.org/n1"}
     assert items[0].source == "news.jsonl#n1"
     assert [type(i) for i in items[1:]] == [Failure, Failure, Failure]
     assert "no text" in items[1].reason

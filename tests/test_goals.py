@@ -24,7 +24,10 @@ def run(body: str, date: str = "2031-01-20", facts: ArticleFacts | None = None):
     text = "虚构新闻标题\n\n" + body
     doc = normalise(text, meta={"date": date})
     ctx = context.analyse(doc)
-    facts = facts or ArticleFacts()
+    if facts is None:
+        facts = context.new_facts(ctx)
+    else:
+        facts.year = ctx.year
     goals.extract(doc, ctx, facts)
     return doc, facts.goals, [doc.text[a:b] for a, b in (g.span for g in facts.goals)]
 
@@ -186,7 +189,7 @@ def test_a_long_run_of_one_repeated_sentence(sentence):
     body = sentence * (20_000 // len(sentence) + 1)
     doc = normalise("虚构新闻标题\n\n" + body, meta={"date": "2031-01-20"})
     ctx = context.analyse(doc)
-    facts = ArticleFacts()
+    facts = context.new_facts(ctx)
     goals.extract(doc, ctx, facts)
     lists = {g.list_index for g in facts.goals}
     if sentence.startswith("要进一步"):  # one list of every sentence

@@ -97,7 +97,7 @@ def record_article(record: object, where: str, default_id: str, max_chars: int |
         raise KgError(f"{where}: no text")
     text = record_text(text, where, max_chars)
     ident = str(record.get("id") or default_id)
-    meta = {}
+    meta = {"id": ident}  # the record's id is its publisher's identifier for it (schema:identifier)
     for name in META_FIELDS:
         value = record.get(name)
         if value not in (None, ""):

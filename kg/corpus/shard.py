@@ -47,10 +47,7 @@ def build_shard(article: Article) -> ShardResult:
 
     warm()
     try:
-        meta = dict(article.meta)
-        if article.source.endswith(f"#{article.id}"):  # a JSONL record (kg.corpus.inputs): its id is the publisher's
-            meta.setdefault("id", article.id)
-        doc = normalise(article.text, source=article.source, meta=meta)
+        doc = normalise(article.text, source=article.source, meta=article.meta)
         g = str(iri.article(doc.digest))
         # the mapper mints only IRIs and literals (no blank nodes), so shards merge by line;
         # sorted as the merge compares them: whole `s p o .` lines

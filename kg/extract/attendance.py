@@ -8,6 +8,11 @@ from kg.extract.context import Context
 from kg.extract.facts import ArticleFacts, Attendance
 from kg.text.document import Document
 
+#: the facts this extractor reads, and those it adds (kg.pipeline checks the order)
+NEEDS = ("meetings",)
+ADDS = ("attendance",)
+
+
 #: who is counted: 代表, 委员, 省委委员, 常委会组成人员 …
 _WHO = r"(?:[\u4e00-\u9fff]{0,6}?(?:代表|委员|组成人员|人员|成员))?"
 _EXPECTED = re.compile(rf"(?:应出席|应到){_WHO}(\d+)(?:人|名)")

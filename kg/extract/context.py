@@ -1,9 +1,14 @@
 """What the whole article tells every extractor: its province, its year, its date.
 
-The province resolves 省委, 省政府 and their kind; it is the province the article names
-most (by full or short name, capital or cities, its newspaper), with the article's own
-metadata first. The year fills dates that leave it out; it comes from the metadata,
-a full date in the text, or the years the text talks about ("2024年是…", "刚刚过去的2023年").
+The province resolves 省委, 省政府 and their kind; it is the province the article's own
+metadata names (stated), else the one the text names most (by full or short name, capital
+or cities, its newspaper: inferred). The year fills dates that leave it out; it comes from
+the metadata, a full date in the text, or the years the text talks about ("2024年是…",
+"刚刚过去的2023年").
+
+The context is computed once, before any extractor runs, and is frozen: extractors read it
+and never change it. What they learn about the whole article (a better year, say) goes on
+the facts object, where later extractors and the mapping read it.
 """
 
 from __future__ import annotations
@@ -13,6 +18,7 @@ from collections import Counter
 from dataclasses import dataclass, field
 from functools import cache
 
+from kg.extract.facts import ArticleFacts
 from kg.lexicon import Lexicon, Province, lexicon
 from kg.text.document import Document
 
@@ -21,10 +27,11 @@ _YEAR = re.compile(r"(?<![\d-])((?:19|20)\d{2})年")
 _DATELINE = re.compile(r"(?:新华社|本报|电)[^，。\n]{0,10}?(\d{1,2})月(\d{1,2})日电")
 
 
-@dataclass
+@dataclass(frozen=True)
 class Context:
     lexicon: Lexicon
     province: Province | None = None
+    province_stated: bool = False  # named by the input's metadata, not guessed from the text
     year: int | None = None
     dateline: tuple[int, int] | None = None  # (month, day) of a dateline
     aliases: dict[str, tuple[str, str]] = field(default_factory=dict)  # body alias -> (canonical, class)
@@ -92,14 +99,17 @@ def analyse(doc: Document) -> Context:
     """The article-wide context of `doc`."""
     lex = lexicon()
     prov = _province(doc, lex)
-    ctx = Context(lexicon=lex, province=prov, year=_year(doc))
     m = _DATELINE.search(doc.text)
-    if m:
-        ctx.dateline = (int(m.group(1)), int(m.group(2)))
-    ctx.aliases = _aliases(prov.full if prov else None)
-    if prov is not None:
-        doc.meta.setdefault("province", prov.full)
-    return ctx
+    return Context(lexicon=lex, province=prov, province_stated=bool(doc.meta.get("province")) and prov is not None,
+                   year=_year(doc), dateline=(int(m.group(1)), int(m.group(2))) if m else None,
+                   aliases=_aliases(prov.full if prov else None))
+
+
+def new_facts(ctx: Context) -> ArticleFacts:
+    """Empty facts for an article, with what the context knows of it as a whole (its year and
+    province) put where extractors and the mapping read them."""
+    return ArticleFacts(year=ctx.year, province=ctx.province.full if ctx.province else None,
+                        province_stated=ctx.province_stated)
 
 
 @cache

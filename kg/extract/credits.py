@@ -12,6 +12,11 @@ from kg.extract.context import Context
 from kg.extract.facts import ArticleFacts, Credit
 from kg.text.document import Document
 
+#: the facts this extractor reads, and those it adds (kg.pipeline checks the order)
+NEEDS = ("roles", "people", "organizations")
+ADDS = ("credits", "organizations")
+
+
 _REPORTER_TITLES = ("记者", "特约记者", "通讯员", "首席记者")
 _PHOTO = re.compile(r"([\u4e00-\u9fff·]{2,8}) ?摄(?=$|\n|[，。；）)])", re.M)
 

@@ -94,9 +94,28 @@ class Credit:
 
 
 @dataclass
-class ArticleFacts:
-    """Everything extracted from one article."""
+class Appointment:
+    """A change of post decided at a meeting: 选举X为省长, 任命X为…, 免去X的…职务, 接受X辞去…职务."""
 
+    person: str
+    post: str  # the post as written (省长, 省人大常委会副主任)
+    action: str  # elected | appointed | removed | resigned
+    organization: str | None = None  # the body the post belongs to
+    meeting: str | None = None  # the meeting that decided it
+    span: Span = (0, 0)
+
+
+@dataclass
+class ArticleFacts:
+    """Everything extracted from one article, and what the extractors learnt of it as a whole.
+
+    `year` starts as the context's year (metadata, else text cues) and may be bettered by an
+    extractor (a national session's term and session give its year); `province` is the
+    context's, with `province_stated` telling a metadata value from a guess."""
+
+    year: int | None = None
+    province: str | None = None
+    province_stated: bool = False
     people: dict[str, Person] = field(default_factory=dict)
     organizations: dict[str, Organization] = field(default_factory=dict)
     meetings: dict[str, Meeting] = field(default_factory=dict)
@@ -107,6 +126,7 @@ class ArticleFacts:
     attendance: list[Attendance] = field(default_factory=list)
     goals: list[Goal] = field(default_factory=list)
     credits: list[Credit] = field(default_factory=list)
+    appointments: list[Appointment] = field(default_factory=list)
 
     def add_person(self, name: str, span: Span) -> Person:
         p = self.people.setdefault(name, Person(name))

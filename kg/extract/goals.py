@@ -21,6 +21,11 @@ from kg.extract.goal_lists import EnumeratedList, find_lists
 from kg.extract.line_index import LineIndex
 from kg.text.document import Document
 
+#: the facts this extractor reads, and those it adds (kg.pipeline checks the order)
+NEEDS = ("meetings", "reports", "year")
+ADDS = ("goals",)
+
+
 # kind cues, matched in the text before the list; the one nearest to the list wins,
 # because a paragraph often reviews the past before announcing what is to be done
 _TASK = re.compile(r"(?<![重主需只纲概首必紧显扼])要(?![求点素件闻害])|必须|任务|部署|安排|目标|下一步|今后|今年|明年|原则|举措|要求")
@@ -50,14 +55,14 @@ def extract(doc: Document, ctx: Context, facts: ArticleFacts) -> None:
     index = 0
     seen: set[tuple[str, tuple[str, ...]]] = set()
     for lst in find_lists(doc, ix):
-        kind = _kind(doc, ctx, lst, ix)
+        kind = _kind(doc, facts.year, lst, ix)
         if kind is None:
             continue
         key = (kind, tuple(doc.text[a:b] for a, b in lst.items))
         if key in seen:
             continue
         seen.add(key)
-        year = _year(doc, ctx, lst, kind, ix)
+        year = _year(doc, facts.year, lst, kind, ix)
         about, is_report = _about(doc, facts, lst, ix)
         for n, span in enumerate(lst.items, 1):
             facts.goals.append(Goal(list_index=index, ordinal=n, kind=kind, year=year, span=span,
@@ -65,7 +70,7 @@ def extract(doc: Document, ctx: Context, facts: ArticleFacts) -> None:
         index += 1
 
 
-def _kind(doc: Document, ctx: Context, lst: EnumeratedList, ix: LineIndex) -> str | None:
+def _kind(doc: Document, article_year: int | None, lst: EnumeratedList, ix: LineIndex) -> str | None:
     """task / achievement / work, or None for an unmarked list with no cue (likely prose).
 
     The cue nearest to the list wins (a paragraph often reviews the past before saying
@@ -80,8 +85,8 @@ def _kind(doc: Document, ctx: Context, lst: EnumeratedList, ix: LineIndex) -> st
     if lst.lead.startswith("要"):
         return "task"
     if best is None and lst.marked:
-        years = [y for _, y in _year_cues(ix, ctx, *lst.cue, 1)]
-        past = bool(years) and years[-1] is not None and ctx.year is not None and years[-1] < ctx.year
+        years = [y for _, y in _year_cues(ix, article_year, *lst.cue, 1)]
+        past = bool(years) and years[-1] is not None and article_year is not None and years[-1] < article_year
         best = "achievement" if past else "task"  # speeches mostly enumerate what is to be done
     if best == "achievement":
         verbs = sum(bool(_ACTION.match(text[a:b])) for a, b in lst.items)
@@ -90,12 +95,12 @@ def _kind(doc: Document, ctx: Context, lst: EnumeratedList, ix: LineIndex) -> st
     return best
 
 
-def _year(doc: Document, ctx: Context, lst: EnumeratedList, kind: str, ix: LineIndex) -> int | None:
+def _year(doc: Document, article_year: int | None, lst: EnumeratedList, kind: str, ix: LineIndex) -> int | None:
     """The year the list is about: from the cue nearest to the list in its paragraph, else
     from the previous paragraph when that names a single year that fits the kind (a
     task's year is not past, a result's is); None when unclear."""
     text = doc.text
-    found = _year_cues(ix, ctx, *lst.cue, 2)
+    found = _year_cues(ix, article_year, *lst.cue, 2)
     if found:
         (p1, y1), (p0, y0) = found[-1], found[-2] if len(found) > 1 else (-1, None)
         if p0 >= 0 and y0 != y1 and not re.search(r"[，。；：]", text[p0:p1]):
@@ -106,15 +111,15 @@ def _year(doc: Document, ctx: Context, lst: EnumeratedList, kind: str, ix: LineI
         prev_start = ix.line_start(prev_end)
         key = ("years", prev_start, prev_end)
         if key not in ix.memo:  # the same previous paragraph serves every list of a paragraph
-            ix.memo[key] = {y for _, y in _year_cues(ix, ctx, prev_start, prev_end, None)}
+            ix.memo[key] = {y for _, y in _year_cues(ix, article_year, prev_start, prev_end, None)}
         years = set(ix.memo[key])
         year = years.pop() if len(years) == 1 else None
-        if year is not None and (ctx.year is None or (year >= ctx.year) == (kind == "task")):
+        if year is not None and (article_year is None or (year >= article_year) == (kind == "task")):
             return year
     return None
 
 
-def _year_cues(ix: LineIndex, ctx: Context, a: int, b: int, last: int | None) -> list[tuple[int, int | None]]:
+def _year_cues(ix: LineIndex, article_year: int | None, a: int, b: int, last: int | None) -> list[tuple[int, int | None]]:
     """(position, year) of the years named in text[a:b] (`a` a line start), in text order, the
     `last` ones only unless None; year None for a period that is no single year."""
     hits = []
@@ -123,10 +128,10 @@ def _year_cues(ix: LineIndex, ctx: Context, a: int, b: int, last: int | None) ->
         for m in matches:
             if offset is None:
                 hits.append((m.start(), int(m.group(1))))
-            elif offset == "unclear" or ctx.year is None:
+            elif offset == "unclear" or article_year is None:
                 hits.append((m.start(), None))
             else:
-                hits.append((m.start(), ctx.year + offset))
+                hits.append((m.start(), article_year + offset))
     return sorted(hits)[-last:] if last else sorted(hits)
 
 

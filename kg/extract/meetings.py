@@ -18,6 +18,11 @@ from kg.extract.meeting_names import Mention, find_meetings
 from kg.lexicon import lexicon
 from kg.text.document import Document
 
+#: the facts this extractor reads, and those it adds (kg.pipeline checks the order)
+NEEDS = ()
+ADDS = ("meetings", "organizations", "places", "year")
+
+
 
 def _national_year(found: Mention) -> int | None:
     """Year of a plenary session of the NPC or the national CPPCC (terms start 1998, 2003 …)."""
@@ -152,9 +157,9 @@ def extract(doc: Document, ctx: Context, facts: ArticleFacts) -> None:
     m.main = True
     year = next((y for f in found if f.name == main and (y := _national_year(f))), None)
     if year and not doc.meta.get("date"):
-        ctx.year = year
+        facts.year = year  # a national session's year beats the text's cues; metadata beats both
     body_spans = sorted(m.spans, key=lambda s: (s[0] < doc.body_start, s[0]))
-    m.date = _date(doc, ctx, body_spans, year or ctx.year)
+    m.date = _date(doc, ctx, body_spans, year or facts.year)
     m.city, m.venue = _place(doc, body_spans)
     if m.city:
         facts.add_place(m.city, _first(doc, m.city))

@@ -15,6 +15,11 @@ from kg.extract.facts import ArticleFacts
 from kg.text.document import Document
 from kg.text.numerals import NUM
 
+#: the facts this extractor reads, and those it adds (kg.pipeline checks the order)
+NEEDS = ()
+ADDS = ("organizations",)
+
+
 _CJK = r"[\u4e00-\u9fff]"
 _MEDIA = re.compile(rf"({_CJK}{{2,6}}?(?:日报|晚报|电视台|广播电视台|广播电台))(?=社|记者|全媒体记者|融媒体记者|讯|消息|报道|[）)、，。]|网)")
 _UNIVERSITY = re.compile(rf"{_CJK}{{2,10}}?(?:大学|学院)")

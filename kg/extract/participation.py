@@ -14,6 +14,11 @@ from kg.extract.context import Context
 from kg.extract.facts import ArticleFacts, Participation
 from kg.text.document import Document
 
+#: the facts this extractor reads, and those it adds (kg.pipeline checks the order)
+NEEDS = ("meetings", "people")
+ADDS = ("participations",)
+
+
 _VERBS = re.compile(
     r"(?P<presided>主持)"
     r"|(?P<attended>出席|列席|参加|到会|在主席台(?:前排)?(?:执行主席席)?就座|就座)"

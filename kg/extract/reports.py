@@ -13,6 +13,11 @@ from kg.extract.facts import ArticleFacts, Report
 from kg.text.document import Document
 from kg.text.numerals import NUM
 
+#: the facts this extractor reads, and those it adds (kg.pipeline checks the order)
+NEEDS = ("participations", "people", "organizations", "meetings")
+ADDS = ("reports",)
+
+
 _DELIVER = re.compile(r"(?:代表(?P<body>[^，。；]{2,20}?))?(?:向[^，。；]{1,8}?)?(?<![工合创写操动制协运著振])作(?P<title>[^，。；]{2,80}?(?:报告|说明))")
 _ON_BEHALF = re.compile(r"受(?P<body>[^，。；]{2,20}?)(?:的)?委托")
 _GENERIC_TITLE = re.compile(r"^(?:有关|相关|[了的])?(?:报告|说明)(?:[和及、](?:报告|说明))?$")

@@ -16,6 +16,11 @@ from kg.extract.facts import ArticleFacts, Role
 from kg.extract.names import clause_start
 from kg.text.document import Document
 
+#: the facts this extractor reads, and those it adds (kg.pipeline checks the order)
+NEEDS = ("people", "organizations", "meetings")
+ADDS = ("roles",)
+
+
 #: words after which a title phrase starts (出席的有省委书记X -> 省委书记)
 _BREAKERS = re.compile(r".*(?:的有|还有|其中有|包括|出席|会见|听取|：|了|\d+日电|本报讯|消息)")
 #: weaker breakers, not applied when the phrase opens with a body's name (监察和司法委员会)

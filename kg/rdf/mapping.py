@@ -126,10 +126,17 @@ _KINDS = {
                        (_kg(kind), _T.notation, lit(kind))))
     for kind, cls in _KIND_CLASS.items()
 }
+#: where an article-level value came from: ValueSource concept -> its notation
+_SOURCE_NOTATION = {"statedInMetadata": "metadata", "inferredFromText": "inferred"}
+_SOURCES = {
+    notation: (_kg(concept), ((_kg(concept), _T.type, _kg("ValueSource")), (_kg(concept), _T.type, _T.Concept),
+                              (_kg(concept), _T.notation, lit(notation))))
+    for concept, notation in _SOURCE_NOTATION.items()
+}
 K = {name: _kg(name) for name in (
     "Meeting Participation Report Attendance GoalList Goal Credit roleLabel body term session date city venue "
     "participant meeting kind presenter onBehalfOf title expected present absent inList ordinal year text about "
-    "creditedTo creditKind creditOrganization evidence article province sourcePath contentHash").split()}
+    "creditedTo creditKind creditOrganization evidence article province provinceSource sourcePath contentHash").split()}
 
 
 def _headline(doc: Document, facts: ArticleFacts) -> str:
@@ -220,6 +227,12 @@ class _Mapper:
 
     def kind(self, name: str) -> str:
         node, triples = _KINDS[name]
+        self.out.update(triples)
+        return node
+
+    def source(self, name: str) -> str:
+        """The ValueSource concept `name` (where an article-level value came from), defined once."""
+        node, triples = _SOURCES[name]
         self.out.update(triples)
         return node
 
@@ -324,8 +337,10 @@ class _Mapper:
             add((art, K["sourcePath"], lit(doc.source)))
         if meta.get("date"):
             add((art, _T.datePublished, date(meta["date"])))
-        if meta.get("province"):
-            add((art, K["province"], lit(meta["province"])))
+        if self.facts.province:
+            add((art, K["province"], lit(self.facts.province)))
+            # a province read off the text's mentions is a guess: say so, apart from a stated one
+            add((art, K["provinceSource"], self.source("metadata" if self.facts.province_stated else "inferred")))
         if meta.get("url"):
             add((art, _T.url, url(str(meta["url"]))))
         if meta.get("id"):

@@ -46,6 +46,7 @@ class KG(DefinedNamespace):
     ParticipationKind: object
     GoalKind: object
     CreditKind: object
+    ValueSource: object
 
     # posts
     roleLabel: object
@@ -90,6 +91,7 @@ class KG(DefinedNamespace):
     article: object
     sentence: object
     province: object
+    provinceSource: object
     sourcePath: object
     contentHash: object
 
@@ -103,3 +105,5 @@ class KG(DefinedNamespace):
     work: object
     reporter: object
     photographer: object
+    statedInMetadata: object
+    inferredFromText: object

@@ -21,6 +21,7 @@ import hashlib
 import re
 from bisect import bisect_right
 from dataclasses import dataclass, field
+from functools import cached_property
 
 from kg.text.script import to_simplified
 
@@ -57,9 +58,9 @@ class Document:
     meta: dict = field(default_factory=dict)
     body_start: int = 0  # start of the body in `text`; before it: headline block and captions
 
-    @property
+    @cached_property
     def digest(self) -> str:
-        """SHA-256 of the original text: the article's identity."""
+        """SHA-256 of the original text: the article's identity (computed once: mappers ask often)."""
         return hashlib.sha256(self.original.encode("utf-8")).hexdigest()
 
     def original_span(self, start: int, end: int) -> tuple[int, int]:
@@ -84,16 +85,14 @@ class Document:
             e -= 1
         return s, e
 
-    @property
+    @cached_property
     def sentence_starts(self) -> list[int]:
-        cached = self.meta.get("_sentence_starts")
-        if cached is None:
-            cached = [0]
-            for m in re.finditer(r"[。！？!?]+[”’」』]?|\n+", self.text):
-                if m.end() < len(self.text):
-                    cached.append(m.end())
-            self.meta["_sentence_starts"] = cached
-        return cached
+        """Start of every sentence in `text` (computed once; `text` does not change)."""
+        starts = [0]
+        for m in re.finditer(r"[。！？!?]+[”’」』]?|\n+", self.text):
+            if m.end() < len(self.text):
+                starts.append(m.end())
+        return starts
 
     def sentences(self) -> list[tuple[int, int]]:
         """All sentences as (start, end) in normalised coordinates, empty ones left out."""

@@ -1,8 +1,7 @@
-"""jieba, loaded once per process, with kg's domain words added.
+"""jieba's dictionary, read once per process: the part of speech of a word, if it is one.
 
-kg tags only where a decision needs it: the dictionary answers "is this an ordinary
-word?" for a name candidate, and the fast tagger (rjieba: the same plain cut as jieba, tags
-that differ from jieba.posseg in 0.4% of words, see tests/test_tokens.py) gives `nr` candidates.
+kg asks it one question where a decision needs it: is this name candidate an ordinary
+word (a noun, a verb) rather than a person's name?
 """
 
 from __future__ import annotations
@@ -32,15 +31,3 @@ def _tag_table() -> dict[str, str]:
 def word_tag(word: str) -> str | None:
     """jieba's part-of-speech tag of `word` in its dictionary, or None if it has none."""
     return _tag_table().get(word)
-
-
-@cache
-def _rjieba():
-    import rjieba
-
-    return rjieba
-
-
-def tag(text: str) -> list[tuple[str, str]]:
-    """(word, tag) pairs of `text`, with jieba's dictionary and HMM, via rjieba."""
-    return _rjieba().tag(text)
