@@ -17,6 +17,7 @@ from kg.extract import (
     attendance,
     context,
     credits,
+    dates,
     goals,
     meetings,
     organizations,
@@ -49,7 +50,7 @@ def _step(module: ModuleType) -> Step:
 
 #: extractors in the order they run
 PIPELINE: tuple[Step, ...] = tuple(_step(m) for m in (
-    meetings, organizations, people, roles, credits, participation, reports, attendance, goals,
+    meetings, organizations, people, roles, credits, participation, reports, attendance, goals, dates,
 ))
 
 

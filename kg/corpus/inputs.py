@@ -32,7 +32,14 @@ from pathlib import Path
 
 from kg.errors import KgError
 from kg.text.html import html_to_text, looks_like_html
-from kg.text.reading import ARTICLE_SUFFIXES, DEFAULT_MAX_CHARS, decode_bytes, max_bytes, read_path, show
+from kg.text.reading import (
+    ARTICLE_SUFFIXES,
+    DEFAULT_MAX_CHARS,
+    decode_bytes,
+    max_bytes,
+    read_decoded,
+    show,
+)
 
 #: JSONL fields passed to the pipeline as metadata (besides id and text)
 META_FIELDS = ("title", "date", "source", "url", "province")
@@ -170,9 +177,13 @@ def _file(path: Path, source: str, encoding: str | None, max_chars: int | None) 
         yield from _jsonl_file(path, encoding, max_chars)
         return
     try:
-        yield Article(id=str(path), text=read_path(path, encoding=encoding, max_chars=max_chars), source=source)
+        decoded = read_decoded(path, encoding=encoding, max_chars=max_chars)
     except KgError as exc:
         yield Failure(str(path), str(exc))
+        return
+    # a page's own publication date is metadata, as a JSONL record's `date` is
+    meta = {"date": decoded.published} if decoded.published else {}
+    yield Article(id=str(path), text=decoded.text, source=source, meta=meta)
 
 
 def _stdin(encoding: str | None, max_chars: int | None) -> Iterator[Article | Failure]:

@@ -19,6 +19,7 @@ from dataclasses import dataclass, field
 from functools import cache
 
 from kg.extract.facts import ArticleFacts
+from kg.extract.file_names import file_name_year
 from kg.lexicon import Lexicon, Province, lexicon
 from kg.text.document import Document
 
@@ -68,6 +69,9 @@ def _province(doc: Document, lex: Lexicon) -> Province | None:
 def _year(doc: Document) -> int | None:
     if doc.meta.get("date"):
         return int(str(doc.meta["date"])[:4])
+    named = file_name_year(doc.source)  # a publication's own file name (pd-2020-…, 20200522)
+    if named:
+        return named
     text = doc.text
     m = _FULL_DATE.search(text, doc.body_start)
     if m and m.start() < doc.body_start + 120:

@@ -116,6 +116,8 @@ class ArticleFacts:
     year: int | None = None
     province: str | None = None
     province_stated: bool = False
+    date: str | None = None  # the article's own date (ISO), see kg.extract.dates
+    date_source: str | None = None  # metadata | text | dateline | file-name | inferred
     people: dict[str, Person] = field(default_factory=dict)
     organizations: dict[str, Organization] = field(default_factory=dict)
     meetings: dict[str, Meeting] = field(default_factory=dict)

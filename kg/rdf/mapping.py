@@ -127,7 +127,8 @@ _KINDS = {
     for kind, cls in _KIND_CLASS.items()
 }
 #: where an article-level value came from: ValueSource concept -> its notation
-_SOURCE_NOTATION = {"statedInMetadata": "metadata", "inferredFromText": "inferred"}
+_SOURCE_NOTATION = {"statedInMetadata": "metadata", "readFromText": "text", "readFromDateline": "dateline",
+                    "readFromFileName": "file-name", "inferredFromText": "inferred"}
 _SOURCES = {
     notation: (_kg(concept), ((_kg(concept), _T.type, _kg("ValueSource")), (_kg(concept), _T.type, _T.Concept),
                               (_kg(concept), _T.notation, lit(notation))))
@@ -136,7 +137,7 @@ _SOURCES = {
 K = {name: _kg(name) for name in (
     "Meeting Participation Report Attendance GoalList Goal Credit roleLabel body term session date city venue "
     "participant meeting kind presenter onBehalfOf title expected present absent inList ordinal year text about "
-    "creditedTo creditKind creditOrganization evidence article province provinceSource sourcePath contentHash").split()}
+    "creditedTo creditKind creditOrganization evidence article province provinceSource dateSource sourcePath contentHash").split()}
 
 
 def _headline(doc: Document, facts: ArticleFacts) -> str:
@@ -335,8 +336,9 @@ class _Mapper:
             add((art, _T.headline, lit(headline)))
         if doc.source:
             add((art, K["sourcePath"], lit(doc.source)))
-        if meta.get("date"):
-            add((art, _T.datePublished, date(meta["date"])))
+        if self.facts.date:
+            add((art, _T.datePublished, date(self.facts.date)))
+            add((art, K["dateSource"], self.source(self.facts.date_source or "inferred")))
         if self.facts.province:
             add((art, K["province"], lit(self.facts.province)))
             # a province read off the text's mentions is a guess: say so, apart from a stated one
@@ -387,9 +389,9 @@ class _Mapper:
             add((node, _T.organization, self.org(r.organization)))
         if r.meeting:
             add((node, K["meeting"], self.meeting(r.meeting)))
-        # the article's date (metadata, else the reported sitting) dates the post
+        # the article's date (else the reported sitting's) dates the post
         main = self.facts.main_meeting
-        when = self.doc.meta.get("date") or (main.date if main else None)
+        when = self.facts.date or (main.date if main else None)
         if when:
             add((node, K["date"], date(when)))
 

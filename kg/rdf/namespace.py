@@ -92,6 +92,7 @@ class KG(DefinedNamespace):
     sentence: object
     province: object
     provinceSource: object
+    dateSource: object
     sourcePath: object
     contentHash: object
 
@@ -107,3 +108,6 @@ class KG(DefinedNamespace):
     photographer: object
     statedInMetadata: object
     inferredFromText: object
+    readFromText: object
+    readFromDateline: object
+    readFromFileName: object

@@ -139,3 +139,32 @@ def _tidy(text: str) -> str:
     while out and not out[-1]:
         out.pop()
     return "\n".join(out)
+
+
+#: where pages state their publication time, in the order trusted
+_PUBLISHED_META = (
+    'meta[property="article:published_time"]', 'meta[name="article:published_time"]',
+    'meta[itemprop="datePublished"]', 'meta[name="publishdate"]', 'meta[name="PubDate"]',
+    'meta[name="pubdate"]', 'meta[name="publish_date"]', 'meta[name="date"]',
+)
+_PAGE_DATE = re.compile(r"((?:19|20)\d{2})(?:-|/|\.|年)(\d{1,2})(?:-|/|\.|月)(\d{1,2})")
+
+
+def published_date(html: str) -> str | None:
+    """The publication date (ISO) a page states in its metadata (`article:published_time`,
+    `datePublished`, `publishdate`, …) or in a `<time datetime>`, else None."""
+    import datetime as dt
+
+    from selectolax.lexbor import LexborHTMLParser
+
+    tree = LexborHTMLParser(html)
+    values = [node.attributes.get("content") for sel in _PUBLISHED_META for node in tree.css(sel)]
+    values += [node.attributes.get("datetime") for node in tree.css("time[datetime]")]
+    for value in values:
+        m = _PAGE_DATE.search(value or "")
+        if m:
+            try:
+                return dt.date(int(m.group(1)), int(m.group(2)), int(m.group(3))).isoformat()
+            except ValueError:
+                continue
+    return None

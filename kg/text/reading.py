@@ -24,7 +24,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from kg.errors import KgError
-from kg.text.html import html_to_text, looks_like_html
+from kg.text.html import html_to_text, looks_like_html, published_date
 
 #: default limit of characters per article: a government work report has about 40,000
 DEFAULT_MAX_CHARS = 2_000_000
@@ -78,6 +78,7 @@ class Decoded:
     text: str
     encoding: str  # Python codec name: utf-8, gb18030, big5, ...
     format: str  # "text" or "html"
+    published: str | None = None  # the publication date an HTML page's metadata states (ISO)
 
 
 def show(name: object) -> str:
@@ -264,9 +265,10 @@ def decode(data: bytes, name: str, encoding: str | None = None, max_chars: int |
     if not data.strip():
         raise KgError(f"{show(name)}: empty file" if not data else f"{show(name)}: only white space")
     text, codec = _decode(data, name, encoding, html)
-    fmt = "text"
+    fmt, published = "text", None
     if html or (html is None and looks_like_html(text)):
         fmt = "html"
+        published = published_date(text)
         text = html_to_text(text)
     if not text.strip():
         raise KgError(f"{show(name)}: " + ("no text in the page" if fmt == "html" else "only white space"))
@@ -276,7 +278,7 @@ def decode(data: bytes, name: str, encoding: str | None = None, max_chars: int |
     if len(text) > max_chars:
         raise KgError(f"{show(name)}: too large ({len(text):,} characters; "
                       f"the limit is --max-chars {max_chars:,})")
-    return Decoded(text=text, encoding=codec, format=fmt)
+    return Decoded(text=text, encoding=codec, format=fmt, published=published)
 
 
 def decode_bytes(data: bytes, name: str, encoding: str | None = None,
