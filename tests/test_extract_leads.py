@@ -13,6 +13,6 @@ from extract_support import parts, run
     "(记者 邵一鸣)",
 ])
 def test_the_reporters_of_a_byline_run_into_the_first_sentence_take_no_part(opening):
-    _, f = run("会议开幕\n" + opening + "省十四届人大三次会议今天开幕，省委书记周明远主持会议并讲话。")
+    _, f = run("会议开幕\n" + opening + "1月18日，省十四届人大三次会议在兰州开幕，省委书记周明远主持会议并讲话。")
     assert parts(f) == {("周明远", "presided"), ("周明远", "spoke")}
     assert "邵一鸣" in f.people
