@@ -55,3 +55,37 @@ def test_our_paper_is_the_one_the_metadata_names():
     f = extract(doc)
     assert {(c.person, c.kind, c.organization) for c in f.credits} == {("周明远", "reporter", "甘肃日报")}
     assert any(r.person == "陶建华" and r.organization == "甘肃省人民政府" for r in f.roles)
+
+
+def test_the_dateline_names_the_paper_of_the_byline():
+    _, f = run("陇东日报庆阳1月18日讯(记者 邵一鸣 钱卫东)" + GANSU_OPENING)
+    assert _credits(f) == {("邵一鸣", "reporter", "陇东日报"), ("钱卫东", "reporter", "陇东日报")}
+    assert f.organizations["陇东日报"].cls == "media"
+
+
+def test_a_news_site_dispatch_without_a_reporter_names_the_site_as_a_medium():
+    _, f = run("陇原网消息（晚间新闻）：" + GANSU_OPENING)
+    assert f.credits == []
+    assert f.organizations["陇原网"].cls == "media"
+
+
+def test_a_photographer_with_a_title_before_the_name():
+    text = (GANSU_OPENING + "\n会场一角。新华社记者 韩立群 摄\n\n代表们认真听取报告，会议审议通过了大会选举办法和议程。\n"
+            "会场全景。本报记者苏晓棠摄\n")
+    _, f = run(text)
+    assert ("韩立群", "photographer", "新华通讯社") in _credits(f)
+    assert {"韩立群", "苏晓棠"} <= set(f.people)
+    assert not any(n.endswith("摄") for n in f.people)
+
+
+def test_the_same_reporter_in_byline_and_caption_is_credited_once_for_each():
+    text = ("会场全景。陇原网记者 邵一鸣摄\n\n陇原网兰州1月18日讯 （记者邵一鸣）" + GANSU_OPENING)
+    _, f = run(text)
+    assert _credits(f) == {("邵一鸣", "reporter", "陇原网"), ("邵一鸣", "photographer", "陇原网")}
+
+
+def test_a_byline_line_and_an_editor_who_is_no_credit():
+    text = ("省十四届人大三次会议开幕\n本报记者 邵一鸣 钱卫东\n" + GANSU_OPENING
+            + "代表们表示，要把会议精神带回去。\n（责任编辑：孔繁星）")
+    _, f = run(text)
+    assert {c.person for c in f.credits} == {"邵一鸣", "钱卫东"}

@@ -52,6 +52,8 @@ def is_boundary(text: str, j: int) -> bool:
     ch = text[j]
     if ch in DELIMITERS or ch.isspace() or ch.isdigit():
         return True
+    if ch == "摄" and is_boundary(text, j + 1):  # a photograph's credit: 何晓峰摄
+        return True
     if _follower_re().match(text, j):
         return True
     return bool(lexicon().title_re.match(text, j))
@@ -105,6 +107,8 @@ def name_at(text: str, i: int, long_ok: bool = False) -> int | None:
         cand = text[i:i + n]
         if len(cand) < n:
             continue
+        if cand.endswith("摄") and is_boundary(text, i + n):
+            continue  # 何晓峰摄 at a caption's end credits 何晓峰
         shaped = name_shaped(cand) or (long_ok and n == 4 and _long_name(cand))
         if shaped and is_boundary(text, i + n):
             valid.append(n)

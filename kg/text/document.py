@@ -269,7 +269,7 @@ def _rejoin(text: str, body_start: int) -> list[tuple[int, int, str]]:
         nxt = text[b] if b < len(text) else ""
         # a short line is a heading, not a broken paragraph; the length counts what was
         # joined before, so a second pass makes the same decisions (idempotent)
-        if (prev and prev not in _FINAL and (is_cjk(prev) or prev in "，、") and nxt
+        if (prev and prev not in _FINAL and (is_cjk(prev) or prev in "，、") and nxt and prev != "摄"
                 and (is_cjk(nxt) or nxt in "“") and length >= 20 and not opens_with_dateline(text, b)):
             edits.append((a, b, ""))
             joined = length

@@ -14,7 +14,7 @@ import re
 
 _CJK = r"\u4e00-\u9fff"
 #: who sends: 本报, a paper, a site or an agency (广西新闻网-广西日报 names two)
-_PUBLISHER = (rf"(?:本报|[{_CJK}]{{1,12}}?(?:日报|晚报|早报|晨报|商报|时报|报|网|在线|新闻|社|电视台|台|客户端)"
+_PUBLISHER = (rf"(?:本报|[{_CJK}]{{1,12}}?(?:新闻网|日报|晚报|早报|晨报|商报|时报|报|网|在线|新闻|社|电视台|台|客户端)"
               rf"(?:[-—－/·][{_CJK}]{{2,12}}?(?:日报|晚报|报|网|社|台))?)")
 _DATE = r"\d{1,2}月\d{1,2}日"
 #: a dateline at the start of a line: publisher and/or date, then 电/讯/消息; no punctuation inside
@@ -83,3 +83,14 @@ def find_leads(text: str) -> tuple[list[tuple[int, int]], list[tuple[int, int]]]
             bylines.append((a, a + len(s)))
             leads.append((a, a + len(s)))
     return sorted(leads), sorted(bylines)
+
+
+def publisher_span(text: str, lead: tuple[int, int]) -> tuple[int, int] | None:
+    """Where the dateline opening `lead` names who sent it (湖北日报 of 湖北日报讯, 本报 of
+    本报北京2月15日电; the paper of 广西新闻网-广西日报南宁讯), or None."""
+    m = _DATELINE.match(text, lead[0], lead[1])
+    if not m or m.group("pub") is None:
+        return None
+    a, b = m.span("pub")
+    sep = max(text.rfind(c, a, b) for c in "-—－/·")
+    return (sep + 1, b) if sep >= 0 else (a, b)
