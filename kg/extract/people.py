@@ -19,6 +19,7 @@ from functools import cache
 
 from kg.extract.context import Context
 from kg.extract.facts import ArticleFacts
+from kg.extract.name_lists import continue_list, item_end, name_start_after_title, plausible
 from kg.extract.names import (
     AMBIGUOUS_SURNAMES,
     clause_start,
@@ -29,7 +30,8 @@ from kg.extract.names import (
     name_shaped,
 )
 from kg.lexicon import lexicon
-from kg.text.document import Document
+from kg.text.document import Document, is_cjk
+from kg.text.tokens import frequent_words, word_tag
 
 #: the facts this extractor reads, and those it adds (kg.pipeline checks the order)
 NEEDS = ("organizations",)
@@ -59,20 +61,45 @@ def _not_names() -> frozenset[str]:
     return frozenset(lex.national) | frozenset(lex.titles)
 
 
+def _after_title(text: str, i: int) -> int | None:
+    """End of the name right after a title at i: a name's shape, else (a title's list goes
+    on, 副主席咸某、王某) a plausible item up to the `、`."""
+    end = name_at(text, i, long_ok=True)
+    if end is not None and _accept(text[i:end], strong=False) and not _function_start(text, i, end):
+        return end
+    end = item_end(text, i)
+    if end is not None and end < len(text) and text[end] == "、" and plausible(text[i:end]):
+        # the list must go on with a name of shape (守初心、担使命 is no list of names)
+        nxt = name_at(text, end + 1, long_ok=True)
+        if nxt is not None and _accept(text[end + 1:nxt], strong=False):
+            return end
+    return None
+
+
+def _function_start(text: str, i: int, end: int) -> bool:
+    """和企业, 与其他, 来到评议, 任山东省委书记: a function word or verb and a word, not a family
+    name and a given name (和, 来, 任 are family names too)."""
+    cand = text[i:end]
+    if cand[0] not in AMBIGUOUS_SURNAMES:
+        return False
+    if cand[0] in "和与及同" and is_word(cand[1:]):
+        return True
+    if cand[:2] in frequent_words() and word_tag(cand[:2]) in ("v", "p", "c", "d"):
+        return True
+    # 任山东省委书记: a verb, then a place and the post
+    return cand[1:] in frequent_words() and bool(re.match(r"[省市县区州]|" + lexicon().title_re.pattern, text[end:]))
+
+
 def _title_mode(doc: Document, ctx: Context, found: dict[str, list[tuple[int, int]]]) -> None:
     text = doc.text
     for m in ctx.lexicon.title_re.finditer(text):
-        end = name_at(text, m.end(), long_ok=True)
-        if end is None or not _accept(text[m.end():end], strong=False):
+        end = _after_title(text, m.end())
+        if end is None:
             continue
         found.setdefault(text[m.end():end], []).append((m.end(), end))
-        # the title is shared by the names that continue the list
-        while end < len(text) and text[end] == "、" and not ctx.lexicon.title_re.match(text, end + 1):
-            nxt = name_at(text, end + 1, long_ok=True)
-            if nxt is None or not _accept(text[end + 1:nxt], strong=True):
-                break
-            found.setdefault(text[end + 1:nxt], []).append((end + 1, nxt))
-            end = nxt
+        # the title is shared by every item that continues the list (list closure)
+        for a, b in continue_list(text, end):
+            found.setdefault(text[a:b], []).append((a, b))
 
 
 @cache
@@ -91,6 +118,8 @@ def _verb_mode(doc: Document, ctx: Context, found: dict[str, list[tuple[int, int
             if i is None:
                 continue
             cand = text[i:m.start()]
+            if is_word(text[m.start() - 1:m.end()]) or is_word(text[m.start() - 1:m.start() + 2]):
+                continue  # 宗教工作: the verb 作 is the end of a word, not after a name
             if cand[0] not in AMBIGUOUS_SURNAMES and _accept(cand, strong=False):
                 found.setdefault(cand, []).append((i, m.start()))
 
@@ -111,17 +140,32 @@ def _list_mode(doc: Document, found: dict[str, list[tuple[int, int]]]) -> None:
             pos += len(part) + 1
         # the first item may carry a title or other words before the name
         a0, b0 = items[0]
-        for n in (4, 3, 2):
-            if b0 - n >= a0 and name_shaped(text[b0 - n:b0]):
-                items[0] = (b0 - n, b0)
-                break
+        start = name_start_after_title(text, a0, b0)
+        items[0] = (start if start is not None else a0, b0)
         cands = [text[a:b] for a, b in items]
         shaped = [name_shaped(c) or (len(c) == 4 and name_shaped(c[:3]) is False and _four(c)) for c in cands]
         words = sum(1 for c in cands if is_word(c) or _ITEM_BAD.search(c))
-        if sum(shaped) >= max(3, 0.75 * len(cands)) and words <= len(cands) // 3:
-            for (a, b), c, ok in zip(items, cands, shaped, strict=True):
+        shaped = [ok and c[0] not in AMBIGUOUS_SURNAMES for c, ok in zip(cands, shaped, strict=True)]
+        if sum(shaped) >= max(3, 0.75 * len(cands)) and words <= len(cands) // 3 and _person_list(text, items):
+            for k, ((a, b), c, ok) in enumerate(zip(items, cands, shaped, strict=True)):
                 if ok and c[0] not in AMBIGUOUS_SURNAMES and _accept(c, strong=True):
                     found.setdefault(c, []).append((a, b))
+                elif 0 < k < len(items) - 1 and c[0] not in AMBIGUOUS_SURNAMES and plausible(c, words_ok=True):
+                    found.setdefault(c, []).append((a, b))  # closed by the names around it
+
+
+#: what follows a list of people (…、丙出席, …、丙等同志, …、丙在主席台就座), not of places or
+#: things (许某、郑某等产业带)
+_AFTER_PEOPLE = re.compile(r"等(?:\d+|[一二三四五六七八九十两]+)?[位名人]?[^，。；、]{0,8}?"
+                           r"(?:人|家|员|表|者|导|志|士|长|们|友|生|[出列参到就在也分先作发])")
+
+
+def _person_list(text: str, items: list[tuple[int, int]]) -> bool:
+    """A list of name-shaped items is of people unless `等` and a noun end it (郑焦、郑新等产业带)."""
+    end = items[-1][1]
+    if not text.startswith("等", end) or end + 1 >= len(text) or not is_cjk(text[end + 1]):
+        return True
+    return bool(_AFTER_PEOPLE.match(text, end))
 
 
 def _four(c: str) -> bool:
@@ -130,16 +174,25 @@ def _four(c: str) -> bool:
     return has_surname(c) and all("\u4e00" <= ch <= "\u9fff" for ch in c) and not _ITEM_BAD.search(c)
 
 
-_ELECTED = re.compile(r"(?:选举|任命|补选|决定任命)(?=[\u4e00-\u9fff·]{2,12}为)")
+_ELECTED = re.compile(r"(?:选举|任命|补选|决定任命|推选|增补)(?=[\u4e00-\u9fff·、]{2,60}?为)")
 
 
 def _election_mode(doc: Document, found: dict[str, list[tuple[int, int]]]) -> None:
-    """选举X为省长: the name between the verb and 为."""
+    """选举X为省长, 任命A、B、C为副秘书长: every name between the verb and 为."""
     text = doc.text
     for m in _ELECTED.finditer(text):
-        end = name_at(text, m.end(), long_ok=True)
-        if end is not None and text.startswith("为", end) and _accept(text[m.end():end], strong=True):
-            found.setdefault(text[m.end():end], []).append((m.end(), end))
+        items, i = [], m.end()
+        while True:
+            end = item_end(text, i, words_ok=True)
+            if end is None or not plausible(text[i:end], words_ok=True) and not name_shaped(text[i:end]):
+                break
+            items.append((i, end))
+            if not text.startswith("、", end):
+                break
+            i = end + 1
+        if items and text.startswith("为", items[-1][1]):
+            for a, b in items:
+                found.setdefault(text[a:b], []).append((a, b))
 
 
 _LEADER = re.compile(r"([\u4e00-\u9fff]{2,3})(?=总书记|同志为核心)")
