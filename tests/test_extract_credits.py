@@ -89,3 +89,33 @@ def test_a_byline_line_and_an_editor_who_is_no_credit():
             + "代表们表示，要把会议精神带回去。\n（责任编辑：孔繁星）")
     _, f = run(text)
     assert {c.person for c in f.credits} == {"邵一鸣", "钱卫东"}
+
+
+def test_a_credit_line_with_credits_written_after_the_names():
+    text = ("省十四届人大三次会议闭幕\n陇原日报 记者 钱卫东 孔繁星 记者 尹雪松/文 何大江/摄影\n"
+            "本报讯 " + GANSU_OPENING)
+    _, f = run(text)
+    assert {(c.person, c.kind) for c in f.credits} == {
+        ("钱卫东", "reporter"), ("孔繁星", "reporter"), ("尹雪松", "reporter"), ("何大江", "photographer")}
+
+
+def test_a_byline_without_brackets_after_the_dateline():
+    _, f = run("会议闭幕\n本报兰州1月26日讯记者钱卫东、孔繁星报道：" + GANSU_OPENING)
+    assert {(c.person, c.kind) for c in f.credits} == {("钱卫东", "reporter"), ("孔繁星", "reporter")}
+
+
+def test_a_dispatch_in_square_brackets_with_a_date_in_chinese_numerals():
+    _, f = run("会议开幕\n【本报驻兰州记者钱卫东十八日电】" + GANSU_OPENING)
+    assert {(c.person, c.kind) for c in f.credits} == {("钱卫东", "reporter")}
+
+
+def test_photographer_and_artist_in_a_byline_bracket():
+    _, f = run("会议开幕\n陇原网1月18日讯(记者 钱卫东 孔繁星 摄影 尹雪松 美工 何大江)" + GANSU_OPENING)
+    assert _credits(f) == {("钱卫东", "reporter", "陇原网"), ("孔繁星", "reporter", "陇原网"),
+                           ("尹雪松", "photographer", "陇原网")}
+    assert "何大江" in f.people
+
+
+def test_a_photographer_whose_name_has_no_family_name():
+    _, f = run(GANSU_OPENING + "\n会场全景。本报记者 格桑次旦 摄\n\n代表们认真听取报告。")
+    assert ("格桑次旦", "photographer") in {(c.person, c.kind) for c in f.credits}

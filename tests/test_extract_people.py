@@ -127,3 +127,38 @@ def test_a_title_then_an_invitation_or_a_reason():
     _, f = run(GANSU_OPENING + "省政协副主席解洪应邀列席会议。会议通过梁科因年龄原因不再担任委员的决定，"
                "省人大常委会副主任钱卫东因工作变动请辞。")
     assert {"解洪", "钱卫东"} <= set(f.people)
+
+
+def test_a_colon_that_introduces_people_names_every_item_titles_or_not():
+    _, f = run(GANSU_OPENING + "出席开幕大会并在主席台就座的市领导还有：钱卫东、孔繁星、尹雪松、何大江，"
+               "副市长欧阳立新。")
+    assert set(f.people) == {"钱卫东", "孔繁星", "尹雪松", "何大江", "欧阳立新"}
+
+
+def test_a_colon_that_introduces_bodies_names_nobody():
+    _, f = run(GANSU_OPENING + "在主席台就座的还有：大会主席团成员，市政府、市政协、陇南军分区、市法院、"
+               "东方体育、部分驻陇单位的领导同志。")
+    assert f.people == {}
+
+
+def test_removals_and_resignations_name_their_people():
+    _, f = run(GANSU_OPENING + "会议决定免去钱卫东的省人民政府副秘书长职务；"
+               "会议接受孔繁星辞去甘肃省人民政府副省长职务的请求。")
+    assert set(f.people) == {"钱卫东", "孔繁星"}
+
+
+def test_a_tibetan_list_half_without_family_names_is_closed():
+    _, f = run(GANSU_OPENING + "周明远、庄严、刘江海、钱卫东、任维远、普布扎西、嘎玛次登、达娃次仁、列确、巴桑以及"
+               "大会主席团其他成员在主席台就座。")
+    assert {"周明远", "庄严", "刘江海", "钱卫东", "任维远", "普布扎西", "嘎玛次登", "达娃次仁", "列确",
+            "巴桑"} <= set(f.people)
+
+
+def test_a_long_first_part_of_a_transcribed_name_in_a_title_list():
+    _, f = run(GANSU_OPENING + "副主席钱卫东、阿不都艾尔肯·买买提、孔繁星出席会议。")
+    assert set(f.people) == {"钱卫东", "阿不都艾尔肯·买买提", "孔繁星"}
+
+
+def test_a_name_standing_for_a_counted_group():
+    _, f = run(GANSU_OPENING + "会上，钱卫东等340人被授予甘肃省劳动模范称号。")
+    assert set(f.people) == {"钱卫东"}

@@ -15,6 +15,7 @@ import re
 
 from kg.extract.context import Context
 from kg.extract.facts import ArticleFacts, Credit
+from kg.extract.name_lists import CREDIT, POSTPOSED_CREDIT
 from kg.text.document import Document
 from kg.text.leads import publisher_span
 
@@ -24,9 +25,9 @@ ADDS = ("credits", "organizations")
 
 
 #: a photograph's credit: the name, then 摄 at the end of its line or clause
-_PHOTO_AFTER = re.compile(r" ?摄(?=$|\n|[，。；）)\s])", re.M)
+_PHOTO_AFTER = re.compile(r" ?摄(?![影像])(?=$|\n|[，。；）)】\s、])", re.M)
 #: credit words of a byline that make the names after them photographers
-_PHOTO_TITLE = re.compile(r"摄影记者|摄影")
+_PHOTO_TITLE = re.compile(r"摄影|/摄|/图")
 
 
 def _paper_before(facts: ArticleFacts, pos: int, floor: int) -> str | None:
@@ -84,11 +85,18 @@ def extract(doc: Document, ctx: Context, facts: ArticleFacts) -> None:
 
     for a, b in doc.bylines:
         for x, y, name in _mentions_in(facts, a, b):
-            before = text[a:x]
-            photo = bool(_PHOTO_AFTER.match(text, y)) or bool(_PHOTO_TITLE.search(before[-6:]))
-            if not photo and not re.search(r"记者|通讯员", before):
-                continue  # 编辑, 责任编辑: no credit of the guidelines
-            add(name, "photographer" if photo else "reporter", _paper_before(facts, x, a), (x, y))
+            # the credit word nearest before the name says what the name did (记者 甲 摄影 乙)
+            words = [m.group(0) for m in CREDIT.finditer(text, a, x)]
+            after = POSTPOSED_CREDIT.match(text, y)  # 许某/摄影, 侯某/文
+            if after:
+                words.append(after.group(0))
+            if _PHOTO_AFTER.match(text, y) or (words and _PHOTO_TITLE.search(words[-1])):
+                kind = "photographer"
+            elif words and re.search(r"记者|通讯员|/文", words[-1]):
+                kind = "reporter"
+            else:
+                continue  # 编辑, 美工: no credit of the guidelines
+            add(name, kind, _paper_before(facts, x, a), (x, y))
     for p in sorted(facts.people.values(), key=lambda p: p.spans[0]):
         for x, y in p.spans:
             if _PHOTO_AFTER.match(text, y):

@@ -16,12 +16,15 @@ from kg.lexicon import lexicon
 from kg.text.document import is_cjk
 
 #: characters that end a clause or separate items
-DELIMITERS = set("，。、；：！？,.;:!?（）()“”‘’《》「」\n —…")
+DELIMITERS = set("，。、；：！？,.;:!?（）()“”‘’《》「」【】\n —…/")
 
+_DAY = re.compile(r"[〇一二三四五六七八九十]{1,3}日")
 _DOT_NAME = re.compile(r"[\u4e00-\u9fff]{2,5}(?:·[\u4e00-\u9fff]{1,8}){1,3}")
 
 #: characters that never stand in a given name in this genre; they mark a word, not a name
-_NOT_IN_NAME = set("等所陪并按共性合协员言也还补在就座台们的了省市县区府部厅局届次会议年日时要把被这那该本各们之上下里内外个位名项件人大常")
+_NOT_IN_NAME = set("等所陪并按共性合协员言也还补在就座台们的了省市县区府部厅局届次议年日时要把被这那该本各们之上下里内外个位名项件人常")
+#: characters that stand inside a given name (张大卫, 葛会波) but never end one (人大, 全会)
+_NOT_LAST_IN_NAME = set("大会")
 
 #: last characters that, when a shorter reading is also valid, are words after a name
 _FUNCTION_TAIL = set("在和与及等说作是为对向从到将把被也都就还又代主出讲指强表宣参列会致发同以当任受")
@@ -59,6 +62,8 @@ def is_boundary(text: str, j: int, words: bool = True) -> bool:
         return True
     if ch == "摄" and is_boundary(text, j + 1):  # a photograph's credit: 何晓峰摄
         return True
+    if _DAY.match(text, j):  # 记者某十日电: a date in Chinese numerals
+        return True
     if _follower_re().match(text, j):
         return True
     if lexicon().title_re.match(text, j):
@@ -90,7 +95,7 @@ def has_surname(cand: str) -> bool:
 
 #: family names that are also common function words (和, 向, 但 …): a name with one needs
 #: a title right before it
-AMBIGUOUS_SURNAMES = set("和但向边相全严区强管常利任于同时安宣都铁占来")
+AMBIGUOUS_SURNAMES = set("和但向边相全严区强管常利任于同时安宣都铁占来应")
 
 
 def name_shaped(cand: str) -> bool:
@@ -102,11 +107,12 @@ def name_shaped(cand: str) -> bool:
     if not has_surname(cand):
         return False
     given = cand[2:] if cand[:2] in lexicon().compound_surnames and len(cand) > 2 else cand[1:]
-    if any(c in _NOT_IN_NAME for c in given):
+    if any(c in _NOT_IN_NAME for c in given) or given[-1:] in _NOT_LAST_IN_NAME:
         return False
     if len(cand) == 4 and cand[:2] not in lexicon().compound_surnames:
         return False
-    return True
+    # 应出席, 王主持: a family-name character and a verb after a name, not a given name
+    return given not in followers()
 
 
 def name_at(text: str, i: int, long_ok: bool = False) -> int | None:
@@ -163,7 +169,7 @@ def _word_after_three(text: str, i: int) -> bool:
 def _long_name(cand: str) -> bool:
     """A four-character name without a compound family name (梁陈美玲, 白玛次仁), not two words."""
     return (has_surname(cand) and all(is_cjk(c) for c in cand)
-            and not any(c in _NOT_IN_NAME for c in cand[1:])
+            and not any(c in _NOT_IN_NAME for c in cand[1:]) and cand[-1] not in _NOT_LAST_IN_NAME
             and not is_word(cand[:2]) and not is_word(cand[2:]) and not is_word(cand)
             and not is_word(cand[1:]) and not is_word(cand[:3]))  # 国俄罗斯: a word inside
 

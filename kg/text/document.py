@@ -33,7 +33,7 @@ _CJK_RE = re.compile(f"[{_CJK}]")
 _FINAL = "。！？!?；;”’」』）)…:："
 
 _CONTINUATION = re.compile(r"[（(]\s*(?:下转|上接|转|接)\s*(?:第?\s*\d+\s*版|[A-Z]?\d+)\s*[）)]")
-_PHOTO_CREDIT = re.compile(rf"([{_CJK}·]{{2,8}}) ?摄(?=[{_CJK}“])")
+_PHOTO_CREDIT = re.compile(rf"([{_CJK}·]{{2,8}}) ?摄(?![影像制])(?=[{_CJK}“])")
 
 _HALF_TO_FULL = {"(": "（", ")": "）", ",": "，", ";": "；", ":": "：", "?": "？", "!": "！"}
 _SPACES = "\u00a0\u2002\u2003\u2009\u200b\u3000\ufeff\t"
@@ -188,16 +188,16 @@ def _apply(text: str, offsets: list[int], edits: list[tuple[int, int, str]]) -> 
     return "".join(out_c), out_o
 
 
-_BYLINE_TITLE = re.compile(r"(?:记者|通讯员|摄影|摄像|编辑|实习生)$")
+_BYLINE_TITLE = re.compile(r"(?:记者|通讯员|摄影|摄像|编辑|实习生|美工)$")
 
 
 def _in_byline(text: str, pos: int) -> bool:
     """True when `pos` lies inside a bracket that credits reporters (（山西日报记者 陈静）)."""
     # brackets are still half-width here when the file had them: (记者 冯某 肖某)
-    opening = max(text.rfind("（", max(0, pos - 40), pos), text.rfind("(", max(0, pos - 40), pos))
-    if opening < 0 or re.search(r"[）)\n]", text[opening:pos]):
+    opening = max(text.rfind(c, max(0, pos - 40), pos) for c in "（(【")
+    if opening < 0 or re.search(r"[）)】\n]", text[opening:pos]):
         return False
-    m = re.compile(r"[）)]").search(text, pos, pos + 40)
+    m = re.compile(r"[）)】]").search(text, pos, pos + 40)
     return m is not None and bool(re.search(r"记者|通讯员|摄影", text[opening:m.start()]))
 
 
@@ -206,8 +206,8 @@ def _on_byline_line(text: str, pos: int) -> bool:
     line_start = text.rfind("\n", 0, pos) + 1
     line_end = text.find("\n", pos)
     line = text[line_start: line_end if line_end >= 0 else len(text)].strip()
-    return len(line) <= 30 and bool(re.match(r"[\u4e00-\u9fff]{0,12}?(?:记者|通讯员|摄影)", line)) \
-        and not re.search(r"[，。；：]", line)
+    return len(line) <= 44 and bool(re.match(r"[\u4e00-\u9fff ]{0,14}?(?:记者|通讯员|摄影)", line)) \
+        and not re.search(r"[，。；：,.;:]", line)
 
 
 def _drop_inner_spaces(text: str) -> list[tuple[int, int, str]]:

@@ -21,11 +21,13 @@ _DATE = r"\d{1,2}月\d{1,2}日"
 _DATELINE = re.compile(
     rf"(?P<pub>{_PUBLISHER})?(?P<place>[{_CJK}]{{0,6}}?)(?P<date>{_DATE})?(?:专电|电|讯|消息)")
 #: words that credit a person in a byline
-CREDIT_WORDS = r"记者|通讯员|摄影|摄像|实习生|编辑|撰稿|见习记者|特约记者"
-_BRACKET = re.compile(r"（([^（）\n]{1,60})）")
+CREDIT_WORDS = r"记者|通讯员|摄影|摄像|实习生|编辑|撰稿|美工|见习记者|特约记者"
+_BRACKET = re.compile(r"[（【]([^（）【】\n]{1,60})[）】]")
+#: a byline without brackets after a dateline: 讯记者姚某、赵某报道：
+_BARE_BYLINE = re.compile(rf"(?:{CREDIT_WORDS})[^，。；：！？\n（）]{{2,40}}?报道[：:]?")
 _CREDIT_IN = re.compile(CREDIT_WORDS)
 #: a byline line: 本报记者 郝某, 浙江新闻记者 刘某 (short, nothing but the credit)
-_BYLINE_LINE = re.compile(rf"[{_CJK}]{{0,12}}?(?:{CREDIT_WORDS})[ 、{_CJK}·/]{{2,30}}")
+_BYLINE_LINE = re.compile(rf"[{_CJK}、 ]{{0,14}}?(?:{CREDIT_WORDS})[ 、{_CJK}·/]{{2,40}}")
 
 
 def _is_byline(inner: str) -> bool:
@@ -61,10 +63,14 @@ def find_leads(text: str) -> tuple[list[tuple[int, int]], list[tuple[int, int]]]
         while k < len(text) and text[k] == " ":
             k += 1
         b = _BRACKET.match(text, k)
+        bare = _BARE_BYLINE.match(text, k) if j is not None else None
         if b and (_is_byline(b.group(1)) or (j is not None and len(b.group(1)) <= 12)):
             if _is_byline(b.group(1)):
                 bylines.append(b.span())
             k = b.end()
+        elif bare:
+            bylines.append(bare.span())
+            k = bare.end()
         elif j is None:
             continue
         while k < len(text) and text[k] in "：: ":
@@ -79,7 +85,7 @@ def find_leads(text: str) -> tuple[list[tuple[int, int]], list[tuple[int, int]]]
         s = line.strip()
         a = pos + len(line) - len(line.lstrip(" "))
         pos += len(line) + 1
-        if 4 <= len(s) <= 30 and _BYLINE_LINE.fullmatch(s) and not any(x <= a < y for x, y in bylines):
+        if 4 <= len(s) <= 44 and _BYLINE_LINE.fullmatch(s) and not any(x <= a < y for x, y in bylines):
             bylines.append((a, a + len(s)))
             leads.append((a, a + len(s)))
     return sorted(leads), sorted(bylines)
