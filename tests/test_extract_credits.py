@@ -119,3 +119,14 @@ def test_photographer_and_artist_in_a_byline_bracket():
 def test_a_photographer_whose_name_has_no_family_name():
     _, f = run(GANSU_OPENING + "\n会场全景。本报记者 格桑次旦 摄\n\n代表们认真听取报告。")
     assert ("格桑次旦", "photographer") in {(c.person, c.kind) for c in f.credits}
+
+
+def test_our_site_is_no_organisation_named_ben_wang():
+    _, f = run("会议开幕\n本网讯(记者钱卫东、通讯员孔繁星)" + GANSU_OPENING)
+    assert {(c.person, c.kind) for c in f.credits} == {("钱卫东", "reporter"), ("孔繁星", "reporter")}
+    assert "本网" not in f.organizations
+
+
+def test_a_credit_line_after_a_mark():
+    _, f = run("□记者 钱卫东 通讯员 孔繁星\n本报讯 " + GANSU_OPENING)
+    assert {(c.person, c.kind) for c in f.credits} == {("钱卫东", "reporter"), ("孔繁星", "reporter")}

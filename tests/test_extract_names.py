@@ -42,3 +42,9 @@ def test_a_photo_credit_ends_the_name_before_she():
     for text in ("会场全景。本报记者邵一鸣摄\n", "会场全景。本报记者苏晓棠 摄\n"):
         i = text.index("记者") + 2
         assert not text[i:name_at(text, i, long_ok=True)].endswith("摄")
+
+
+def test_nian_ends_a_three_character_name_but_is_no_given_name_alone():
+    assert name_shaped("吴康年")
+    assert not name_shaped("明年")
+    assert not name_shaped("同年")

@@ -49,7 +49,7 @@ def _article_paper(doc: Document, ctx: Context, facts: ArticleFacts) -> str | No
         if span is None:
             continue
         written = doc.text[span[0]:span[1]]
-        if written == "本报":
+        if written in ("本报", "本网", "本台", "本刊"):  # the paper or site itself: the metadata's
             source = str(doc.meta.get("source") or "").strip()
             if source:
                 facts.add_org(source, None, "media")

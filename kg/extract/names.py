@@ -22,7 +22,7 @@ _DAY = re.compile(r"[〇一二三四五六七八九十]{1,3}日")
 _DOT_NAME = re.compile(r"[\u4e00-\u9fff]{2,5}(?:·[\u4e00-\u9fff]{1,8}){1,3}")
 
 #: characters that never stand in a given name in this genre; they mark a word, not a name
-_NOT_IN_NAME = set("等所陪并按共性合协员言也还补在就座台们的了省市县区府部厅局届次议年日时要把被这那该本各们之上下里内外个位名项件人常")
+_NOT_IN_NAME = set("等所陪并按共性合协员言也还补在就座台们的了省市县区府部厅局届次议日时要把被这那该本各们之上下里内外个位名项件人常")
 #: characters that stand inside a given name (张大卫, 葛会波) but never end one (人大, 全会)
 _NOT_LAST_IN_NAME = set("大会")
 
@@ -109,6 +109,8 @@ def name_shaped(cand: str) -> bool:
     given = cand[2:] if cand[:2] in lexicon().compound_surnames and len(cand) > 2 else cand[1:]
     if any(c in _NOT_IN_NAME for c in given) or given[-1:] in _NOT_LAST_IN_NAME:
         return False
+    if "年" in given and (len(given) < 2 or given[0] == "年"):
+        return False  # 吴康年 is a name; 明年, 同年 are not
     if len(cand) == 4 and cand[:2] not in lexicon().compound_surnames:
         return False
     # 应出席, 王主持: a family-name character and a verb after a name, not a given name

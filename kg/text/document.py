@@ -205,7 +205,7 @@ def _on_byline_line(text: str, pos: int) -> bool:
     """True when `pos` lies in a short line that is only a credit (本报记者 郝某 王某)."""
     line_start = text.rfind("\n", 0, pos) + 1
     line_end = text.find("\n", pos)
-    line = text[line_start: line_end if line_end >= 0 else len(text)].strip()
+    line = text[line_start: line_end if line_end >= 0 else len(text)].strip().lstrip("□■●◆◇○")
     return len(line) <= 44 and bool(re.match(r"[\u4e00-\u9fff ]{0,14}?(?:记者|通讯员|摄影)", line)) \
         and not re.search(r"[，。；：,.;:]", line)
 

@@ -14,7 +14,7 @@ import re
 
 _CJK = r"\u4e00-\u9fff"
 #: who sends: 本报, a paper, a site or an agency (广西新闻网-广西日报 names two)
-_PUBLISHER = (rf"(?:本报|[{_CJK}]{{1,12}}?(?:新闻网|日报|晚报|早报|晨报|商报|时报|报|网|在线|新闻|社|电视台|台|客户端)"
+_PUBLISHER = (rf"(?:本报|本网|本台|[{_CJK}]{{1,12}}?(?:新闻网|日报|晚报|早报|晨报|商报|时报|报|网|在线|新闻|社|电视台|台|客户端)"
               rf"(?:[-—－/·][{_CJK}]{{2,12}}?(?:日报|晚报|报|网|社|台))?)")
 _DATE = r"\d{1,2}月\d{1,2}日"
 #: a dateline at the start of a line: publisher and/or date, then 电/讯/消息; no punctuation inside
@@ -28,6 +28,10 @@ _BARE_BYLINE = re.compile(rf"(?:{CREDIT_WORDS})[^，。；：！？\n（）]{{2,
 _CREDIT_IN = re.compile(CREDIT_WORDS)
 #: a byline line: 本报记者 郝某, 浙江新闻记者 刘某 (short, nothing but the credit)
 _BYLINE_LINE = re.compile(rf"[{_CJK}、 ]{{0,14}}?(?:{CREDIT_WORDS})[ 、{_CJK}·/]{{2,40}}")
+
+
+#: marks a paper puts before a credit line (□记者 陈某)
+_MARKS = "□■●◆◇○·"
 
 
 def _is_byline(inner: str) -> bool:
@@ -82,8 +86,8 @@ def find_leads(text: str) -> tuple[list[tuple[int, int]], list[tuple[int, int]]]
             bylines.append(b.span())
     pos = 0
     for line in text.split("\n"):
-        s = line.strip()
-        a = pos + len(line) - len(line.lstrip(" "))
+        s = line.strip().lstrip(_MARKS)
+        a = pos + len(line) - len(line.lstrip(" " + _MARKS))
         pos += len(line) + 1
         if 4 <= len(s) <= 44 and _BYLINE_LINE.fullmatch(s) and not any(x <= a < y for x, y in bylines):
             bylines.append((a, a + len(s)))
