@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import pytest
 from extract_support import GANSU_OPENING, run
 
 CAPTIONS = "会场一角。\n韩立群 摄代表们认真听取报告。\n苏晓棠 摄\n\n"
@@ -130,3 +131,20 @@ def test_our_site_is_no_organisation_named_ben_wang():
 def test_a_credit_line_after_a_mark():
     _, f = run("□记者 钱卫东 通讯员 孔繁星\n本报讯 " + GANSU_OPENING)
     assert {(c.person, c.kind) for c in f.credits} == {("钱卫东", "reporter"), ("孔繁星", "reporter")}
+
+
+@pytest.mark.parametrize("byline, names", [
+    ("（记者钱卫东孔繁星）", {"钱卫东", "孔繁星"}),
+    ("（记者邵一鸣何江）", {"邵一鸣", "何江"}),
+    ("（记者欧阳立新）", {"欧阳立新"}),
+    ("（记者格桑次旦）", {"格桑次旦"}),
+])
+def test_two_reporters_written_without_a_separator(byline, names):
+    _, f = run("会议开幕\n本报兰州1月18日电" + byline + GANSU_OPENING)
+    assert {c.person for c in f.credits} == names
+    assert set(f.people) == names
+
+
+def test_a_paper_brand_with_a_dot_is_no_person():
+    _, f = run("会议开幕\n本报兰州1月18日电（记者邵一鸣）" + GANSU_OPENING + "\n来源：陇原日报·陇原网")
+    assert set(f.people) == {"邵一鸣"}

@@ -18,6 +18,8 @@ from kg.text.document import is_cjk
 #: characters that end a clause or separate items
 DELIMITERS = set("，。、；：！？,.;:!?（）()“”‘’《》「」【】\n —…/")
 
+#: a part of a `·`-joined string that names a medium, not a person (某某日报·某某网)
+_BRAND = re.compile(r"(?:日报|晚报|晨报|报|网|社|台|刊|新闻|客户端|在线|频道|视点|观察)(?=·|$)")
 _DAY = re.compile(r"[〇一二三四五六七八九十]{1,3}日")
 _DOT_NAME = re.compile(r"[\u4e00-\u9fff]{2,5}(?:·[\u4e00-\u9fff]{1,8}){1,3}")
 
@@ -101,7 +103,7 @@ AMBIGUOUS_SURNAMES = set("和但向边相全严区强管常利任于同时安宣
 def name_shaped(cand: str) -> bool:
     """True when `cand` has the shape of a personal name (not its context)."""
     if _DOT_NAME.fullmatch(cand):
-        return not lexicon().title_re.search(cand)
+        return not lexicon().title_re.search(cand) and not _BRAND.search(cand)
     if not (2 <= len(cand) <= 4) or not all(is_cjk(c) for c in cand):
         return False
     if not has_surname(cand):
@@ -123,6 +125,8 @@ def name_at(text: str, i: int, long_ok: bool = False) -> int | None:
     `long_ok` admits four-character names without a compound family name (白玛次仁), as a
     list of names does."""
     m = _DOT_NAME.match(text, i)
+    if m and _BRAND.search(m.group(0)):
+        return None  # 陇原日报·陇原网: a paper's brand, not a transcribed name
     if m:
         # the last part ends at the first boundary: 阿依古丽·买买提 + 出席
         last = text.rfind("·", i, m.end()) + 1

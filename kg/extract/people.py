@@ -85,6 +85,8 @@ def _function_start(text: str, i: int, end: int) -> bool:
 def _title_mode(doc: Document, ctx: Context, found: dict[str, list[tuple[int, int]]]) -> None:
     text = doc.text
     for m in ctx.lexicon.title_re.finditer(text):
+        if any(a <= m.start() < b for a, b in doc.bylines):
+            continue  # a byline's names are read by byline_mode (记者冯某肖某 is two people)
         end = _after_title(text, m.end())
         if end is None:
             continue
