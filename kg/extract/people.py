@@ -79,7 +79,8 @@ def _function_start(text: str, i: int, end: int) -> bool:
     if cand[:2] in frequent_words() and word_tag(cand[:2]) in ("v", "p", "c", "d"):
         return True
     # 任山东省委书记: a verb, then a place and the post
-    return cand[1:] in frequent_words() and bool(re.match(r"[省市县区州]|" + lexicon().title_re.pattern, text[end:]))
+    return cand[1:] in frequent_words() and (text[end:end + 1] in ("省", "市", "县", "区", "州")
+                                             or bool(lexicon().title_re.match(text, end)))
 
 
 def _title_mode(doc: Document, ctx: Context, found: dict[str, list[tuple[int, int]]]) -> None:
