@@ -91,3 +91,34 @@ def test_half_width_punctuation_next_to_chinese_becomes_full_width():
     doc = normalise("本报讯(记者 邵一鸣)省十四届人大三次会议开幕,代表们到会.")
     assert doc.text.startswith("本报讯（记者")
     assert "开幕，代表们" in doc.text
+
+
+@pytest.mark.parametrize("opening, lead", [
+    ("本报兰州1月18日电 （记者邵一鸣）", "本报兰州1月18日电（记者邵一鸣）"),
+    ("陇东日报庆阳1月18日讯(记者 邵一鸣 钱卫东)", "陇东日报庆阳1月18日讯（记者邵一鸣、钱卫东）"),
+    ("央视网消息（新闻联播）：", "央视网消息（新闻联播）："),
+    ("(记者 邵一鸣)", "（记者邵一鸣）"),
+    ("甘肃新闻网-甘肃日报兰州讯 （记者/邵一鸣）", "甘肃新闻网-甘肃日报兰州讯（记者/邵一鸣）"),
+])
+def test_dateline_and_byline_are_a_lead_before_the_first_sentence(opening, lead):
+    doc = normalise("会议开幕\n" + opening + "省十四届人大三次会议开幕，省委书记周明远主持。")
+    assert [doc.text[a:b] for a, b in doc.leads] == [lead]
+    first = doc.body_sentences()[1]
+    assert doc.text[first[0]:first[1]].startswith("省十四届人大三次会议开幕")
+
+
+def test_bylines_in_brackets_and_on_their_own_line():
+    doc = normalise("会议开幕\n本报记者  邵一鸣 钱卫东\n省十四届人大三次会议开幕。\n会议还研究了其他事项。(记者 孔繁星)")
+    assert [doc.text[a:b] for a, b in doc.bylines] == ["本报记者邵一鸣、钱卫东", "（记者孔繁星）"]
+
+
+def test_a_new_dispatch_is_not_joined_to_a_broken_paragraph():
+    doc = normalise("会议开幕\n本报兰州1月17日电 代表们表示，全省上下坚持稳中求进，迎难而上，全力以赴推动各项工作\n"
+                    "本报兰州1月18日电 （记者邵一鸣）省十四届人大三次会议开幕。")
+    assert "工作\n本报兰州1月18日电" in doc.text
+    assert len(doc.leads) == 2
+
+
+def test_a_sentence_mentioning_news_is_no_dateline():
+    doc = normalise("会议开幕\n会议听取了关于电力工作的报告，通讯员队伍不断壮大。")
+    assert doc.leads == []

@@ -36,3 +36,15 @@ def test_people_found_in_the_article_by_context():
     _, f = run(GANSU_OPENING + "省委常委、秘书长陈立和，副省长周明远出席。陈立和在会上讲话。")
     assert {"陈立和", "周明远"} <= set(f.people)
     assert "陈立" not in f.people
+
+
+def test_a_photo_credit_ends_the_name_before_she():
+    for text in ("会场全景。本报记者邵一鸣摄\n", "会场全景。本报记者苏晓棠 摄\n"):
+        i = text.index("记者") + 2
+        assert not text[i:name_at(text, i, long_ok=True)].endswith("摄")
+
+
+def test_nian_ends_a_three_character_name_but_is_no_given_name_alone():
+    assert name_shaped("吴康年")
+    assert not name_shaped("明年")
+    assert not name_shaped("同年")

@@ -74,3 +74,91 @@ def test_mentions_cover_exactly_the_name():
 def test_name_after_a_title_before_important_speech():
     _, f = run(GANSU_OPENING + "会议传达学习了省委书记周明远重要讲话精神。")
     assert set(f.people) == {"周明远"}
+
+
+def test_a_title_shared_by_a_list_closes_it_rare_family_and_no_family_names():
+    _, f = run(GANSU_OPENING + "大会主席团常务主席、执行主席周明远、咸立新、寿子原、格桑次旦、乌力吉、"
+               "阿依古丽·买买提、钱卫东在主席台执行主席席就座。")
+    assert set(f.people) == {"周明远", "咸立新", "寿子原", "格桑次旦", "乌力吉", "阿依古丽·买买提", "钱卫东"}
+
+
+def test_a_title_before_the_first_item_ends_where_the_name_begins():
+    _, f = run(GANSU_OPENING + "会议由大会执行主席席文远主持。大会执行主席孔繁星、席文远、钱卫东在主席台就座。")
+    assert set(f.people) == {"孔繁星", "席文远", "钱卫东"}
+
+
+def test_an_appointment_list_names_every_item_even_one_jieba_calls_a_word():
+    _, f = run(GANSU_OPENING + "会议经表决，任命钱卫东、何必、欧阳立新、孔繁星为省人大常委会副秘书长。")
+    assert set(f.people) == {"钱卫东", "何必", "欧阳立新", "孔繁星"}
+
+
+def test_a_list_of_names_inside_a_list_of_people_closes_over_odd_items():
+    _, f = run(GANSU_OPENING + "钱卫东、孔繁星、洛桑江才、尹雪松、司马长青等代表作了发言。")
+    assert set(f.people) == {"钱卫东", "孔繁星", "洛桑江才", "尹雪松", "司马长青"}
+
+
+@pytest.mark.parametrize("text", [
+    "有条件的地区和企业要尽快清零。",
+    "请各位政协委员和其他列席人员提出意见。",
+    "全省上下加强宗教工作和普法工作。",
+    "一切成绩的取得，都是全省人民团结奋斗的结果。",
+    "推进兰张、兰西、兰白等城市群建设。",
+    "使远程讨论成为集中委员智慧的重要途径。",
+    "要坚持边运行、边改革、边完善。",
+    "报告团成员阐述了申某同志守初心、担使命的人生轨迹。",
+    "林某同志任甘肃省委委员、常委、书记。",
+])
+def test_function_words_and_word_lists_are_not_people(text):
+    _, f = run(GANSU_OPENING + text)
+    assert f.people == {} or set(f.people) <= {"申某", "林某"}
+
+
+def test_a_conjunction_before_a_titled_person_is_not_part_of_the_name():
+    _, f = run(GANSU_OPENING + "委员钱卫东、孔繁星、尹雪松、崔仑和专家周明远作了发言。")
+    assert set(f.people) == {"钱卫东", "孔繁星", "尹雪松", "崔仑", "周明远"}
+
+
+def test_a_word_after_three_characters_ends_a_name_after_a_title():
+    _, f = run(GANSU_OPENING + "参与调研的自治区政协常委潘多俊感受颇深，政协委员王颂峰建议加大投入。")
+    assert set(f.people) == {"潘多俊", "王颂峰"}
+
+
+def test_a_title_then_an_invitation_or_a_reason():
+    _, f = run(GANSU_OPENING + "省政协副主席解洪应邀列席会议。会议通过梁科因年龄原因不再担任委员的决定，"
+               "省人大常委会副主任钱卫东因工作变动请辞。")
+    assert {"解洪", "钱卫东"} <= set(f.people)
+
+
+def test_a_colon_that_introduces_people_names_every_item_titles_or_not():
+    _, f = run(GANSU_OPENING + "出席开幕大会并在主席台就座的市领导还有：钱卫东、孔繁星、尹雪松、何大江，"
+               "副市长欧阳立新。")
+    assert set(f.people) == {"钱卫东", "孔繁星", "尹雪松", "何大江", "欧阳立新"}
+
+
+def test_a_colon_that_introduces_bodies_names_nobody():
+    _, f = run(GANSU_OPENING + "在主席台就座的还有：大会主席团成员，市政府、市政协、陇南军分区、市法院、"
+               "东方体育、部分驻陇单位的领导同志。")
+    assert f.people == {}
+
+
+def test_removals_and_resignations_name_their_people():
+    _, f = run(GANSU_OPENING + "会议决定免去钱卫东的省人民政府副秘书长职务；"
+               "会议接受孔繁星辞去甘肃省人民政府副省长职务的请求。")
+    assert set(f.people) == {"钱卫东", "孔繁星"}
+
+
+def test_a_tibetan_list_half_without_family_names_is_closed():
+    _, f = run(GANSU_OPENING + "周明远、庄严、刘江海、钱卫东、任维远、普布扎西、嘎玛次登、达娃次仁、列确、巴桑以及"
+               "大会主席团其他成员在主席台就座。")
+    assert {"周明远", "庄严", "刘江海", "钱卫东", "任维远", "普布扎西", "嘎玛次登", "达娃次仁", "列确",
+            "巴桑"} <= set(f.people)
+
+
+def test_a_long_first_part_of_a_transcribed_name_in_a_title_list():
+    _, f = run(GANSU_OPENING + "副主席钱卫东、阿不都艾尔肯·买买提、孔繁星出席会议。")
+    assert set(f.people) == {"钱卫东", "阿不都艾尔肯·买买提", "孔繁星"}
+
+
+def test_a_name_standing_for_a_counted_group():
+    _, f = run(GANSU_OPENING + "会上，钱卫东等340人被授予甘肃省劳动模范称号。")
+    assert set(f.people) == {"钱卫东"}

@@ -1,7 +1,12 @@
 """Credits: the byline's reporters and the photographers of the pictures, with their paper.
 
-`本报讯（山西日报记者 陈静）`, `（记者陈静）`, `新华社记者X`, `X 摄`. A credit's paper is the
-organisation written with it, else the paper of the byline (本报 = the article's paper).
+Bylines are the Document's (`doc.bylines`: `（山西日报记者 陈静）`, `（记者陈静、李明）`,
+a line `本报记者 陈静`); a reporter named in the body (代表对新华社记者X说) is no credit.
+Photographers are credited by `X 摄`, with or without a title before the name.
+
+A credit's paper is the organisation written with it (山西日报记者 陈静), else the paper of
+the article: the publisher its dateline names (湖北日报讯, 央视网消息), where `本报` is the
+paper the metadata names, else the only medium the article names.
 """
 
 from __future__ import annotations
@@ -10,58 +15,90 @@ import re
 
 from kg.extract.context import Context
 from kg.extract.facts import ArticleFacts, Credit
+from kg.extract.name_lists import CREDIT, POSTPOSED_CREDIT
 from kg.text.document import Document
+from kg.text.leads import publisher_span
 
 #: the facts this extractor reads, and those it adds (kg.pipeline checks the order)
-NEEDS = ("roles", "people", "organizations")
+NEEDS = ("people", "organizations")
 ADDS = ("credits", "organizations")
 
 
-_REPORTER_TITLES = ("记者", "特约记者", "通讯员", "首席记者")
-_PHOTO = re.compile(r"([\u4e00-\u9fff·]{2,8}) ?摄(?=$|\n|[，。；）)])", re.M)
+#: a photograph's credit: the name, then 摄 at the end of its line or clause
+_PHOTO_AFTER = re.compile(r" ?摄(?![影像])(?=$|\n|[，。；）)】\s、])", re.M)
+#: credit words of a byline that make the names after them photographers
+_PHOTO_TITLE = re.compile(r"摄影|/摄|/图")
 
 
-def _paper_before(doc: Document, facts: ArticleFacts, pos: int) -> str | None:
-    """The media organisation named just before `pos` in the same bracket or clause."""
+def _paper_before(facts: ArticleFacts, pos: int, floor: int) -> str | None:
+    """The media organisation named just before `pos`, not before `floor`."""
     best = None
     for org in facts.organizations.values():
         if org.cls != "media":
             continue
-        for _a, b in org.spans:
-            if b <= pos and pos - b <= 2 and (best is None or b > best[1]):
+        for a, b in org.spans:
+            if floor <= a and b <= pos and pos - b <= 8 and (best is None or b > best[1]):
                 best = (org.name, b)
     return best[0] if best else None
+
+
+def _article_paper(doc: Document, ctx: Context, facts: ArticleFacts) -> str | None:
+    """The paper of the article: the dateline's publisher, 本报 the metadata's, else the only medium."""
+    for lead in doc.leads:
+        span = publisher_span(doc.text, lead)
+        if span is None:
+            continue
+        written = doc.text[span[0]:span[1]]
+        if written in ("本报", "本网", "本台", "本刊"):  # the paper or site itself: the metadata's
+            source = str(doc.meta.get("source") or "").strip()
+            if source:
+                facts.add_org(source, None, "media")
+                return source
+            continue
+        name = ctx.aliases[written][0] if written in ctx.aliases else written
+        facts.add_org(name, span, "media")
+        return name
+    media = sorted(o.name for o in facts.organizations.values() if o.cls == "media")
+    if len(media) == 1:
+        return media[0]
+    source = str(doc.meta.get("source") or "").strip()
+    if source:
+        facts.add_org(source, None, "media")
+        return source
+    return None
+
+
+def _mentions_in(facts: ArticleFacts, a: int, b: int) -> list[tuple[int, int, str]]:
+    return sorted((x, y, p.name) for p in facts.people.values() for x, y in p.spans if a <= x and y <= b)
 
 
 def extract(doc: Document, ctx: Context, facts: ArticleFacts) -> None:
     """Add a credit per reporter and photographer named in the article."""
     text = doc.text
-    paper = None
-    for role in facts.roles:
-        title = role.title
-        if not any(title.endswith(t) for t in _REPORTER_TITLES):
-            continue
-        a, b = role.span
-        # the byline sits in the dateline region or in brackets; a quoted reporter is no credit
-        in_byline = a < doc.body_start + 80 or text[max(0, a - 12):a].count("（") > text[max(0, a - 12):a].count("）")
-        if not in_byline:
-            continue
-        org = role.organization if role.organization in facts.organizations else None
-        if org is None:
-            org = _paper_before(doc, facts, b - len(role.person)) or _paper_before(doc, facts, a)
-        paper = paper or org
-        facts.credits.append(Credit(role.person, "reporter", org, role.span))
-    if paper is None:
-        media = [o for o in facts.organizations.values() if o.cls == "media"]
-        if len(media) == 1:
-            paper = media[0].name
-        elif doc.meta.get("source"):  # 本报 is the paper the metadata names
-            paper = str(doc.meta["source"])
-            facts.add_org(paper, None, "media")
-    for c in facts.credits:
-        if c.organization is None:
-            c.organization = paper
-    for m in _PHOTO.finditer(text):
-        name = m.group(1)
-        if name in facts.people:
-            facts.credits.append(Credit(name, "photographer", paper, m.span()))
+    paper = _article_paper(doc, ctx, facts)
+    seen: set[tuple[str, str]] = set()
+
+    def add(name: str, kind: str, org: str | None, span: tuple[int, int]) -> None:
+        if (name, kind) not in seen:
+            seen.add((name, kind))
+            facts.credits.append(Credit(name, kind, org or paper, span))
+
+    for a, b in doc.bylines:
+        for x, y, name in _mentions_in(facts, a, b):
+            # the credit word nearest before the name says what the name did (记者 甲 摄影 乙)
+            words = [m.group(0) for m in CREDIT.finditer(text, a, x)]
+            after = POSTPOSED_CREDIT.match(text, y)  # 许某/摄影, 侯某/文
+            if after:
+                words.append(after.group(0))
+            if _PHOTO_AFTER.match(text, y) or (words and _PHOTO_TITLE.search(words[-1])):
+                kind = "photographer"
+            elif words and re.search(r"记者|通讯员|/文", words[-1]):
+                kind = "reporter"
+            else:
+                continue  # 编辑, 美工: no credit of the guidelines
+            add(name, kind, _paper_before(facts, x, a), (x, y))
+    for p in sorted(facts.people.values(), key=lambda p: p.spans[0]):
+        for x, y in p.spans:
+            if _PHOTO_AFTER.match(text, y):
+                line = text.rfind("\n", 0, x) + 1
+                add(p.name, "photographer", _paper_before(facts, x, line), (x, y))

@@ -16,15 +16,20 @@ from kg.lexicon import lexicon
 from kg.text.document import is_cjk
 
 #: characters that end a clause or separate items
-DELIMITERS = set("，。、；：！？,.;:!?（）()“”‘’《》「」\n —…")
+DELIMITERS = set("，。、；：！？,.;:!?（）()“”‘’《》「」【】\n —…/")
 
+#: a part of a `·`-joined string that names a medium, not a person (某某日报·某某网)
+_BRAND = re.compile(r"(?:日报|晚报|晨报|报|网|社|台|刊|新闻|客户端|在线|频道|视点|观察)(?=·|$)")
+_DAY = re.compile(r"[〇一二三四五六七八九十]{1,3}日")
 _DOT_NAME = re.compile(r"[\u4e00-\u9fff]{2,5}(?:·[\u4e00-\u9fff]{1,8}){1,3}")
 
 #: characters that never stand in a given name in this genre; they mark a word, not a name
-_NOT_IN_NAME = set("等所陪并按共性合协员言也还补在就座台们的了省市县区府部厅局届次会议年日时要把被这那该本各们之上下里内外个位名项件人大常")
+_NOT_IN_NAME = set("等所陪并按共性合协员言也还补在就座台们的了省市县区府部厅局届次议日时要把被这那该本各们之上下里内外个位名项件人常")
+#: characters that stand inside a given name (张大卫, 葛会波) but never end one (人大, 全会)
+_NOT_LAST_IN_NAME = set("大会")
 
 #: last characters that, when a shorter reading is also valid, are words after a name
-_FUNCTION_TAIL = set("在和与及等说作是为对向从到将把被也都就还又代主出讲指强表宣参列会致发同以当任")
+_FUNCTION_TAIL = set("在和与及等说作是为对向从到将把被也都就还又代主出讲指强表宣参列会致发同以当任受")
 
 
 @cache
@@ -39,22 +44,50 @@ def followers() -> dict[str, str]:
     return out
 
 
+#: words that follow a name without a part in a meeting (省政协副主席甲应邀列席, 甲因年龄原因…)
+_MORE_FOLLOWERS = ("应邀", "因", "率", "陪同", "带领", "请假", "缺席", "不再", "请辞", "被", "已", "曾", "将")
+
+
 @cache
 def _follower_re() -> re.Pattern:
-    words = sorted(followers(), key=len, reverse=True)
+    words = sorted(set(followers()) | set(_MORE_FOLLOWERS), key=len, reverse=True)
     return re.compile("|".join(map(re.escape, words)))
 
 
-def is_boundary(text: str, j: int) -> bool:
-    """True when a name may end just before position j."""
+def is_boundary(text: str, j: int, words: bool = True) -> bool:
+    """True when a name may end just before position j (`words`: also before a frequent
+    word of the dictionary, not only before a delimiter, a follower or a title)."""
     if j >= len(text):
         return True
     ch = text[j]
     if ch in DELIMITERS or ch.isspace() or ch.isdigit():
         return True
+    if ch == "摄" and is_boundary(text, j + 1):  # a photograph's credit: 何晓峰摄
+        return True
+    if _DAY.match(text, j):  # 记者某十日电: a date in Chinese numerals
+        return True
     if _follower_re().match(text, j):
         return True
-    return bool(lexicon().title_re.match(text, j))
+    if lexicon().title_re.match(text, j):
+        return True
+    # a word of the dictionary starts here (王某建议, 李某俯身, 撤销赵某政协委员资格)
+    return words and _word_starts(text, j)
+
+
+def _word_starts(text: str, j: int) -> bool:
+    from kg.text.tokens import frequent_words, word_tag
+
+    for k in (2, 3):
+        w = text[j:j + k]
+        tag = word_tag(w)
+        if tag is not None and not tag.startswith("nr") and tag not in _NOT_AFTER_NAME and w in frequent_words():
+            return True
+    return False
+
+
+#: word classes that do not start the clause after a name: a numeral or measure word, a
+#: suffix, a time word glued to the name (…年, …月), place and organisation names
+_NOT_AFTER_NAME = {"m", "q", "k", "t", "tg", "ns", "nt", "nz", "x", "eng", "uj", "ul", "uz", "ug", "uv", "ud"}
 
 
 def has_surname(cand: str) -> bool:
@@ -64,23 +97,26 @@ def has_surname(cand: str) -> bool:
 
 #: family names that are also common function words (和, 向, 但 …): a name with one needs
 #: a title right before it
-AMBIGUOUS_SURNAMES = set("和但向边相全严区强管常利任于同时安宣")
+AMBIGUOUS_SURNAMES = set("和但向边相全严区强管常利任于同时安宣都铁占来应")
 
 
 def name_shaped(cand: str) -> bool:
     """True when `cand` has the shape of a personal name (not its context)."""
     if _DOT_NAME.fullmatch(cand):
-        return not lexicon().title_re.search(cand)
+        return not lexicon().title_re.search(cand) and not _BRAND.search(cand)
     if not (2 <= len(cand) <= 4) or not all(is_cjk(c) for c in cand):
         return False
     if not has_surname(cand):
         return False
     given = cand[2:] if cand[:2] in lexicon().compound_surnames and len(cand) > 2 else cand[1:]
-    if any(c in _NOT_IN_NAME for c in given):
+    if any(c in _NOT_IN_NAME for c in given) or given[-1:] in _NOT_LAST_IN_NAME:
         return False
+    if "年" in given and (len(given) < 2 or given[0] == "年"):
+        return False  # 吴康年 is a name; 明年, 同年 are not
     if len(cand) == 4 and cand[:2] not in lexicon().compound_surnames:
         return False
-    return True
+    # 应出席, 王主持: a family-name character and a verb after a name, not a given name
+    return given not in followers()
 
 
 def name_at(text: str, i: int, long_ok: bool = False) -> int | None:
@@ -89,12 +125,15 @@ def name_at(text: str, i: int, long_ok: bool = False) -> int | None:
     `long_ok` admits four-character names without a compound family name (白玛次仁), as a
     list of names does."""
     m = _DOT_NAME.match(text, i)
+    if m and _BRAND.search(m.group(0)):
+        return None  # 陇原日报·陇原网: a paper's brand, not a transcribed name
     if m:
         # the last part ends at the first boundary: 阿依古丽·买买提 + 出席
         last = text.rfind("·", i, m.end()) + 1
-        for end in range(last + 2, m.end() + 1):
-            if is_boundary(text, end):
-                return end
+        for words in (False, True):  # 买买提出席: a follower before a word (提出)
+            for end in range(last + 2, m.end() + 1):
+                if is_boundary(text, end, words):
+                    return end
     if i >= len(text) or not is_cjk(text[i]):
         return None
     lengths = [4, 3] if text[i:i + 2] in lexicon().compound_surnames else [3, 2]
@@ -105,12 +144,20 @@ def name_at(text: str, i: int, long_ok: bool = False) -> int | None:
         cand = text[i:i + n]
         if len(cand) < n:
             continue
-        shaped = name_shaped(cand) or (long_ok and n == 4 and _long_name(cand))
-        if shaped and is_boundary(text, i + n):
+        if cand.endswith("摄") and is_boundary(text, i + n):
+            continue  # 何晓峰摄 at a caption's end credits 何晓峰
+        shaped = name_shaped(cand) or (long_ok and n == 4 and _long_name(cand)
+                                       and not _word_after_three(text, i))
+        # 潘多俊感受: after a title, a word that starts right after three characters ends the name
+        word_next = (long_ok and n == 3 and _word_after_three(text, i) and _long_name(text[i:i + 4])
+                     and is_boundary(text, i + 4))
+        if shaped and (is_boundary(text, i + n) or word_next):
             valid.append(n)
     if not valid:
         return None
     best = valid[0]
+    if best == 4 and 3 in valid and is_boundary(text, i + 3, words=False):
+        best = 3  # 钱卫东因工作变动: a follower after three characters ends the name there
     # 张建在主席台: 在 is a verb after a two-character name; but 陈立和， cannot be a name
     # and a conjunction, since nothing follows the 和
     after = text[i + best] if i + best < len(text) else "\n"
@@ -120,11 +167,17 @@ def name_at(text: str, i: int, long_ok: bool = False) -> int | None:
     return i + best
 
 
+def _word_after_three(text: str, i: int) -> bool:
+    """潘多俊感受: a three-character name, then a word (感受) that starts with the fourth character."""
+    return name_shaped(text[i:i + 3]) and any(is_word(text[i + 3:i + k]) for k in (5, 6))
+
+
 def _long_name(cand: str) -> bool:
     """A four-character name without a compound family name (梁陈美玲, 白玛次仁), not two words."""
     return (has_surname(cand) and all(is_cjk(c) for c in cand)
-            and not any(c in _NOT_IN_NAME for c in cand[1:])
-            and not is_word(cand[:2]) and not is_word(cand[2:]) and not is_word(cand))
+            and not any(c in _NOT_IN_NAME for c in cand[1:]) and cand[-1] not in _NOT_LAST_IN_NAME
+            and not is_word(cand[:2]) and not is_word(cand[2:]) and not is_word(cand)
+            and not is_word(cand[1:]) and not is_word(cand[:3]))  # 国俄罗斯: a word inside
 
 
 def clause_start(text: str, pos: int) -> int:
@@ -143,6 +196,8 @@ def name_before(text: str, j: int, start: int) -> int | None:
             continue
         if i != start and text[i - 1] not in DELIMITERS:
             continue
+        if n == 3 and text[j - 1] in "和与及":
+            continue  # 甲和专家乙: the title after 和 is the next person's
         if name_shaped(text[i:j]):
             return i
     found = list(_DOT_NAME.finditer(text, start, j))
@@ -153,8 +208,22 @@ def name_before(text: str, j: int, start: int) -> int | None:
 
 
 def is_word(cand: str) -> bool:
-    """True when jieba's dictionary knows `cand` as an ordinary word (not a person's name)."""
-    from kg.text.tokens import word_tag
+    """True when jieba's dictionary knows `cand` as an ordinary word (not a person's name).
+
+    jieba tags many frequent two-character words `nr` (智慧, 文明, 光荣): one that frequent
+    is a word, not a name."""
+    from kg.text.tokens import common_name_words, word_tag
 
     tag = word_tag(cand)
-    return tag is not None and not tag.startswith("nr")
+    if tag is None:
+        return False
+    if not tag.startswith("nr"):
+        return True
+    # 李鹏, 吴仪 are frequent in jieba's texts too: a common family name keeps it a name
+    return cand in common_name_words() and cand[0] not in _FREQUENT_SURNAMES
+
+
+#: the hundred most frequent family names
+_FREQUENT_SURNAMES = set(
+    "王李张刘陈杨黄赵吴周徐孙马朱胡郭何林高罗郑梁谢宋唐许邓韩冯曹彭曾肖田董潘袁蔡蒋余于杜叶程魏苏吕"
+    "丁任卢姚沈钟姜崔谭陆范汪廖石金韦贾夏付方邹熊白孟秦邱侯江尹薛闫段雷龙黎史陶贺毛郝顾龚邵万覃武钱戴严")

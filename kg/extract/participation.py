@@ -65,7 +65,7 @@ def extract(doc: Document, ctx: Context, facts: ArticleFacts) -> None:
             seen.add((person, kind, meeting))
             facts.participations.append(Participation(person, kind, meeting, span))
 
-    for s, e in doc.sentences():
+    for s, e in doc.body_sentences():  # a dateline's reporter is no subject
         seg_start = s
         last: list = []
         for m in _VERBS.finditer(text, s, e):

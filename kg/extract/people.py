@@ -19,6 +19,17 @@ from functools import cache
 
 from kg.extract.context import Context
 from kg.extract.facts import ArticleFacts
+from kg.extract.name_lists import (
+    CREDIT,
+    accept,
+    byline_mode,
+    continue_list,
+    cue_list_mode,
+    election_mode,
+    item_end,
+    list_mode,
+    plausible,
+)
 from kg.extract.names import (
     AMBIGUOUS_SURNAMES,
     clause_start,
@@ -30,49 +41,64 @@ from kg.extract.names import (
 )
 from kg.lexicon import lexicon
 from kg.text.document import Document
+from kg.text.tokens import frequent_words, word_tag
 
 #: the facts this extractor reads, and those it adds (kg.pipeline checks the order)
 NEEDS = ("organizations",)
 ADDS = ("people",)
 
 
-_LIST = re.compile(r"(?:[^\s、，。；：！？“”《》（）]{2,12}、){2,}[^\s、，。；：！？“”《》（）]{2,16}")
 _PHOTO = re.compile(r"([\u4e00-\u9fff·]{2,8}) ?摄(?:$|\n|[，。；）)])", re.M)
 _SUBJECT_VERBS = {"宣布", "指出", "表示", "说", "在", "代表", "同志", "当选", "会见", "接见", "受", "要求",
                   "希望", "介绍", "汇报", "宣读", "考察", "调研", "看望", "慰问", "认为"}
-_ITEM_BAD = re.compile(r"[省市县区府部厅局委院会办司处站所队校馆]$")
 
 
-def _accept(cand: str, strong: bool) -> bool:
-    """Whether a name-shaped string may be a person; ordinary words need a strong context."""
-    if not cand or cand in _not_names():
+def _after_title(text: str, i: int) -> int | None:
+    """End of the name right after a title at i: a name's shape, else (a title's list goes
+    on, 副主席咸某、王某) a plausible item up to the `、`."""
+    end = name_at(text, i, long_ok=True)
+    if end is not None and accept(text[i:end], strong=False) and not _function_start(text, i, end):
+        return end
+    end = item_end(text, i)
+    if end is not None and end < len(text) and text[end] == "、" and plausible(text[i:end]):
+        # the list must go on with a name of shape (守初心、担使命 is no list of names)
+        nxt = name_at(text, end + 1, long_ok=True)
+        if nxt is not None and accept(text[end + 1:nxt], strong=False):
+            return end
+    return None
+
+
+def _function_start(text: str, i: int, end: int) -> bool:
+    """和企业, 与其他, 来到评议, 任山东省委书记: a function word or verb and a word, not a family
+    name and a given name (和, 来, 任 are family names too)."""
+    cand = text[i:end]
+    if cand[0] not in AMBIGUOUS_SURNAMES:
         return False
-    if is_word(cand):
-        return False if not strong else len(cand) >= 3 and not _ITEM_BAD.search(cand)
-    return True
-
-
-@cache
-def _not_names() -> frozenset[str]:
-    """Body names and titles: never a person's name."""
-    lex = lexicon()
-    return frozenset(lex.national) | frozenset(lex.titles)
+    if cand[0] in "和与及同" and is_word(cand[1:]):
+        return True
+    if cand[:2] in frequent_words() and word_tag(cand[:2]) in ("v", "p", "c", "d"):
+        return True
+    # 任山东省委书记: a verb, then a place and the post
+    return cand[1:] in frequent_words() and (text[end:end + 1] in ("省", "市", "县", "区", "州")
+                                             or bool(lexicon().title_re.match(text, end)))
 
 
 def _title_mode(doc: Document, ctx: Context, found: dict[str, list[tuple[int, int]]]) -> None:
     text = doc.text
     for m in ctx.lexicon.title_re.finditer(text):
-        end = name_at(text, m.end(), long_ok=True)
-        if end is None or not _accept(text[m.end():end], strong=False):
+        if any(a <= m.start() < b for a, b in doc.bylines):
+            continue  # a byline's names are read by byline_mode (记者冯某肖某 is two people)
+        end = _after_title(text, m.end())
+        if end is None:
             continue
         found.setdefault(text[m.end():end], []).append((m.end(), end))
-        # the title is shared by the names that continue the list
-        while end < len(text) and text[end] == "、" and not ctx.lexicon.title_re.match(text, end + 1):
-            nxt = name_at(text, end + 1, long_ok=True)
-            if nxt is None or not _accept(text[end + 1:nxt], strong=True):
-                break
-            found.setdefault(text[end + 1:nxt], []).append((end + 1, nxt))
-            end = nxt
+        # the title is shared by every item that continues the list (list closure)
+        for a, b in continue_list(text, end):
+            found.setdefault(text[a:b], []).append((a, b))
+
+
+#: 戴某等340人被授予…: a name that stands for a counted group
+_SOME_OF = re.compile(r"等(?:\d+|[一二三四五六七八九十百千两]+)(?:人|名|位)")
 
 
 @cache
@@ -84,62 +110,17 @@ def _subject_verbs() -> re.Pattern:
 
 def _verb_mode(doc: Document, ctx: Context, found: dict[str, list[tuple[int, int]]]) -> None:
     text = doc.text
-    for rx_ in (_subject_verbs(), ctx.lexicon.title_re):
+    for rx_ in (_subject_verbs(), ctx.lexicon.title_re, _SOME_OF):
         for m in rx_.finditer(text):
             start = clause_start(text, m.start())
             i = name_before(text, m.start(), start)
             if i is None:
                 continue
             cand = text[i:m.start()]
-            if cand[0] not in AMBIGUOUS_SURNAMES and _accept(cand, strong=False):
+            if is_word(text[m.start() - 1:m.end()]) or is_word(text[m.start() - 1:m.start() + 2]):
+                continue  # 宗教工作: the verb 作 is the end of a word, not after a name
+            if cand[0] not in AMBIGUOUS_SURNAMES and accept(cand, strong=False):
                 found.setdefault(cand, []).append((i, m.start()))
-
-
-def _list_mode(doc: Document, found: dict[str, list[tuple[int, int]]]) -> None:
-    text = doc.text
-    for m in _LIST.finditer(text):
-        items, pos = [], m.start()
-        parts = m.group(0).split("、")
-        for k, part in enumerate(parts):
-            a = pos
-            if k == len(parts) - 1:
-                end = name_at(text, a, long_ok=True)
-                b = end if end is not None else a + len(part)
-            else:
-                b = a + len(part)
-            items.append((a, b))
-            pos += len(part) + 1
-        # the first item may carry a title or other words before the name
-        a0, b0 = items[0]
-        for n in (4, 3, 2):
-            if b0 - n >= a0 and name_shaped(text[b0 - n:b0]):
-                items[0] = (b0 - n, b0)
-                break
-        cands = [text[a:b] for a, b in items]
-        shaped = [name_shaped(c) or (len(c) == 4 and name_shaped(c[:3]) is False and _four(c)) for c in cands]
-        words = sum(1 for c in cands if is_word(c) or _ITEM_BAD.search(c))
-        if sum(shaped) >= max(3, 0.75 * len(cands)) and words <= len(cands) // 3:
-            for (a, b), c, ok in zip(items, cands, shaped, strict=True):
-                if ok and c[0] not in AMBIGUOUS_SURNAMES and _accept(c, strong=True):
-                    found.setdefault(c, []).append((a, b))
-
-
-def _four(c: str) -> bool:
-    from kg.extract.names import has_surname
-
-    return has_surname(c) and all("\u4e00" <= ch <= "\u9fff" for ch in c) and not _ITEM_BAD.search(c)
-
-
-_ELECTED = re.compile(r"(?:选举|任命|补选|决定任命)(?=[\u4e00-\u9fff·]{2,12}为)")
-
-
-def _election_mode(doc: Document, found: dict[str, list[tuple[int, int]]]) -> None:
-    """选举X为省长: the name between the verb and 为."""
-    text = doc.text
-    for m in _ELECTED.finditer(text):
-        end = name_at(text, m.end(), long_ok=True)
-        if end is not None and text.startswith("为", end) and _accept(text[m.end():end], strong=True):
-            found.setdefault(text[m.end():end], []).append((m.end(), end))
 
 
 _LEADER = re.compile(r"([\u4e00-\u9fff]{2,3})(?=总书记|同志为核心)")
@@ -156,10 +137,18 @@ def _leader_mode(doc: Document, found: dict[str, list[tuple[int, int]]]) -> None
 
 
 def _photo_mode(doc: Document, found: dict[str, list[tuple[int, int]]]) -> None:
-    for m in _PHOTO.finditer(doc.text):
+    """何晓峰 摄; after a credit word (本报记者 旦增某某 摄) any plausible name, as in a byline."""
+    text = doc.text
+    for m in _PHOTO.finditer(text):
         cand = m.group(1)
         if name_shaped(cand):
             found.setdefault(cand, []).append(m.span(1))
+            continue
+        credit = list(CREDIT.finditer(cand))
+        if credit and credit[-1].end() < len(cand):
+            a = m.start(1) + credit[-1].end()
+            if plausible(text[a:m.end(1)], words_ok=True) or name_shaped(text[a:m.end(1)]):
+                found.setdefault(text[a:m.end(1)], []).append((a, m.end(1)))
 
 
 def _cut_short(name: str, found: dict, text: str) -> bool:
@@ -178,10 +167,12 @@ def extract(doc: Document, ctx: Context, facts: ArticleFacts) -> None:
     found: dict[str, list[tuple[int, int]]] = {}
     _title_mode(doc, ctx, found)
     _verb_mode(doc, ctx, found)
-    _list_mode(doc, found)
+    list_mode(doc, found)
+    cue_list_mode(doc, found)
+    byline_mode(doc, found)
     _photo_mode(doc, found)
     _leader_mode(doc, found)
-    _election_mode(doc, found)
+    election_mode(doc, found)
     names = [n for n in found if n not in facts.organizations and not _cut_short(n, found, doc.text)]
     if not names:
         return

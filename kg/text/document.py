@@ -23,6 +23,7 @@ from bisect import bisect_right
 from dataclasses import dataclass, field
 from functools import cached_property
 
+from kg.text.leads import find_leads, opens_with_dateline
 from kg.text.script import to_simplified
 
 _CJK = r"\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff"
@@ -32,7 +33,7 @@ _CJK_RE = re.compile(f"[{_CJK}]")
 _FINAL = "。！？!?；;”’」』）)…:："
 
 _CONTINUATION = re.compile(r"[（(]\s*(?:下转|上接|转|接)\s*(?:第?\s*\d+\s*版|[A-Z]?\d+)\s*[）)]")
-_PHOTO_CREDIT = re.compile(rf"([{_CJK}·]{{2,8}}) ?摄(?=[{_CJK}“])")
+_PHOTO_CREDIT = re.compile(rf"([{_CJK}·]{{2,8}}) ?摄(?![影像制])(?=[{_CJK}“])")
 
 _HALF_TO_FULL = {"(": "（", ")": "）", ",": "，", ";": "；", ":": "：", "?": "？", "!": "！"}
 _SPACES = "\u00a0\u2002\u2003\u2009\u200b\u3000\ufeff\t"
@@ -57,6 +58,11 @@ class Document:
     source: str = ""
     meta: dict = field(default_factory=dict)
     body_start: int = 0  # start of the body in `text`; before it: headline block and captions
+    #: (start, end) of each dateline-and-byline that opens a paragraph (本报北京2月15日电（记者X）):
+    #: no sentence runs across its end, so its names are never subjects of the sentence after it
+    leads: list[tuple[int, int]] = field(default_factory=list)
+    #: (start, end) of each byline: a bracket or a short line crediting reporters (（记者X、Y）)
+    bylines: list[tuple[int, int]] = field(default_factory=list)
 
     @cached_property
     def digest(self) -> str:
@@ -94,11 +100,27 @@ class Document:
                 starts.append(m.end())
         return starts
 
+    def in_lead(self, pos: int) -> bool:
+        """True when `pos` lies in a dateline or a byline (not in a sentence of the body)."""
+        return any(a <= pos < b for a, b in self.leads) or any(a <= pos < b for a, b in self.bylines)
+
     def sentences(self) -> list[tuple[int, int]]:
         """All sentences as (start, end) in normalised coordinates, empty ones left out."""
         out = []
         for s in self.sentence_starts:
             a, b = self.sentence_bounds(s)
+            if b > a:
+                out.append((a, b))
+        return out
+
+    def body_sentences(self) -> list[tuple[int, int]]:
+        """Sentences without the datelines and bylines that open them: what the article
+        reports, whose subjects can take part in a meeting (a reporter never does)."""
+        out = []
+        for a, b in self.sentences():
+            for x, y in self.leads:
+                if x <= a < y:
+                    a = y
             if b > a:
                 out.append((a, b))
         return out
@@ -166,16 +188,26 @@ def _apply(text: str, offsets: list[int], edits: list[tuple[int, int, str]]) -> 
     return "".join(out_c), out_o
 
 
-_BYLINE_TITLE = re.compile(r"(?:记者|通讯员|摄影|摄像|编辑|实习生)$")
+_BYLINE_TITLE = re.compile(r"(?:记者|通讯员|摄影|摄像|编辑|实习生|美工)$")
 
 
 def _in_byline(text: str, pos: int) -> bool:
     """True when `pos` lies inside a bracket that credits reporters (（山西日报记者 陈静）)."""
-    opening = text.rfind("（", max(0, pos - 40), pos)
-    if opening < 0 or "）" in text[opening:pos] or "\n" in text[opening:pos]:
+    # brackets are still half-width here when the file had them: (记者 冯某 肖某)
+    opening = max(text.rfind(c, max(0, pos - 40), pos) for c in "（(【")
+    if opening < 0 or re.search(r"[）)】\n]", text[opening:pos]):
         return False
-    closing = text.find("）", pos, pos + 40)
-    return closing > 0 and bool(re.search(r"记者|通讯员|摄影", text[opening:closing]))
+    m = re.compile(r"[）)】]").search(text, pos, pos + 40)
+    return m is not None and bool(re.search(r"记者|通讯员|摄影", text[opening:m.start()]))
+
+
+def _on_byline_line(text: str, pos: int) -> bool:
+    """True when `pos` lies in a short line that is only a credit (本报记者 郝某 王某)."""
+    line_start = text.rfind("\n", 0, pos) + 1
+    line_end = text.find("\n", pos)
+    line = text[line_start: line_end if line_end >= 0 else len(text)].strip().lstrip("□■●◆◇○")
+    return len(line) <= 44 and bool(re.match(r"[\u4e00-\u9fff ]{0,14}?(?:记者|通讯员|摄影)", line)) \
+        and not re.search(r"[，。；：,.;:]", line)
 
 
 def _drop_inner_spaces(text: str) -> list[tuple[int, int, str]]:
@@ -190,7 +222,7 @@ def _drop_inner_spaces(text: str) -> list[tuple[int, int, str]]:
             edits.append((a, b, ""))
         elif is_cjk(before) and after == "摄":
             continue
-        elif is_cjk(before) and is_cjk(after) and _in_byline(text, a):
+        elif is_cjk(before) and is_cjk(after) and (_in_byline(text, a) or _on_byline_line(text, a)):
             # （记者 甲 乙 通讯员 丙）: a space after a title joins it to the name; between
             # two names or before the next title it separates them
             edits.append((a, b, "" if _BYLINE_TITLE.search(text, 0, a) else "、"))
@@ -237,8 +269,8 @@ def _rejoin(text: str, body_start: int) -> list[tuple[int, int, str]]:
         nxt = text[b] if b < len(text) else ""
         # a short line is a heading, not a broken paragraph; the length counts what was
         # joined before, so a second pass makes the same decisions (idempotent)
-        if (prev and prev not in _FINAL and (is_cjk(prev) or prev in "，、") and nxt
-                and (is_cjk(nxt) or nxt in "“") and length >= 20):
+        if (prev and prev not in _FINAL and (is_cjk(prev) or prev in "，、") and nxt and prev != "摄"
+                and (is_cjk(nxt) or nxt in "“") and length >= 20 and not opens_with_dateline(text, b)):
             edits.append((a, b, ""))
             joined = length
     return edits
@@ -270,4 +302,5 @@ def normalise(original: str, source: str = "", meta: dict | None = None) -> Docu
     offsets.append(len(original))
     doc = Document(original=original, text=text, offsets=offsets, source=source, meta=dict(meta or {}))
     doc.body_start = _body_start(text)
+    doc.leads, doc.bylines = find_leads(text)
     return doc

@@ -1,0 +1,295 @@
+"""Lists of names: where each item of a `、`-list begins and ends, and when a list is closed.
+
+A list under a person cue (a title before it, 任命…为, 在主席台就座的还有：) names people in
+every item, whatever the shape of the item: names with rare family names (咸, 寿), Tibetan
+and Mongolian names without a family name (洛桑江村, 巴特尔), names jieba knows as words.
+Such an item is accepted when it is *plausible*: two to four Chinese characters (or a
+transcribed name with `·`) with nothing in it that never stands in a name, and no title,
+body or ordinary word of the lexicon.
+
+Positions are found on the characters of the text: a title matched on the text ends where
+the name begins, whatever a tokenizer would have cut (执行主席周某 never gives 席周某).
+"""
+
+from __future__ import annotations
+
+import re
+from functools import cache
+
+from kg.extract.names import (
+    _NOT_IN_NAME,
+    _NOT_LAST_IN_NAME,
+    AMBIGUOUS_SURNAMES,
+    has_surname,
+    is_boundary,
+    is_word,
+    name_at,
+    name_shaped,
+)
+from kg.lexicon import lexicon
+from kg.text.document import is_cjk
+from kg.text.tokens import frequent_words
+
+_DOT_NAME = re.compile(r"[\u4e00-\u9fff]{2,7}(?:·[\u4e00-\u9fff]{1,8}){1,3}")
+#: endings of a body, a place or a thing, never of a name in a list
+_ITEM_BAD = re.compile(r"[省市县区府部厅局委院会办司处站所队校馆团组社报网台]$")
+#: characters of Tibetan and Mongolian names that the genre's words also use (次仁, 次旦)
+_IN_MINORITY_NAMES = set("次")
+#: characters that stand in no name, at any place of it (a list item of other things)
+_NEVER = set("的了是在和与及或等、，。；：省市县区府部厅局委院办届年月日号")
+
+
+@cache
+def _not_names() -> frozenset[str]:
+    """Body names and titles: never a person's name."""
+    lex = lexicon()
+    return frozenset(lex.national) | frozenset(lex.titles)
+
+
+def plausible(cand: str, words_ok: bool = False, inner: bool = False) -> bool:
+    """Whether `cand` may be a name in a list of names (shape aside). An `inner` item,
+    between names of a list, is held only to the characters that stand in no name at all."""
+    if _DOT_NAME.fullmatch(cand):
+        return not lexicon().title_re.search(cand)
+    if not (2 <= len(cand) <= 4) or not all(is_cjk(c) for c in cand):
+        return False
+    odd = set() if inner else _NOT_IN_NAME - _IN_MINORITY_NAMES
+    if any(c in _NEVER for c in cand) or any(c in odd for c in cand[1:]) or cand[-1] in _NOT_LAST_IN_NAME:
+        return False
+    if cand in _not_names() or _ITEM_BAD.search(cand) or lexicon().title_re.search(cand):
+        return False
+    # a word of the dictionary is no name, unless the list vouches for a family name or
+    # (inside a list of names) the word is one of jieba's rare entries (次登)
+    if is_word(cand) and not (words_ok and has_surname(cand)) and not (inner and cand not in frequent_words()):
+        return False
+    # a four-character item is two words (经济发展), not a name, when both halves are words
+    return len(cand) < 4 or not (is_word(cand[:2]) and is_word(cand[2:]))
+
+
+def item_end(text: str, i: int, words_ok: bool = False) -> int | None:
+    """End of a list item starting at i: the whole segment up to the next `、`, else the end
+    of a name there (name shape first, then the shortest plausible span before a boundary)."""
+    end = name_at(text, i, long_ok=True)
+    if end is not None:
+        return end
+    m = _DOT_NAME.match(text, i)
+    if m:  # a list item may have a longer first part (阿不都热克甫·某某): it starts at i
+        last = text.rfind("·", i, m.end()) + 1
+        return next((e for e in range(last + 2, m.end() + 1) if is_boundary(text, e, words=False)), None)
+    for k in (2, 3, 4):
+        j = i + k
+        if j <= len(text) and (j == len(text) or text[j] == "、" or is_boundary(text, j)) \
+                and plausible(text[i:j], words_ok):
+            return j
+    return None
+
+
+def name_start_after_title(text: str, a: int, b: int) -> int | None:
+    """Where the name of a list's first item [a, b) starts: after the last title matched on
+    the text inside it (大会执行主席周某), else after the longest name shape that ends at b."""
+    title_re = lexicon().title_re
+    last = None
+    for m in title_re.finditer(text, a, b):
+        if m.end() < b:
+            last = m.end()
+    if last is not None:
+        return last if plausible(text[last:b], words_ok=True) or name_shaped(text[last:b]) else None
+    for n in (4, 3, 2):
+        if b - n >= a and name_shaped(text[b - n:b]):
+            return b - n
+    return None
+
+
+def continue_list(text: str, end: int, words_ok: bool = True) -> list[tuple[int, int]]:
+    """The items that continue a list of names after a name ending at `end` (、B、C…), each
+    up to a boundary; stops at a title (a new phrase starts) or an implausible item."""
+    out = []
+    title_re = lexicon().title_re
+    while end < len(text) and text[end] == "、" and not title_re.match(text, end + 1):
+        nxt = item_end(text, end + 1, words_ok)
+        if nxt is None:
+            break
+        out.append((end + 1, nxt))
+        end = nxt
+    return out
+
+
+def accept(cand: str, strong: bool) -> bool:
+    """Whether a name-shaped string may be a person; ordinary words need a strong context."""
+    if not cand or cand in _not_names():
+        return False
+    if is_word(cand):
+        return False if not strong else len(cand) >= 3 and not _ITEM_BAD.search(cand)
+    return True
+
+
+Found = dict[str, list[tuple[int, int]]]
+
+_LIST = re.compile(r"(?:[^\s、，。；：！？“”《》（）]{2,12}、){2,}[^\s、，。；：！？“”《》（）]{2,16}")
+
+
+def _items(text: str, m: re.Match) -> list[tuple[int, int]]:
+    """The items of a `、`-list match: the last one ends with its name; the first one
+    starts after any title written before its name."""
+    items, pos = [], m.start()
+    parts = m.group(0).split("、")
+    for k, part in enumerate(parts):
+        a = pos
+        if k == len(parts) - 1:
+            end = name_at(text, a, long_ok=True)
+            b = end if end is not None else a + len(part)
+        else:
+            b = a + len(part)
+        items.append((a, b))
+        pos += len(part) + 1
+    a0, b0 = items[0]
+    start = name_start_after_title(text, a0, b0)
+    items[0] = (start if start is not None else a0, b0)
+    return items
+
+
+def _shaped(c: str) -> bool:
+    return name_shaped(c) or (len(c) == 4 and not name_shaped(c[:3]) and has_surname(c)
+                              and all(is_cjk(ch) for ch in c) and not _ITEM_BAD.search(c))
+
+
+def list_mode(doc, found: Found) -> None:
+    """A `、`-list of mostly name-shaped items names people in every item (list closure):
+    the inner items whatever their shape, a family name that is also a function word
+    included once the list is established (…、铁某和其他成员)."""
+    text = doc.text
+    for m in _LIST.finditer(text):
+        items = _items(text, m)
+        cands = [text[a:b] for a, b in items]
+        strong = [_shaped(c) and c[0] not in AMBIGUOUS_SURNAMES for c in cands]
+        words = sum(1 for c in cands if is_word(c) or _ITEM_BAD.search(c))
+        # most items have the shape of a name, and the others could be names (a Tibetan
+        # list has half its names without a family name)
+        others = sum(1 for c, ok in zip(cands, strong, strict=True) if not ok and plausible(c, True, inner=True))
+        if not (sum(strong) >= max(3, 0.5 * len(cands)) and sum(strong) + others >= 0.75 * len(cands)
+                and words <= len(cands) // 3 and _person_list(text, items)):
+            continue
+        for k, ((a, b), c, ok) in enumerate(zip(items, cands, strong, strict=True)):
+            inner = 0 < k < len(items) - 1
+            if ok and accept(c, strong=True):
+                found.setdefault(c, []).append((a, b))
+            elif c[0] in AMBIGUOUS_SURNAMES and _shaped(c) and c[1:] not in frequent_words() \
+                    and c[:2] not in frequent_words():
+                found.setdefault(c, []).append((a, b))
+            elif inner and c[0] not in AMBIGUOUS_SURNAMES and plausible(c, words_ok=True, inner=True):
+                found.setdefault(c, []).append((a, b))
+
+
+#: what follows a list of people (…、丙等同志, …、丙等8位代表), not of places or things
+#: (兰某、郑某等产业带)
+_AFTER_PEOPLE = re.compile(r"等(?:\d+|[一二三四五六七八九十两]+)?[位名人]?[^，。；、]{0,8}?"
+                           r"(?:人|家|员|表|者|导|志|士|长|们|友|生|[出列参到就在也分先作发])")
+
+
+def _person_list(text: str, items: list[tuple[int, int]]) -> bool:
+    """A list of name-shaped items is of people unless `等` and a noun end it."""
+    end = items[-1][1]
+    if not text.startswith("等", end) or end + 1 >= len(text) or not is_cjk(text[end + 1]):
+        return True
+    return bool(_AFTER_PEOPLE.match(text, end))
+
+
+#: verbs whose objects are people, up to the word that ends them: 选举A为…, 任命A、B为…,
+#: 免去A的…职务, 接受A辞去…
+_ELECTED = re.compile(r"(?:选举|任命|补选|决定任命|推选|增补|增选|免去|决定免去|罢免|接受)"
+                      r"(?=[\u4e00-\u9fff·、]{2,60}?(?:为|的|辞去|辞职))")
+_ELECTED_END = ("为", "的", "辞去", "辞职")
+
+
+def election_mode(doc, found: Found) -> None:
+    """选举X为省长, 任命A、B、C为副秘书长, 免去A的…职务: every name between the verb and its end."""
+    text = doc.text
+    for m in _ELECTED.finditer(text):
+        items, i = [], m.end()
+        while True:
+            end = item_end(text, i, words_ok=True)
+            if end is None or not (plausible(text[i:end], words_ok=True) or name_shaped(text[i:end])):
+                break
+            items.append((i, end))
+            if not text.startswith("、", end):
+                break
+            i = end + 1
+        if items and text.startswith(_ELECTED_END, items[-1][1]):
+            for a, b in items:
+                found.setdefault(text[a:b], []).append((a, b))
+
+
+#: a colon that introduces people: 在主席台就座的还有：, 出席…并在主席台就座的市领导还有：
+_CUE = re.compile(r"(?:出席|列席|参加|就座|到会|主席台)[^。；：！？\n]{0,24}?的[^。；：！？\n，]{0,10}?有[：:]")
+
+
+def cue_list_mode(doc, found: Found) -> None:
+    """After a colon that introduces people, every item (、 or ， separated, a title before
+    it or not) is a person, up to the end of the sentence or 等."""
+    text = doc.text
+    for m in _CUE.finditer(text):
+        i = m.end()
+        stop = min([len(text)] + [k for k in (text.find(c, i) for c in "。；\n") if k >= 0])
+        names, n = [], 0
+        for seg in re.finditer(r"[^、，等]+", text[i:stop]):
+            n += 1
+            a, b = i + seg.start(), i + seg.end()
+            start = name_start_after_title(text, a, b)
+            a = start if start is not None else a
+            # an item is a name and nothing else (遂宁军分区 is no name and a word)
+            if item_end(text, a, words_ok=True) == b and (name_shaped(text[a:b]) or plausible(text[a:b], True)):
+                names.append((a, b))
+        if len(names) * 2 > n:  # a list of people, not of bodies (市政府、市政协、…的领导同志)
+            for a, b in names:
+                found.setdefault(text[a:b], []).append((a, b))
+
+
+#: a credit word of a byline; the names after it are credited by it
+CREDIT = re.compile(r"(?:本报|特约|首席|全媒体|融媒体|见习|驻[\u4e00-\u9fff]{1,6})?"
+                    r"(?:记者|通讯员|摄影|摄像|实习生|责任编辑|编辑|美工|制图|作者|撰稿)[：:/]?")
+
+
+def _run_together(text: str, i: int, b: int) -> list[tuple[int, int]]:
+    """Two names of a byline written without a separator (冯某肖某, 王某某李某): the run of
+    characters up to the next separator splits into exactly one pair of name shapes, the
+    second starting with a family name; else []."""
+    j = i
+    while j < b and is_cjk(text[j]) and not CREDIT.match(text, j):
+        j += 1
+    run = text[i:j]
+    if not 4 <= len(run) <= 6 or run[:2] in lexicon().compound_surnames or name_shaped(run):
+        return []
+    splits = [k for k in (2, 3) if 2 <= len(run) - k <= 3 and name_shaped(run[:k]) and name_shaped(run[k:])]
+    if len(splits) != 1:
+        return []
+    k = splits[0]
+    return [(i, i + k), (i + k, j)]
+
+
+#: a credit written after the name: 侯某/文, 许某/摄影
+POSTPOSED_CREDIT = re.compile(r"/(?:文|摄影|摄|图)(?=$|[、 /）)】\n])")
+
+
+def byline_mode(doc, found: Found) -> None:
+    """Every name after a credit word of a byline (记者 甲、乙 摄影 丙 美工 丁, 记者/甲)."""
+    text = doc.text
+    for a, b in doc.bylines:
+        for m in CREDIT.finditer(text, a, b):
+            i = m.end()
+            while i < b:
+                while i < b and (text[i] in "、 " or POSTPOSED_CREDIT.match(text, i) or text[i] == "/"):
+                    m2 = POSTPOSED_CREDIT.match(text, i)
+                    i = m2.end() if m2 else i + 1
+                if i >= b or CREDIT.match(text, i):
+                    break
+                names = _run_together(text, i, b)
+                if names:  # 记者冯某肖某: two names written without a separator
+                    for x, y in names:
+                        found.setdefault(text[x:y], []).append((x, y))
+                    i = names[-1][1]
+                    continue
+                end = item_end(text, i, words_ok=True)
+                if end is None or end > b or not (name_shaped(text[i:end]) or plausible(text[i:end])):
+                    break
+                found.setdefault(text[i:end], []).append((i, end))
+                i = end
