@@ -1,9 +1,14 @@
 """Participation: who presided over, attended, reported to or spoke at a meeting.
 
 In each sentence, a participation verb (主持, 出席, 在主席台就座, 作…报告, 讲话 …) takes as
-its subjects the people named between the previous verb and itself (省委副书记、省长赵宏主持
-会议，省委副书记孙立，省领导…等出席). `在主席台就座的还有：A、B…` puts the subjects after the
-verb. The meeting is one named in the clause after the verb, else the article's main one.
+its subjects the chain of people written right before it: names joined by 、 or 和, each
+perhaps with its titles (省委副书记、省长赵宏主持会议，省委副书记孙立，省领导…等出席). A name
+followed by a word of its own (宣布, 签署, 为, 的 …) is no subject, so a headline that runs
+clauses together (甲签署命令 乙主持) or a byline (记者丙) gives nothing to the verb.
+`在主席台就座的还有：A、B…` and `出席会议并在主席台就座的有：…` put the subjects after the
+verb. The meeting is the one its own clause names after the verb, else the one the sentence
+is about (…委员长会议在京举行，X主持), else the article's main one; a clause that names
+another, unknown gathering (出席第四届…议长会议) is no participation in any meeting here.
 """
 
 from __future__ import annotations
@@ -18,15 +23,44 @@ from kg.text.document import Document
 NEEDS = ("meetings", "people")
 ADDS = ("participations",)
 
+Mention = tuple[int, int, str]
 
 _VERBS = re.compile(
     r"(?P<presided>主持)"
     r"|(?P<attended>出席|列席|参加|到会|在主席台(?:前排)?(?:执行主席席)?就座|就座)"
     r"|(?P<report>(?<![工合创写操动制协运著振])作(?=[^，。；]{0,60}?(?:报告|说明|汇报)))"
-    r"|(?P<speech>(?<![工合创写操动制协运著振])作(?=[^，。；]{0,8}讲话)|发表(?=[^，。；]{0,8}讲话)|讲话|致辞|(?:在[^，。；]{0,16}?上|在会上|在讲话中)?强调)"
+    r"|(?P<speech>(?<![工合创写操动制协运著振])作(?=[^，。；]{0,8}讲话)|发表(?=[^，。；]{0,8}讲话)|讲话|致辞"
+    r"|(?:在[^，。；]{0,16}?上|在会上|在讲话中)?强调)"
 )
-_AFTER_LIST = re.compile(r"(?:出席|列席|在主席台就座)(?:会议|大会)?的(?:还)?有[：:]?")
+#: a list of subjects after the verb: 在主席台就座的领导同志还有：, 出席会议并在主席台就座的有：,
+#: 应邀出席大会的省领导有：
+_AFTER_LIST = re.compile(
+    r"(?:(?:应邀)?(?:出席|列席|参加)[^，。；：、]{0,8}?(?:并在主席台(?:前排)?就座)?|在主席台(?:前排)?就座)"
+    r"的[^，。；：、]{0,8}?(?:还)?有[：:]?"
+)
 _NOT_A_SPEECH = re.compile(r"^(?:[^，。]{0,4})(?:精神|指示)")
+#: words that may stand between a subject's name and its verb (X等在主席台就座, X代表国务院
+#: 向大会作报告, X受委托作说明, X 21日下午主持); anything else after a name is a clause of
+#: its own (X签署主席令, X为部长, X宣布, X新时代…思想)
+_BRIDGE = re.compile(
+    r"(?:等|和|及|以及|与|同|跟|在|于|代表|向|受|也|还|又|再|就|对|分别|先后|共同|一同|一起|"
+    r"随后|随即|首先|最后|接着|应邀|专程|亲自|再次|并|均|都|率|当天|今天|昨天|今日|日前|近日|"
+    r"上午|下午|晚上|晚间|\d+月|\d+日)"
+)
+#: what joins two names of one list of subjects: 、 or a conjunction, then perhaps titles
+_MEETS = re.compile(r"会见|会晤|会谈|同|与")
+_LINK = re.compile(r"^(?:[、，；]|和|及|以及|与|同)")
+#: honorifics written after a name before the verb (X同志, X委员长)
+_AFTER_NAME = re.compile(r"同志|先生|女士")
+#: a sentence that reports what a meeting said or decided: its people are its content
+#: (会议强调，习近平总书记…发表重要讲话), not the meeting's participants
+_CONTENT = re.compile(r"^(?:[^，。；]{0,16}，)?(?:会议|会上|大会|全会|会议认为|常委会)"
+                      r"(?:指出|强调|认为|要求|提出|号召|决定|表示|明确|总结|肯定|重申|研究)")
+#: a meeting named before the verb is the sentence's own when it is convened or met there
+_TOPIC_AFTER = re.compile(r"^(?:[^，。；]{0,24}?(?:举行|召开|开幕|闭幕|开会)|上|期间)?(?:[，；]|$)")
+#: the head of a named gathering a clause may attend (第四届…议长会议, …论坛, …峰会)
+_GATHERING = re.compile(r"(?:会议|大会|论坛|峰会|年会|博览会|典礼|仪式|会晤)")
+_GENERIC_GATHERING = re.compile(r"^(?:[^，。；]{0,4}?)(?:会议|大会|开幕会|闭幕会|全体会议|开幕式|闭幕式)")
 
 
 def _kind(m: re.Match, text: str) -> str | None:
@@ -35,6 +69,8 @@ def _kind(m: re.Match, text: str) -> str | None:
             return None
         return "presided"
     if m.group("attended"):
+        if text.startswith(("人员", "人数", "证"), m.end()) or text[max(0, m.start() - 1):m.start()] == "应":
+            return None  # 列席人员, 应出席: a noun or a count, not the act
         return "attended"
     if m.group("report"):
         return "reported"
@@ -44,10 +80,99 @@ def _kind(m: re.Match, text: str) -> str | None:
         before = text[max(0, m.start() - 3):m.start()]
         if word == "讲话" and (_NOT_A_SPEECH.match(after) or before.endswith(("重要", "的"))):
             return None  # 重要讲话精神, 在…上的讲话: a speech referred to, not one given here
+        if word == "发表" and re.match(r"^(?:的|了一系列)", after):
+            return None  # 发表的重要讲话, 发表了一系列重要讲话: speeches referred to
+        if word.endswith("强调") and before.endswith(("指示", "批示", "贺信", "信中", "回信")):
+            return None  # 作出重要指示强调: an instruction, not a speech at a meeting
         if "主持" in word or "报告" in word:
             return None
         return "spoke"
     return None
+
+
+def _strip_after_name(gap: str, ctx: Context) -> str:
+    """The gap after a name without the title or honorific written after it (X委员长, X同志)."""
+    m = ctx.lexicon.title_re.match(gap)
+    if m:
+        gap = gap[m.end():]
+    m = _AFTER_NAME.match(gap)
+    return gap[m.end():] if m else gap
+
+
+def _tail_ok(gap: str, ctx: Context) -> bool:
+    """True when `gap`, between a name and a verb, lets the name be the verb's subject."""
+    return any(not g or g[0] in "，、；" or bool(_BRIDGE.match(g)) for g in (gap, _strip_after_name(gap, ctx)))
+
+
+def _link_ok(gap: str, ctx: Context) -> bool:
+    """True when `gap` joins two names of one list (、, 和, ，省长 …)."""
+    gap = _strip_after_name(gap, ctx)
+    if gap.startswith("等"):
+        gap = gap[1:]
+    return not gap or bool(_LINK.match(gap))
+
+
+def _subjects(text: str, cands: list[Mention], verb: int, ctx: Context) -> list[Mention]:
+    """The chain of names right before the verb at `verb`, from the candidates before it."""
+    chain: list[Mention] = []
+    pos = verb
+    for a, b, name in reversed(cands):
+        gap = text[b:pos]
+        if not (_link_ok(gap, ctx) if chain else _tail_ok(gap, ctx)):
+            break
+        chain.append((a, b, name))
+        pos = a
+    return chain[::-1]
+
+
+def _co_subjects(text: str, cands: list[Mention], chain: list[Mention], verb: int,
+                 ctx: Context) -> list[Mention]:
+    """The host of `甲会见乙，并共同主持…`: 共同 makes the one who met the chain a subject too."""
+    if not chain or "共同" not in text[chain[-1][1]:verb]:
+        return []
+    found = list(_MEETS.finditer(text, max(0, chain[0][0] - 16), chain[0][0]))
+    if not found:
+        return []
+    m = found[-1]
+    return _subjects(text, [x for x in cands if x[1] <= m.start()], m.start(), ctx)
+
+
+def _meeting(text: str, doc: Document, meetings: list[Mention], main: str, s: int, vstart: int,
+             vend: int, e: int) -> str | None:
+    """The meeting a verb at [vstart, vend) in the sentence [s, e) is about; None for a
+    gathering the article does not know."""
+    clause_end = next((k for k in range(vend, e) if text[k] in "，。；"), e)
+    named = next((n for a, b, n in meetings if vstart <= a < clause_end), None)
+    if named:
+        return named
+    obj = text[vend:clause_end]
+    g = _GATHERING.search(obj)
+    if g and not _GENERIC_GATHERING.match(obj) and g.start() > 4:
+        # a gathering named in another form than the spans found: the meeting most like it;
+        # one like none of them (出席第四届…议长会议) is a gathering unknown here
+        return _most_like(obj[:g.end()], {n for _a, _b, n in meetings} | {main})
+    return _sentence_meeting(text, doc, meetings, main, s, vstart)
+
+
+def _most_like(written: str, names: set[str]) -> str | None:
+    """The meeting name sharing most characters with `written`, if it shares at least half."""
+    def share(name: str) -> float:
+        return len(set(written) & set(name)) / max(1, len(set(written)))
+    best = max(sorted(names), key=share)
+    return best if share(best) >= 0.5 else None
+
+
+def _sentence_meeting(text: str, doc: Document, meetings: list[Mention], main: str, s: int,
+                      pos: int) -> str:
+    """The meeting the sentence from `s` is about before `pos`: one it says is held or met
+    (…委员长会议在京举行，X主持; 委员长会议上，X作汇报), else the main one. A meeting only
+    mentioned (关于推迟召开…会议的决定, 为召开…会议作准备) is not the sentence's."""
+    if pos < doc.body_start:
+        return main  # a headline's 主持 is the headline's meeting
+    for a, b, n in reversed(meetings):
+        if s <= a and b <= pos and _TOPIC_AFTER.match(text[b:pos]):
+            return n
+    return main
 
 
 def extract(doc: Document, ctx: Context, facts: ArticleFacts) -> None:
@@ -66,31 +191,37 @@ def extract(doc: Document, ctx: Context, facts: ArticleFacts) -> None:
             facts.participations.append(Participation(person, kind, meeting, span))
 
     for s, e in doc.sentences():
+        if _CONTENT.match(text, s):
+            continue
         seg_start = s
         last: list = []
         for m in _VERBS.finditer(text, s, e):
             kind = _kind(m, text)
             if kind is None:
                 continue
-            subjects = [(a, b, n) for a, b, n in mentions if seg_start <= a and b <= m.start()]
+            cands = [x for x in mentions if seg_start <= x[0] and x[1] <= m.start()]
+            subjects = _subjects(text, cands, m.start(), ctx)
+            subjects = _co_subjects(text, cands, subjects, m.start(), ctx) + subjects
             named = bool(subjects)
             if not subjects and re.match(r"^[^，。；]{0,6}?并", text[seg_start:m.start()]):
                 subjects = last  # 主持会议并在主席台就座: the same people
             last = subjects or last
-            # the meeting: one the clause names after the verb (X出席全省…大会), else one the
-            # sentence named before it (中共中央召开…会议，X发表重要讲话), else the main one
-            clause_end = next((k for k in range(m.end(), e) if text[k] in "，。；"), e)
-            meeting = next((n for a, b, n in meetings if m.end() <= a < clause_end), None)
-            if meeting is None:
-                meeting = next((n for a, b, n in reversed(meetings) if s <= a and b <= m.start()), main.name)
-            if kind == "spoke" and m.group("speech").endswith("强调") and len(m.group("speech")) == 2:
-                # a bare 强调 after a report continues the report, not a speech of its own
-                subjects = [x for x in subjects if (x[2], "reported", meeting) not in seen]
-            for a, _b, name in subjects:
-                add(name, kind, meeting, (a, m.end()))
+            meeting = _meeting(text, doc, meetings, main.name, s, m.start(), m.end(), e)
+            if meeting is not None:
+                if kind == "spoke" and m.group("speech").endswith("强调") and len(m.group("speech")) == 2:
+                    # a bare 强调 after a report continues the report, not a speech of its own
+                    subjects = [x for x in subjects if (x[2], "reported", meeting) not in seen]
+                kinds = [kind]
+                if kind == "presided" and text.startswith("讲话", m.end()):
+                    kinds.append("spoke")  # 在主持讲话中表示: the presiding speech is a speech
+                for a, _b, name in subjects:
+                    for k in kinds:
+                        add(name, k, meeting, (a, m.end()))
             if named or kind != "spoke":
                 seg_start = m.end()
         for m in _AFTER_LIST.finditer(text, s, e):
+            meeting = next((n for a, b, n in meetings if m.start() <= a < m.end()), None)
+            meeting = meeting or _sentence_meeting(text, doc, meetings, main.name, s, m.start())
             for a, b, name in mentions:
                 if m.end() <= a < e:
-                    add(name, "attended", main.name, (m.start(), b))
+                    add(name, "attended", meeting, (m.start(), b))
