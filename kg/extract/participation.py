@@ -151,7 +151,7 @@ def _meeting(text: str, doc: Document, meetings: list[Mention], main: str, s: in
         # a gathering named in another form than the spans found: the meeting most like it;
         # one like none of them (出席第四届…议长会议) is a gathering unknown here
         return _most_like(obj[:g.end()], {n for _a, _b, n in meetings} | {main})
-    return _sentence_meeting(text, doc, meetings, main, s, vstart)
+    return sentence_meeting(text, doc, meetings, main, s, vstart)
 
 
 def _most_like(written: str, names: set[str]) -> str | None:
@@ -162,7 +162,7 @@ def _most_like(written: str, names: set[str]) -> str | None:
     return best if share(best) >= 0.5 else None
 
 
-def _sentence_meeting(text: str, doc: Document, meetings: list[Mention], main: str, s: int,
+def sentence_meeting(text: str, doc: Document, meetings: list[Mention], main: str, s: int,
                       pos: int) -> str:
     """The meeting the sentence from `s` is about before `pos`: one it says is held or met
     (…委员长会议在京举行，X主持; 委员长会议上，X作汇报), else the main one. A meeting only
@@ -221,7 +221,7 @@ def extract(doc: Document, ctx: Context, facts: ArticleFacts) -> None:
                 seg_start = m.end()
         for m in _AFTER_LIST.finditer(text, s, e):
             meeting = next((n for a, b, n in meetings if m.start() <= a < m.end()), None)
-            meeting = meeting or _sentence_meeting(text, doc, meetings, main.name, s, m.start())
+            meeting = meeting or sentence_meeting(text, doc, meetings, main.name, s, m.start())
             for a, b, name in mentions:
                 if m.end() <= a < e:
                     add(name, "attended", meeting, (m.start(), b))
