@@ -63,3 +63,17 @@ def test_headline_and_body_of_one_election_are_one_appointment():
 def test_a_motion_to_appoint_is_no_appointment():
     _, f = run(GANSU_OPENING + KNOWN + "会议听取了提请任命钱卫东职务的议案的说明。")
     assert f.appointments == []
+
+
+def test_no_longer_holding_a_post_is_a_removal():
+    _, f = run(GANSU_OPENING + KNOWN + "会议补选尹雪松为省政协副主席；钱卫东、孔繁星因年龄原因，不再担任省政协副主席职务。")
+    assert appts(f) == {("尹雪松", "elected", "省政协副主席"), ("钱卫东", "removed", "省政协副主席"),
+                        ("孔繁星", "removed", "省政协副主席")}
+
+
+def test_bare_title_is_of_the_body_the_sentence_named():
+    _, f = run(GANSU_OPENING + KNOWN + "钱卫东当选为政协甘肃省第十三届委员会主席，孔繁星、尹雪松当选为副主席。")
+    assert {(a.person, a.post, a.organization) for a in f.appointments} == {
+        ("钱卫东", "政协甘肃省第十三届委员会主席", "中国人民政治协商会议甘肃省委员会"),
+        ("孔繁星", "副主席", "中国人民政治协商会议甘肃省委员会"),
+        ("尹雪松", "副主席", "中国人民政治协商会议甘肃省委员会")}

@@ -118,3 +118,8 @@ def test_meeting_only_mentioned_before_the_verb_does_not_take_it():
 def test_host_and_guest_jointly_preside():
     _, f = run(GANSU_OPENING + "省长周明远在兰州会见省委副书记孔繁星，并共同主持省十四届人大常委会第五次会议。")
     assert parts(f) == {("周明远", "presided"), ("孔繁星", "presided")}
+
+
+def test_under_the_presiding_of():
+    _, f = run(GANSU_OPENING + "闭幕大会前，在省人大常委会主任周明远的主持下，举行选举大会。")
+    assert parts(f) == {("周明远", "presided")}

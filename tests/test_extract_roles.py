@@ -135,3 +135,14 @@ def test_elected_list_before_dangxuan():
 def test_removal_is_no_current_role():
     _, f = run(GANSU_OPENING + KNOWN + "会议决定免去钱卫东的省人民政府副省长职务。")
     assert roles_of(f, "钱卫东") == {"省领导"}
+
+
+def test_bare_title_in_a_list_of_titled_names_takes_the_body_before_it():
+    _, f = run(GANSU_OPENING + "省人大常委会副主任钱卫东、孔繁星，秘书长尹雪松出席会议。")
+    sec = next(r for r in f.roles if r.person == "尹雪松")
+    assert (sec.title, sec.organization) == ("秘书长", "甘肃省人民代表大会常务委员会")
+
+
+def test_host_is_a_role():
+    _, f = run(GANSU_OPENING + "大会主席团常务主席、会议主持人周明远主持会议。")
+    assert roles_of(f, "周明远") == {"大会主席团常务主席", "会议主持人"}

@@ -1,8 +1,8 @@
 """Appointments and removals decided at a meeting.
 
 `选举甲、乙为省人大常委会副主任，丙为秘书长` (elected), `任命…为…`, `决定任命…为…`, `决定甲为代理
-省长` (appointed), `甲当选为省长` (elected), `免去甲、乙的…职务`, `免去其…职务` (removed),
-`接受甲辞去…职务` (resigned). Lists go both ways: several names take one post, one name
+省长` (appointed), `甲当选为省长` (elected), `免去甲、乙的…职务`, `免去其…职务`, `甲不再担任…
+职务` (removed), `接受甲辞去…职务` (resigned). Lists go both ways: several names take one post, one name
 several posts (`…副省长、代理省长`, `…副院长、审判员职务`), and a clause may continue without
 its verb (`任命甲为…主任，乙为…副主任`). The post is kept as written, with the body it names
 (or, for a bare title, the body it implies; a later post of the same list inherits the body
@@ -32,6 +32,7 @@ _ACTIONS = {"补选": "elected", "选举": "elected", "推选": "elected", "推�
 _REMOVE = re.compile(r"(?:决定|分别|并|同时)?免去")
 _RESIGN = re.compile(r"接受")
 _ELECTED = re.compile(r"当选为?")
+_NO_LONGER = re.compile(r"不再担任")
 #: 、乙为… or 、乙、丙为…: a new group of names and their post (the names may be unknown)
 _NEXT_GROUP = re.compile(r"[\u4e00-\u9fff·]{2,8}(?:、[\u4e00-\u9fff·]{2,8})*(?:等\d*(?:位|名)?同志|同志)?为")
 #: words that may close a list of names (…等11位同志为)
@@ -40,28 +41,37 @@ _LIST_TAIL = re.compile(r"(?:等\d*(?:位|名)?同志|同志|等)")
 
 def _names_at(text: str, pos: int, at: dict[int, Mention]) -> tuple[list[Mention], int]:
     """The known names of a list starting at `pos` (甲、乙和丙), and the position after it; an
-    item that is no known name but short (a name the people step missed) is passed over."""
+    item that is no known name but short (a name the people step missed) is passed over, as
+    long as the list holds a known one."""
     names: list[Mention] = []
-    while pos in at or (names and _missed_item(text, pos)):
+    start = pos
+    while True:
         if pos in at:
             names.append(at[pos])
             pos = at[pos][1]
         else:
-            pos = _missed_item(text, pos)
-        if text.startswith("、", pos) and (pos + 1 in at or _missed_item(text, pos + 1)):
+            end = _missed_item(text, pos)
+            if not end:
+                break
+            pos = end
+        if text.startswith("、", pos):
             pos += 1
         elif text.startswith(("和", "及"), pos) and pos + 1 in at:
             pos += 1
         else:
             break
-    m = _LIST_TAIL.match(text, pos) if names else None
+    if not names:
+        return [], start
+    if text[pos - 1] in "、和及":
+        pos -= 1
+    m = _LIST_TAIL.match(text, pos)
     return names, (m.end() if m else pos)
 
 
 def _missed_item(text: str, pos: int) -> int:
-    """End of a short list item at `pos` that is no known name (2-4 characters up to a 、),
-    else 0."""
-    m = re.match(r"[\u4e00-\u9fff·]{2,8}(?=、)", text[pos:pos + 9])
+    """End of a short list item at `pos` that is no known name (2-4 characters, or a name
+    with ·, up to a 、 or the word after a list: 为, 的, 当选, 辞去), else 0."""
+    m = re.match(r"[\u4e00-\u9fff·]{2,8}?(?=、|为|的|当选|辞去|等)", text[pos:pos + 11])
     return pos + m.end() if m and ("·" in m.group(0) or m.end() <= 4) else 0
 
 
@@ -88,12 +98,17 @@ class _Collector:
 
     def __init__(self, ctx: Context, facts: ArticleFacts) -> None:
         self.ctx, self.facts, self.seen = ctx, facts, set()
+        self.body: str | None = None  # the last body named in the sentence
 
     def add(self, names: list[Mention], posts: list[tuple[str, tuple[int, int]]], action: str,
             meeting: str | None, start: int) -> None:
+        """A bare title (副主席, 秘书长) is of the body the sentence last named: 甲当选为政协
+        某省委员会主席，乙、丙当选为副主席."""
         body = None
         for post, (_a, b) in posts:
-            body = organization_of(post, self.ctx, self.facts) or body
+            own = organization_of(post, self.ctx, self.facts)
+            bare = post in self.ctx.lexicon.titles
+            body = self.body = own or body or (self.body if bare else None)
             for _n0, _n1, name in names:
                 key = (name, post, action)
                 if key not in self.seen:
@@ -166,6 +181,19 @@ def _resigned(text: str, s: int, e: int, at: dict[int, Mention], ctx: Context, o
                 out.add(names, _posts(text, pos + 2, k, ctx), "resigned", meeting, v.start())
 
 
+def _no_longer(text: str, s: int, e: int, at: dict[int, Mention], ctx: Context, out: _Collector,
+               meeting: str | None) -> None:
+    """甲、乙因年龄原因，不再担任…职务: the names opening the clause leave the post."""
+    for v in _NO_LONGER.finditer(text, s, e):
+        k = text.find("职务", v.end(), e)
+        if k < 0:
+            continue
+        start = max([s] + [i + 1 for i in range(s, v.start()) if text[i] in "；。"])
+        names, pos = _names_at(text, start, at)
+        if names and not any(pos <= a < v.start() for a in at):
+            out.add(names, _posts(text, v.end(), k, ctx), "removed", meeting, start)
+
+
 def _elected(text: str, s: int, e: int, at: dict[int, Mention], ctx: Context, out: _Collector,
              meeting: str | None) -> None:
     """甲、乙当选为…: the names right before 当选 (a list back over 、)."""
@@ -205,6 +233,7 @@ def extract(doc: Document, ctx: Context, facts: ArticleFacts) -> None:
     out = _Collector(ctx, facts)
     for s, e in doc.sentences():
         meeting = sentence_meeting(text, doc, meetings, main.name, s, e) if main else None
-        for step in (_appointed, _removed, _resigned, _elected):
+        out.body = None
+        for step in (_appointed, _removed, _resigned, _no_longer, _elected):
             step(text, s, e, at, ctx, out, meeting)
     _dedupe(facts, ctx)

@@ -38,6 +38,8 @@ _AFTER_LIST = re.compile(
     r"(?:(?:应邀)?(?:出席|列席|参加)[^，。；：、]{0,8}?(?:并在主席台(?:前排)?就座)?|在主席台(?:前排)?就座)"
     r"的[^，。；：、]{0,8}?(?:还)?有[：:]?"
 )
+#: 在甲的主持下: presided, the name inside the phrase
+_UNDER = re.compile(r"在(?P<who>[^，。；、在]{2,12}?)的主持下")
 _NOT_A_SPEECH = re.compile(r"^(?:[^，。]{0,4})(?:精神|指示)")
 #: words that may stand between a subject's name and its verb (X等在主席台就座, X代表国务院
 #: 向大会作报告, X受委托作说明, X 21日下午主持); anything else after a name is a clause of
@@ -219,6 +221,10 @@ def extract(doc: Document, ctx: Context, facts: ArticleFacts) -> None:
                         add(name, k, meeting, (a, m.end()))
             if named or kind != "spoke":
                 seg_start = m.end()
+        for m in _UNDER.finditer(text, s, e):
+            for a, b, name in mentions:
+                if m.start("who") <= a and b == m.end("who"):
+                    add(name, "presided", sentence_meeting(text, doc, meetings, main.name, s, m.start()), (a, m.end()))
         for m in _AFTER_LIST.finditer(text, s, e):
             meeting = next((n for a, b, n in meetings if m.start() <= a < m.end()), None)
             meeting = meeting or sentence_meeting(text, doc, meetings, main.name, s, m.start())

@@ -167,15 +167,15 @@ class _Roles:
         self.facts.roles.append(Role(person, phrase, org, meeting,
                                      descriptor=phrase in self.ctx.lexicon.descriptors, span=span))
 
-    def add_phrase(self, person: str, phrase: str, span: tuple[int, int]) -> None:
+    def add_phrase(self, person: str, phrase: str, span: tuple[int, int], org: str | None = None) -> None:
         """A phrase of two posts joined by 兼 (全国政协副主席兼秘书长) gives both; the second
         belongs to the first's body unless it names its own."""
         left, _, right = phrase.partition("兼")
         if right and _ends_with_title(left, self.ctx) and _ends_with_title(right, self.ctx):
-            self.add(person, left, span)
-            self.add(person, right, span, organization_of(left, self.ctx, self.facts))
+            self.add(person, left, span, org)
+            self.add(person, right, span, organization_of(left, self.ctx, self.facts) or org)
         else:
-            self.add(person, phrase, span)
+            self.add(person, phrase, span, org)
 
 
 def _list_prev(text: str, a: int, by_end: dict[int, str]) -> int | None:
@@ -198,6 +198,7 @@ def _list_prev(text: str, a: int, by_end: dict[int, str]) -> int | None:
 def _before_names(text: str, ctx: Context, out: _Roles, mentions: list[Mention]) -> None:
     by_end = {b: name for a, b, name in mentions}
     inherited: dict[int, list[tuple[str, tuple[int, int]]]] = {}
+    bodies: dict[int, str | None] = {}  # name end -> body of the title right before the name
     for a, b, name in mentions:
         roles: list[tuple[str, tuple[int, int]]] = []
         found = _title_phrase(text, ctx, a, by_end.keys())
@@ -217,8 +218,12 @@ def _before_names(text: str, ctx: Context, out: _Roles, mentions: list[Mention])
             if prev_end is not None:
                 roles = [(p, (s[0], b)) for p, s in inherited.get(prev_end, [])]
         inherited[b] = roles
+        # a bare title in a list of titled names is of the body before it (副委员长甲，秘书长乙)
+        prev = roles[0][1][0] - 1 if roles else -1
+        fallback = bodies.get(prev) if prev >= 0 and text[prev] in "，、" and roles[0][0] in ctx.lexicon.titles else None
         for phrase, span in roles:
-            out.add_phrase(name, phrase, span)
+            out.add_phrase(name, phrase, span, fallback)
+        bodies[b] = (organization_of(roles[0][0], ctx, out.facts) or fallback) if roles else None
         for t in _POSTPOSED:
             if text.startswith(t, b):
                 out.add(name, t, (a, b + len(t)))
