@@ -77,3 +77,18 @@ def test_bare_title_is_of_the_body_the_sentence_named():
         ("钱卫东", "政协甘肃省第十三届委员会主席", "中国人民政治协商会议甘肃省委员会"),
         ("孔繁星", "副主席", "中国人民政治协商会议甘肃省委员会"),
         ("尹雪松", "副主席", "中国人民政治协商会议甘肃省委员会")}
+
+
+def test_added_by_election():
+    _, f = run(GANSU_OPENING + KNOWN + "会上，委员们以表决器表决的方式，增选钱卫东为政协甘肃省委员会副主席。")
+    assert appts(f) == {("钱卫东", "elected", "政协甘肃省委员会副主席")}
+
+
+def test_decision_naming_people_to_posts():
+    _, f = run(GANSU_OPENING + KNOWN + "日前，中共中央决定：钱卫东同志任甘肃省委委员、常委、书记，不再担任省人民政府省长职务；"
+               "孔繁星同志不再兼任省委常委职务。")
+    assert appts(f) == {("钱卫东", "appointed", "甘肃省委委员"), ("钱卫东", "appointed", "常委"),
+                        ("钱卫东", "appointed", "书记"), ("钱卫东", "removed", "省人民政府省长"),
+                        ("孔繁星", "removed", "省委常委")}
+    assert {a.organization for a in f.appointments if a.person == "钱卫东" and a.action == "appointed"} == {
+        "中国共产党甘肃省委员会"}

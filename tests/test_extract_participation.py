@@ -123,3 +123,23 @@ def test_host_and_guest_jointly_preside():
 def test_under_the_presiding_of():
     _, f = run(GANSU_OPENING + "闭幕大会前，在省人大常委会主任周明远的主持下，举行选举大会。")
     assert parts(f) == {("周明远", "presided")}
+
+
+KNOWN = "省领导周明远、钱卫东、孔繁星出席会议。"
+
+
+def test_clause_going_on_takes_the_subject_before_it():
+    _, f = run(GANSU_OPENING + KNOWN + "根据宪法宣誓工作方案，省长周明远进行了宪法宣誓，随后作了讲话。")
+    assert ("周明远", "spoke") in parts(f)
+
+
+def test_explanation_heard_without_zuo_is_reported():
+    _, f = run(GANSU_OPENING + KNOWN + "会议听取了大会主席团常务主席周明远关于提名候选人情况的说明。")
+    assert ("周明远", "reported") in parts(f)
+
+
+def test_taking_part_online_and_being_asked_to_the_rostrum():
+    _, f = run(GANSU_OPENING + "省政协委员钱卫东、孔繁星、尹雪松通过视频方式参会。")
+    assert parts(f) == {("钱卫东", "attended"), ("孔繁星", "attended"), ("尹雪松", "attended")}
+    _, f = run(GANSU_OPENING + "省长周明远请省政协副主席钱卫东到主席台就座。")
+    assert parts(f) == {("钱卫东", "attended")}

@@ -146,3 +146,26 @@ def test_bare_title_in_a_list_of_titled_names_takes_the_body_before_it():
 def test_host_is_a_role():
     _, f = run(GANSU_OPENING + "大会主席团常务主席、会议主持人周明远主持会议。")
     assert roles_of(f, "周明远") == {"大会主席团常务主席", "会议主持人"}
+
+
+def test_title_written_after_the_name():
+    _, f = run(GANSU_OPENING + "省人大常委会副主任钱卫东出席。钱卫东副主任主持会议。")
+    assert "副主任" not in roles_of(f, "钱卫东")  # 副主任 is not written after names
+    _, f = run(GANSU_OPENING + "全国人大常委会副委员长钱卫东出席。钱卫东副委员长主持会议。")
+    assert "副委员长" in roles_of(f, "钱卫东")
+
+
+def test_title_phrase_stops_at_a_verb_before_it():
+    _, f = run(GANSU_OPENING + "听取和讨论省委书记周明远的讲话。")
+    assert roles_of(f, "周明远") == {"省委书记"}
+
+
+def test_dateline_xun_is_no_part_of_a_title():
+    _, f = run("本报兰州1月18日讯记者邵一鸣、龚小禾报道：省十四届人大三次会议在兰州开幕。")
+    assert roles_of(f, "邵一鸣") == {"记者"}
+
+
+def test_long_transcribed_name_missed_by_people_step_is_passed_over():
+    from kg.extract.roles import _list_prev
+    text = "副主席甲乙丙、阿不都热克甫·吐木尼牙孜、丁戊己"
+    assert _list_prev(text, text.index("丁戊己"), {6: "甲乙丙"}) == 6

@@ -1,9 +1,9 @@
 """Appointments and removals decided at a meeting.
 
 `选举甲、乙为省人大常委会副主任，丙为秘书长` (elected), `任命…为…`, `决定任命…为…`, `决定甲为代理
-省长` (appointed), `甲当选为省长` (elected), `免去甲、乙的…职务`, `免去其…职务`, `甲不再担任…
-职务` (removed), `接受甲辞去…职务` (resigned). Lists go both ways: several names take one post, one name
-several posts (`…副省长、代理省长`, `…副院长、审判员职务`), and a clause may continue without
+省长`, `中共中央决定：甲同志任…` (appointed), `甲当选为省长` (elected), `免去甲、乙的…职务`,
+`免去其…职务`, `甲不再担任…职务` (removed), `接受甲辞去…职务` (resigned). Lists go both ways:
+several names take one post, one name several posts (`…副省长、代理省长`, `…副院长、审判员职务`), and a clause may continue without
 its verb (`任命甲为…主任，乙为…副主任`). The post is kept as written, with the body it names
 (or, for a bare title, the body it implies; a later post of the same list inherits the body
 of the first: `最高人民法院副院长、审判员`). The meeting is the one the sentence is about, else the
@@ -27,12 +27,15 @@ ADDS = ("appointments",)
 Mention = tuple[int, int, str]
 
 #: verb -> action; 决定 alone only where a name list and 为 follow (决定甲为代理省长)
-_APPOINT = re.compile(r"(?P<verb>补选|选举|推选|推定|决定任命|批准任命|任命|决定)")
-_ACTIONS = {"补选": "elected", "选举": "elected", "推选": "elected", "推定": "elected"}
+_APPOINT = re.compile(r"(?P<verb>补选|增选|选举|推选|推定|决定任命|批准任命|任命|决定)")
+_ACTIONS = {"补选": "elected", "增选": "elected", "选举": "elected", "推选": "elected", "推定": "elected"}
 _REMOVE = re.compile(r"(?:决定|分别|并|同时)?免去")
 _RESIGN = re.compile(r"接受")
 _ELECTED = re.compile(r"当选为?")
-_NO_LONGER = re.compile(r"不再担任")
+_NO_LONGER = re.compile(r"不再(?:担任|兼任)")
+#: a decision on posts (中共中央决定：甲同志任…；乙同志不再担任…职务)
+_DECISION = re.compile(r"决定[：:，]")
+_NAMED_TO = re.compile(r"(?:同志)?(?:任|兼任|担任)(?![务期命免职])")
 #: 、乙为… or 、乙、丙为…: a new group of names and their post (the names may be unknown)
 _NEXT_GROUP = re.compile(r"[\u4e00-\u9fff·]{2,8}(?:、[\u4e00-\u9fff·]{2,8})*(?:等\d*(?:位|名)?同志|同志)?为")
 #: words that may close a list of names (…等11位同志为)
@@ -71,7 +74,7 @@ def _names_at(text: str, pos: int, at: dict[int, Mention]) -> tuple[list[Mention
 def _missed_item(text: str, pos: int) -> int:
     """End of a short list item at `pos` that is no known name (2-4 characters, or a name
     with ·, up to a 、 or the word after a list: 为, 的, 当选, 辞去), else 0."""
-    m = re.match(r"[\u4e00-\u9fff·]{2,8}?(?=、|为|的|当选|辞去|等)", text[pos:pos + 11])
+    m = re.match(r"[\u4e00-\u9fff·]{2,20}?(?=、|为|的|当选|辞去|等)", text[pos:pos + 23])
     return pos + m.end() if m and ("·" in m.group(0) or m.end() <= 4) else 0
 
 
@@ -188,10 +191,26 @@ def _no_longer(text: str, s: int, e: int, at: dict[int, Mention], ctx: Context, 
         k = text.find("职务", v.end(), e)
         if k < 0:
             continue
-        start = max([s] + [i + 1 for i in range(s, v.start()) if text[i] in "；。"])
-        names, pos = _names_at(text, start, at)
-        if names and not any(pos <= a < v.start() for a in at):
-            out.add(names, _posts(text, v.end(), k, ctx), "removed", meeting, start)
+        # the names open the clause, or the one before it (甲、乙因年龄原因，不再担任…)
+        for start in sorted({s} | {i + 1 for i in range(s, v.start()) if text[i] in "；。：，"}, reverse=True):
+            names, pos = _names_at(text, start, at)
+            if names and not any(pos <= a < v.start() for a in at):
+                out.add(names, _posts(text, v.end(), k, ctx), "removed", meeting, start)
+                break
+            if text[start - 1:start] in "；。：" or any(start <= a < v.start() for a in at):
+                break
+
+
+def _named_to(text: str, s: int, e: int, at: dict[int, Mention], ctx: Context, out: _Collector,
+              meeting: str | None) -> None:
+    """中共中央决定：甲同志任某省委委员、常委、书记: after a decision, 任 is an appointment."""
+    d = _DECISION.search(text, s, e)
+    if not d:
+        return
+    for a, b, name in sorted(x for x in at.values() if d.end() <= x[0] < e):
+        v = _NAMED_TO.match(text, b)
+        if v:
+            out.add([(a, b, name)], _posts(text, v.end(), _post_end(text, v.end(), e), ctx), "appointed", meeting, a)
 
 
 def _elected(text: str, s: int, e: int, at: dict[int, Mention], ctx: Context, out: _Collector,
@@ -234,6 +253,6 @@ def extract(doc: Document, ctx: Context, facts: ArticleFacts) -> None:
     for s, e in doc.sentences():
         meeting = sentence_meeting(text, doc, meetings, main.name, s, e) if main else None
         out.body = None
-        for step in (_appointed, _removed, _resigned, _no_longer, _elected):
+        for step in (_appointed, _removed, _resigned, _no_longer, _named_to, _elected):
             step(text, s, e, at, ctx, out, meeting)
     _dedupe(facts, ctx)

@@ -27,7 +27,7 @@ Mention = tuple[int, int, str]
 
 _VERBS = re.compile(
     r"(?P<presided>主持)"
-    r"|(?P<attended>出席|列席|参加|到会|在主席台(?:前排)?(?:执行主席席)?就座|就座)"
+    r"|(?P<attended>出席|列席|参加|到会|参会|在主席台(?:前排)?(?:执行主席席)?就座|就座)"
     r"|(?P<report>(?<![工合创写操动制协运著振])作(?=[^，。；]{0,60}?(?:报告|说明|汇报)))"
     r"|(?P<speech>(?<![工合创写操动制协运著振])作(?=[^，。；]{0,8}讲话)|发表(?=[^，。；]{0,8}讲话)|讲话|致辞"
     r"|(?:在[^，。；]{0,16}?上|在会上|在讲话中)?强调)"
@@ -38,6 +38,11 @@ _AFTER_LIST = re.compile(
     r"(?:(?:应邀)?(?:出席|列席|参加)[^，。；：、]{0,8}?(?:并在主席台(?:前排)?就座)?|在主席台(?:前排)?就座)"
     r"的[^，。；：、]{0,8}?(?:还)?有[：:]?"
 )
+#: 听取了甲关于…的说明: 甲 reported, though no 作 is written
+_HEARD = re.compile(r"听取(?:了|和审议了?|并审议了?)?")
+_HEARD_ABOUT = ("关于", "所作", "作的", "就")
+#: a clause that goes on with the subject of the clause before it (…进行了宣誓，随后作了讲话)
+_GOES_ON = re.compile(r"(?:随后|随即|接着|然后|之后|同时|并|又|还|也)")
 #: 在甲的主持下: presided, the name inside the phrase
 _UNDER = re.compile(r"在(?P<who>[^，。；、在]{2,12}?)的主持下")
 _NOT_A_SPEECH = re.compile(r"^(?:[^，。]{0,4})(?:精神|指示)")
@@ -45,7 +50,7 @@ _NOT_A_SPEECH = re.compile(r"^(?:[^，。]{0,4})(?:精神|指示)")
 #: 向大会作报告, X受委托作说明, X 21日下午主持); anything else after a name is a clause of
 #: its own (X签署主席令, X为部长, X宣布, X新时代…思想)
 _BRIDGE = re.compile(
-    r"(?:等|和|及|以及|与|同|跟|在|于|代表|向|受|也|还|又|再|就|对|分别|先后|共同|一同|一起|"
+    r"(?:等|和|及|以及|与|同|跟|在|于|到|通过|以|代表|向|受|也|还|又|再|就|对|分别|先后|共同|一同|一起|"
     r"随后|随即|首先|最后|接着|应邀|专程|亲自|再次|并|均|都|率|当天|今天|昨天|今日|日前|近日|"
     r"上午|下午|晚上|晚间|\d+月|\d+日)"
 )
@@ -139,6 +144,51 @@ def _co_subjects(text: str, cands: list[Mention], chain: list[Mention], verb: in
     return _subjects(text, [x for x in cands if x[1] <= m.start()], m.start(), ctx)
 
 
+def _clause_opener(text: str, start: int, end: int, mentions: list[Mention], ctx: Context) -> list[Mention]:
+    """The names that open the clause [start, end), perhaps after their titles (市长甲、乙…)."""
+    inside = [x for x in mentions if start <= x[0] and x[1] <= end]
+    if not inside:
+        return []
+    lead = text[start:inside[0][0]]
+    if lead and not (len(lead) <= 24 and any(lead.endswith(t) for t in ctx.lexicon.titles)):
+        return []
+    chain = [inside[0]]
+    for x in inside[1:]:
+        if not _link_ok(text[chain[-1][1]:x[0]], ctx):
+            break
+        chain.append(x)
+    return chain
+
+
+def _continued(text: str, s: int, verb: int, mentions: list[Mention], ctx: Context) -> list[Mention]:
+    """Subjects of a clause with none of its own that goes on from the clause before it
+    (甲进行了宪法宣誓，随后作了讲话)."""
+    comma = text.rfind("，", s, verb)
+    if comma < 0 or not _GOES_ON.match(text, comma + 1) or any(comma < a < verb for a, _b, _n in mentions):
+        return []
+    prev = max(s, text.rfind("，", s, comma) + 1)
+    return _clause_opener(text, prev, comma, mentions, ctx)
+
+
+def _heard(text: str, s: int, e: int, mentions: list[Mention], ctx: Context) -> list[tuple[Mention, int]]:
+    """(name, end of the item) of each 听取了甲关于…的报告 in the sentence: 甲 reported."""
+    out = []
+    for h in _HEARD.finditer(text, s, e):
+        stop = next((k for k in range(h.end(), e) if text[k] in "，。；"), e)
+        if not re.search(r"报告|说明|汇报", text[h.end():stop]):
+            continue
+        start = h.end()
+        for x in mentions:
+            a, b, _n = x
+            if not (start <= a < stop and text.startswith(_HEARD_ABOUT, b)):
+                continue
+            lead = text[max(start, text.rfind("、", start, a) + 1):a]
+            if not lead or any(lead.endswith(t) for t in ctx.lexicon.titles):
+                out.append((x, stop))
+            start = b
+    return out
+
+
 def _meeting(text: str, doc: Document, meetings: list[Mention], main: str, s: int, vstart: int,
              vend: int, e: int) -> str | None:
     """The meeting a verb at [vstart, vend) in the sentence [s, e) is about; None for a
@@ -207,6 +257,8 @@ def extract(doc: Document, ctx: Context, facts: ArticleFacts) -> None:
             named = bool(subjects)
             if not subjects and re.match(r"^[^，。；]{0,6}?并", text[seg_start:m.start()]):
                 subjects = last  # 主持会议并在主席台就座: the same people
+            if not subjects:
+                subjects = _continued(text, s, m.start(), mentions, ctx)
             last = subjects or last
             meeting = _meeting(text, doc, meetings, main.name, s, m.start(), m.end(), e)
             if meeting is not None:
@@ -221,6 +273,8 @@ def extract(doc: Document, ctx: Context, facts: ArticleFacts) -> None:
                         add(name, k, meeting, (a, m.end()))
             if named or kind != "spoke":
                 seg_start = m.end()
+        for (a, _b, name), end in _heard(text, s, e, mentions, ctx):
+            add(name, "reported", sentence_meeting(text, doc, meetings, main.name, s, a), (a, end))
         for m in _UNDER.finditer(text, s, e):
             for a, b, name in mentions:
                 if m.start("who") <= a and b == m.end("who"):

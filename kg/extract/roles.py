@@ -26,15 +26,15 @@ Mention = tuple[int, int, str]
 
 #: words after which a title phrase starts (出席的有省委书记X -> 省委书记); a date, 就 or 的
 #: ends what came before too (外交部28日就国务院总理…, 参与调研的自治区政协常委X)
-_BREAKERS = re.compile(r".*(?:的有|还有|其中有|包括|出席|会见|听取|：|了|\d+日电|本报讯|消息|"
-                       r"\d+[年月日]|就|随后|(?<!党)的|在|当选为?|选举|任命)")
+_BREAKERS = re.compile(r".*(?:的有|还有|其中有|包括|出席|会见|听取|讨论|审议|宣读|陪同|看望|：|了|\d+日(?:电|讯)|"
+                       r"本报讯|消息|\d+[年月日]|就|随后|(?<!党)的|在|当选为?|选举|任命)")
 #: weaker breakers, not applied when the phrase opens with a body's name (监察和司法委员会)
 _WEAK_BREAKERS = re.compile(r"以及|和|及|与|同|由|为|是|有|对|向|给")
 #: what a body's name holds after a 和 inside it (发展和改革委员会, 文化和旅游部)
 _BODY_WORD = re.compile(r"委员会|部|委|厅|局|办公室|小组|协会|联合会|中心|研究院|学会")
 #: titles also written after the name (李建国总书记, 赵宏委员长); 总理 is not, as foreign
 #: premiers are written that way too
-_POSTPOSED = ("总书记", "委员长")
+_POSTPOSED = ("总书记", "委员长", "副委员长", "副主席", "秘书长")
 _MEETING_TITLES = ("主席团", "执行主席", "常务主席", "大会主席")
 #: 担任（今天上午）大会执行主席的有：甲、乙 / 开幕会的执行主席是甲和乙 / …执行主席由甲、乙担任
 _SERVING = re.compile(r"担任[^，。；：]{0,12}?(?P<t>(?:大会)?(?:执行主席|常务主席))的?(?:还)?有[：:]"
@@ -188,8 +188,8 @@ def _list_prev(text: str, a: int, by_end: dict[int, str]) -> int | None:
         j = k - 1
         if j in by_end:
             return j
-        m = re.search(r"[\u4e00-\u9fff·]{2,8}$", text[max(0, j - 8):j])
-        if not m or ("·" not in m.group(0) and len(m.group(0)) > 4):
+        m = re.search(r"[\u4e00-\u9fff·]{2,20}$", text[max(0, j - 20):j])
+        if not m or len(m.group(0)) > (20 if "·" in m.group(0) else 4):
             return None
         k = j - len(m.group(0))
     return None
