@@ -143,3 +143,16 @@ def test_taking_part_online_and_being_asked_to_the_rostrum():
     assert parts(f) == {("钱卫东", "attended"), ("孔繁星", "attended"), ("尹雪松", "attended")}
     _, f = run(GANSU_OPENING + "省长周明远请省政协副主席钱卫东到主席台就座。")
     assert parts(f) == {("钱卫东", "attended")}
+
+
+def test_meeting_in_a_report_title_is_not_where_it_is_given():
+    _, f = run("1月10日，省十四届人大常委会第五次会议在兰州举行。"
+               "省人大常委会秘书长钱卫东就省十四届人大三次会议议程草案作了说明。")
+    assert {(p.person, p.kind, p.meeting) for p in f.participations} == {
+        ("钱卫东", "reported", "甘肃省第十四届人民代表大会常务委员会第五次会议")}
+
+
+def test_speech_at_a_meeting_named_before_the_verb():
+    _, f = run(GANSU_OPENING + "1月20日，省委书记周明远在省十四届人大常委会第五次会议上发表讲话。")
+    assert {(p.person, p.kind, p.meeting) for p in f.participations} == {
+        ("周明远", "spoke", "甘肃省第十四届人民代表大会常务委员会第五次会议")}

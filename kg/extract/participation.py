@@ -190,9 +190,16 @@ def _heard(text: str, s: int, e: int, mentions: list[Mention], ctx: Context) -> 
 
 
 def _meeting(text: str, doc: Document, meetings: list[Mention], main: str, s: int, vstart: int,
-             vend: int, e: int) -> str | None:
+             vend: int, e: int, before: int | None = None) -> str | None:
     """The meeting a verb at [vstart, vend) in the sentence [s, e) is about; None for a
-    gathering the article does not know."""
+    gathering the article does not know. For a report or a speech, `before` is where the
+    words between the subject and the verb start: the meeting is one named there (向…会议作,
+    在…会议上发表), never one named in the report's title after the verb."""
+    if before is not None:
+        if vstart < doc.body_start:
+            return main  # a headline's 在…会议上强调 is the article's meeting, in short
+        named = next((n for a, b, n in meetings if before <= a < vend and text[a - 1:a] in ("向", "在", "于")), None)
+        return named or sentence_meeting(text, doc, meetings, main, s, vstart)
     clause_end = next((k for k in range(vend, e) if text[k] in "，。；"), e)
     named = next((n for a, b, n in meetings if vstart <= a < clause_end), None)
     if named:
@@ -247,6 +254,7 @@ def extract(doc: Document, ctx: Context, facts: ArticleFacts) -> None:
             continue
         seg_start = s
         last: list = []
+        last_meeting = None
         for m in _VERBS.finditer(text, s, e):
             kind = _kind(m, text)
             if kind is None:
@@ -255,12 +263,20 @@ def extract(doc: Document, ctx: Context, facts: ArticleFacts) -> None:
             subjects = _subjects(text, cands, m.start(), ctx)
             subjects = _co_subjects(text, cands, subjects, m.start(), ctx) + subjects
             named = bool(subjects)
-            if not subjects and re.match(r"^[^，。；]{0,6}?并", text[seg_start:m.start()]):
+            joined = not subjects and re.match(r"^[^，。；]{0,6}?并", text[seg_start:m.start()])
+            if joined:
                 subjects = last  # 主持会议并在主席台就座: the same people
             if not subjects:
                 subjects = _continued(text, s, m.start(), mentions, ctx)
             last = subjects or last
-            meeting = _meeting(text, doc, meetings, main.name, s, m.start(), m.end(), e)
+            if joined and last_meeting:
+                meeting = last_meeting  # 出席…会议并讲话: the meeting of the first verb
+            elif kind in ("reported", "spoke"):
+                meeting = _meeting(text, doc, meetings, main.name, s, m.start(), m.end(), e,
+                                   subjects[-1][1] if subjects else seg_start)
+            else:
+                meeting = _meeting(text, doc, meetings, main.name, s, m.start(), m.end(), e)
+            last_meeting = meeting or last_meeting
             if meeting is not None:
                 if kind == "spoke" and m.group("speech").endswith("强调") and len(m.group("speech")) == 2:
                     # a bare 强调 after a report continues the report, not a speech of its own
