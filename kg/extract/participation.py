@@ -234,70 +234,88 @@ def sentence_meeting(text: str, doc: Document, meetings: list[Mention], main: st
     return main
 
 
-def extract(doc: Document, ctx: Context, facts: ArticleFacts) -> None:
-    """Add a participation for each person a participation verb makes its subject."""
-    main = facts.main_meeting
-    if main is None:
-        return
-    text = doc.text
-    mentions = facts.person_mentions()
-    meetings = sorted((a, b, m.name) for m in facts.meetings.values() for a, b in m.spans)
-    seen = set()
+class _Reader:
+    """Reads the participations of one article, sentence by sentence."""
 
-    def add(person: str, kind: str, meeting: str, span: tuple[int, int]) -> None:
-        if (person, kind, meeting) not in seen:
-            seen.add((person, kind, meeting))
-            facts.participations.append(Participation(person, kind, meeting, span))
+    def __init__(self, doc: Document, ctx: Context, facts: ArticleFacts, main: str) -> None:
+        self.doc, self.ctx, self.facts, self.main, self.text = doc, ctx, facts, main, doc.text
+        self.mentions = facts.person_mentions()
+        self.meetings = sorted((a, b, m.name) for m in facts.meetings.values() for a, b in m.spans)
+        self.seen: set[tuple[str, str, str]] = set()
 
-    for s, e in doc.sentences():
-        if _CONTENT.match(text, s):
-            continue
-        seg_start = s
-        last: list = []
-        last_meeting = None
+    def add(self, person: str, kind: str, meeting: str, span: tuple[int, int]) -> None:
+        if (person, kind, meeting) not in self.seen:
+            self.seen.add((person, kind, meeting))
+            self.facts.participations.append(Participation(person, kind, meeting, span))
+
+    def meeting_of(self, m: re.Match, kind: str, s: int, e: int, subjects: list[Mention],
+                   seg_start: int) -> str | None:
+        before = (subjects[-1][1] if subjects else seg_start) if kind in ("reported", "spoke") else None
+        return _meeting(self.text, self.doc, self.meetings, self.main, s, m.start(), m.end(), e, before)
+
+    def verbs(self, s: int, e: int) -> None:
+        """The participation verbs of the sentence [s, e) and their subjects."""
+        text, ctx = self.text, self.ctx
+        seg_start, last, last_meeting = s, [], None
         for m in _VERBS.finditer(text, s, e):
             kind = _kind(m, text)
             if kind is None:
                 continue
-            cands = [x for x in mentions if seg_start <= x[0] and x[1] <= m.start()]
+            cands = [x for x in self.mentions if seg_start <= x[0] and x[1] <= m.start()]
             subjects = _subjects(text, cands, m.start(), ctx)
             subjects = _co_subjects(text, cands, subjects, m.start(), ctx) + subjects
             named = bool(subjects)
             joined = not subjects and re.match(r"^[^，。；]{0,6}?并", text[seg_start:m.start()])
             if joined:
                 subjects = last  # 主持会议并在主席台就座: the same people
-            if not subjects:
-                subjects = _continued(text, s, m.start(), mentions, ctx)
+            subjects = subjects or _continued(text, s, m.start(), self.mentions, ctx)
             last = subjects or last
-            if joined and last_meeting:
-                meeting = last_meeting  # 出席…会议并讲话: the meeting of the first verb
-            elif kind in ("reported", "spoke"):
-                meeting = _meeting(text, doc, meetings, main.name, s, m.start(), m.end(), e,
-                                   subjects[-1][1] if subjects else seg_start)
-            else:
-                meeting = _meeting(text, doc, meetings, main.name, s, m.start(), m.end(), e)
+            # 出席…会议并讲话: the second verb keeps the meeting of the first
+            meeting = last_meeting if joined and last_meeting else self.meeting_of(m, kind, s, e, subjects, seg_start)
             last_meeting = meeting or last_meeting
             if meeting is not None:
-                if kind == "spoke" and m.group("speech").endswith("强调") and len(m.group("speech")) == 2:
-                    # a bare 强调 after a report continues the report, not a speech of its own
-                    subjects = [x for x in subjects if (x[2], "reported", meeting) not in seen]
-                kinds = [kind]
-                if kind == "presided" and text.startswith("讲话", m.end()):
-                    kinds.append("spoke")  # 在主持讲话中表示: the presiding speech is a speech
-                for a, _b, name in subjects:
-                    for k in kinds:
-                        add(name, k, meeting, (a, m.end()))
+                self.add_all(m, kind, meeting, subjects)
             if named or kind != "spoke":
                 seg_start = m.end()
-        for (a, _b, name), end in _heard(text, s, e, mentions, ctx):
-            add(name, "reported", sentence_meeting(text, doc, meetings, main.name, s, a), (a, end))
+
+    def add_all(self, m: re.Match, kind: str, meeting: str, subjects: list[Mention]) -> None:
+        if kind == "spoke" and m.group("speech").endswith("强调") and len(m.group("speech")) == 2:
+            # a bare 强调 after a report continues the report, not a speech of its own
+            subjects = [x for x in subjects if (x[2], "reported", meeting) not in self.seen]
+        kinds = [kind]
+        if kind == "presided" and self.text.startswith("讲话", m.end()):
+            kinds.append("spoke")  # 在主持讲话中表示: the presiding speech is a speech
+        for a, _b, name in subjects:
+            for k in kinds:
+                self.add(name, k, meeting, (a, m.end()))
+
+    def phrases(self, s: int, e: int) -> None:
+        """听取了甲关于…的说明, 在甲的主持下, and lists after 在主席台就座的还有：."""
+        text, mentions = self.text, self.mentions
+
+        def here(pos: int) -> str:
+            return sentence_meeting(text, self.doc, self.meetings, self.main, s, pos)
+
+        for (a, _b, name), end in _heard(text, s, e, mentions, self.ctx):
+            self.add(name, "reported", here(a), (a, end))
         for m in _UNDER.finditer(text, s, e):
             for a, b, name in mentions:
                 if m.start("who") <= a and b == m.end("who"):
-                    add(name, "presided", sentence_meeting(text, doc, meetings, main.name, s, m.start()), (a, m.end()))
+                    self.add(name, "presided", here(m.start()), (a, m.end()))
         for m in _AFTER_LIST.finditer(text, s, e):
-            meeting = next((n for a, b, n in meetings if m.start() <= a < m.end()), None)
-            meeting = meeting or sentence_meeting(text, doc, meetings, main.name, s, m.start())
+            meeting = next((n for a, b, n in self.meetings if m.start() <= a < m.end()), None) or here(m.start())
             for a, b, name in mentions:
                 if m.end() <= a < e:
-                    add(name, "attended", meeting, (m.start(), b))
+                    self.add(name, "attended", meeting, (m.start(), b))
+
+
+def extract(doc: Document, ctx: Context, facts: ArticleFacts) -> None:
+    """Add a participation for each person a participation verb makes its subject."""
+    main = facts.main_meeting
+    if main is None:
+        return
+    reader = _Reader(doc, ctx, facts, main.name)
+    for s, e in doc.sentences():
+        if not _CONTENT.match(doc.text, s):
+            reader.verbs(s, e)
+            reader.phrases(s, e)
