@@ -156,3 +156,14 @@ def test_speech_at_a_meeting_named_before_the_verb():
     _, f = run(GANSU_OPENING + "1月20日，省委书记周明远在省十四届人大常委会第五次会议上发表讲话。")
     assert {(p.person, p.kind, p.meeting) for p in f.participations} == {
         ("周明远", "spoke", "甘肃省第十四届人民代表大会常务委员会第五次会议")}
+
+
+def test_opening_address_lecture_and_remarks_are_speeches():
+    _, f = run(GANSU_OPENING + "省长周明远致开幕词。省委副书记钱卫东作主旨演讲。省委副书记孔繁星在会上发言。"
+               "新闻发言人尹雪松介绍了情况。")
+    assert parts(f) == {("周明远", "spoke"), ("钱卫东", "spoke"), ("孔繁星", "spoke")}
+
+
+def test_a_verb_after_a_colon_is_not_the_name_s():
+    _, f = run(GANSU_OPENING + "省长周明远在报告中对今后工作进行部署：加强立法；支持代表将民意反映到审议发言。")
+    assert parts(f) == set()

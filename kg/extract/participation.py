@@ -29,8 +29,8 @@ _VERBS = re.compile(
     r"(?P<presided>主持)"
     r"|(?P<attended>出席|列席|参加|到会|参会|在主席台(?:前排)?(?:执行主席席)?就座|就座)"
     r"|(?P<report>(?<![工合创写操动制协运著振])作(?=[^，。；]{0,60}?(?:报告|说明|汇报)))"
-    r"|(?P<speech>(?<![工合创写操动制协运著振])作(?=[^，。；]{0,8}讲话)|发表(?=[^，。；]{0,8}讲话)|讲话|致辞"
-    r"|(?:在[^，。；]{0,16}?上|在会上|在讲话中)?强调)"
+    r"|(?P<speech>(?<![工合创写操动制协运著振])作(?=[^，。；]{0,8}(?:讲话|演讲|发言))|发表(?=[^，。；]{0,8}(?:讲话|演讲))"
+    r"|讲话|致辞|(?<![导以一所兴细极别景标雅精大])致(?=[^，。；]{0,4}?[辞词])|演讲|发言(?![人稿])|(?:在[^，。；]{0,16}?上|在会上|在讲话中)?强调)"
 )
 #: a list of subjects after the verb: 在主席台就座的领导同志还有：, 出席会议并在主席台就座的有：,
 #: 应邀出席大会的省领导有：
@@ -108,7 +108,9 @@ def _strip_after_name(gap: str, ctx: Context) -> str:
 
 def _tail_ok(gap: str, ctx: Context) -> bool:
     """True when `gap`, between a name and a verb, lets the name be the verb's subject."""
-    return any(not g or g[0] in "，、；" or bool(_BRIDGE.match(g)) for g in (gap, _strip_after_name(gap, ctx)))
+    if "：" in gap or "；" in gap:
+        return False  # 甲在报告中对任务进行部署：…；…发言 — the verb is in a clause of its own
+    return any(not g or g[0] in "，、" or bool(_BRIDGE.match(g)) for g in (gap, _strip_after_name(gap, ctx)))
 
 
 def _link_ok(gap: str, ctx: Context) -> bool:
