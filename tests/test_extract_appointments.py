@@ -92,3 +92,9 @@ def test_decision_naming_people_to_posts():
                         ("孔繁星", "removed", "省委常委")}
     assert {a.organization for a in f.appointments if a.person == "钱卫东" and a.action == "appointed"} == {
         "中国共产党甘肃省委员会"}
+
+
+def test_a_verb_is_never_taken_for_a_missed_name():
+    _, f = run(GANSU_OPENING + KNOWN + "会议选举周明远为省长，选举钱卫东、孔繁星为省人大常委会委员。")
+    assert ("钱卫东", "elected", "省人大常委会委员") in appts(f)
+    assert ("孔繁星", "elected", "省人大常委会委员") in appts(f)

@@ -169,3 +169,8 @@ def test_long_transcribed_name_missed_by_people_step_is_passed_over():
     from kg.extract.roles import _list_prev
     text = "副主席甲乙丙、阿不都热克甫·吐木尼牙孜、丁戊己"
     assert _list_prev(text, text.index("丁戊己"), {6: "甲乙丙"}) == 6
+
+
+def test_post_of_another_province_belongs_to_that_province():
+    _, f = run(GANSU_OPENING + "广东省委书记周明远出席会议。")
+    assert {(r.title, r.organization) for r in f.roles} == {("广东省委书记", "中国共产党广东省委员会")}

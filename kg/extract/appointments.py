@@ -16,6 +16,7 @@ import re
 
 from kg.extract.context import Context
 from kg.extract.facts import Appointment, ArticleFacts
+from kg.extract.names import name_shaped
 from kg.extract.participation import sentence_meeting
 from kg.extract.roles import organization_of
 from kg.text.document import Document
@@ -75,7 +76,7 @@ def _missed_item(text: str, pos: int) -> int:
     """End of a short list item at `pos` that is no known name (2-4 characters, or a name
     with ·, up to a 、 or the word after a list: 为, 的, 当选, 辞去), else 0."""
     m = re.match(r"[\u4e00-\u9fff·]{2,20}?(?=、|为|的|当选|辞去|等)", text[pos:pos + 23])
-    return pos + m.end() if m and ("·" in m.group(0) or m.end() <= 4) else 0
+    return pos + m.end() if m and ("·" in m.group(0) or name_shaped(m.group(0))) else 0
 
 
 def _posts(text: str, start: int, end: int, ctx: Context) -> list[tuple[str, tuple[int, int]]]:

@@ -108,7 +108,18 @@ def organization_of(phrase: str, ctx: Context, facts: ArticleFacts) -> str | Non
         org = _named_body(form, ctx, facts)
         if org:
             return org
-    return _implied_body(phrase, ctx)
+    return _implied_body(phrase, ctx) or _other_province_body(phrase, ctx)
+
+
+def _other_province_body(phrase: str, ctx: Context) -> str | None:
+    """广东省委书记 in an article of another province (or a national one): the body of the
+    province the phrase opens with."""
+    for prov in ctx.lexicon.provinces:
+        if prov is not ctx.province and phrase.startswith((prov.full, prov.short)):
+            regional = ctx.lexicon.regional(prov)
+            best = max((a for a in regional if phrase.startswith(a) and len(a) < len(phrase)), key=len, default=None)
+            return regional[best][0] if best else None
+    return None
 
 
 def _forms(phrase: str, ctx: Context) -> list[str]:
