@@ -174,3 +174,10 @@ def test_long_transcribed_name_missed_by_people_step_is_passed_over():
 def test_post_of_another_province_belongs_to_that_province():
     _, f = run(GANSU_OPENING + "广东省委书记周明远出席会议。")
     assert {(r.title, r.organization) for r in f.roles} == {("广东省委书记", "中国共产党广东省委员会")}
+
+
+def test_generic_title_in_a_chain_takes_the_body_before_it_a_specific_one_does_not():
+    _, f = run(GANSU_OPENING + "省委常委、秘书长周明远，省委常委、副市长钱卫东出席会议。")
+    orgs = {(r.person, r.title): r.organization for r in f.roles}
+    assert orgs[("周明远", "秘书长")] == "中国共产党甘肃省委员会"
+    assert orgs[("钱卫东", "副市长")] is None

@@ -36,6 +36,10 @@ _BODY_WORD = re.compile(r"委员会|部|委|厅|局|办公室|小组|协会|联�
 #: premiers are written that way too
 _POSTPOSED = ("总书记", "委员长", "副委员长", "副主席", "秘书长")
 _MEETING_TITLES = ("主席团", "执行主席", "常务主席", "大会主席")
+#: bare titles any body has: written after a titled name or title, they are of that body
+#: (副委员长甲，秘书长乙; 省委常委、秘书长丙)
+_GENERIC = frozenset(("秘书长", "副秘书长", "主席", "副主席", "主任", "副主任", "书记", "副书记", "常委",
+                      "委员", "常务委员", "政委", "政治委员", "参谋长"))
 #: 担任（今天上午）大会执行主席的有：甲、乙 / 开幕会的执行主席是甲和乙 / …执行主席由甲、乙担任
 _SERVING = re.compile(r"担任[^，。；：]{0,12}?(?P<t>(?:大会)?(?:执行主席|常务主席))的?(?:还)?有[：:]"
                       r"|(?P<u>(?:大会)?(?:执行主席|常务主席))(?:是|为|由)")
@@ -231,9 +235,14 @@ def _before_names(text: str, ctx: Context, out: _Roles, mentions: list[Mention])
         inherited[b] = roles
         # a bare title in a list of titled names is of the body before it (副委员长甲，秘书长乙)
         prev = roles[0][1][0] - 1 if roles else -1
-        fallback = bodies.get(prev) if prev >= 0 and text[prev] in "，、" and roles[0][0] in ctx.lexicon.titles else None
-        for phrase, span in roles:
-            out.add_phrase(name, phrase, span, fallback)
+        fallback = bodies.get(prev) if prev >= 0 and text[prev] in "，、" and roles[0][0] in _GENERIC else None
+        # a chain of one person's titles: a generic bare title is of the body before it
+        # (省委常委、秘书长甲); 副市长 after 市委常委 is not, so only titles any body has
+        chain_body = None
+        for phrase, span in reversed(roles):
+            own = organization_of(phrase, ctx, out.facts)
+            out.add_phrase(name, phrase, span, fallback or (chain_body if phrase in _GENERIC else None))
+            chain_body = own or chain_body
         bodies[b] = (organization_of(roles[0][0], ctx, out.facts) or fallback) if roles else None
         for t in _POSTPOSED:
             if text.startswith(t, b):
