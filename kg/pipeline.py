@@ -14,6 +14,7 @@ from types import ModuleType
 from rdflib import Graph
 
 from kg.extract import (
+    appointments,
     attendance,
     context,
     credits,
@@ -50,7 +51,8 @@ def _step(module: ModuleType) -> Step:
 
 #: extractors in the order they run
 PIPELINE: tuple[Step, ...] = tuple(_step(m) for m in (
-    meetings, organizations, people, roles, credits, participation, reports, attendance, goals, dates,
+    meetings, organizations, people, appointments, roles, credits, participation, reports, attendance, goals,
+    dates,
 ))
 
 
