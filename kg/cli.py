@@ -11,10 +11,10 @@ from kg.text import reading
 
 
 def _cmd_build(args: argparse.Namespace) -> int:
-    from kg.corpus.build import BuildFailed, build_files
+    from kg.corpus.build import BuildFailed, build_files, options_from_args
 
     try:
-        build_files(args.inputs, Path(args.out), args)  # graph, views and store, all together
+        build_files(args.inputs, Path(args.out), options_from_args(args))  # graph, views and store, all together
     except BuildFailed as exc:  # nothing written: one line per failed input, no summary
         for reason in exc.reasons or ["nothing to build"]:
             print(f"kg: {reason}", file=sys.stderr)

@@ -49,7 +49,7 @@ class Manifest:
         """Write the manifest atomically."""
         data = {"version": VERSION, "articles": self.articles, "shards": self.shards, "merged": self.merged}
         write_atomic(self.state_dir / "manifest.json",
-                     json.dumps(data, ensure_ascii=False, indent=0, sort_keys=True))
+                     json.dumps(data, ensure_ascii=False, indent=0, sort_keys=True), where=self.state_dir / "tmp")
 
     def shard_path(self, key: str) -> Path:
         """Where the shard of content hash `key` lives."""
@@ -61,15 +61,9 @@ class Manifest:
 
     def put(self, article_id: str, key: str, graph: str, triples: int, nquads: bytes) -> None:
         """Record a freshly built shard for an article (replacing what the id had before)."""
-        path = self.shard_path(key)
-        path.parent.mkdir(parents=True, exist_ok=True)
-        tmp = path.with_suffix(".tmp")
-        try:
-            tmp.write_bytes(nquads)  # no fsync per shard: thousands of them; rename keeps it whole
-            tmp.replace(path)
-        except BaseException:  # Ctrl-C or a full disk between the two: no stray .tmp
-            tmp.unlink(missing_ok=True)
-            raise
+        # no fsync per shard (thousands of them): the rename keeps each whole; the
+        # temporary file lives in .kg/tmp, which the next build empties if this one is killed
+        write_atomic(self.shard_path(key), nquads, sync=False, where=self.state_dir / "tmp")
         self.shards[key] = {"graph": graph, "triples": triples, "id": article_id}
         self.articles[article_id] = key
 
