@@ -18,6 +18,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from kg.corpus.outputs import TMP_PREFIX, atomic_path
+from kg.errors import KgError
 
 #: shards merged at once; more are merged in rounds (keeps open files under the OS limit)
 FAN_IN = 256
@@ -136,6 +137,10 @@ def write_turtle(shards: list[tuple[str, Path]], target: Path, prefixes: dict[st
         with open(nt, "w", encoding="utf-8") as out:
             out.writelines(_count(sorted_triples(shards, tmp), stats))
         with atomic_path(target, where=tmp) as ttl:
-            ox.serialize(ox.parse(path=nt, format=ox.RdfFormat.N_TRIPLES), output=ttl,
-                         format=ox.RdfFormat.TURTLE, prefixes=prefixes)
+            try:
+                ox.serialize(ox.parse(path=nt, format=ox.RdfFormat.N_TRIPLES), output=ttl,
+                             format=ox.RdfFormat.TURTLE, prefixes=prefixes)
+            except SyntaxError as exc:  # shards are checked when built: one cached by an older kg
+                raise KgError(f"the merged graph does not parse ({str(exc).splitlines()[-1]}); "
+                              f"a shard in the cache is damaged: build into a new --out") from None
     return stats
