@@ -63,7 +63,9 @@ def _cmd_query(args: argparse.Namespace) -> int:
 def _cmd_serve(args: argparse.Namespace) -> int:
     from kg.graph import serve
 
-    return serve.serve(Path(args.store), args.host, args.port, args.writable)
+    timeout = serve.DEFAULT_TIMEOUT if args.timeout is None else args.timeout or None
+    return serve.serve(Path(args.store), args.host, args.port, args.writable, allow_remote=args.allow_remote,
+                       timeout=timeout)
 
 
 def _cmd_push(args: argparse.Namespace) -> int:
@@ -142,7 +144,12 @@ def parser() -> argparse.ArgumentParser:
     sv.add_argument("--store", required=True, metavar="DIR", help="the store folder (kg build --store DIR)")
     sv.add_argument("--port", type=int, default=7878, help="TCP port (default: 7878)")
     sv.add_argument("--host", default="127.0.0.1", help="address to bind (default: 127.0.0.1, this machine only)")
-    sv.add_argument("--writable", action="store_true", help="accept SPARQL updates and Graph Store writes")
+    sv.add_argument("--writable", action="store_true",
+                    help="accept SPARQL updates and Graph Store writes (not from web pages of other sites)")
+    sv.add_argument("--timeout", type=int, default=None, metavar="SECONDS",
+                    help="stop a query after this long (default: 60, kg.graph.serve.DEFAULT_TIMEOUT; 0: no limit)")
+    sv.add_argument("--allow-remote", action="store_true",
+                    help="let queries and updates reach other servers (SERVICE, LOAD <url>); refused by default")
     sv.set_defaults(func=_cmd_serve)
 
     pu = sub.add_parser("push", help="PUT the graph to a SPARQL Graph Store endpoint, one named graph per article")
