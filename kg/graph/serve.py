@@ -153,6 +153,9 @@ def _listen(host: str, port: int) -> socket.socket:
     """The gate's listening socket; KgError in one line when the port is taken."""
     family = socket.AF_INET6 if ":" in host else socket.AF_INET
     sock = socket.socket(family, socket.SOCK_STREAM)
+    # a restart may bind while the last run's connections linger (TIME_WAIT); a listener
+    # of another program still makes the bind fail
+    sock.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
     try:
         sock.bind((host, port))
         sock.listen(128)
