@@ -69,12 +69,10 @@ def _cmd_serve(args: argparse.Namespace) -> int:
 
 
 def _cmd_push(args: argparse.Namespace) -> int:
-    import os
+    from kg.graph import http, push
 
-    from kg.graph import push
-
-    password = args.password if args.password is not None else os.environ.get("KG_PUSH_PASSWORD")
-    report = push.push_file(Path(args.graph), args.endpoint, user=args.user, password=password,
+    user, password = http.login(args.endpoint, args.user, args.password)
+    report = push.push_file(Path(args.graph), args.endpoint, user=user, password=password,
                             auth=args.auth, param=args.graph_param)
     print(report.summary())
     return 0
@@ -155,8 +153,9 @@ def parser() -> argparse.ArgumentParser:
     pu = sub.add_parser("push", help="PUT the graph to a SPARQL Graph Store endpoint, one named graph per article")
     pu.add_argument("graph", help="a built graph file (graph.ttl, .nq, .trig)")
     pu.add_argument("--endpoint", required=True, help="the Graph Store URL (e.g. http://localhost:7878/store)")
-    pu.add_argument("--user", help="login for HTTP auth")
-    pu.add_argument("--password", help="password (default: $KG_PUSH_PASSWORD)")
+    pu.add_argument("--user", help="login for HTTP auth (default: the netrc file's login for the host, if any)")
+    pu.add_argument("--password", help="password; visible to other users in ps: prefer $KG_PUSH_PASSWORD, "
+                                       "a ~/.netrc entry for the host, or the prompt kg gives without either")
     pu.add_argument("--auth", choices=("basic", "digest"), default="basic", help="HTTP auth scheme (default: basic)")
     pu.add_argument("--graph-param", default="graph", help="query parameter naming the graph (default: graph)")
     pu.set_defaults(func=_cmd_push)
