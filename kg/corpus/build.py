@@ -239,14 +239,15 @@ def build_corpus(inputs: list[str], out: Path | str, options: BuildOptions | Non
     summary = Summary()
     try:
         with folder.lock():
-            folder.clean(store)
-            _build_locked(inputs, folder, opts, store, summary)
-            (opts.on_stage or (lambda name: None))("done")
+            try:
+                folder.clean(store)
+                _build_locked(inputs, folder, opts, store, summary)
+                (opts.on_stage or (lambda name: None))("done")
+            finally:  # under the lock: never the folder another build has just made
+                if created and not (folder.state / "manifest.json").exists():
+                    remove(folder.root)  # a build that wrote nothing leaves no folder behind
     except OSError as exc:
         raise _write_error(folder.root, exc) from None
-    finally:
-        if created and not (folder.state / "manifest.json").exists():
-            remove(folder.root)  # a build that wrote nothing leaves no folder behind
     summary.seconds = time.perf_counter() - t0
     return folder.root / GRAPH, summary
 
