@@ -38,7 +38,8 @@ MAX_TEXT = 64 << 20
 LEX_LIMIT = 1 << 20
 #: content types an HTML form sends without asking the server (CORS "simple" types)
 SIMPLE_TYPES = frozenset({"application/x-www-form-urlencoded", "multipart/form-data", "text/plain", ""})
-_HOP = frozenset({"connection", "keep-alive", "proxy-connection", "te", "trailer", "transfer-encoding", "upgrade"})
+_HOP = frozenset({"connection", "keep-alive", "proxy-connection", "te", "trailer", "transfer-encoding", "upgrade",
+                  "expect"})
 
 _ESCAPE = re.compile(r"\\u([0-9A-Fa-f]{4})|\\U([0-9A-Fa-f]{8})")
 _START = re.compile(r"""[#"'<]|[?$][A-Za-z0-9_]|(?:[A-Za-z_][\w\-.]*)?:|[A-Za-z_]""")
@@ -192,6 +193,7 @@ class _Handler(BaseHTTPRequestHandler):
     server: Gate
     timeout = 120  # a client that stops sending does not hold a thread for ever
     server_version = "kg-serve"
+    protocol_version = "HTTP/1.1"  # answers "Expect: 100-continue"; every answer closes its connection
 
     def log_message(self, format: str, *args) -> None:  # noqa: A002 - the stdlib's name
         pass  # no access log on stderr: kg serve prints one line at start
