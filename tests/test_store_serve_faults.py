@@ -280,3 +280,21 @@ def test_a_busy_port_is_one_line_and_nothing_starts(db):
     assert proc.returncode == 1
     assert proc.stderr.strip().splitlines() == [
         f"kg: port {port} on 127.0.0.1 is in use by another program; choose another with --port"]
+
+
+def test_writes_under_the_graph_store_and_dotted_paths_are_checked(writable, read_only):
+    turtle = b"<urn:x:a> <urn:x:b> <urn:x:c> ."
+    resp = requests.post(writable.base + "/store/some/graph", data=turtle, timeout=30,
+                         headers={"Content-Type": "text/plain"})  # a form could send that
+    assert resp.status_code == 403
+    resp = requests.put(read_only.base + "/store/some/graph", data=turtle, timeout=30,
+                        headers={"Content-Type": "text/turtle"})
+    assert resp.status_code == 403 and "read-only" in resp.text
+    import http.client
+
+    for path in ("/query/../update", "/query/%2e%2e/update", "/query\\..\\update"):  # sent as written
+        conn = http.client.HTTPConnection("127.0.0.1", writable.port, timeout=30)
+        conn.request("POST", path, body=b"CLEAR ALL", headers={"Content-Type": "application/sparql-update"})
+        resp = conn.getresponse()
+        assert resp.status == 403 and b"dot segments" in resp.read(), path
+        conn.close()

@@ -125,8 +125,11 @@ def refusal(policy: Policy, method: str, path: str, headers, texts: list[str]) -
         return f"requests from web pages of another origin ({origin}) are refused"
     if (headers.get("Sec-Fetch-Site") or "").lower() == "cross-site":
         return "cross-site requests from web pages are refused"
-    route = urlsplit(path).path.rstrip("/")
-    writes = route == "/update" or (route == "/store" and method in ("PUT", "POST", "DELETE"))
+    route = urlsplit(path).path
+    if "\\" in route or "%2e" in route.lower() or any(seg in (".", "..") for seg in route.split("/")):
+        return "a path with dot segments or backslashes is refused"
+    # Oxigraph's routes: /update exactly; the Graph Store at /store and every path under it
+    writes = route == "/update" or (route.startswith("/store") and method in ("PUT", "POST", "DELETE"))
     if writes:
         if not policy.writable:
             return "this endpoint is read-only (start kg serve with --writable to accept writes)"
@@ -215,7 +218,7 @@ class _Handler(BaseHTTPRequestHandler):
             length = int(self.headers.get("Content-Length") or 0)
         except ValueError:
             return self._refuse(400, "bad Content-Length")
-        route = urlsplit(self.path).path.rstrip("/")
+        route = urlsplit(self.path).path
         ctype = (self.headers.get("Content-Type") or "").split(";")[0].strip().lower()
         body: bytes | _Body | None = None
         texts: list[str] = []
@@ -232,7 +235,7 @@ class _Handler(BaseHTTPRequestHandler):
         self._forward(body, length)
 
     def _forward(self, body, length: int) -> None:
-        timed = urlsplit(self.path).path.rstrip("/") in ("/query", "/update")
+        timed = urlsplit(self.path).path in ("/query", "/update")
         ticket = self.server.enter(timed)
         host, port = ticket.address
         conn = http.client.HTTPConnection(host, port)
