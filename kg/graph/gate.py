@@ -338,7 +338,11 @@ class Gate(ThreadingHTTPServer):
                 for t in late:
                     t.overdue = True
             for run in sorted({t.run for t in late}):
-                self.backend.restart(run)
+                try:
+                    self.backend.restart(run)
+                except Exception as exc:  # the server would not start again: the endpoint ends
+                    print(f"kg serve: the SPARQL server did not restart: {exc}", file=sys.stderr)
+                    return
 
     def handle_error(self, request, client_address) -> None:
         print(f"kg serve: {sys.exc_info()[1]!r} while answering {client_address[0]}", file=sys.stderr)
