@@ -327,3 +327,20 @@ class _read_only:
             for p in [self.path, *self.path.rglob("*")]:
                 if p.is_dir() and not p.is_symlink():
                     p.chmod(0o755)
+
+
+def test_without_symbolic_links_the_outputs_are_renamed_into_place(tmp_path, monkeypatch):
+    monkeypatch.setattr("kg.corpus.generations._symlinks_work", lambda folder: False)
+    out, store = tmp_path / "out", tmp_path / "store"
+    a, b = tmp_path / "a.txt", tmp_path / "b.txt"
+    a.write_text(ARTICLE.format(county="青山县"), encoding="utf-8")
+    b.write_text(ARTICLE.format(county="绿水县"), encoding="utf-8")
+    assert main(["build", str(a), "--out", str(out), "--store", str(store), "--quiet"]) == 0
+    assert main(["build", str(b), "--out", str(out), "--store", str(store), "--quiet"]) == 0
+    for name in OUTPUTS:
+        assert (out / name).is_file() and not (out / name).is_symlink()
+    assert store.is_dir() and not store.is_symlink()
+    assert "绿水县" in (out / "graph.ttl").read_text(encoding="utf-8")
+    assert main(["build", str(b), "--out", str(out), "--quiet", "--no-view"]) == 0
+    assert not (out / "graph.nq").exists()
+    assert _temps(out) == [] and _temps(tmp_path) == []
