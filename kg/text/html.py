@@ -149,12 +149,18 @@ def limit_depth(html: str, limit: int = MAX_DEPTH) -> str:
     return "".join(parts)
 
 
+def parse(html: str):
+    """The page's tree (selectolax's Lexbor parser), nested no deeper than MAX_DEPTH:
+    every parse of a page goes through here, so none costs more than linear time."""
+    from selectolax.lexbor import LexborHTMLParser
+
+    return LexborHTMLParser(limit_depth(html))
+
+
 def html_to_text(html: str) -> str:
     """The article text of an HTML page: one line per block, markup, scripts and
     navigation left out; an empty string when the page holds no text."""
-    from selectolax.lexbor import LexborHTMLParser
-
-    tree = LexborHTMLParser(limit_depth(html))
+    tree = parse(html)
     root, whole_body = _container(tree)
     if root is None:
         return ""
