@@ -10,11 +10,27 @@ from kg.errors import KgError
 from kg.text import reading
 
 
+def build_options(args: argparse.Namespace):
+    """`kg build`'s options from its arguments: the output writers are the page and the
+    analysis (kg.view) unless --no-view; the build itself knows nothing of the view."""
+    from kg.corpus.build import BuildOptions
+
+    writers = ()
+    if not args.no_view:
+        from kg.view.writers import output_writers
+
+        writers = tuple(output_writers())
+    return BuildOptions(workers=args.workers or 1, engine=args.engine or "local", scheduler=args.scheduler,
+                        glob=args.glob, prune=args.prune, nquads=args.nquads, quiet=args.quiet,
+                        encoding=args.encoding, max_chars=args.max_chars, strict=args.strict,
+                        store=Path(args.store) if args.store else None, writers=writers)
+
+
 def _cmd_build(args: argparse.Namespace) -> int:
-    from kg.corpus.build import BuildFailed, build_files, options_from_args
+    from kg.corpus.build import BuildFailed, build_files
 
     try:
-        build_files(args.inputs, Path(args.out), options_from_args(args))  # graph, views and store, all together
+        build_files(args.inputs, Path(args.out), build_options(args))  # graph, views and store, all together
     except BuildFailed as exc:  # nothing written: one line per failed input, no summary
         for reason in exc.reasons or ["nothing to build"]:
             print(f"kg: {reason}", file=sys.stderr)

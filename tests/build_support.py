@@ -16,10 +16,10 @@ from pathlib import Path
 
 _CHILD = r"""
 import dataclasses, sys, time
-import kg.corpus.build as build
+import kg.cli as cli
 
 stop_at = sys.argv[1]
-real = build.options_from_args
+real = cli.build_options
 
 def hooked(args):
     def on_stage(name):
@@ -28,9 +28,8 @@ def hooked(args):
             time.sleep(120)
     return dataclasses.replace(real(args), on_stage=on_stage)
 
-build.options_from_args = hooked
-from kg.cli import main
-sys.exit(main(sys.argv[2:]))
+cli.build_options = hooked
+sys.exit(cli.main(sys.argv[2:]))
 """
 
 

@@ -344,3 +344,27 @@ def test_without_symbolic_links_the_outputs_are_renamed_into_place(tmp_path, mon
     assert main(["build", str(b), "--out", str(out), "--quiet", "--no-view"]) == 0
     assert not (out / "graph.nq").exists()
     assert _temps(out) == [] and _temps(tmp_path) == []
+
+
+def test_the_build_writes_the_writers_it_is_given_and_knows_no_view(tmp_path):
+    from kg.corpus.build import BuildOptions, build_corpus
+    from kg.corpus.outputs import OutputWriter
+
+    root = Path(__file__).resolve().parents[1] / "kg" / "corpus"
+    assert [p.name for p in root.glob("*.py") if "kg.view" in p.read_text(encoding="utf-8")] == []
+    calls = []
+
+    def count(graph: Path, folder: Path) -> list[Path]:
+        calls.append(graph.name)
+        lines = sum(1 for _ in graph.open(encoding="utf-8"))
+        return [write_atomic(folder / "lines.txt", f"{lines}\n")]
+
+    a = tmp_path / "a.txt"
+    a.write_text(ARTICLE.format(county="青山县"), encoding="utf-8")
+    opts = BuildOptions(writers=(OutputWriter("lines", ("lines.txt",), count),))
+    ttl, _ = build_corpus([str(a)], tmp_path / "out", opts)
+    assert calls == ["graph.ttl"] and int((tmp_path / "out" / "lines.txt").read_text()) > 10
+    build_corpus([str(a)], tmp_path / "out", opts)
+    assert calls == ["graph.ttl"]  # current: carried over, not written again
+    build_corpus([str(a)], tmp_path / "out", BuildOptions(nquads=True))  # not given: kept beside the same graph
+    assert (tmp_path / "out" / "lines.txt").is_file() and (tmp_path / "out" / "graph.nq").is_file()

@@ -252,20 +252,6 @@ def build_corpus(inputs: list[str], out: Path | str, options: BuildOptions | Non
     return folder.root / GRAPH, summary
 
 
-def options_from_args(args) -> BuildOptions:
-    """The build options of `kg build`'s parsed arguments (the page and analysis writers
-    unless --no-view)."""
-    writers: tuple[OutputWriter, ...] = ()
-    if not args.no_view:
-        from kg.view.writers import output_writers
-
-        writers = tuple(output_writers())
-    return BuildOptions(workers=args.workers or 1, engine=args.engine or "local", scheduler=args.scheduler,
-                        glob=args.glob, prune=args.prune, nquads=args.nquads, quiet=args.quiet,
-                        encoding=args.encoding, max_chars=args.max_chars, strict=args.strict,
-                        store=Path(args.store) if args.store else None, writers=writers)
-
-
 def build_files(inputs: list[str], out: Path, options: BuildOptions, *, report: bool = True) -> Path:
     """`kg build`: build the inputs into out/graph.ttl (with the outputs the options ask
     for), print the summary when `report`; returns the path of graph.ttl.
