@@ -10,11 +10,27 @@ from kg.errors import KgError
 from kg.text import reading
 
 
+def build_options(args: argparse.Namespace):
+    """`kg build`'s options from its arguments: the output writers are the page and the
+    analysis (kg.view) unless --no-view; the build itself knows nothing of the view."""
+    from kg.corpus.build import BuildOptions
+
+    writers = ()
+    if not args.no_view:
+        from kg.view.writers import output_writers
+
+        writers = tuple(output_writers())
+    return BuildOptions(workers=args.workers or 1, engine=args.engine or "local", scheduler=args.scheduler,
+                        glob=args.glob, prune=args.prune, nquads=args.nquads, quiet=args.quiet,
+                        encoding=args.encoding, max_chars=args.max_chars, strict=args.strict,
+                        store=Path(args.store) if args.store else None, writers=writers)
+
+
 def _cmd_build(args: argparse.Namespace) -> int:
     from kg.corpus.build import BuildFailed, build_files
 
     try:
-        build_files(args.inputs, Path(args.out), args)  # graph, views and store, all together
+        build_files(args.inputs, Path(args.out), build_options(args))  # graph, views and store, all together
     except BuildFailed as exc:  # nothing written: one line per failed input, no summary
         for reason in exc.reasons or ["nothing to build"]:
             print(f"kg: {reason}", file=sys.stderr)
@@ -63,16 +79,16 @@ def _cmd_query(args: argparse.Namespace) -> int:
 def _cmd_serve(args: argparse.Namespace) -> int:
     from kg.graph import serve
 
-    return serve.serve(Path(args.store), args.host, args.port, args.writable)
+    timeout = serve.DEFAULT_TIMEOUT if args.timeout is None else args.timeout or None
+    return serve.serve(Path(args.store), args.host, args.port, args.writable, allow_remote=args.allow_remote,
+                       timeout=timeout)
 
 
 def _cmd_push(args: argparse.Namespace) -> int:
-    import os
+    from kg.graph import http, push
 
-    from kg.graph import push
-
-    password = args.password if args.password is not None else os.environ.get("KG_PUSH_PASSWORD")
-    report = push.push_file(Path(args.graph), args.endpoint, user=args.user, password=password,
+    user, password = http.login(args.endpoint, args.user, args.password)
+    report = push.push_file(Path(args.graph), args.endpoint, user=user, password=password,
                             auth=args.auth, param=args.graph_param)
     print(report.summary())
     return 0
@@ -142,14 +158,20 @@ def parser() -> argparse.ArgumentParser:
     sv.add_argument("--store", required=True, metavar="DIR", help="the store folder (kg build --store DIR)")
     sv.add_argument("--port", type=int, default=7878, help="TCP port (default: 7878)")
     sv.add_argument("--host", default="127.0.0.1", help="address to bind (default: 127.0.0.1, this machine only)")
-    sv.add_argument("--writable", action="store_true", help="accept SPARQL updates and Graph Store writes")
+    sv.add_argument("--writable", action="store_true",
+                    help="accept SPARQL updates and Graph Store writes (not from web pages of other sites)")
+    sv.add_argument("--timeout", type=int, default=None, metavar="SECONDS",
+                    help="stop a query after this long (default: 60, kg.graph.serve.DEFAULT_TIMEOUT; 0: no limit)")
+    sv.add_argument("--allow-remote", action="store_true",
+                    help="let queries and updates reach other servers (SERVICE, LOAD <url>); refused by default")
     sv.set_defaults(func=_cmd_serve)
 
     pu = sub.add_parser("push", help="PUT the graph to a SPARQL Graph Store endpoint, one named graph per article")
     pu.add_argument("graph", help="a built graph file (graph.ttl, .nq, .trig)")
     pu.add_argument("--endpoint", required=True, help="the Graph Store URL (e.g. http://localhost:7878/store)")
-    pu.add_argument("--user", help="login for HTTP auth")
-    pu.add_argument("--password", help="password (default: $KG_PUSH_PASSWORD)")
+    pu.add_argument("--user", help="login for HTTP auth (default: the netrc file's login for the host, if any)")
+    pu.add_argument("--password", help="password; visible to other users in ps: prefer $KG_PUSH_PASSWORD, "
+                                       "a ~/.netrc entry for the host, or the prompt kg gives without either")
     pu.add_argument("--auth", choices=("basic", "digest"), default="basic", help="HTTP auth scheme (default: basic)")
     pu.add_argument("--graph-param", default="graph", help="query parameter naming the graph (default: graph)")
     pu.set_defaults(func=_cmd_push)

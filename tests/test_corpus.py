@@ -15,7 +15,7 @@ from rdflib import Graph
 from rdflib.namespace import RDF
 
 from kg import cli
-from kg.corpus.build import build_corpus
+from kg.corpus.build import BuildOptions, build_corpus
 from kg.corpus.inputs import Article, Failure, iter_articles
 from kg.errors import KgError
 from kg.rdf.namespace import SCHEMA
@@ -126,7 +126,7 @@ def test_changed_article_replaces_its_graph_and_prune_drops_removed(tmp_path):
     (folder / "sub" / "a2.txt").unlink()
     ttl, s = build_corpus([str(folder)], out)
     assert s.kept == 1 and "孙立新" in _people(ttl)
-    ttl, s = build_corpus([str(folder)], out, prune=True)
+    ttl, s = build_corpus([str(folder)], out, BuildOptions(prune=True))
     assert s.pruned == 1 and "孙立新" not in _people(ttl)
     assert len(list((out / ".kg" / "shards").rglob("*.nq"))) == 1
 
@@ -152,7 +152,7 @@ def test_nquads_keep_each_article_in_its_named_graph(tmp_path):
     import pyoxigraph as ox
 
     folder = _corpus(tmp_path)
-    build_corpus([str(folder)], tmp_path / "out", nquads=True)
+    build_corpus([str(folder)], tmp_path / "out", BuildOptions(nquads=True))
     graphs: dict[str, set[str]] = {}
     for q in ox.parse(path=tmp_path / "out" / "graph.nq", format=ox.RdfFormat.N_QUADS):
         if q.predicate.value == str(RDF.type) and q.object.value == str(SCHEMA.NewsArticle):

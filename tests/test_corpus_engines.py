@@ -9,7 +9,7 @@ from pathlib import Path
 
 import pytest
 
-from kg.corpus.build import build_corpus
+from kg.corpus.build import BuildOptions, build_corpus
 
 TEXTS = [
     "省人大常委会召开会议\n　　本报讯 常委会主任王建华主持会议。副主任李明远出席。\n",
@@ -29,20 +29,20 @@ def corpus(tmp_path_factory) -> Path:
 
 @pytest.fixture(scope="module")
 def reference(corpus, tmp_path_factory) -> bytes:
-    ttl, s = build_corpus([str(corpus)], tmp_path_factory.mktemp("ref"), workers=1)
+    ttl, s = build_corpus([str(corpus)], tmp_path_factory.mktemp("ref"), BuildOptions(workers=1))
     assert s.built == len(TEXTS)
     return ttl.read_bytes()
 
 
 def test_two_local_workers_give_the_same_bytes(corpus, reference, tmp_path):
-    ttl, s = build_corpus([str(corpus)], tmp_path, workers=2)
+    ttl, s = build_corpus([str(corpus)], tmp_path, BuildOptions(workers=2))
     assert s.built == len(TEXTS)
     assert ttl.read_bytes() == reference
 
 
 def test_dask_local_cluster_gives_the_same_bytes(corpus, reference, tmp_path):
     pytest.importorskip("distributed", reason="the dask extra is not installed")
-    ttl, s = build_corpus([str(corpus)], tmp_path, engine="dask", workers=2)
+    ttl, s = build_corpus([str(corpus)], tmp_path, BuildOptions(engine="dask", workers=2))
     assert (s.built, s.failed) == (len(TEXTS), [])
     assert ttl.read_bytes() == reference
 
@@ -51,7 +51,7 @@ def test_dask_with_a_scheduler_address(corpus, reference, tmp_path):
     distributed = pytest.importorskip("distributed", reason="the dask extra is not installed")
     with distributed.LocalCluster(n_workers=1, threads_per_worker=1, processes=True,
                                   dashboard_address=None) as cluster:
-        ttl, s = build_corpus([str(corpus)], tmp_path, engine="dask", scheduler=cluster.scheduler_address)
+        ttl, s = build_corpus([str(corpus)], tmp_path, BuildOptions(engine="dask", scheduler=cluster.scheduler_address))
     assert s.built == len(TEXTS)
     assert ttl.read_bytes() == reference
 

@@ -92,3 +92,35 @@ def test_push_errors_are_clear(oxigraph, tmp_path, capsys):
                             "graph <urn:x:g>", data=b"<urn:x:a> not turtle", headers={"Content-Type": push.CONTENT_TYPE})
     assert main(["push", str(tmp_path / "missing.ttl"), "--endpoint", oxigraph + "/store"]) == 1
     assert "no such graph file" in capsys.readouterr().err
+
+
+# -- credentials -------------------------------------------------------------------------------------
+def test_a_password_on_the_command_line_warns_and_an_endpoint_password_is_never_shown(tmp_path, capsys):
+    path = tmp_path / "graph.ttl"
+    invented_corpus().serialize(path, format="turtle")
+    endpoint = f"http://editor:hunter2secret@127.0.0.1:{serve.free_port()}/store?token=abc"
+    assert main(["push", str(path), "--endpoint", endpoint, "--user", "editor", "--password", "pw-on-argv"]) == 1
+    err = capsys.readouterr().err
+    assert "--password is visible to every user of this machine" in err
+    assert "hunter2secret" not in err and "token=abc" not in err
+    assert f"cannot reach http://editor:***@127.0.0.1:{endpoint.split(':')[3].split('/')[0]}/store" in err
+
+
+def test_the_password_comes_from_the_environment_the_netrc_file_or_a_prompt(tmp_path, monkeypatch):
+    monkeypatch.delenv(http.PASSWORD_ENV, raising=False)
+    monkeypatch.setenv("NETRC", str(tmp_path / "netrc"))
+    endpoint = "http://graphs.example.org:8890/store"
+    monkeypatch.setattr("sys.stdin.isatty", lambda: False)
+    with pytest.raises(KgError, match=r"no password for editor at http://graphs.example.org:8890/store: set \$KG_PUSH"):
+        http.login(endpoint, "editor")
+    assert http.login(endpoint, None) == (None, None)  # no login asked for
+    (tmp_path / "netrc").write_text("machine graphs.example.org login editor password from-netrc\n")
+    (tmp_path / "netrc").chmod(0o600)
+    assert http.login(endpoint, None) == ("editor", "from-netrc")
+    assert http.login(endpoint, "editor") == ("editor", "from-netrc")
+    monkeypatch.setenv(http.PASSWORD_ENV, "from-env")
+    assert http.login(endpoint, "editor") == ("editor", "from-env")
+    monkeypatch.delenv(http.PASSWORD_ENV)
+    monkeypatch.setattr("sys.stdin.isatty", lambda: True)
+    monkeypatch.setattr("getpass.getpass", lambda prompt: "typed" if "other at http://graphs" in prompt else "?")
+    assert http.login(endpoint, "other") == ("other", "typed")

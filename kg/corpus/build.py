@@ -3,36 +3,66 @@
 1. `kg.corpus.inputs` turns folders, files, JSONL and stdin into articles;
 2. articles whose content hash has a shard already are skipped (`kg.corpus.manifest`);
 3. the others run through `kg.corpus.shard.build_batch` on the chosen engine (`kg.corpus.engines`);
-4. the live shards are merged into OUT/graph.ttl (and OUT/graph.nq) by `kg.corpus.merge`,
-   unless they are exactly those of the last merge and the files are still there;
-5. the store load and the views (graph.html, analysis.md/json) are made from them, and
-   all these outputs are renamed into place together (`kg.corpus.outputs.staged`).
+4. the live shards are merged into graph.ttl (and graph.nq) by `kg.corpus.merge`,
+   unless they are exactly those of the last merge;
+5. the store is loaded and the output writers the build was given (the page, the
+   analysis) write beside the graph, all into a new generation of the output folder,
+   which then replaces the current one in one step (`kg.corpus.generations`).
+
+The output folder is locked for the whole build: a second build into it is refused.
 
 Failures: an input that cannot be read is a `Failure` with a one-line reason. Without
 `strict` the others are built and the build ends with `BuildFailed` after writing their
 graph; with `strict`, or when not one input gave an article, the build stops before any
-output is written. Until the outputs are committed the manifest keeps the articles of the
-last committed graph (new shards stay as a cache), so a failed or interrupted build
-changes nothing a later build or a reader would see.
+output is written. A file system error (a full disk, a read-only folder) is one KgError
+line. Until the outputs are switched the manifest keeps the articles of the last
+committed graph (new shards stay as a cache), so a failed or interrupted build changes
+nothing a later build or a reader would see.
 """
 
 from __future__ import annotations
 
-import argparse
 import sys
 import time
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from kg.corpus.generations import OutputFolder
 from kg.corpus.inputs import Article, Failure, iter_articles
 from kg.corpus.manifest import Manifest
-from kg.corpus.outputs import sigterm_as_interrupt, staged
+from kg.corpus.outputs import OutputWriter, remove, sigterm_as_interrupt
+from kg.corpus.publish import GRAPH, publish
 from kg.errors import KgError
+from kg.text.reading import show
 
 #: a batch closes at this many characters or articles (one task each)
 BATCH_CHARS = 40_000
 BATCH_ARTICLES = 32
+
+
+@dataclass(frozen=True)
+class BuildOptions:
+    """What `kg build` is asked to do besides its inputs and output folder.
+
+    `writers` write beside the graph (the CLI gives the page and the analysis unless
+    --no-view); `on_stage` is called with the name of each point the build reaches
+    ("batch" after each batch of articles, "shards", "merged", "written", "switch",
+    "switched", "done"), for progress and for tests that stop a build at a known point."""
+
+    workers: int = 1
+    engine: str = "local"
+    scheduler: str | None = None
+    glob: str | None = None
+    prune: bool = False
+    nquads: bool = False
+    quiet: bool = True
+    encoding: str | None = None
+    max_chars: int | None = None
+    strict: bool = False
+    store: Path | None = None
+    writers: tuple[OutputWriter, ...] = ()
+    on_stage: Callable[[str], None] | None = None
 
 
 class BuildFailed(KgError):
@@ -121,144 +151,120 @@ def _progress(quiet: bool):
     return tqdm(unit=" articles", desc="kg build", file=sys.stderr, dynamic_ncols=True, leave=False)
 
 
-#: what `kg.view.writers.write_all` writes beside the graph
-VIEW_FILES = ("graph.html", "analysis.md", "analysis.json")
-
-
-def _write_outputs(manifest: Manifest, out: Path, summary: Summary, *, nquads: bool,
-                   store: Path | None, views: bool) -> Path:
-    """Write what is not current of OUT/graph.ttl, graph.nq, the store and the views,
-    all renamed into place together; returns the path of graph.ttl.
-
-    Records in `manifest.merged` what the outputs now are (only once they are in place)."""
-    from kg.corpus import merge
-    from kg.rdf.mapping import PREFIXES
-
-    ttl, nq = out / "graph.ttl", out / "graph.nq"
-    fp = manifest.fingerprint("nq" if nquads else "")
-    last = manifest.merged
-    graph_current = last.get("fingerprint") == fp and ttl.is_file() and (nq.is_file() or not nquads)
-    views_current = not views or (graph_current and bool(last.get("views"))
-                                  and all((out / name).is_file() for name in VIEW_FILES))
-    store_current = store is None or (graph_current and last.get("store") == str(store) and store.is_dir())
-    summary.stats = last.get("stats", {}) if graph_current else {}
-    if graph_current and views_current and store_current:
-        return ttl
-    record = dict(last) if graph_current else {"fingerprint": fp}
-    with staged(out) as stage:
-        ttl_now, nq_now = ttl, nq
-        if not graph_current:
-            shards = manifest.live_shards()
-            # no prefix for kg's own resources: their local names would need backslash escapes
-            prefixes = {k: str(v) for k, v in PREFIXES.items() if k != "kgr"}
-            ttl_now = stage.path("graph.ttl")
-            stats = merge.write_turtle(shards, ttl_now, prefixes)
-            if nquads:
-                nq_now = stage.path("graph.nq")
-                merge.write_nquads(shards, nq_now)
-            summary.stats = stats.as_dict()
-            summary.merged = True
-            record["stats"] = summary.stats
-        if store is not None and not store_current:
-            from kg.graph.store import load_file  # issue 4: the exact per-article named graphs, bulk-loaded
-
-            load_file(stage.dir(store), nq_now)  # a fresh store: exactly this graph, bulk-loaded
-            record["store"] = str(store)
-        if not views_current:
-            from kg.view.writers import write_all
-
-            scratch = stage.scratch()
-            for path in write_all(ttl_now, scratch):
-                stage.adopt(path.name, path)
-            record["views"] = True
-    manifest.merged = record
-    return ttl
-
-
-def build_corpus(inputs: list[str], out: Path, *, workers: int = 1, engine: str = "local",
-                 scheduler: str | None = None, glob: str | None = None, prune: bool = False,
-                 nquads: bool = False, quiet: bool = True, encoding: str | None = None,
-                 max_chars: int | None = None, strict: bool = False, store: Path | str | None = None,
-                 views: bool = False) -> tuple[Path, Summary]:
-    """Build the inputs into out/graph.ttl incrementally (and the store and views when
-    asked); returns its path and the summary.
-
-    Raises BuildFailed, with nothing written, at the first failure when `strict` and when
-    no input gave an article; otherwise failures are in `summary.failed`."""
+def _collect(manifest: Manifest, opts: BuildOptions, inputs: list[str], out: Path,
+             summary: Summary, seen: set[str], stage: Callable[[str], None]) -> None:
+    """Build the articles that need it into shards (recorded in the manifest)."""
     from kg.corpus.engines import make_engine
 
-    t0 = time.perf_counter()
-    out = Path(out)
-    store_path = Path(store).resolve() if store is not None else None
-    manifest = Manifest.load(out)
+    bar = _progress(opts.quiet)
+    tick = bar.update if bar is not None else (lambda n=1: None)
+    eng = make_engine(opts.engine, opts.workers, opts.scheduler)
+    try:
+        items = iter_articles(inputs, opts.glob, opts.encoding, opts.max_chars, exclude=out)
+        for results in eng.run(_batches(items, manifest, summary, seen, tick, opts.strict)):
+            for r in results:
+                if r.error:
+                    reason = f"{r.id}: {r.error}"
+                    if opts.strict:
+                        raise BuildFailed([reason + _STRICT])
+                    summary.failed.append((r.id, reason))
+                    manifest.drop(r.id)
+                else:
+                    manifest.put(r.id, r.key, r.graph, r.triples, r.nquads)
+                    summary.built += 1
+                tick()
+            stage("batch")
+    finally:
+        eng.close()
+        if bar is not None:
+            bar.close()
+
+
+def _build_locked(inputs: list[str], folder: OutputFolder, opts: BuildOptions, store: Path | None,
+                  summary: Summary) -> None:
+    stage = opts.on_stage or (lambda name: None)
+    manifest = Manifest.load(folder.root)
     committed_articles = dict(manifest.articles)  # what the outputs on disk hold
     committed = False
-    summary = Summary()
     seen: set[str] = set()
-    bar = _progress(quiet)
-    tick = bar.update if bar is not None else (lambda n=1: None)
     try:
-        eng = make_engine(engine, workers, scheduler)
-        try:
-            items = iter_articles(inputs, glob, encoding, max_chars, exclude=out)
-            for results in eng.run(_batches(items, manifest, summary, seen, tick, strict)):
-                for r in results:
-                    if r.error:
-                        reason = f"{r.id}: {r.error}"
-                        if strict:
-                            raise BuildFailed([reason + _STRICT])
-                        summary.failed.append((r.id, reason))
-                        manifest.drop(r.id)
-                    else:
-                        manifest.put(r.id, r.key, r.graph, r.triples, r.nquads)
-                        summary.built += 1
-                    tick()
-        finally:
-            eng.close()
-            if bar is not None:
-                bar.close()
+        _collect(manifest, opts, inputs, folder.root, summary, seen, stage)
+        stage("shards")
         if summary.built + summary.skipped == 0:  # not one article: a failed build, not an empty graph
             raise BuildFailed([reason for _id, reason in summary.failed])
         gone = [i for i in manifest.articles if i not in seen]
-        if prune:
+        if opts.prune:
             for i in gone:
                 manifest.drop(i)
             summary.pruned = len(gone)
         else:
             summary.kept = len(gone)
-        ttl = _write_outputs(manifest, out, summary, nquads=nquads or store_path is not None,
-                             store=store_path, views=views)
+        publish(manifest, folder, summary, opts, store, stage)
         committed = True
+        stage("switched")
         manifest.collect()  # shards no committed article needs any more
     finally:
         if not committed:  # the outputs are the old ones: so are the articles; new shards stay as a cache
             manifest.articles = committed_articles
-        if manifest.shards or manifest.state_dir.is_dir():  # a build that read nothing creates no folder
-            manifest.save()
+        if manifest.shards or manifest.merged:
+            try:
+                manifest.save()
+            except OSError:
+                if committed:
+                    raise  # the outputs are new: the record of them must not silently stay old
+                # a failed build (a full disk): the error that stopped it is the one to tell
+
+
+def _write_error(out: Path, exc: OSError) -> KgError:
+    """One line for a file system error while building into `out`."""
+    what = exc.strerror or exc.__class__.__name__
+    where = f" ({show(exc.filename)})" if exc.filename else ""
+    return KgError(f"{show(out)}: cannot write: {what}{where}; the previous outputs are unchanged")
+
+
+def build_corpus(inputs: list[str], out: Path | str, options: BuildOptions | None = None) -> tuple[Path, Summary]:
+    """Build the inputs into OUT/graph.ttl incrementally (with the store and the writers'
+    outputs the options ask for); returns its path and the summary.
+
+    Raises BuildFailed, with nothing written, at the first failure when `strict` and when
+    no input gave an article; otherwise failures are in `summary.failed`. A file system
+    error is a KgError naming what could not be written."""
+    opts = options or BuildOptions()
+    t0 = time.perf_counter()
+    folder = OutputFolder(out)
+    store = None
+    if opts.store is not None:  # absolute, but not resolved: after the first build it is a link
+        store = Path(opts.store).absolute().parent.resolve() / Path(opts.store).name
+    created = not folder.root.exists() and not folder.root.is_symlink()
+    summary = Summary()
+    try:
+        with folder.lock():
+            try:
+                folder.clean(store)
+                _build_locked(inputs, folder, opts, store, summary)
+                (opts.on_stage or (lambda name: None))("done")
+            finally:  # under the lock: never the folder another build has just made
+                if created and not (folder.state / "manifest.json").exists():
+                    remove(folder.root)  # a build that wrote nothing leaves no folder behind
+    except OSError as exc:
+        raise _write_error(folder.root, exc) from None
     summary.seconds = time.perf_counter() - t0
-    return ttl, summary
+    return folder.root / GRAPH, summary
 
 
-def build_files(inputs: list[str], out: Path, args: argparse.Namespace | None = None) -> Path:
-    """`kg build`: build the inputs into out/graph.ttl (with the views and the store the
-    options ask for), print the summary; returns the path of graph.ttl.
+def build_files(inputs: list[str], out: Path, options: BuildOptions, *, report: bool = True) -> Path:
+    """`kg build`: build the inputs into out/graph.ttl (with the outputs the options ask
+    for), print the summary when `report`; returns the path of graph.ttl.
 
     Raises BuildFailed when nothing was written (every input failed, or `--strict` and one
     did), and KgError when some articles failed after the graph of the others was written,
     so the command exits non-zero either way.
     """
-    opts = vars(args) if args is not None else {}
-    quiet = bool(opts.get("quiet"))
     with sigterm_as_interrupt():  # a `kill` cleans up as Ctrl-C does
-        ttl, summary = build_corpus(
-            inputs, Path(out), workers=opts.get("workers") or 1, engine=opts.get("engine") or "local",
-            scheduler=opts.get("scheduler"), glob=opts.get("glob"), prune=bool(opts.get("prune")),
-            nquads=bool(opts.get("nquads")), quiet=quiet or args is None, encoding=opts.get("encoding"),
-            max_chars=opts.get("max_chars"), strict=bool(opts.get("strict")), store=opts.get("store"),
-            views=args is not None and not opts.get("no_view"))
-    if args is not None:
+        ttl, summary = build_corpus(inputs, Path(out), options)
+    if report:
         lines = summary.lines()
-        shown = [ln for ln in lines if ln.startswith("  failed")] if quiet else lines
+        shown = [ln for ln in lines if ln.startswith("  failed")] if options.quiet else lines
         if shown:
             print("\n".join(shown), file=sys.stderr)
     if summary.failed:

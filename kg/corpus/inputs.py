@@ -21,6 +21,7 @@ so one bad input never stops the rest; `kg.corpus.build` decides what a failure 
 
 from __future__ import annotations
 
+import codecs
 import datetime as _dt
 import hashlib
 import json
@@ -31,6 +32,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from kg.errors import KgError
+from kg.rdf import iri
 from kg.text.html import html_to_text, looks_like_html
 from kg.text.reading import (
     ARTICLE_SUFFIXES,
@@ -80,6 +82,14 @@ def _check_date(value: object) -> str:
         raise KgError(f"date {value!r} is not an ISO date (YYYY-MM-DD)") from exc
 
 
+def _check_url(value: object) -> str:
+    """An absolute URL as the IRI the graph will hold (unsafe characters %-escaped); KgError otherwise."""
+    try:
+        return iri.external(str(value))
+    except ValueError as exc:
+        raise KgError(f"url {exc}") from None
+
+
 def record_text(text: str, where: str, max_chars: int | None = None) -> str:
     """The article text of a JSONL record's `text` (HTML taken out of its markup);
     KgError naming `where` when it is no article: too long, no text, no Chinese."""
@@ -95,6 +105,19 @@ def record_text(text: str, where: str, max_chars: int | None = None) -> str:
     return text
 
 
+_SURROGATE = re.compile(r"[\ud800-\udfff]")
+
+
+def _no_surrogates(record: dict, where: str) -> None:
+    """KgError when a string of the record holds half a character: JSON's `\\ud800`
+    escapes can spell a lone surrogate, which is no Unicode text (and no UTF-8)."""
+    for name, value in record.items():
+        m = _SURROGATE.search(value) if isinstance(value, str) else None
+        if m:
+            raise KgError(f"{where}: {show(name)} holds an unpaired surrogate (\\u{ord(m.group()):04x} "
+                          f"at character {m.start() + 1}), not Unicode text")
+
+
 def record_article(record: object, where: str, default_id: str, max_chars: int | None = None) -> Article:
     """The article of one JSONL record; KgError with the reason when it is not one."""
     if not isinstance(record, dict):
@@ -102,18 +125,39 @@ def record_article(record: object, where: str, default_id: str, max_chars: int |
     text = record.get("text")
     if not isinstance(text, str) or not text.strip():
         raise KgError(f"{where}: no text")
+    _no_surrogates(record, where)
     text = record_text(text, where, max_chars)
     ident = str(record.get("id") or default_id)
     meta = {"id": ident}  # the record's id is its publisher's identifier for it (schema:identifier)
     for name in META_FIELDS:
         value = record.get(name)
         if value not in (None, ""):
-            meta[name] = _check_date(value) if name == "date" else str(value)
+            try:
+                meta[name] = _check_date(value) if name == "date" else _check_url(value) if name == "url" else str(value)
+            except KgError as exc:
+                raise KgError(f"{where}: {exc}") from None
     return Article(id=ident, text=text, source=f"{where.rsplit(':', 1)[0]}#{ident}", meta=meta)
 
 
-def _jsonl(lines: Iterable[tuple[int, str | None]], name: str, max_chars: int | None) -> Iterator[Article | Failure]:
-    """Articles of numbered JSONL lines; a line given as None was too long to read."""
+Line = str | bytes | None  # a JSONL line: text, bytes still to decode, or None (too long to read)
+
+
+def _line_text(line: str | bytes, where: str, codec: str) -> str:
+    """The text of one JSONL line; KgError naming the line when its bytes are not in `codec`."""
+    if isinstance(line, str):
+        return line
+    try:
+        return line.decode(codec)
+    except UnicodeDecodeError as exc:
+        label = "UTF-8" if codec == "utf-8-sig" else codec
+        raise KgError(f"{where}: not valid {label} text (byte 0x{line[exc.start]:02x} at byte {exc.start + 1} "
+                      f"of the line; JSONL is UTF-8 unless --encoding names another)") from None
+
+
+def _jsonl(lines: Iterable[tuple[int, Line]], name: str, max_chars: int | None,
+           codec: str = "utf-8-sig") -> Iterator[Article | Failure]:
+    """Articles of numbered JSONL lines, each decoded on its own: a bad line (bad bytes,
+    not JSON, no article) fails alone, named by its line number."""
     for lineno, line in lines:
         where = f"{name}:{lineno}"
         if line is None:
@@ -123,7 +167,12 @@ def _jsonl(lines: Iterable[tuple[int, str | None]], name: str, max_chars: int | 
         if not line.strip():
             continue
         try:
-            record = json.loads(line)
+            text = _line_text(line, where, codec)
+        except KgError as exc:
+            yield Failure(where, str(exc))
+            continue
+        try:
+            record = json.loads(text)
         except json.JSONDecodeError as exc:
             yield Failure(where, f"{where}: not JSON ({exc.msg})")
             continue
@@ -134,36 +183,51 @@ def _jsonl(lines: Iterable[tuple[int, str | None]], name: str, max_chars: int | 
             yield Failure(str(rid or where), str(exc))
 
 
-def _bounded_lines(fh, limit: int) -> Iterator[tuple[int, str | None]]:
-    """(line number, line) of a text file; a line over `limit` characters is skipped
-    (read in pieces, never whole) and given as None, so memory stays bounded."""
+def _bounded_lines(fh, limit: int) -> Iterator[tuple[int, Line]]:
+    """(line number, line) of a file (text or binary); a line over `limit` characters or
+    bytes is skipped (read in pieces, never whole) and given as None, so memory stays bounded."""
     lineno = 0
     while True:
         line = fh.readline(limit + 1)
         if not line:
             return
         lineno += 1
-        if len(line) > limit and not line.endswith("\n"):
-            while (rest := fh.readline(1 << 20)) and not rest.endswith("\n"):
+        nl = "\n" if isinstance(line, str) else b"\n"
+        if len(line) > limit and not line.endswith(nl):
+            while (rest := fh.readline(1 << 20)) and not rest.endswith(nl):
                 pass
             yield lineno, None
             continue
         yield lineno, line
 
 
+def _splits_on_newline(codec: str) -> bool:
+    """True when lines can be cut on the byte \\n before decoding (UTF-8, the GB and Big5
+    families), so one bad byte spoils one line only; not UTF-16 or UTF-32."""
+    try:
+        name = codecs.lookup(codec).name
+    except LookupError:
+        return False
+    if name.startswith(("utf-16", "utf-32")):
+        return False
+    return name == "utf-8-sig" or "\n{}".encode(codec) == b"\n{}"
+
+
 def _jsonl_file(path: Path, encoding: str | None, max_chars: int | None) -> Iterator[Article | Failure]:
     """The records of a JSONL file (UTF-8 unless `--encoding` names another), line by line."""
     codec = encoding or "utf-8-sig"
     name = show(path.name)
+    limit = max_bytes(max_chars or DEFAULT_MAX_CHARS)
     empty = True
+    binary = _splits_on_newline(codec)
     try:
-        with open(path, encoding=codec, errors="strict") as fh:
-            for item in _jsonl(_bounded_lines(fh, max_bytes(max_chars or DEFAULT_MAX_CHARS)), name, max_chars):
+        with (open(path, "rb") if binary else open(path, encoding=codec, errors="strict")) as fh:
+            for item in _jsonl(_bounded_lines(fh, limit), name, max_chars, codec):
                 empty = False
                 yield item
-    except UnicodeDecodeError as exc:
-        yield Failure(str(path), f"{show(path)}: not valid {encoding or 'UTF-8'} text "
-                                 f"(JSONL is UTF-8 unless --encoding names another; byte 0x{exc.object[exc.start]:02x})")
+    except UnicodeDecodeError as exc:  # UTF-16 or UTF-32: the file is decoded as a whole
+        yield Failure(str(path), f"{show(path)}: not valid {encoding} text from byte 0x{exc.object[exc.start]:02x} on "
+                                 f"(the records before it were read)")
         return
     except OSError as exc:
         yield Failure(str(path), f"{show(path)}: cannot read ({exc.strerror or exc.__class__.__name__})")
@@ -186,18 +250,30 @@ def _file(path: Path, source: str, encoding: str | None, max_chars: int | None) 
     yield Article(id=str(path), text=decoded.text, source=source, meta=meta)
 
 
+def _stdin_lines(raw: bytes, codec: str) -> list[Line] | None:
+    """The lines of standard input when it is JSONL (every non-blank line a JSON object), else None."""
+    if _splits_on_newline(codec):
+        lines: list[Line] = list(raw.removeprefix(codecs.BOM_UTF8).splitlines())
+        starts = [ln.lstrip() for ln in lines if ln.strip()]
+        return lines if starts and all(ln.startswith(b"{") for ln in starts) else None
+    try:
+        text = raw.decode(codec)
+    except (UnicodeDecodeError, LookupError):
+        return None
+    lines = list(text.splitlines())
+    starts = [ln.lstrip() for ln in lines if ln.strip()]
+    return lines if starts and all(ln.startswith("{") for ln in starts) else None
+
+
 def _stdin(encoding: str | None, max_chars: int | None) -> Iterator[Article | Failure]:
     limit = max_bytes(max_chars or DEFAULT_MAX_CHARS)
     raw = sys.stdin.buffer.read(limit + 1)
     if len(raw) > limit and raw.lstrip(b"\xef\xbb\xbf \t\r\n").startswith(b"{"):
         raw += sys.stdin.buffer.read()  # a JSONL stream may be longer than one article
-    try:
-        text = raw.decode(encoding or "utf-8-sig")
-    except (UnicodeDecodeError, LookupError):
-        text = None
-    lines = [ln for ln in (text or "").splitlines() if ln.strip()]
-    if lines and all(ln.lstrip().startswith("{") for ln in lines):
-        yield from _jsonl(enumerate(lines, 1), "<stdin>", max_chars)
+    codec = encoding or "utf-8-sig"
+    lines = _stdin_lines(raw, codec)
+    if lines is not None:
+        yield from _jsonl(enumerate(lines, 1), "<stdin>", max_chars, codec)
         return
     try:  # too large, binary, no Chinese, ...: the reader says which
         yield Article(id="<stdin>", text=decode_bytes(raw, "<stdin>", encoding=encoding, max_chars=max_chars),

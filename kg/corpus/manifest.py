@@ -2,7 +2,9 @@
 
 Kept in `OUT/.kg/manifest.json`; shards live in `OUT/.kg/shards/KK/KEY.nq`, named by the
 article's content hash (`Article.key`), so an unchanged article is found by its hash alone,
-wherever and under whatever name it is read the next time.
+wherever and under whatever name it is read the next time. Each shard also records the
+code that built it (`code_digest`): after kg changes, an article in the input is built
+again rather than taken from a cache an older extraction filled.
 """
 
 from __future__ import annotations
@@ -10,11 +12,22 @@ from __future__ import annotations
 import hashlib
 import json
 from dataclasses import dataclass, field
+from functools import cache
 from pathlib import Path
 
 from kg.corpus.outputs import write_atomic
 
 VERSION = 1
+
+
+@cache
+def code_digest() -> str:
+    """A hash of kg's code and lexicon files: what shapes a shard besides the article."""
+    root = Path(__file__).resolve().parents[1]
+    h = hashlib.sha256()
+    for path in sorted(p for p in root.rglob("*") if p.suffix in (".py", ".tsv", ".txt") and p.is_file()):
+        h.update(path.relative_to(root).as_posix().encode("utf-8") + b"\0" + path.read_bytes() + b"\0")
+    return h.hexdigest()[:16]
 
 
 @dataclass
@@ -49,28 +62,23 @@ class Manifest:
         """Write the manifest atomically."""
         data = {"version": VERSION, "articles": self.articles, "shards": self.shards, "merged": self.merged}
         write_atomic(self.state_dir / "manifest.json",
-                     json.dumps(data, ensure_ascii=False, indent=0, sort_keys=True))
+                     json.dumps(data, ensure_ascii=False, indent=0, sort_keys=True), where=self.state_dir / "tmp")
 
     def shard_path(self, key: str) -> Path:
         """Where the shard of content hash `key` lives."""
         return self.state_dir / "shards" / key[:2] / f"{key}.nq"
 
     def has(self, key: str) -> bool:
-        """True when a shard for `key` is recorded and on disk."""
-        return key in self.shards and self.shard_path(key).is_file()
+        """True when a shard for `key` is recorded, built by this code, and on disk."""
+        entry = self.shards.get(key)
+        return entry is not None and entry.get("code") == code_digest() and self.shard_path(key).is_file()
 
     def put(self, article_id: str, key: str, graph: str, triples: int, nquads: bytes) -> None:
         """Record a freshly built shard for an article (replacing what the id had before)."""
-        path = self.shard_path(key)
-        path.parent.mkdir(parents=True, exist_ok=True)
-        tmp = path.with_suffix(".tmp")
-        try:
-            tmp.write_bytes(nquads)  # no fsync per shard: thousands of them; rename keeps it whole
-            tmp.replace(path)
-        except BaseException:  # Ctrl-C or a full disk between the two: no stray .tmp
-            tmp.unlink(missing_ok=True)
-            raise
-        self.shards[key] = {"graph": graph, "triples": triples, "id": article_id}
+        # no fsync per shard (thousands of them): the rename keeps each whole; the
+        # temporary file lives in .kg/tmp, which the next build empties if this one is killed
+        write_atomic(self.shard_path(key), nquads, sync=False, where=self.state_dir / "tmp")
+        self.shards[key] = {"graph": graph, "triples": triples, "id": article_id, "code": code_digest()}
         self.articles[article_id] = key
 
     def drop(self, article_id: str) -> None:
@@ -94,4 +102,5 @@ class Manifest:
     def fingerprint(self, *options: object) -> str:
         """A hash of the live shards and output options: equal means the merged outputs are current."""
         keys = sorted(set(self.articles.values()))
-        return hashlib.sha256(json.dumps([keys, list(map(str, options))]).encode()).hexdigest()
+        built = [self.shards.get(k, {}).get("code") for k in keys]
+        return hashlib.sha256(json.dumps([keys, built, list(map(str, options))]).encode()).hexdigest()

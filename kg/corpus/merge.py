@@ -11,12 +11,14 @@ input order is fixed, the bytes are the same for the same corpus in any engine o
 from __future__ import annotations
 
 import heapq
-import os
 import tempfile
 from collections.abc import Iterable, Iterator
 from contextlib import ExitStack
 from dataclasses import dataclass, field
 from pathlib import Path
+
+from kg.corpus.outputs import TMP_PREFIX, atomic_path
+from kg.errors import KgError
 
 #: shards merged at once; more are merged in rounds (keeps open files under the OS limit)
 FAN_IN = 256
@@ -110,35 +112,35 @@ def _count(lines: Iterable[str], stats: MergeStats) -> Iterator[str]:
 
 def write_nquads(shards: list[tuple[str, Path]], target: Path) -> None:
     """All shards as one N-Quads file (graph by graph, each sorted), written atomically."""
-    fd, tmp = tempfile.mkstemp(prefix=f".{target.name}.", dir=target.parent)
-    try:
-        mask = os.umask(0)
-        os.umask(mask)
-        os.chmod(tmp, 0o666 & ~mask)  # mkstemp makes 0600; outputs follow the umask
-        with os.fdopen(fd, "wb") as out:
-            for _graph, path in shards:
-                with open(path, "rb") as fh:
-                    while chunk := fh.read(1 << 20):
-                        out.write(chunk)
-        os.replace(tmp, target)
-    except BaseException:  # a missing shard, a full disk, Ctrl-C: no half file left behind
-        Path(tmp).unlink(missing_ok=True)
-        raise
+    with atomic_path(target) as tmp, open(tmp, "wb") as out:
+        for _graph, path in shards:
+            with open(path, "rb") as fh:
+                while chunk := fh.read(1 << 20):
+                    out.write(chunk)
 
 
-def write_turtle(shards: list[tuple[str, Path]], target: Path, prefixes: dict[str, str]) -> MergeStats:
-    """The union of the shards' triples as Turtle at `target` (atomically); returns the stats."""
+def write_turtle(shards: list[tuple[str, Path]], target: Path, prefixes: dict[str, str],
+                 scratch: Path | None = None) -> MergeStats:
+    """The union of the shards' triples as Turtle at `target` (atomically); returns the stats.
+
+    The sorted N-Triples and merge runs are written in a temporary folder in `scratch`
+    (default: beside the target), removed at the end."""
     import pyoxigraph as ox
 
     stats = MergeStats()
     target.parent.mkdir(parents=True, exist_ok=True)
-    with tempfile.TemporaryDirectory(prefix=".merge-", dir=target.parent) as tmpdir:
+    where = Path(scratch) if scratch is not None else target.parent
+    where.mkdir(parents=True, exist_ok=True)
+    with tempfile.TemporaryDirectory(prefix=f"{TMP_PREFIX}merge.", dir=where) as tmpdir:
         tmp = Path(tmpdir)
         nt = tmp / "graph.nt"
         with open(nt, "w", encoding="utf-8") as out:
             out.writelines(_count(sorted_triples(shards, tmp), stats))
-        ttl = tmp / "graph.ttl"
-        ox.serialize(ox.parse(path=nt, format=ox.RdfFormat.N_TRIPLES), output=ttl,
-                     format=ox.RdfFormat.TURTLE, prefixes=prefixes)
-        os.replace(ttl, target)
+        with atomic_path(target, where=tmp) as ttl:
+            try:
+                ox.serialize(ox.parse(path=nt, format=ox.RdfFormat.N_TRIPLES), output=ttl,
+                             format=ox.RdfFormat.TURTLE, prefixes=prefixes)
+            except SyntaxError as exc:  # shards are checked when built: one cached by an older kg
+                raise KgError(f"the merged graph does not parse ({str(exc).splitlines()[-1]}); "
+                              f"a shard in the cache is damaged: build into a new --out") from None
     return stats

@@ -52,12 +52,25 @@ def build_shard(article: Article) -> ShardResult:
         # the mapper mints only IRIs and literals (no blank nodes), so shards merge by line;
         # sorted as the merge compares them: whole `s p o .` lines
         lines = sorted({f"{s} {p} {o}" for s, p, o in triples(doc, extract(doc))}, key=lambda t: t + " .\n")
-        body = "".join(f"{t} <{g}> .\n" for t in lines)
-        return ShardResult(article.id, article.key, g, body.encode("utf-8"), len(lines))
+        body = "".join(f"{t} <{g}> .\n" for t in lines).encode("utf-8")
+        _check(body)
+        return ShardResult(article.id, article.key, g, body, len(lines))
     except Exception as exc:  # one article's bug must not stop the corpus
         where = traceback.extract_tb(exc.__traceback__)[-1]
         reason = f"{exc.__class__.__name__}: {exc} (at {where.filename.rsplit('/', 1)[-1]}:{where.lineno})"
         return ShardResult(article.id, article.key, error=reason)
+
+
+def _check(nquads: bytes) -> None:
+    """Parse the shard as the merge will (pyoxigraph): a term no RDF parser takes fails
+    this article here, with the reason, instead of the merge of every article later."""
+    import pyoxigraph as ox
+
+    try:
+        for _quad in ox.parse(nquads, format=ox.RdfFormat.N_QUADS):
+            pass
+    except SyntaxError as exc:
+        raise ValueError(f"its graph is not valid RDF: {str(exc).splitlines()[-1]}") from None
 
 
 def build_batch(articles: list[Article]) -> list[ShardResult]:

@@ -2,12 +2,22 @@
 
 Used by `kg push` (Graph Store Protocol) and by `kg query --endpoint` (Query Protocol).
 Errors are turned into KgError with the endpoint named: unreachable, login refused,
-payload or query rejected (with the first line the server gave as the reason).
+payload or query rejected (with the first line the server gave as the reason). An
+endpoint is always shown with its password masked (`shown`), never as given.
+
+`login` finds the password of a login without putting it on the command line (where
+every user of the machine sees it in `ps`): $KG_PUSH_PASSWORD, the netrc file, or a
+prompt on the terminal.
 """
 
 from __future__ import annotations
 
+import getpass
+import netrc
+import os
 import re
+import sys
+from urllib.parse import urlsplit, urlunsplit
 
 import requests
 from requests.auth import HTTPBasicAuth, HTTPDigestAuth
@@ -27,6 +37,52 @@ def session(user: str | None = None, password: str | None = None, auth: str = "b
     return s
 
 
+def shown(url: str) -> str:
+    """`url` fit for a message: a password in it masked, the query string left out."""
+    parts = urlsplit(url)
+    netloc = parts.netloc
+    if "@" in netloc:
+        userinfo, host = netloc.rsplit("@", 1)
+        user = userinfo.split(":", 1)[0]
+        netloc = f"{user}:***@{host}" if ":" in userinfo else f"{user}@{host}"
+    return urlunsplit((parts.scheme, netloc, parts.path, "", ""))
+
+
+PASSWORD_ENV = "KG_PUSH_PASSWORD"
+
+
+def _netrc(host: str) -> tuple[str, str] | None:
+    """(login, password) for `host` in the netrc file ($NETRC, else ~/.netrc), if any."""
+    path = os.environ.get("NETRC") or os.path.expanduser("~/.netrc")
+    try:
+        found = netrc.netrc(path).authenticators(host)
+    except (OSError, netrc.NetrcParseError):
+        return None
+    return (found[0], found[2]) if found else None
+
+
+def login(endpoint: str, user: str | None, password: str | None = None) -> tuple[str | None, str | None]:
+    """The (user, password) to send to `endpoint`: a password given (on the command line:
+    a warning, since `ps` shows it), else $KG_PUSH_PASSWORD, else the netrc file's entry
+    for the host (which may also name the user), else a prompt when a terminal is there.
+    (None, None) when no login is asked for; KgError when a user has no password."""
+    if password is not None:
+        print("kg: warning: --password is visible to every user of this machine (ps); "
+              f"prefer ${PASSWORD_ENV}, a ~/.netrc entry, or the prompt", file=sys.stderr)
+        return user, password
+    if os.environ.get(PASSWORD_ENV) is not None and user is not None:
+        return user, os.environ[PASSWORD_ENV]
+    entry = _netrc(urlsplit(endpoint).hostname or "")
+    if entry is not None and user in (None, entry[0]):
+        return entry
+    if user is None:
+        return None, None
+    if sys.stdin.isatty():
+        return user, getpass.getpass(f"password for {user} at {shown(endpoint)}: ")
+    raise KgError(f"no password for {user} at {shown(endpoint)}: set ${PASSWORD_ENV}, add a netrc entry "
+                  f"for {urlsplit(endpoint).hostname}, or run in a terminal to be asked")
+
+
 def _reason(resp: requests.Response) -> str:
     """The first meaningful line of an error body (HTML tags stripped)."""
     text = re.sub(r"<[^>]+>", "\n", resp.text or "")
@@ -38,21 +94,23 @@ def _reason(resp: requests.Response) -> str:
 
 def request(s: requests.Session, method: str, url: str, what: str, **kwargs) -> requests.Response:
     """Send one request; returns the response, or raises KgError saying what went wrong."""
+    where = shown(url)
     try:
         resp = s.request(method, url, timeout=TIMEOUT, **kwargs)
-    except requests.exceptions.ConnectionError as exc:
-        raise KgError(f"cannot reach {url.split('?')[0]}: connection refused or host unknown") from exc
-    except requests.exceptions.Timeout as exc:
-        raise KgError(f"{url.split('?')[0]}: no answer in time") from exc
-    except requests.exceptions.RequestException as exc:
-        raise KgError(f"{url.split('?')[0]}: {exc.__class__.__name__}: {str(exc)[:160]}") from exc
+    except requests.exceptions.ConnectionError:
+        raise KgError(f"cannot reach {where}: connection refused or host unknown") from None
+    except requests.exceptions.Timeout:
+        raise KgError(f"{where}: no answer in time") from None
+    except requests.exceptions.RequestException as exc:  # its text may hold the URL as given
+        raise KgError(f"{where}: {exc.__class__.__name__}") from None
     if resp.status_code in (401, 403):
-        who = "login refused" if s.auth is not None else "needs a login (--user, --password)"
-        if resp.status_code == 403 and s.auth is None:
+        logged_in = s.auth is not None or "@" in urlsplit(url).netloc
+        who = "login refused" if logged_in else f"needs a login (--user, with ${PASSWORD_ENV} or ~/.netrc)"
+        if resp.status_code == 403 and not logged_in:
             who = "refused the request (read-only or forbidden)"
-        raise KgError(f"{url.split('?')[0]}: {who} (HTTP {resp.status_code})")
+        raise KgError(f"{where}: {who} (HTTP {resp.status_code})")
     if resp.status_code >= 400:
-        raise KgError(f"{url.split('?')[0]} rejected {what}: HTTP {resp.status_code}: {_reason(resp)}")
+        raise KgError(f"{where} rejected {what}: HTTP {resp.status_code}: {_reason(resp)}")
     return resp
 
 
@@ -64,7 +122,7 @@ def select(endpoint: str, sparql: str, s: requests.Session | None = None) -> tup
     try:
         body = resp.json()
     except ValueError as exc:
-        raise KgError(f"{endpoint}: the answer is not SPARQL JSON results") from exc
+        raise KgError(f"{shown(endpoint)}: the answer is not SPARQL JSON results") from exc
     names = body["head"]["vars"]
     rows = [[b[n]["value"] if n in b else None for n in names] for b in body["results"]["bindings"]]
     return names, rows

@@ -33,7 +33,7 @@ class PushReport:
         """One line for the user."""
         n = len(self.created) + len(self.replaced)
         return (f"pushed {n} graph{'s' if n != 1 else ''} ({len(self.created)} new, {len(self.replaced)} replaced), "
-                f"{self.triples} triples, to {self.endpoint}")
+                f"{self.triples} triples, to {http.shown(self.endpoint)}")
 
 
 def graph_url(endpoint: str, name: URIRef, param: str = "graph") -> str:

@@ -8,20 +8,66 @@ same person, body or meeting gets the same IRI in every article and every run. H
 from __future__ import annotations
 
 import hashlib
-from urllib.parse import quote
+import re
+from urllib.parse import quote, urlsplit, urlunsplit
 
 from rdflib import URIRef
 
 from kg.rdf.namespace import KGR
 
-# characters an IRI may not hold literally, plus those that would confuse a reader
-_SAFE_IRI = "".join(chr(c) for c in range(0x21, 0x7F) if chr(c) not in '<>"{}|\\^`%#?/ ')
+#: ASCII a path segment holds literally (RFC 3987 iunreserved, sub-delims, ":" and "@");
+#: everything else ASCII, "/", "%", "#", "?", "[", "]" and white space among them, is %-escaped
+_SAFE_ASCII = frozenset("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-._~!$&'()*+,;=:@")
+#: RFC 3987 ucschar: the non-ASCII code points an IRI may hold literally
+_UCSCHAR = ((0xA0, 0xD7FF), (0xF900, 0xFDCF), (0xFDF0, 0xFFEF), *((p << 16, (p << 16) + 0xFFFD) for p in range(1, 15)))
+
+
+def _literal(ch: str) -> bool:
+    """True when `ch` may stand as itself in a minted IRI: safe ASCII, or a printable,
+    non-space character an IRI allows (Chinese stays readable)."""
+    if ch in _SAFE_ASCII:
+        return True
+    c = ord(ch)
+    return c > 0x7F and ch.isprintable() and not ch.isspace() and any(a <= c <= b for a, b in _UCSCHAR)
 
 
 def _segment(text: str) -> str:
-    """Text as one IRI path segment: Chinese kept readable, anything unsafe escaped."""
-    return "".join(ch if (ord(ch) > 0x7F and ch.isprintable() and not ch.isspace()) or ch in _SAFE_IRI
-                   else quote(ch, safe="") for ch in text)
+    """Text as one IRI path segment: Chinese kept readable, anything else %-escaped (as
+    UTF-8), so whatever an article holds, the IRI is valid."""
+    return "".join(ch if _literal(ch) else quote(ch, safe="") for ch in text)
+
+
+_ESCAPE = re.compile(r"%[0-9A-Fa-f]{2}")
+
+
+def _escaped(text: str, keep: str) -> str:
+    """`text` with every character an IRI part may not hold %-escaped; `keep` are the
+    delimiters of the part, and an existing %XX escape stays as it is."""
+    out = []
+    for i, ch in enumerate(text):
+        if ch == "%":
+            out.append("%" if _ESCAPE.match(text, i) else "%25")
+        elif ch in keep or _literal(ch):
+            out.append(ch)
+        else:
+            out.append(quote(ch, safe=""))
+    return "".join(out)
+
+
+def external(url: str) -> str:
+    """A URL given as metadata as an IRI: characters an IRI may not hold literally are
+    %-escaped ("[" and "]" kept only around an IPv6 host); ValueError when it is no
+    absolute IRI (checked by the parser the merge uses)."""
+    import pyoxigraph as ox
+
+    parts = urlsplit(url.strip())
+    text = urlunsplit((parts.scheme, _escaped(parts.netloc, "[]"), _escaped(parts.path, "/"),
+                       _escaped(parts.query, "/?"), _escaped(parts.fragment, "/?#")))
+    try:
+        ox.NamedNode(text)
+    except ValueError as exc:
+        raise ValueError(f"{url!r} is not an absolute URL ({exc})") from None
+    return text
 
 
 def digest(*parts: object, n: int = 16) -> str:

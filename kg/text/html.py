@@ -11,6 +11,10 @@ parser, which copes with the broken markup crawlers save); then
   characters disappears altogether (CSS Text 3: segment breaks between East Asian wide
   characters are removed), so a sentence wrapped in the source stays one sentence.
 Non-breaking and ideographic spaces are kept: the normaliser decides about them.
+
+Elements nested deeper than MAX_DEPTH (512, as in Chromium's parser) lose their tags
+before parsing, their text kept: the HTML5 tree builder spends time proportional to the
+depth on every tag, so 200,000 nested <div> would take minutes; no page nests that deep.
 """
 
 from __future__ import annotations
@@ -43,6 +47,16 @@ _SNIFF = re.compile(
 )
 
 _NEWLINE = "\n"  # a block boundary marker, distinct from collapsible white space in text
+
+#: deepest element nesting kept (Chromium's HTML parser stops nesting at 512 too)
+MAX_DEPTH = 512
+#: elements that never hold others (void), or are closed by their next sibling when the
+#: page leaves out the end tag: neither makes a page deeper, so they are not counted
+_FLAT = frozenset("""area base br col embed hr img input link meta param source track wbr keygen
+    p li dt dd tr td th option optgroup rb rt rp tbody thead tfoot colgroup caption""".split())
+#: elements whose content is raw text: a "<" inside is no tag
+_RAW = frozenset("script style textarea title xmp iframe noembed noframes noscript plaintext".split())
+_TAG = re.compile(r"<(/?)([A-Za-z][A-Za-z0-9:-]*)")
 
 
 def looks_like_html(text: str) -> bool:
@@ -81,12 +95,72 @@ def _container(tree):
     return (tree.body or tree.root), True
 
 
+def _deep_tags(html: str, limit: int) -> list[tuple[int, int]]:
+    """The (start, end) of every tag that opens or closes an element below depth `limit`,
+    in one pass over the page (each "<" looked at once, each ">" searched for once)."""
+    low = html.lower()
+    cuts: list[tuple[int, int]] = []
+    depth = 0
+    i, n, gt = 0, len(html), -1
+    while (lt := html.find("<", i)) >= 0:
+        if html.startswith("<!--", lt):
+            end = html.find("-->", lt + 4)
+            i = n if end < 0 else end + 3
+            continue
+        if gt < lt:  # the next ">" after this "<" (none left: the rest is text)
+            gt = html.find(">", lt)
+            if gt < 0:
+                break
+        m = _TAG.match(html, lt, gt)
+        i = gt + 1 if m else lt + 1
+        if not m:
+            continue
+        name = m.group(2).lower()
+        if m.group(1):  # an end tag
+            if name not in _FLAT and depth > 0:
+                if depth > limit:
+                    cuts.append((lt, gt + 1))
+                depth -= 1
+            continue
+        if name in _RAW:  # skip its content, up to its end tag
+            end = low.find(f"</{name}", gt + 1)
+            i = n if end < 0 else end
+        if name in _FLAT or html[gt - 1] == "/" and name == "svg":
+            continue
+        depth += 1
+        if depth > limit:
+            cuts.append((lt, gt + 1))
+    return cuts
+
+
+def limit_depth(html: str, limit: int = MAX_DEPTH) -> str:
+    """The page with the tags of elements nested deeper than `limit` taken out (their
+    text stays); the page itself when it nests no deeper, as nearly every page."""
+    if html.count("<") <= limit:  # too few tags to nest that deep: nothing to look at
+        return html
+    cuts = _deep_tags(html, limit)
+    if not cuts:
+        return html
+    parts, last = [], 0
+    for start, end in cuts:
+        parts.append(html[last:start])
+        last = end
+    parts.append(html[last:])
+    return "".join(parts)
+
+
+def parse(html: str):
+    """The page's tree (selectolax's Lexbor parser), nested no deeper than MAX_DEPTH:
+    every parse of a page goes through here, so none costs more than linear time."""
+    from selectolax.lexbor import LexborHTMLParser
+
+    return LexborHTMLParser(limit_depth(html))
+
+
 def html_to_text(html: str) -> str:
     """The article text of an HTML page: one line per block, markup, scripts and
     navigation left out; an empty string when the page holds no text."""
-    from selectolax.lexbor import LexborHTMLParser
-
-    tree = LexborHTMLParser(html)
+    tree = parse(html)
     root, whole_body = _container(tree)
     if root is None:
         return ""
