@@ -229,9 +229,7 @@ def published_date(html: str) -> str | None:
     `datePublished`, `publishdate`, …) or in a `<time datetime>`, else None."""
     import datetime as dt
 
-    from selectolax.lexbor import LexborHTMLParser
-
-    tree = LexborHTMLParser(html)
+    tree = parse(html)
     values = [node.attributes.get("content") for sel in _PUBLISHED_META for node in tree.css(sel)]
     values += [node.attributes.get("datetime") for node in tree.css("time[datetime]")]
     for value in values:
