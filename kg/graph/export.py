@@ -30,9 +30,8 @@ from rdflib import Dataset, Graph, URIRef
 from kg.corpus.outputs import write_atomic
 from kg.errors import KgError
 from kg.graph import dataset
+from kg.rdf import ontology
 from kg.rdf.mapping import PREFIXES
-
-CONTEXT_FILE = Path(__file__).resolve().parents[2] / "ontology" / "context.jsonld"
 
 FORMATS = ("nt", "nquads", "trig", "jsonld", "graphml", "gexf", "neo4j", "cypher")
 
@@ -104,9 +103,9 @@ def trig(graphs: dict[URIRef, Graph]) -> bytes:
 def context() -> dict:
     """The JSON-LD context shipped in ontology/context.jsonld (its "@context" object)."""
     try:
-        return json.loads(CONTEXT_FILE.read_text(encoding="utf-8"))["@context"]
-    except (OSError, ValueError, KeyError) as exc:
-        raise KgError(f"{CONTEXT_FILE}: missing or not a JSON-LD context") from exc
+        return json.loads(ontology.read_text("context.jsonld"))["@context"]
+    except (ValueError, KeyError) as exc:
+        raise KgError("ontology/context.jsonld: not a JSON-LD context") from exc
 
 
 def jsonld(graphs: dict[URIRef, Graph]) -> bytes:
