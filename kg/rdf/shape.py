@@ -73,7 +73,8 @@ class Prop:
 class Edge:
     """How a node shows in the entity view: an edge from one of its values to another.
 
-    `source` and `target` are field names (or NODE for the node itself); the relation is
+    `source` and `target` are field names (or NODE for the node itself; `fallback` the
+    field used when the target has none); the relation is
     `relation`, or the value of `relation_field` (a kind: presided, reporter, elected);
     the label shown is the value of `label_field` when set (the post as written), else
     the relation's label. `evidence`: the edge keeps the sentences of the fact."""
@@ -81,6 +82,7 @@ class Edge:
     source: str
     target: str
     relation: str = ""
+    fallback: str | None = None  # the field the edge goes to when `target` has no value
     relation_field: str | None = None
     label_field: str | None = None
     evidence: bool = True
@@ -174,8 +176,7 @@ MEMBERSHIP = NodeType(
            Prop("meeting", KG.meeting, "meeting"),
            Prop("article_date", KG.date, "date", derived=True, from_article=True)),
     # a post of a body shows on the body, a post at a meeting (大会执行主席) on the meeting
-    edges=(Edge("person", "organization", "role", label_field="title"),
-           Edge("person", "meeting", "role", label_field="title")),
+    edges=(Edge("person", "organization", "role", fallback="meeting", label_field="title"),),
     notes=(Note("person", "roles", ("title",)),),
 )
 REPORT = NodeType(

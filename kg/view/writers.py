@@ -9,32 +9,32 @@ from __future__ import annotations
 from pathlib import Path
 
 import networkx as nx
-from rdflib import Graph
-from rdflib.namespace import RDF
+import pyoxigraph as ox
 
 from kg.analysis.entities import entity_graph, neighbourhood
 from kg.analysis.metrics import summary
 from kg.analysis.report import markdown, to_json
 from kg.corpus.outputs import write_atomic
-from kg.graph.query import load_graph
+from kg.graph import files
 from kg.rdf.namespace import SCHEMA
 from kg.view import page
 
 
-def title_of(g: Graph) -> str:
+def title_of(st: ox.Store) -> str:
     """A title for the page: the headline of a one-article graph, else the article count."""
-    articles = sorted(g.subjects(RDF.type, SCHEMA.NewsArticle))
+    rows = list(st.query(f"SELECT ?a ?h WHERE {{ ?a a <{SCHEMA.NewsArticle}> OPTIONAL {{ ?a <{SCHEMA.headline}> ?h }} }}"))
+    articles = sorted({row[0].value for row in rows})
     if len(articles) == 1:
-        headline = g.value(articles[0], SCHEMA.headline)
-        if headline is not None:
-            return str(headline)
+        headlines = sorted(row[1].value for row in rows if row[1] is not None)
+        if headlines:
+            return headlines[0]
     return f"kg: {len(articles)} articles" if articles else "kg"
 
 
-def load(path: Path) -> tuple[Graph, nx.MultiDiGraph]:
-    """The RDF graph in `path` and its entity graph."""
-    g = load_graph(Path(path))
-    return g, entity_graph(g)
+def load(path: Path) -> tuple[ox.Store, nx.MultiDiGraph]:
+    """The graph file at `path` (any format kg reads, kg.graph.files) and its entity graph."""
+    st = files.load(Path(path))
+    return st, entity_graph(st)
 
 
 def write_all(ttl: Path, out: Path | None = None) -> list[Path]:
