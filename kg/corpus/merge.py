@@ -18,11 +18,16 @@ from contextlib import ExitStack
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from kg.rdf import iri, shape
+
 #: shards merged at once; more are merged in rounds (keeps open files under the OS limit)
 FAN_IN = 256
 
-_MENTION = " <http://www.w3.org/2005/11/its/rdf#taIdentRef> "
-_ENTITY_KINDS = ("person", "org", "meeting", "place")
+_MENTION = f" <{shape.MENTION}> "
+_TYPE = f" <{shape.TYPE}> "
+#: the entity and fact types counted, as the shape declares them (IRI segment, class)
+_ENTITY_KINDS = shape.entity_segments()
+_FACT_CLASSES = {f"<{cls}> .\n": name for cls, name in shape.fact_classes().items()}
 
 
 @dataclass
@@ -33,10 +38,11 @@ class MergeStats:
     mentions: int = 0
     entities: dict[str, int] = field(default_factory=dict)  # kind -> distinct entities mentioned
     cross_article: int = 0  # entities mentioned in more than one article
+    facts: dict[str, int] = field(default_factory=dict)  # fact type -> fact nodes
 
     def as_dict(self) -> dict:
         return {"triples": self.triples, "mentions": self.mentions, "entities": self.entities,
-                "cross_article": self.cross_article}
+                "cross_article": self.cross_article, "facts": self.facts}
 
 
 def _triples(path: Path, graph: str) -> Iterator[str]:
@@ -86,26 +92,30 @@ def sorted_triples(shards: list[tuple[str, Path]], tmp: Path) -> Iterator[str]:
 
 
 def _count(lines: Iterable[str], stats: MergeStats) -> Iterator[str]:
-    """Pass lines through, counting triples, mentions and the entities they point at."""
+    """Pass lines through, counting triples, mentions and the entities they point at, and
+    the fact nodes of each declared fact type."""
     first_article: dict[str, str] = {}
     multi: set[str] = set()
+    facts = dict.fromkeys(_FACT_CLASSES.values(), 0)
     for line in lines:
         stats.triples += 1
         if _MENTION in line:
             subject, _, obj = line.partition(_MENTION)
             entity = obj[:-3]  # drop " .\n"
-            article = subject.split("#", 1)[0]
+            span = iri.parse_span(subject[1:-1])
+            article = span[0] if span else subject
             stats.mentions += 1
             seen = first_article.setdefault(entity, article)
             if seen != article:
                 multi.add(entity)
+        elif _TYPE in line and (fact := _FACT_CLASSES.get(line.partition(_TYPE)[2])) is not None:
+            facts[fact] += 1
         yield line
     for entity in first_article:
-        path = entity.split("/id/", 1)[-1]
-        kind = path.split("/", 1)[0] if "/" in path else "other"
-        kind = kind if kind in _ENTITY_KINDS else "other"
+        kind = _ENTITY_KINDS.get(iri.segment(entity[1:-1]) or "", "other")
         stats.entities[kind] = stats.entities.get(kind, 0) + 1
     stats.cross_article = len(multi)
+    stats.facts = {k: v for k, v in facts.items() if v}
 
 
 def write_nquads(shards: list[tuple[str, Path]], target: Path) -> None:
