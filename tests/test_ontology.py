@@ -42,6 +42,7 @@ KIND_NOTATIONS = {
     KG.ParticipationKind: {"presided", "attended", "reported", "spoke"},
     KG.GoalKind: {"task", "achievement", "work"},
     KG.CreditKind: {"reporter", "photographer"},
+    KG.AppointmentAction: {"elected", "appointed", "removed", "resigned"},
 }
 TERMS = sorted(KG.__annotations__)
 

@@ -45,6 +45,10 @@ RELATION_LABELS: dict[str, str] = {
     "role": "职务",
     "reporter": "记者",
     "photographer": "摄影",
+    "elected": "当选",
+    "appointed": "任命",
+    "removed": "免去",
+    "resigned": "辞去",
 }
 
 Value = str | int
@@ -172,18 +176,21 @@ def entity_graph(g: ox.Store | Graph) -> nx.MultiDiGraph:
     from kg.graph import files
 
     r = _Reader(g if isinstance(g, ox.Store) else files.from_rdflib(g))
+    edges: dict[tuple[str, str, str], dict] = {}
+    for t in shape.ALL:
+        if t.edges:
+            _edges(r, t, edges)
+    # a node drawn only when linked (a post no body holds) is left out when nothing reaches it
+    linked = {n for u, v, _ in edges for n in (u, v)}
+    only_linked = {t.view for t in shape.ALL if t.view_if_linked}
     G = nx.MultiDiGraph()
     labels = _labels(r)
     alt: dict[str, set[str]] = defaultdict(set)
     for n, v in r.pairs(shape.ALT_NAME):
         alt[n].add(v)
     for node in sorted(r.cls):
-        G.add_node(node, label=labels[node], cls=r.cls[node], names=sorted(alt[node]), props={}, facts=[])
-
-    edges: dict[tuple[str, str, str], dict] = {}
-    for t in shape.ALL:
-        if t.edges:
-            _edges(r, t, edges)
+        if r.cls[node] not in only_linked or node in linked:
+            G.add_node(node, label=labels[node], cls=r.cls[node], names=sorted(alt[node]), props={}, facts=[])
     for t in shape.ALL:
         for note in t.notes:
             _note(r, t, note, G)
@@ -208,7 +215,9 @@ def _edges(r: _Reader, t: NodeType, edges: dict) -> None:
             froms = [node] if e.source == NODE else sources.get(node, [])
             tos = [node] if e.target == NODE else (targets.get(node) or fallback.get(node, []))
             relation = e.relation or str((relations.get(node) or [t.name])[0])
-            label = str((texts.get(node) or [""])[0]) or RELATION_LABELS.get(relation, relation)
+            named = RELATION_LABELS.get(relation, relation)
+            text = str((texts.get(node) or [""])[0])
+            label = (named + text if e.label_after_relation else text) or named
             sentences = r.sentences(node) if e.evidence else []
             for u in froms:
                 for v in tos:
@@ -228,7 +237,7 @@ def _note(r: _Reader, t: NodeType, note, G: nx.MultiDiGraph) -> None:
         else:
             entry = {f: vals[node][0] for f, vals in zip(note.fields, fields, strict=True) if vals.get(node)}
         for target in targets.get(node, []):
-            if target in r.cls:
+            if target in G:
                 listed = G.nodes[target]["props"].setdefault(note.key, [])
                 if entry and entry not in listed:
                     listed.append(entry)
@@ -239,7 +248,7 @@ def _attrs(r: _Reader, t: NodeType, G: nx.MultiDiGraph) -> None:
     meeting's term, session and date; a meeting an article reports on is `main`)."""
     values = [(name, _field(r, t, name, True)) for name in t.attrs]
     main = {m for _, m in r.pairs(SCHEMA.about)} if t is shape.MEETING else None
-    for node in (n for n, c in r.cls.items() if c == t.view):
+    for node in (n for n, c in r.cls.items() if c == t.view and n in G):
         props = G.nodes[node]["props"]
         for name, vals in values:
             if vals.get(node):

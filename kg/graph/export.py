@@ -40,7 +40,7 @@ FORMATS = ("nt", "nquads", "trig", "jsonld", "graphml", "gexf", "neo4j", "cypher
 
 #: entity class (kg.analysis) -> Neo4j node label
 NODE_LABELS = {"person": "Person", "organization": "Organization", "meeting": "Meeting",
-               "report": "Report", "goal": "Goal", "place": "Place"}
+               "report": "Report", "goal": "Goal", "place": "Place", "post": "Post"}
 
 #: article graphs: {graph IRI: rdflib Graph or N-Triples term triples}
 ArticleGraphs = Mapping[object, Graph | Iterable[Triple]]

@@ -240,10 +240,14 @@ class _Mapper:
             return self.doc.text[record.span[0]:record.span[1]]
         if name == "list":
             return self.goal_list(record)
+        if name == "decided_date":
+            decided = self.facts.meetings.get(record.meeting) if record.meeting else None
+            return (decided.date if decided is not None else None) or self.article_date()
         raise KeyError(f"{t.name}: no derived value {name}")
 
     def article_date(self) -> str | None:
-        """The article's date: its metadata, else the date of the sitting it reports."""
+        """The article's date: its metadata, else the date of the sitting it reports (a
+        post's date; an appointment's when the deciding meeting has none)."""
         main = self.facts.main_meeting
         return self.doc.meta.get("date") or (main.date if main else None)
 

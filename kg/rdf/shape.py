@@ -85,6 +85,7 @@ class Edge:
     fallback: str | None = None  # the field the edge goes to when `target` has no value
     relation_field: str | None = None
     label_field: str | None = None
+    label_after_relation: bool = False  # the label reads relation + value: 任命 + 副省长
     evidence: bool = True
 
 
@@ -115,6 +116,7 @@ class NodeType:
     edges: tuple[Edge, ...] = ()
     notes: tuple[Note, ...] = ()
     view: str | None = None  # the entity view's class when the node is drawn
+    view_if_linked: bool = False  # drawn only when an edge reaches it (a post no body holds)
     attrs: tuple[str, ...] = ()  # fields shown as the drawn node's attributes
     zh: str = ""  # what a reader calls the type (the build summary, the page)
 
@@ -137,6 +139,10 @@ KINDS: dict[str, str] = {
     "work": "GoalKind",
     "reporter": "CreditKind",
     "photographer": "CreditKind",
+    "elected": "AppointmentAction",
+    "appointed": "AppointmentAction",
+    "removed": "AppointmentAction",
+    "resigned": "AppointmentAction",
 }
 #: where an article-level value came from: ValueSource concept -> its notation
 VALUE_SOURCES: dict[str, str] = {"statedInMetadata": "metadata", "inferredFromText": "inferred"}
@@ -149,7 +155,7 @@ PERSON = NodeType(
 )
 ORGANIZATION = NodeType("org", ORG.Organization, fact=False, view="organization", zh="机构")
 PLACE = NodeType("place", SCHEMA.Place, fact=False, view="place", zh="地点")
-ROLE = NodeType("role", ORG.Role, fact=False, zh="职务")
+ROLE = NodeType("role", ORG.Role, fact=False, zh="职务", view="post", view_if_linked=True)
 MEETING = NodeType(
     "meeting", KG.Meeting, fact=False, view="meeting", zh="会议",
     props=(Prop("body", KG.body, "org"), Prop("term", KG.term, "integer"), Prop("session", KG.session, "integer"),
@@ -213,7 +219,18 @@ CREDIT = NodeType(
            Prop("organization", KG.creditOrganization, "org")),
     edges=(Edge("person", "organization", relation_field="kind"),),
 )
-FACTS: tuple[NodeType, ...] = (MEMBERSHIP, PARTICIPATION, REPORT, ATTENDANCE, GOAL, CREDIT)
+APPOINTMENT = NodeType(
+    "appointment", KG.Appointment, fact=True, records="appointments", zh="任免",
+    key=("person", "post", "action", "organization", "meeting"),
+    props=(Prop("person", KG.appointee, "person"), Prop("post", KG.post, "role"),
+           Prop("post", KG.roleLabel, "text"), Prop("action", KG.action, "kind"),
+           Prop("organization", KG.postOrganization, "org"), Prop("meeting", KG.meeting, "meeting"),
+           Prop("decided_date", KG.date, "date", derived=True)),
+    # to the body whose post it is, else to the post itself
+    edges=(Edge("person", "organization", relation_field="action", fallback="post", label_field="post",
+                label_after_relation=True),),
+)
+FACTS: tuple[NodeType, ...] = (MEMBERSHIP, PARTICIPATION, REPORT, ATTENDANCE, GOAL, CREDIT, APPOINTMENT)
 
 #: the goal list, written once per enumerated list of an article (kg.rdf.mapping)
 GOAL_LIST = NodeType("goallist", KG.GoalList, fact=False,
@@ -251,8 +268,9 @@ LINKS: frozenset[URIRef] = link_predicates()
 
 
 def entity_segments() -> dict[str, str]:
-    """IRI segment -> the entity type's name, for the counts (person, org, meeting, place)."""
-    return {t.name: t.name for t in ENTITIES if t.view is not None}
+    """IRI segment -> the entity type's name, for the counts (person, org, meeting, place:
+    the entities articles mention)."""
+    return {t.name: t.name for t in ENTITIES if t.view is not None and not t.view_if_linked}
 
 
 def fact_classes() -> dict[URIRef, str]:

@@ -41,6 +41,7 @@ STYLE = {
     "report": ("报告", "report", "#9467bd", "triangle", 16),
     "goal": ("目标", "goal", "#ff7f0e", "triangleDown", 12),
     "place": ("地点", "place", "#8c564b", "diamond", 14),
+    "post": ("职务", "post", "#17becf", "box", 12),
 }
 _OTHER = ("其他", "other", "#7f7f7f", "dot", 12)
 FONT_FACE = '"Noto Sans CJK SC", "WenQuanYi Micro Hei", "Source Han Sans SC", "Microsoft YaHei", ' \
