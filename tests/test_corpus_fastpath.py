@@ -13,6 +13,7 @@ import json
 from pathlib import Path
 
 import pytest
+from conftest import SHARED
 from rdflib import Graph, Literal
 
 from kg.corpus.inputs import Article
@@ -23,7 +24,6 @@ from kg.rdf.mapping import ntriples, to_graph, triples
 from kg.text.document import normalise
 
 ROOT = Path(__file__).resolve().parents[1]
-SHARED = ROOT.parent / "shared"
 
 #: invented: quotes, backslashes, CR, tab, a line separator and a form feed in one article
 ODD = ("省人大常委会召开“会议”\r\n　　本报讯 3月5日，省人大常委会第十次会议召开。常委会主任王建华主持会议。"

@@ -8,9 +8,9 @@ import sys
 from pathlib import Path
 
 import pytest
+from conftest import SHARED
 
 ROOT = Path(__file__).resolve().parents[1]
-SHARED = ROOT.parent / "shared"
 SEED = SHARED / "seed" / "000_1d7e1341ec58e008.txt"
 EXAMPLES = sorted((ROOT / "examples").glob("*.txt"))
 

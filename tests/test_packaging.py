@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 import tomllib
 from pathlib import Path
 
@@ -20,3 +21,10 @@ def test_pyproject_lists_every_package_of_the_tree() -> None:
 def test_the_installed_ontology_is_the_checkouts() -> None:
     for name in ontology.NAMES:
         assert ontology.read_text(name) == (ROOT / "ontology" / name).read_text(encoding="utf-8"), name
+
+
+def test_the_shared_folder_is_named_in_conftest_only() -> None:
+    """../shared is found one way (tests/conftest.py), not re-derived per module."""
+    defining = sorted(p.name for p in (ROOT / "tests").glob("*.py")
+                      if re.search(r'^SHARED\s*=', p.read_text(encoding="utf-8"), re.M))
+    assert defining == ["conftest.py"]
