@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import hashlib
 import re
+from functools import lru_cache
 from urllib.parse import quote
 
 from rdflib import URIRef
@@ -19,6 +20,7 @@ from kg.rdf.namespace import KGR
 _SAFE_IRI = "".join(chr(c) for c in range(0x21, 0x7F) if chr(c) not in '<>"{}|\\^`%#?/ ')
 
 
+@lru_cache(maxsize=1 << 16)  # names recur in every article: escape each once per process
 def _segment(text: str) -> str:
     """Text as one IRI path segment: Chinese kept readable, anything unsafe escaped."""
     return "".join(ch if (ord(ch) > 0x7F and ch.isprintable() and not ch.isspace()) or ch in _SAFE_IRI
@@ -61,6 +63,11 @@ def article(content_hash: str) -> URIRef:
 def span(article_iri: str, begin: int, end: int) -> URIRef:
     """A span of an article's original text, RFC 5147 style as NIF uses it."""
     return URIRef(f"{article_iri}#char={begin},{end}")
+
+
+def span_term(article_iri: str, begin: int, end: int) -> str:
+    """`span` as an N-Triples term (`<...#char=a,b>`), for the mapping's fast path."""
+    return f"<{article_iri}#char={begin},{end}>"
 
 
 _SPAN = re.compile(r"(.*)#char=(\d+),(\d+)")

@@ -66,6 +66,11 @@ K = {name: _kg(name) for name in "article evidence province provinceSource sourc
 #: the class and the predicates of every declared node type, as terms
 _CLS = {t.name: u(t.cls) for t in shape.ALL}
 _PRED = {p.predicate: u(p.predicate) for t in shape.ALL for p in t.props}
+#: per node type, the properties the mapper writes on the node itself, with their predicate terms
+_WRITTEN = {t.name: tuple((p, _PRED[p.predicate]) for p in t.props if not p.path) for t in shape.ALL}
+#: literal value kinds -> their term; minted value kinds -> the mapper method minting the node
+_LITERALS = {"text": lit, "integer": integer, "date": date}
+_MINTED = {"person": "person", "org": "org", "meeting": "meeting", "place": "place", "role": "role", "kind": "kind"}
 
 
 def _headline(doc: Document, facts: ArticleFacts) -> str:
@@ -108,7 +113,7 @@ class _Mapper:
     def span(self, span: Span) -> str:
         """The node of a normalised span, with offsets in the original text and its sentence."""
         a, b = self.doc.original_span(*span)
-        node = u(iri.span(self._iri, a, b))
+        node = iri.span_term(self._iri, a, b)
         if node not in self._spans:
             self._spans.add(node)
             self._offsets(node, a, b)
@@ -119,7 +124,7 @@ class _Mapper:
     def sentence(self, pos: int) -> str:
         s, e = self.doc.sentence_bounds(pos)
         a, b = self.doc.original_span(s, e)
-        node = u(iri.span(self._iri, a, b))
+        node = iri.span_term(self._iri, a, b)
         if node not in self._sentences:
             self._sentences.add(node)
             self.add((node, T.type, T.Sentence))
@@ -169,9 +174,11 @@ class _Mapper:
 
     # -- entities ---------------------------------------------------------------------
     def entity(self, node: str, cls: str, name: str) -> str:
-        self.add((node, T.type, cls))
-        self.add((node, T.name, lit(name)))
-        self._names.setdefault(node, name)
+        """Type and name an entity node, once per article; returns it."""
+        if node not in self._names:
+            self.add((node, T.type, cls))
+            self.add((node, T.name, lit(name)))
+            self._names[node] = name
         return node
 
     def person(self, name: str) -> str:
@@ -206,30 +213,22 @@ class _Mapper:
     def term(self, prop: Prop, value: object, record: object) -> str:
         """The term of one declared property's value (minting the entity it names)."""
         kind = prop.value
-        if kind == "text":
-            return lit(value)
-        if kind == "integer":
-            return integer(value)
-        if kind == "date":
-            return date(value)
-        if kind == "kind":
-            return self.kind(value)
+        if kind in _LITERALS:
+            return _LITERALS[kind](value)
         if kind == "agent":
             return self.org(value) if getattr(record, prop.flag) else self.person(value)
-        if kind in ("person", "org", "meeting", "place", "role"):
-            return getattr(self, kind)(value)
+        if kind in _MINTED:
+            return getattr(self, _MINTED[kind])(value)
         return value  # a derived node term (a goal's list)
 
     def properties(self, node: str, t: NodeType, record: object) -> None:
         """Write the declared properties of `record` on `node`; absent values write nothing."""
         add = self.add
-        for prop in t.props:
-            if prop.path:  # written through another node
-                continue
+        for prop, predicate in _WRITTEN[t.name]:
             value = self.derive(t, prop, record) if prop.derived else getattr(record, prop.field)
             if value is None or value == "":
                 continue
-            add((node, _PRED[prop.predicate], self.term(prop, value, record)))
+            add((node, predicate, self.term(prop, value, record)))
 
     def derive(self, t: NodeType, prop: Prop, record) -> object:
         """A value the mapper computes for a record rather than reads off it."""
