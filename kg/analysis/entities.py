@@ -203,24 +203,34 @@ def entity_graph(g: ox.Store | Graph) -> nx.MultiDiGraph:
     return G
 
 
+def _ends(r: _Reader, t: NodeType, name: str | None, fallback: str | None = None):
+    """node -> the values an edge end takes: the node itself (NODE), its values of the
+    field `name`, else of `fallback`."""
+    if name == NODE:
+        return lambda node: [node]
+    values = _field(r, t, name, False)
+    other = _field(r, t, fallback, False) if fallback else {}
+    return lambda node: values.get(node) or other.get(node, [])
+
+
+def _first(r: _Reader, t: NodeType, name: str | None) -> dict[str, str] | None:
+    """node -> the first literal value of the field `name` (a kind's notation, a post)."""
+    return {n: str(vs[0]) for n, vs in _field(r, t, name, True).items() if vs} if name else None
+
+
 def _edges(r: _Reader, t: NodeType, edges: dict) -> None:
     """The edges the nodes of type `t` make, as its declaration says."""
     for e in t.edges:
-        sources = {} if e.source == NODE else _field(r, t, e.source, False)
-        targets = {} if e.target == NODE else _field(r, t, e.target, False)
-        fallback = _field(r, t, e.fallback, False) if e.fallback else {}
-        relations = _field(r, t, e.relation_field, True) if e.relation_field else {}
-        texts = _field(r, t, e.label_field, True) if e.label_field else {}
+        froms, tos = _ends(r, t, e.source), _ends(r, t, e.target, e.fallback)
+        relations, texts = _first(r, t, e.relation_field), _first(r, t, e.label_field)
         for node in _nodes_of(r, t):
-            froms = [node] if e.source == NODE else sources.get(node, [])
-            tos = [node] if e.target == NODE else (targets.get(node) or fallback.get(node, []))
-            relation = e.relation or str((relations.get(node) or [t.name])[0])
+            relation = e.relation or (relations or {}).get(node, t.name)
             named = RELATION_LABELS.get(relation, relation)
-            text = str((texts.get(node) or [""])[0])
+            text = (texts or {}).get(node, "")
             label = (named + text if e.label_after_relation else text) or named
             sentences = r.sentences(node) if e.evidence else []
-            for u in froms:
-                for v in tos:
+            for u in froms(node):
+                for v in tos(node):
                     if u in r.cls and v in r.cls and u != v:
                         edge = edges.setdefault((u, v, f"{relation}:{label}"),
                                                 {"relation": relation, "label": label, "sentences": []})

@@ -72,6 +72,18 @@ def _destinations(t: Triple, own: set[str], owners: dict[str, set[str]]) -> set[
     return own
 
 
+def _reach(users: dict[str, set[str]], by_subject: dict[str, list[Triple]], owners: dict[str, set[str]]) -> None:
+    """Shared nodes reach further shared nodes (a meeting's body and city, a person's body):
+    give those the articles of the nodes linking to them."""
+    todo = sorted(users)
+    while todo:
+        e = todo.pop()
+        for _, p, o in by_subject.get(e, ()):
+            if p in _LINKS and o not in owners and not users[e] <= users[o]:
+                users[o] |= users[e]
+                todo.append(o)
+
+
 def split_triples(triples: Iterable[Triple]) -> Graphs:
     """A merged graph's triples as {article IRI: that article's triples, sorted};
     triples no article uses go to SHARED_GRAPH."""
@@ -92,14 +104,7 @@ def split_triples(triples: Iterable[Triple]) -> Graphs:
                 out[a].add(t)
             if t[1] in _LINKS and t[2] not in owners:
                 users[t[2]] |= dest
-    # shared nodes reach further shared nodes (a meeting's body and city, a person's body)
-    todo = sorted(users)
-    while todo:
-        e = todo.pop()
-        for _, p, o in by_subject.get(e, ()):
-            if p in _LINKS and o not in owners and not users[e] <= users[o]:
-                users[o] |= users[e]
-                todo.append(o)
+    _reach(users, by_subject, owners)
     shared: set[Triple] = set()
     for s, ts in by_subject.items():
         if s in owners:
