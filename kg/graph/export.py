@@ -104,12 +104,24 @@ def context() -> dict:
         raise KgError("ontology/context.jsonld: not a JSON-LD context") from exc
 
 
+def _ordered(value: object) -> object:
+    """JSON with every array sorted (kg writes no @list: JSON-LD arrays are sets here)."""
+    if isinstance(value, dict):
+        return {k: _ordered(v) for k, v in sorted(value.items())}
+    if isinstance(value, list):
+        items = [_ordered(v) for v in value]
+        return sorted(items, key=lambda v: json.dumps(v, ensure_ascii=False, sort_keys=True))
+    return value
+
+
 def jsonld(graphs: ArticleGraphs) -> bytes:
     """JSON-LD compacted with kg's context, one named graph object per article (rdflib's
-    serializer: it compacts with a given context, pyoxigraph's does not)."""
+    serializer: it compacts with a given context, pyoxigraph's does not); nodes and values
+    in a fixed order, since rdflib writes them in its hash order."""
     ds = Dataset()
     ds.parse(data=dataset.nquads(graphs), format="nquads")
-    return ds.serialize(format="json-ld", context=context(), auto_compact=True, encoding="utf-8")
+    data = json.loads(ds.serialize(format="json-ld", context=context(), auto_compact=True, encoding="utf-8"))
+    return (json.dumps(_ordered(data), ensure_ascii=False, indent=2) + "\n").encode("utf-8")
 
 
 # -- property graphs --------------------------------------------------------------------
