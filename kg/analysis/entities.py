@@ -7,14 +7,17 @@ out of the picture, but each edge keeps the sentences it came from, and each nod
 facts a reader wants to see when pointing at it.
 
 What is a node, which property makes which edge and which attribute is read from the
-declarations of kg.rdf.shape (the ones the mapping writes by), with a few SPARQL
-queries on a pyoxigraph Store (kg.graph.files loads any graph file into one): no rdflib
-parsing, no walk over every triple in Python.
+declarations of kg.rdf.shape (the ones the mapping writes by). A graph file is parsed by
+pyoxigraph (kg.graph.files.read) and only the triples the view reads are kept, indexed by
+predicate (mentions, offsets and article texts, half the graph, are never held); a Store
+answers the same by predicate; an rdflib Graph (a user's) is read as it is.
 """
 
 from __future__ import annotations
 
 from collections import defaultdict
+from collections.abc import Iterable, Iterator
+from pathlib import Path
 
 import networkx as nx
 import pyoxigraph as ox
@@ -58,74 +61,116 @@ def _local(term: str) -> str:
     return term.rsplit("#", 1)[-1].rsplit("/", 1)[-1]
 
 
-def _iri(term: object) -> str:
-    return term.value if isinstance(term, ox.NamedNode) else ""
+#: what the view reads: these predicates, and rdf:type only for the classes it draws or reads
+_CLASSES = frozenset(str(t.cls) for t in shape.ALL) | {str(SCHEMA.NewsArticle)}
+_PREDICATES = frozenset(str(p) for p in (
+    shape.TYPE, shape.NAME, shape.ALT_NAME, shape.PREF_LABEL, shape.NOTATION, shape.EVIDENCE, shape.SENTENCE,
+    shape.ANCHOR, SCHEMA.about, SCHEMA.headline, *(q for t in shape.ALL for p in t.props for q in p.predicates)))
+_TYPE = str(shape.TYPE)
+_PREDICATE_NODES = frozenset(ox.NamedNode(p) for p in _PREDICATES)
+_CLASS_NODES = frozenset(ox.NamedNode(c) for c in _CLASSES)
+_TYPE_NODE = ox.NamedNode(_TYPE)
+
+
+def wanted(predicate: str, obj: str) -> bool:
+    """True for a triple the entity view reads (by its predicate, and a type's class)."""
+    return predicate in _PREDICATES and (predicate != _TYPE or obj in _CLASSES)
 
 
 class _Reader:
-    """The store's answers the view needs, each fetched by one query."""
+    """The triples the view reads, indexed: predicate -> subject -> object values (IRIs as
+    strings, literals by their lexical form); blank-node subjects are left out."""
 
-    def __init__(self, st: ox.Store) -> None:
-        self.st = st
+    def __init__(self, triples: Iterable[tuple[str, str, str]]) -> None:
+        objs: dict[str, dict[str, list[str]]] = defaultdict(lambda: defaultdict(list))
+        for s, p, o in triples:
+            objs[p][s].append(o)
+        self.objs = objs
+        self.of_class: dict[str, list[str]] = defaultdict(list)
+        for s, classes in sorted(objs[_TYPE].items()):
+            for c in set(classes):
+                self.of_class[c].append(s)
         self.cls: dict[str, str] = {}
         for t in shape.ALL:
             if t.view:
-                for (n,) in self.select(f"SELECT ?n WHERE {{ ?n a <{t.cls}> }}"):
-                    if isinstance(n, ox.NamedNode):
-                        self.cls.setdefault(n.value, t.view)
+                for n in self.of_class.get(str(t.cls), ()):
+                    self.cls.setdefault(n, t.view)
         self.notation = {k: v for k, v in self.pairs(shape.NOTATION)}
         self._values: dict[tuple, dict[str, list]] = {}
         self._sentences: dict[str, list[str]] | None = None
 
-    def select(self, sparql: str) -> list[tuple]:
-        result = self.st.query(sparql)
-        return [tuple(row) for row in result]
-
     def pairs(self, predicate: URIRef) -> list[tuple[str, str]]:
-        """(subject IRI, object value) of every triple with `predicate`, sorted."""
-        rows = self.select(f"SELECT ?s ?o WHERE {{ ?s <{predicate}> ?o }}")
-        return sorted((_iri(s), o.value) for s, o in rows if isinstance(s, ox.NamedNode))
+        """(subject IRI, object value) of every triple with `predicate`, sorted, distinct."""
+        return sorted({(s, o) for s, os in self.objs.get(str(predicate), {}).items() for o in os})
+
+    def nodes_of(self, t: NodeType) -> list[str]:
+        return self.of_class.get(str(t.cls), [])
 
     def values(self, t: NodeType, prop: Prop) -> dict[str, list[Value]]:
         """Node IRI -> the sorted values of `prop` on the nodes of type `t` (IRIs, kinds'
         notations, numbers or strings)."""
         key = (t.name, prop.field, prop.predicate)
         if key not in self._values:
-            path = "/".join(f"<{p}>" for p in prop.predicates)
-            out: dict[str, list] = defaultdict(list)
-            for n, v in self.select(f"SELECT ?n ?v WHERE {{ ?n a <{t.cls}> ; {path} ?v }}"):
-                out[_iri(n)].append(self._value(prop, v))
-            self._values[key] = {n: sorted(set(vs), key=str) for n, vs in out.items() if n}
+            steps = [self.objs.get(str(p), {}) for p in prop.predicates]
+            out: dict[str, list[Value]] = {}
+            for n in self.nodes_of(t):
+                reached = [n]
+                for step in steps:
+                    reached = [o for r in reached for o in step.get(r, ())]
+                if reached:
+                    out[n] = sorted({self._value(prop, v) for v in reached}, key=str)
+            self._values[key] = out
         return self._values[key]
 
-    def _value(self, prop: Prop, v) -> Value:
+    def _value(self, prop: Prop, v: str) -> Value:
         if prop.value in shape.CONCEPT_VALUES:
-            return self.notation.get(v.value) or _local(v.value)
+            return self.notation.get(v) or _local(v)
         if prop.value == "integer":
             try:
-                return int(v.value)
+                return int(v)
             except ValueError:
-                return v.value
-        return v.value
+                return v
+        return v
 
     def sentences(self, fact: str) -> list[str]:
         """The sentences a fact node's evidence spans lie in (the span's own text if none)."""
         if self._sentences is None:
-            by_fact: dict[str, list[tuple[str, str]]] = defaultdict(list)
-            for f, span, sent, own in self.select(
-                    f"SELECT ?f ?span ?st ?at WHERE {{ ?f <{shape.EVIDENCE}> ?span . "
-                    f"OPTIONAL {{ ?span <{shape.SENTENCE}> ?s . ?s <{shape.ANCHOR}> ?st }} "
-                    f"OPTIONAL {{ ?span <{shape.ANCHOR}> ?at }} }}"):
-                text = (sent.value if sent is not None else None) or (own.value if own is not None else None)
-                by_fact[_iri(f)].append((_iri(span), text))
+            evidence, sentence = self.objs.get(str(shape.EVIDENCE), {}), self.objs.get(str(shape.SENTENCE), {})
+            anchor = self.objs.get(str(shape.ANCHOR), {})
             self._sentences = {}
-            for f, spans in by_fact.items():
+            for f, spans in evidence.items():
                 out: list[str] = []
-                for _span, text in sorted(set(spans), key=lambda x: (x[0], x[1] or "")):
+                for span in sorted(set(spans)):
+                    texts = [t for s in sorted(set(sentence.get(span, ()))) for t in anchor.get(s, ())]
+                    text = (texts or anchor.get(span) or [None])[0]
                     if text and text not in out:
                         out.append(text.strip())
                 self._sentences[f] = out
         return self._sentences.get(fact, [])
+
+
+def _triples(g: ox.Store | Graph | Path) -> Iterator[tuple[str, str, str]]:
+    """The triples of a graph the view reads, as strings: from a file (kg.graph.files), a
+    Store's default graph or an rdflib Graph."""
+    from kg.graph import files
+
+    if isinstance(g, Graph):
+        for s, p, o in g:
+            if isinstance(s, URIRef) and wanted(str(p), str(o)):
+                yield str(s), str(p), str(o)
+        return
+    if isinstance(g, ox.Store):
+        quads = (q for p in sorted(_PREDICATES) for q in g.quads_for_pattern(None, ox.NamedNode(p), None,
+                                                                           ox.DefaultGraph()))
+    else:
+        quads = files.read(Path(g))
+    predicates, classes = _PREDICATE_NODES, _CLASS_NODES
+    for q in quads:  # per triple of the whole graph: read no more than the predicate first
+        p = q.predicate
+        if p in predicates:
+            o, s = q.object, q.subject
+            if (p != _TYPE_NODE or o in classes) and isinstance(s, ox.NamedNode):
+                yield s.value, p.value, o.value
 
 
 def _labels(r: _Reader) -> dict[str, str]:
@@ -151,10 +196,6 @@ def _labels(r: _Reader) -> dict[str, str]:
     return out
 
 
-def _nodes_of(r: _Reader, t: NodeType) -> list[str]:
-    return sorted(_iri(n) for (n,) in r.select(f"SELECT ?n WHERE {{ ?n a <{t.cls}> }}") if _iri(n))
-
-
 def _field(r: _Reader, t: NodeType, name: str, literal: bool) -> dict[str, list[Value]]:
     """The values of the field `name` of type `t`: of its literal property when `literal`
     (a post as written), else of its link (the role, the body)."""
@@ -163,19 +204,18 @@ def _field(r: _Reader, t: NodeType, name: str, literal: bool) -> dict[str, list[
     return r.values(t, prop)
 
 
-def entity_graph(g: ox.Store | Graph) -> nx.MultiDiGraph:
-    """The entities of an RDF graph (a Store from kg.graph.files, or an rdflib Graph) and
-    the relations between them.
+def entity_graph(g: ox.Store | Graph | Path) -> nx.MultiDiGraph:
+    """The entities of an RDF graph (a graph file, a Store, or an rdflib Graph) and the
+    relations between them.
 
     Returns a MultiDiGraph whose nodes are entity IRIs (as strings) with attributes
     `label`, `cls`, `names` (other written forms), `props` (numbers and dates worth
     showing) and `facts` (what the graph says of the entity, with sentences); each edge has
-    `relation`, `label` (as shown) and `sentences`. Deterministic: nodes and edges are
-    added in sorted order, facts read in the order of their IRIs.
+    `relation`, `label` (as shown) and `sentences`; `G.graph["articles"]` maps each article
+    IRI to its headline. Deterministic: nodes and edges are added in sorted order, facts
+    read in the order of their IRIs.
     """
-    from kg.graph import files
-
-    r = _Reader(g if isinstance(g, ox.Store) else files.from_rdflib(g))
+    r = _Reader(_triples(g))
     edges: dict[tuple[str, str, str], dict] = {}
     for t in shape.ALL:
         if t.edges:
@@ -200,6 +240,9 @@ def entity_graph(g: ox.Store | Graph) -> nx.MultiDiGraph:
     for (u, v, key) in sorted(edges):
         G.add_edge(u, v, key=key, **edges[(u, v, key)])
     _collect_facts(G)
+    # the articles the graph holds, with their headlines (a page's title)
+    headlines = dict(r.pairs(SCHEMA.headline))
+    G.graph["articles"] = {a: headlines.get(a) for a in r.of_class.get(str(SCHEMA.NewsArticle), [])}
     return G
 
 
@@ -223,7 +266,7 @@ def _edges(r: _Reader, t: NodeType, edges: dict) -> None:
     for e in t.edges:
         froms, tos = _ends(r, t, e.source), _ends(r, t, e.target, e.fallback)
         relations, texts = _first(r, t, e.relation_field), _first(r, t, e.label_field)
-        for node in _nodes_of(r, t):
+        for node in r.nodes_of(t):
             relation = e.relation or (relations or {}).get(node, t.name)
             named = RELATION_LABELS.get(relation, relation)
             text = (texts or {}).get(node, "")
@@ -241,7 +284,7 @@ def _note(r: _Reader, t: NodeType, note, G: nx.MultiDiGraph) -> None:
     """A fact shown as a list attribute of the entity it is about (attendance, a person's posts)."""
     targets = _field(r, t, note.target, False)
     fields = [_field(r, t, f, True) for f in note.fields]
-    for node in _nodes_of(r, t):
+    for node in r.nodes_of(t):
         if len(fields) == 1:
             entry = (fields[0].get(node) or [None])[0]
         else:

@@ -50,6 +50,33 @@ def _betweenness(U: nx.Graph) -> dict[str, float]:
     return {v: b * scale for v, b in zip(nodes, g.betweenness(directed=False), strict=True)}
 
 
+def _pagerank(U: nx.Graph, alpha: float = 0.85, tol: float = 1.0e-6, max_iter: int = 100) -> dict[str, float]:
+    """Weighted PageRank by networkx's power iteration (same start, damping, dangling nodes
+    and stopping rule), in numpy alone: networkx's own needs scipy, whose import costs
+    more than the whole iteration on a corpus graph."""
+    import numpy as np
+
+    nodes = list(U)
+    n = len(nodes)
+    index = {v: i for i, v in enumerate(nodes)}
+    pairs = [(index[a], index[b], float(w)) for a, b, w in U.edges(data="weight", default=1)]
+    rows = np.array([a for a, b, _ in pairs] + [b for a, b, _ in pairs if a != b], dtype=np.int64)
+    cols = np.array([b for a, b, _ in pairs] + [a for a, b, _ in pairs if a != b], dtype=np.int64)
+    weights = np.array([w for _, _, w in pairs] + [w for a, b, w in pairs if a != b])
+    out = np.bincount(rows, weights=weights, minlength=n)
+    share = weights / out[rows]  # each edge's part of its source's weight
+    dangling = np.where(out == 0)[0]
+    p = np.repeat(1.0 / n, n)
+    x = p
+    for _ in range(max_iter):
+        last = x
+        x = alpha * (np.bincount(cols, weights=last[rows] * share, minlength=n) + last[dangling].sum() * p) \
+            + (1 - alpha) * p
+        if np.absolute(x - last).sum() < n * tol:
+            break
+    return dict(zip(nodes, map(float, x), strict=True))
+
+
 def centrality(G: nx.MultiDiGraph) -> list[dict]:
     """People ranked by how many relations they have (what they did, the posts they hold),
     then by PageRank and name; with degree (distinct neighbours), betweenness and PageRank.
@@ -62,7 +89,7 @@ def centrality(G: nx.MultiDiGraph) -> list[dict]:
     if n == 0:
         return []
     between = _betweenness(U)
-    rank = nx.pagerank(U, weight="weight") if U.number_of_edges() else {v: 1 / n for v in U}
+    rank = _pagerank(U) if U.number_of_edges() else {v: 1 / n for v in U}
     people = [v for v, c in G.nodes(data="cls") if c == "person"]
     rows = [{
         "name": G.nodes[v]["label"],

@@ -60,8 +60,8 @@ def _relations() -> list[str]:
 RELATIONSHIP_TYPES = [relationship_type(r) for r in _relations()]
 
 
-def entity_view(graph: ox.Store | Graph) -> nx.MultiDiGraph:
-    """The networkx entity graph of a merged graph (a Store from kg.graph.files, or rdflib)."""
+def entity_view(graph: Path | ox.Store | Graph) -> nx.MultiDiGraph:
+    """The networkx entity graph of a graph file, a Store, or an rdflib Graph."""
     from kg.analysis.entities import entity_graph
 
     return entity_graph(graph)
@@ -281,7 +281,7 @@ def export(path: Path, formats: list[str], out: Path) -> list[Path]:
             written.append(write_atomic(out / name, fn(graphs)))
             continue
         if view is None:
-            view = entity_view(files.load(path))
+            view = entity_view(path)
         if fmt == "neo4j":
             for name, data in neo4j_csv(view).items():
                 written.append(write_atomic(out / "neo4j" / name, data))

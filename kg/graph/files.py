@@ -10,6 +10,7 @@ push, the store), so a file reads the same whatever its format:
 - `article_graphs(path)`: the file as {article IRI: that article's triples}, the triples
   as N-Triples term strings (kg.rdf.terms): a quad file's named graphs as they are, the
   triples of a default graph split by article (kg.graph.dataset.split_triples).
+- `read(path)`: the file's quads, streamed (the entity view keeps only what it draws).
 - `from_rdflib(graph)`: a user's rdflib Graph as the same kind of Store.
 
 Suffixes: .ttl (Turtle), .nt (N-Triples), .nq (N-Quads), .trig (TriG), .jsonld (JSON-LD),
@@ -76,6 +77,17 @@ def load(path: Path) -> ox.Store:
     except (SyntaxError, ValueError, OSError) as exc:
         raise _unreadable(path, fmt, exc) from exc
     return st
+
+
+def read(path: Path) -> Iterator[ox.Quad]:
+    """The quads of a graph file as pyoxigraph parses them (triples in the default graph);
+    KgError when the file is missing or does not parse."""
+    path = Path(path)
+    fmt = rdf_format(path)
+    try:
+        yield from ox.parse(path=str(path), format=fmt)
+    except (SyntaxError, ValueError, OSError) as exc:
+        raise _unreadable(path, fmt, exc) from exc
 
 
 def from_rdflib(graph: Graph) -> ox.Store:

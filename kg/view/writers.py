@@ -9,40 +9,35 @@ from __future__ import annotations
 from pathlib import Path
 
 import networkx as nx
-import pyoxigraph as ox
 
 from kg.analysis.entities import entity_graph, neighbourhood
 from kg.analysis.metrics import summary
 from kg.analysis.report import markdown, to_json
 from kg.corpus.outputs import write_atomic
-from kg.graph import files
-from kg.rdf.namespace import SCHEMA
 from kg.view import page
 
 
-def title_of(st: ox.Store) -> str:
+def title_of(G: nx.MultiDiGraph) -> str:
     """A title for the page: the headline of a one-article graph, else the article count."""
-    rows = list(st.query(f"SELECT ?a ?h WHERE {{ ?a a <{SCHEMA.NewsArticle}> OPTIONAL {{ ?a <{SCHEMA.headline}> ?h }} }}"))
-    articles = sorted({row[0].value for row in rows})
+    articles = G.graph.get("articles", {})
     if len(articles) == 1:
-        headlines = sorted(row[1].value for row in rows if row[1] is not None)
-        if headlines:
-            return headlines[0]
+        headline = next(iter(articles.values()))
+        if headline:
+            return headline
     return f"kg: {len(articles)} articles" if articles else "kg"
 
 
-def load(path: Path) -> tuple[ox.Store, nx.MultiDiGraph]:
+def load(path: Path) -> tuple[Path, nx.MultiDiGraph]:
     """The graph file at `path` (any format kg reads, kg.graph.files) and its entity graph."""
-    st = files.load(Path(path))
-    return st, entity_graph(st)
+    return Path(path), entity_graph(Path(path))
 
 
 def write_all(ttl: Path, out: Path | None = None) -> list[Path]:
     """Write graph.html, analysis.md and analysis.json for the graph in `ttl` into `out`
     (default: beside it); returns the paths written."""
     out = Path(out) if out is not None else Path(ttl).parent
-    g, G = load(ttl)
-    title = title_of(g)
+    _, G = load(ttl)
+    title = title_of(G)
     s = summary(G)
     return [
         page.write(G, out / "graph.html", title=title),
@@ -54,8 +49,8 @@ def write_all(ttl: Path, out: Path | None = None) -> list[Path]:
 def write_view(ttl: Path, out: Path, focus: str | None = None, depth: int = 2) -> tuple[Path, nx.MultiDiGraph]:
     """Write the page of the graph in `ttl` (or of the neighbourhood of `focus` within
     `depth` relations) to `out`; returns the path and the entity graph drawn."""
-    g, G = load(ttl)
-    title = title_of(g)
+    _, G = load(ttl)
+    title = title_of(G)
     centre = None
     if focus:
         G = neighbourhood(G, focus, depth)
