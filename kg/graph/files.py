@@ -11,7 +11,6 @@ push, the store), so a file reads the same whatever its format:
   as N-Triples term strings (kg.rdf.terms): a quad file's named graphs as they are, the
   triples of a default graph split by article (kg.graph.dataset.split_triples).
 - `read(path)`: the file's quads, streamed (the entity view keeps only what it draws).
-- `from_rdflib(graph)`: a user's rdflib Graph as the same kind of Store.
 
 Suffixes: .ttl (Turtle), .nt (N-Triples), .nq (N-Quads), .trig (TriG), .jsonld (JSON-LD),
 .rdf (RDF/XML).
@@ -24,9 +23,9 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pyoxigraph as ox
-from rdflib import Graph
 
 from kg.errors import KgError
+from kg.graph.dataset import merge_into, split_triples
 from kg.rdf.terms import Triple, literal
 
 FORMATS: dict[str, ox.RdfFormat] = {
@@ -90,15 +89,6 @@ def read(path: Path) -> Iterator[ox.Quad]:
         raise _unreadable(path, fmt, exc) from exc
 
 
-def from_rdflib(graph: Graph) -> ox.Store:
-    """An rdflib Graph (triples only) as an in-memory Store, its triples in the default graph."""
-    st = ox.Store()
-    data = graph.serialize(format="nt", encoding="utf-8")
-    if data.strip():
-        st.bulk_load(input=data, format=ox.RdfFormat.N_TRIPLES)
-    return st
-
-
 def term(t: ox.NamedNode | ox.BlankNode | ox.Literal) -> str:
     """A pyoxigraph term as an N-Triples term string, spelled as kg spells it (kg.rdf.terms)."""
     if isinstance(t, ox.NamedNode):
@@ -113,22 +103,15 @@ def article_graphs(path: Path) -> Graphs:
 
     N-Quads, TriG and JSON-LD keep their named graphs (triples in their default graph are
     split by article); Turtle, N-Triples and RDF/XML are split by article."""
-    from kg.graph.dataset import merge_into, split_triples
-
-    path = Path(path)
-    fmt = rdf_format(path)
     named: dict[str, set[Triple]] = defaultdict(set)
     default: list[Triple] = []
-    try:
-        for q in ox.parse(path=str(path), format=fmt):
-            t = (term(q.subject), term(q.predicate), term(q.object))
-            g = q.graph_name
-            if isinstance(g, ox.DefaultGraph):
-                default.append(t)
-            else:
-                named[g.value].add(t)
-    except (SyntaxError, ValueError, OSError) as exc:
-        raise _unreadable(path, fmt, exc) from exc
+    for q in read(path):
+        t = (term(q.subject), term(q.predicate), term(q.object))
+        g = q.graph_name
+        if isinstance(g, ox.DefaultGraph):
+            default.append(t)
+        else:
+            named[g.value].add(t)
     graphs = {name: sorted(ts) for name, ts in sorted(named.items())}
     if default:
         merge_into(graphs, split_triples(default))
