@@ -8,12 +8,14 @@ from pathlib import Path
 import pytest
 from rdflib import Graph
 
-from kg.analysis.entities import entity_graph
+from kg.analysis.entities import _triples, entity_graph, view_triple
 from kg.cli import main
 from kg.corpus.build import build_corpus
 from kg.errors import KgError
 from kg.graph import files, query
-from kg.rdf.terms import ntriples
+from kg.rdf import shape
+from kg.rdf.terms import lit, ntriples, value
+from kg.view.writers import write_all
 
 ROOT = Path(__file__).resolve().parents[1]
 EXAMPLES = sorted((ROOT / "examples").glob("*.txt"))
@@ -93,3 +95,34 @@ def test_unreadable_files_are_one_line_errors(tmp_path):
         with pytest.raises(KgError, match="not a readable") as err:
             fn(broken)
         assert "\n" not in str(err.value)
+
+
+#: invented: quotes, a backslash, a tab and a line separator the N-Triples lines escape
+ODD = ('省人大常委会召开“会议”\n本报讯 3月5日，省人大常委会第十次会议召开。常委会主任丁立新主持会议。'
+       '副主任庞思远出席，称"要\\落实"。\t附件\u2028见后。\n')
+
+
+def test_the_builds_views_come_from_the_merge_and_equal_the_files(tmp_path):
+    """kg build hands the views what they read of the graph as it merges it (no re-reading):
+    the page and analysis are the bytes `kg view`/`kg stats` make from graph.ttl, and the
+    triples kept of the N-Triples lines are the ones read from the file."""
+    odd = tmp_path / "odd.txt"
+    odd.write_text(ODD, encoding="utf-8")
+    out = tmp_path / "out"
+    build_corpus([*map(str, EXAMPLES), str(odd)], out, views=True, nquads=True)
+    again = tmp_path / "again"
+    write_all(out / "graph.ttl", again)
+    for name in ("graph.html", "analysis.md", "analysis.json"):
+        assert (out / name).read_bytes() == (again / name).read_bytes(), name
+    quads = (out / "graph.nq").read_text(encoding="utf-8").split("\n")  # not splitlines: U+2028 in a literal
+    lines = sorted({ln.rsplit(" <", 1)[0] + " .\n" for ln in quads if ln})
+    kept = [t for t in map(view_triple, lines) if t is not None]
+    assert sorted(set(kept)) == sorted(set(_triples(out / "graph.ttl")))
+    assert '副主任庞思远出席，称"要\\落实"。' in {o for _, _, o in kept}  # escapes undone
+
+
+@pytest.mark.parametrize("text", ['要"落实"', "a\\b", "行一\n行二\r", "\t附件\u2028见后", ""])
+def test_a_literal_reads_back_from_its_ntriples_line(text):
+    line = f"<https://w3id.org/kg-cn/id/x> <{shape.ANCHOR}> {lit(text)} .\n"
+    assert view_triple(line) == ("https://w3id.org/kg-cn/id/x", str(shape.ANCHOR), text)
+    assert value('"\\u8981\\U0001F600\\t"') == "要\U0001F600\t"  # the escapes other writers use

@@ -27,6 +27,7 @@ from kg.errors import KgError
 from kg.rdf import shape
 from kg.rdf.namespace import SCHEMA
 from kg.rdf.shape import NODE, NodeType, Prop
+from kg.rdf.terms import value
 
 #: RDF class -> entity class name (the page colours and the analysis counts by it)
 ENTITY_CLASSES: dict[URIRef, str] = {t.cls: t.view for t in shape.ALL if t.view}
@@ -72,9 +73,26 @@ _CLASS_NODES = frozenset(ox.NamedNode(c) for c in _CLASSES)
 _TYPE_NODE = ox.NamedNode(_TYPE)
 
 
+_PREDICATE_TERMS = frozenset(f"<{p}>" for p in _PREDICATES)
+_CLASS_TERMS = frozenset(f"<{c}>" for c in _CLASSES)
+_TYPE_TERM = f"<{_TYPE}>"
+
+
 def wanted(predicate: str, obj: str) -> bool:
     """True for a triple the entity view reads (by its predicate, and a type's class)."""
     return predicate in _PREDICATES and (predicate != _TYPE or obj in _CLASSES)
+
+
+def view_triple(line: str) -> tuple[str, str, str] | None:
+    """The (subject, predicate, object) values of an N-Triples line the entity view reads,
+    else None: how the build's merge hands the view what it holds, with no file to re-read."""
+    s, p, o = line.split(" ", 2)
+    if p not in _PREDICATE_TERMS or not s.startswith("<"):
+        return None
+    o = o[:-3] if o.endswith(" .\n") else o.rstrip().removesuffix(" .")
+    if p == _TYPE_TERM and o not in _CLASS_TERMS:
+        return None
+    return s[1:-1], p[1:-1], value(o)
 
 
 class _Reader:
@@ -149,11 +167,14 @@ class _Reader:
         return self._sentences.get(fact, [])
 
 
-def _triples(g: ox.Store | Graph | Path) -> Iterator[tuple[str, str, str]]:
+def _triples(g: ox.Store | Graph | Path | list) -> Iterator[tuple[str, str, str]]:
     """The triples of a graph the view reads, as strings: from a file (kg.graph.files), a
-    Store's default graph or an rdflib Graph."""
+    Store's default graph, an rdflib Graph, or a list `view_triple` kept."""
     from kg.graph import files
 
+    if isinstance(g, list):
+        yield from g
+        return
     if isinstance(g, Graph):
         for s, p, o in g:
             if isinstance(s, URIRef) and wanted(str(p), str(o)):
@@ -204,9 +225,9 @@ def _field(r: _Reader, t: NodeType, name: str, literal: bool) -> dict[str, list[
     return r.values(t, prop)
 
 
-def entity_graph(g: ox.Store | Graph | Path) -> nx.MultiDiGraph:
-    """The entities of an RDF graph (a graph file, a Store, or an rdflib Graph) and the
-    relations between them.
+def entity_graph(g: ox.Store | Graph | Path | list) -> nx.MultiDiGraph:
+    """The entities of an RDF graph (a graph file, a Store, an rdflib Graph, or the list of
+    triples `view_triple` kept of N-Triples lines) and the relations between them.
 
     Returns a MultiDiGraph whose nodes are entity IRIs (as strings) with attributes
     `label`, `cls`, `names` (other written forms), `props` (numbers and dates worth

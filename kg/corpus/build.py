@@ -127,6 +127,15 @@ def _progress(quiet: bool):
 VIEW_FILES = ("graph.html", "analysis.md", "analysis.json")
 
 
+def _view_tee(views_current: bool):
+    """What the merge keeps for the views of the graph it writes (None: they are current)."""
+    if views_current:
+        return None
+    from kg.analysis.entities import view_triple
+
+    return view_triple
+
+
 def _write_outputs(manifest: Manifest, out: Path, summary: Summary, *, nquads: bool,
                    store: Path | None, views: bool) -> Path:
     """Write what is not current of OUT/graph.ttl, graph.nq, the store and the views,
@@ -137,6 +146,7 @@ def _write_outputs(manifest: Manifest, out: Path, summary: Summary, *, nquads: b
     from kg.rdf.mapping import PREFIXES
 
     ttl, nq = out / "graph.ttl", out / "graph.nq"
+    kept = None
     fp = manifest.fingerprint("nq" if nquads else "")
     last = manifest.merged
     graph_current = last.get("fingerprint") == fp and ttl.is_file() and (nq.is_file() or not nquads)
@@ -154,7 +164,9 @@ def _write_outputs(manifest: Manifest, out: Path, summary: Summary, *, nquads: b
             # no prefix for kg's own resources: their local names would need backslash escapes
             prefixes = {k: str(v) for k, v in PREFIXES.items() if k != "kgr"}
             ttl_now = stage.path("graph.ttl")
-            stats = merge.write_turtle(shards, ttl_now, prefixes)
+            # the views take what they read of the graph as it is merged, not by re-reading it
+            stats = merge.write_turtle(shards, ttl_now, prefixes, _view_tee(views_current))
+            kept = stats.kept
             if nquads:
                 nq_now = stage.path("graph.nq")
                 merge.write_nquads(shards, nq_now)
@@ -170,7 +182,7 @@ def _write_outputs(manifest: Manifest, out: Path, summary: Summary, *, nquads: b
             from kg.view.writers import write_all
 
             scratch = stage.scratch()
-            for path in write_all(ttl_now, scratch):
+            for path in write_all(ttl_now, scratch, kept):
                 stage.adopt(path.name, path)
             record["views"] = True
     manifest.merged = record

@@ -13,7 +13,7 @@ from __future__ import annotations
 import heapq
 import os
 import tempfile
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from contextlib import ExitStack
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -39,6 +39,7 @@ class MergeStats:
     entities: dict[str, int] = field(default_factory=dict)  # kind -> distinct entities mentioned
     cross_article: int = 0  # entities mentioned in more than one article
     facts: dict[str, int] = field(default_factory=dict)  # fact type -> fact nodes
+    kept: list | None = None  # with a `tee`: what it returned for the lines (not in as_dict)
 
     def as_dict(self) -> dict:
         return {"triples": self.triples, "mentions": self.mentions, "entities": self.entities,
@@ -91,9 +92,13 @@ def sorted_triples(shards: list[tuple[str, Path]], tmp: Path) -> Iterator[str]:
     yield from _merge_files(runs)
 
 
-def _count(lines: Iterable[str], stats: MergeStats) -> Iterator[str]:
+def _count(lines: Iterable[str], stats: MergeStats, tee: Callable[[str], object] | None = None) -> Iterator[str]:
     """Pass lines through, counting triples, mentions and the entities they point at, and
-    the fact nodes of each declared fact type."""
+    the fact nodes of each declared fact type; what `tee` returns (not None) for a line is
+    kept in stats.kept."""
+    if tee is not None:
+        stats.kept = []
+        keep = stats.kept.append
     first_article: dict[str, str] = {}
     multi: set[str] = set()
     facts = dict.fromkeys(_FACT_CLASSES.values(), 0)
@@ -110,6 +115,8 @@ def _count(lines: Iterable[str], stats: MergeStats) -> Iterator[str]:
                 multi.add(entity)
         elif _TYPE in line and (fact := _FACT_CLASSES.get(line.partition(_TYPE)[2])) is not None:
             facts[fact] += 1
+        if tee is not None and (kept := tee(line)) is not None:
+            keep(kept)
         yield line
     for entity in first_article:
         kind = _ENTITY_KINDS.get(iri.segment(entity[1:-1]) or "", "other")
@@ -136,8 +143,10 @@ def write_nquads(shards: list[tuple[str, Path]], target: Path) -> None:
         raise
 
 
-def write_turtle(shards: list[tuple[str, Path]], target: Path, prefixes: dict[str, str]) -> MergeStats:
-    """The union of the shards' triples as Turtle at `target` (atomically); returns the stats."""
+def write_turtle(shards: list[tuple[str, Path]], target: Path, prefixes: dict[str, str],
+                 tee: Callable[[str], object] | None = None) -> MergeStats:
+    """The union of the shards' triples as Turtle at `target` (atomically); returns the
+    stats, with what `tee` kept of the lines (the views' triples: no re-reading)."""
     import pyoxigraph as ox
 
     stats = MergeStats()
@@ -146,7 +155,7 @@ def write_turtle(shards: list[tuple[str, Path]], target: Path, prefixes: dict[st
         tmp = Path(tmpdir)
         nt = tmp / "graph.nt"
         with open(nt, "w", encoding="utf-8") as out:
-            out.writelines(_count(sorted_triples(shards, tmp), stats))
+            out.writelines(_count(sorted_triples(shards, tmp), stats, tee))
         ttl = tmp / "graph.ttl"
         ox.serialize(ox.parse(path=nt, format=ox.RdfFormat.N_TRIPLES), output=ttl,
                      format=ox.RdfFormat.TURTLE, prefixes=prefixes)

@@ -7,6 +7,7 @@ one graph always gives the same bytes whichever way it was read or written.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable
 
 from rdflib.namespace import RDF, SKOS, XSD
@@ -83,6 +84,33 @@ class T:
     NewsArticle, NewsMediaOrganization = u(SCHEMA.NewsArticle), u(SCHEMA.NewsMediaOrganization)
     Role = u(ORG.Role)
     actedOnBehalfOf = u(PROV.actedOnBehalfOf)
+
+
+_UNESCAPE = {"t": "\t", "b": "\b", "n": "\n", "r": "\r", "f": "\f", '"': '"', "'": "'", "\\": "\\"}
+_ESCAPE = re.compile(r"\\(?:u([0-9A-Fa-f]{4})|U([0-9A-Fa-f]{8})|(.))")
+
+
+def _unescape(m: re.Match) -> str:
+    code = m.group(1) or m.group(2)
+    return chr(int(code, 16)) if code else _UNESCAPE.get(m.group(3), m.group(3))
+
+
+def split_line(line: str) -> Triple:
+    """An N-Triples line (`s p o .`) as its three term strings (subjects and predicates hold
+    no spaces; the object is the rest)."""
+    s, p, o = line.rstrip().removesuffix(" .").split(" ", 2)
+    return s, p, o
+
+
+def value(term: str) -> str:
+    """The value of an N-Triples term: an IRI without its brackets, a literal's lexical form
+    (escapes undone, datatype or language dropped), a blank node as written."""
+    if term.startswith("<"):
+        return term[1:-1]
+    if not term.startswith('"'):
+        return term
+    text = term[1:term.rindex('"')]
+    return _ESCAPE.sub(_unescape, text) if "\\" in text else text
 
 
 def ntriples(triples_: Iterable[Triple]) -> list[str]:

@@ -32,11 +32,13 @@ def load(path: Path) -> tuple[Path, nx.MultiDiGraph]:
     return Path(path), entity_graph(Path(path))
 
 
-def write_all(ttl: Path, out: Path | None = None) -> list[Path]:
+def write_all(ttl: Path, out: Path | None = None, triples: list | None = None) -> list[Path]:
     """Write graph.html, analysis.md and analysis.json for the graph in `ttl` into `out`
-    (default: beside it); returns the paths written."""
+    (default: beside it); returns the paths written. `triples`: what the entity view
+    reads of that graph, kept by kg.analysis.entities.view_triple as the build merged it
+    (then the file is not read again)."""
     out = Path(out) if out is not None else Path(ttl).parent
-    _, G = load(ttl)
+    G = entity_graph(triples) if triples is not None else load(ttl)[1]
     title = title_of(G)
     s = summary(G)
     return [
