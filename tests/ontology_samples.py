@@ -8,7 +8,17 @@ from __future__ import annotations
 
 from rdflib import Graph
 
-from kg.extract.facts import ArticleFacts, Attendance, Credit, Goal, Meeting, Participation, Report, Role
+from kg.extract.facts import (
+    Appointment,
+    ArticleFacts,
+    Attendance,
+    Credit,
+    Goal,
+    Meeting,
+    Participation,
+    Report,
+    Role,
+)
 from kg.rdf.mapping import new_graph, to_graph
 from kg.text.document import Document, normalise
 
@@ -27,6 +37,7 @@ ARTICLE = (
     "大会执行主席董明远主持会议。省领导白若川、骆清和出席大会。"
     "本次会议应出席代表500人，出席480人，缺席20人。"
     "白若川代表青川省人民政府向大会作政府工作报告。骆清和在会上讲话。"
+    "会议选举骆清和为青川省人民政府副省长。"
     "报告提出今年的任务：一是稳定就业。二是改善民生。三是保护生态。\n"
 )
 
@@ -72,6 +83,8 @@ def sample_facts(text: str = ARTICLE) -> tuple[Document, ArticleFacts]:
     f.attendance.append(Attendance(MEETING, 500, 480, 20, span_of(doc, "应出席代表500人，出席480人，缺席20人")))
     for i, item in enumerate(("稳定就业", "改善民生", "保护生态"), start=1):
         f.goals.append(Goal(0, i, "task", 2031, span_of(doc, item), about=REPORT, about_is_report=True))
+    f.appointments.append(Appointment("骆清和", "副省长", "elected", GOV, MEETING,
+                                      span_of(doc, "会议选举骆清和为青川省人民政府副省长")))
     f.credits += [
         Credit("林秋实", "reporter", PAPER, span_of(doc, "青川日报记者林秋实")),
         # the name only: a span that is a whole sentence ("许知夏 摄") is the case

@@ -15,6 +15,7 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import requests
+from conftest import SHARED
 from rdflib import Graph
 
 from kg.extract import facts as F
@@ -23,7 +24,6 @@ from kg.rdf.mapping import new_graph, to_graph
 from kg.text.document import normalise
 
 ROOT = Path(__file__).resolve().parents[1]
-SHARED = ROOT.parent / "shared"
 SEED = SHARED / "seed" / "000_1d7e1341ec58e008.txt"
 CQ = sorted((ROOT / "queries" / "cq").glob("*.rq"))
 

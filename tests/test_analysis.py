@@ -7,6 +7,7 @@ from pathlib import Path
 
 import networkx as nx
 import pytest
+from conftest import SHARED
 from view_fixtures import GOV, MEETING, invented_graph
 
 from kg.analysis import metrics
@@ -16,7 +17,6 @@ from kg.cli import main
 from kg.errors import KgError
 from kg.rdf.serialize import turtle
 
-SHARED = Path(__file__).resolve().parents[1].parent / "shared"
 SEED = SHARED / "seed" / "000_1d7e1341ec58e008.txt"
 
 

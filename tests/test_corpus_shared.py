@@ -8,11 +8,11 @@ import sys
 from pathlib import Path
 
 import pytest
+from conftest import SHARED
 
 from kg.corpus.build import build_corpus
 from kg.corpus.manifest import Manifest
 
-SHARED = Path(__file__).resolve().parents[1].parent / "shared"
 GOLD = SHARED / "eval" / "gold"
 ARTICLES = SHARED / "corpus" / "articles"
 

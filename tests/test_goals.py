@@ -10,12 +10,12 @@ import sys
 from pathlib import Path
 
 import pytest
+from conftest import SHARED
 
 from kg.extract import context, goals
 from kg.extract.facts import ArticleFacts, Meeting, Report
 from kg.text.document import normalise
 
-SHARED = Path(__file__).resolve().parents[1].parent / "shared"
 ROOT = Path(__file__).resolve().parents[1]
 
 

@@ -9,13 +9,13 @@ from pathlib import Path
 
 import opencc
 import pytest
+from conftest import SHARED
 from rdflib import Graph
 
 from kg.cli import main
 from kg.rdf.namespace import KG, SCHEMA
 from kg.text.script import to_simplified
 
-SHARED = Path(__file__).resolve().parents[1].parent / "shared"
 SEED = SHARED / "seed" / "000_1d7e1341ec58e008.txt"
 
 pytestmark = pytest.mark.skipif(not SEED.is_file(), reason=f"the seed article is not at {SEED} (shared/ absent)")

@@ -8,6 +8,7 @@ import re
 from pathlib import Path
 
 import pytest
+from conftest import SHARED
 from ontology_samples import ARTICLE, sample_facts, sample_graph, span_of
 from pyshacl import validate
 from rdflib import BNode, Graph, Literal, URIRef
@@ -21,7 +22,6 @@ from kg.rdf.mapping import new_graph, to_graph
 from kg.rdf.namespace import KG, NIF, ORG, PROV, SCHEMA
 
 ROOT = Path(__file__).resolve().parents[1]
-SHARED = ROOT.parent / "shared"
 SEED = SHARED / "seed" / "000_1d7e1341ec58e008.txt"
 SH = "http://www.w3.org/ns/shacl#"
 KGNS = str(KG._NS)
@@ -42,6 +42,7 @@ KIND_NOTATIONS = {
     KG.ParticipationKind: {"presided", "attended", "reported", "spoke"},
     KG.GoalKind: {"task", "achievement", "work"},
     KG.CreditKind: {"reporter", "photographer"},
+    KG.AppointmentAction: {"elected", "appointed", "removed", "resigned"},
 }
 TERMS = sorted(KG.__annotations__)
 

@@ -13,13 +13,13 @@ from pathlib import Path
 
 import pytest
 from browser import chromium_path, drawn_fraction, open_page
+from conftest import SHARED
 from view_fixtures import ARTICLE, MEETING, invented_graph, synthetic_corpus
 
 from kg.analysis.entities import entity_graph
 from kg.cli import main
 from kg.view import page
 
-SHARED = Path(__file__).resolve().parents[1].parent / "shared"
 SEED = SHARED / "seed" / "000_1d7e1341ec58e008.txt"
 NETWORK_BOX = (0, 70, 1040, 900)  # the drawing area of a 1400x900 screenshot (legend bar and panel cut off)
 

@@ -5,28 +5,32 @@ their IRI. Facts that the RDF reifies (participation, membership, credit, a goal
 become edges with the relation as attribute; literals, spans, sentences and articles stay
 out of the picture, but each edge keeps the sentences it came from, and each node the
 facts a reader wants to see when pointing at it.
+
+What is a node, which property makes which edge and which attribute is read from the
+declarations of kg.rdf.shape (the ones the mapping writes by). A graph file is parsed by
+pyoxigraph (kg.graph.files.read) and only the triples the view reads are kept, indexed by
+predicate (mentions, offsets and article texts, half the graph, are never held); a Store
+answers the same by predicate; an rdflib Graph (a user's) is read as it is.
 """
 
 from __future__ import annotations
 
 from collections import defaultdict
+from collections.abc import Iterable, Iterator
+from pathlib import Path
 
 import networkx as nx
+import pyoxigraph as ox
 from rdflib import Graph, URIRef
-from rdflib.namespace import RDF, SKOS
 
 from kg.errors import KgError
-from kg.rdf.namespace import KG, NIF, ORG, PROV, SCHEMA
+from kg.rdf import shape
+from kg.rdf.namespace import SCHEMA
+from kg.rdf.shape import NODE, NodeType, Prop
+from kg.rdf.terms import value
 
 #: RDF class -> entity class name (the page colours and the analysis counts by it)
-ENTITY_CLASSES: dict[URIRef, str] = {
-    SCHEMA.Person: "person",
-    ORG.Organization: "organization",
-    KG.Meeting: "meeting",
-    KG.Report: "report",
-    KG.Goal: "goal",
-    SCHEMA.Place: "place",
-}
+ENTITY_CLASSES: dict[URIRef, str] = {t.cls: t.view for t in shape.ALL if t.view}
 
 #: relation -> how a reader sees it (Chinese, as the page shows it on the edge)
 RELATION_LABELS: dict[str, str] = {
@@ -45,169 +49,286 @@ RELATION_LABELS: dict[str, str] = {
     "role": "职务",
     "reporter": "记者",
     "photographer": "摄影",
+    "elected": "当选",
+    "appointed": "任命",
+    "removed": "免去",
+    "resigned": "辞去",
 }
 
-# entity -> entity properties read directly: property -> (relation, reversed?)
-_DIRECT = {
-    KG.presenter: ("presented", True),
-    KG.onBehalfOf: ("onBehalfOf", False),
-    PROV.actedOnBehalfOf: ("actedOnBehalfOf", False),
-    KG.body: ("body", False),
-    KG.city: ("city", False),
-    KG.venue: ("venue", False),
-}
-# plumbing: never an edge of the picture
-_SKIP = {KG.article, KG.evidence, RDF.type, SCHEMA.about}
+Value = str | int
 
 
-def _local(term: URIRef) -> str:
-    s = str(term)
-    return s.rsplit("#", 1)[-1].rsplit("/", 1)[-1]
+def _local(term: str) -> str:
+    return term.rsplit("#", 1)[-1].rsplit("/", 1)[-1]
+
+
+#: what the view reads: these predicates, and rdf:type only for the classes it draws or reads
+_CLASSES = frozenset(str(t.cls) for t in shape.ALL) | {str(SCHEMA.NewsArticle)}
+_PREDICATES = frozenset(str(p) for p in (
+    shape.TYPE, shape.NAME, shape.ALT_NAME, shape.PREF_LABEL, shape.NOTATION, shape.EVIDENCE, shape.SENTENCE,
+    shape.ANCHOR, SCHEMA.about, SCHEMA.headline, *(q for t in shape.ALL for p in t.props for q in p.predicates)))
+_TYPE = str(shape.TYPE)
+_PREDICATE_NODES = frozenset(ox.NamedNode(p) for p in _PREDICATES)
+_CLASS_NODES = frozenset(ox.NamedNode(c) for c in _CLASSES)
+_TYPE_NODE = ox.NamedNode(_TYPE)
+
+
+_PREDICATE_TERMS = frozenset(f"<{p}>" for p in _PREDICATES)
+_CLASS_TERMS = frozenset(f"<{c}>" for c in _CLASSES)
+_TYPE_TERM = f"<{_TYPE}>"
+
+
+def wanted(predicate: str, obj: str) -> bool:
+    """True for a triple the entity view reads (by its predicate, and a type's class)."""
+    return predicate in _PREDICATES and (predicate != _TYPE or obj in _CLASSES)
+
+
+def view_triple(line: str) -> tuple[str, str, str] | None:
+    """The (subject, predicate, object) values of an N-Triples line the entity view reads,
+    else None: how the build's merge hands the view what it holds, with no file to re-read."""
+    s, p, o = line.split(" ", 2)
+    if p not in _PREDICATE_TERMS or not s.startswith("<"):
+        return None
+    o = o[:-3] if o.endswith(" .\n") else o.rstrip().removesuffix(" .")
+    if p == _TYPE_TERM and o not in _CLASS_TERMS:
+        return None
+    return s[1:-1], p[1:-1], value(o)
 
 
 class _Reader:
-    def __init__(self, g: Graph) -> None:
-        self.g = g
-        self.cls: dict[URIRef, str] = {}
-        for rdf_cls, name in ENTITY_CLASSES.items():
-            for s in g.subjects(RDF.type, rdf_cls):
-                if isinstance(s, URIRef):
-                    self.cls.setdefault(s, name)
+    """The triples the view reads, indexed: predicate -> subject -> object values (IRIs as
+    strings, literals by their lexical form); blank-node subjects are left out."""
 
-    def text(self, node, prop) -> str | None:
-        v = self.g.value(node, prop)
-        return None if v is None else str(v)
+    def __init__(self, triples: Iterable[tuple[str, str, str]]) -> None:
+        objs: dict[str, dict[str, list[str]]] = defaultdict(lambda: defaultdict(list))
+        for s, p, o in triples:
+            objs[p][s].append(o)
+        self.objs = objs
+        self.of_class: dict[str, list[str]] = defaultdict(list)
+        for s, classes in sorted(objs[_TYPE].items()):
+            for c in set(classes):
+                self.of_class[c].append(s)
+        self.cls: dict[str, str] = {}
+        for t in shape.ALL:
+            if t.view:
+                for n in self.of_class.get(str(t.cls), ()):
+                    self.cls.setdefault(n, t.view)
+        self.notation = {k: v for k, v in self.pairs(shape.NOTATION)}
+        self._values: dict[tuple, dict[str, list]] = {}
+        self._sentences: dict[str, list[str]] | None = None
 
-    def number(self, node, prop) -> int | None:
-        v = self.g.value(node, prop)
-        try:
-            return None if v is None else int(v)
-        except (TypeError, ValueError):
-            return None
+    def pairs(self, predicate: URIRef) -> list[tuple[str, str]]:
+        """(subject IRI, object value) of every triple with `predicate`, sorted, distinct."""
+        return sorted({(s, o) for s, os in self.objs.get(str(predicate), {}).items() for o in os})
 
-    def sentences(self, fact) -> list[str]:
+    def nodes_of(self, t: NodeType) -> list[str]:
+        return self.of_class.get(str(t.cls), [])
+
+    def values(self, t: NodeType, prop: Prop) -> dict[str, list[Value]]:
+        """Node IRI -> the sorted values of `prop` on the nodes of type `t` (IRIs, kinds'
+        notations, numbers or strings)."""
+        key = (t.name, prop.field, prop.predicate)
+        if key not in self._values:
+            steps = [self.objs.get(str(p), {}) for p in prop.predicates]
+            out: dict[str, list[Value]] = {}
+            for n in self.nodes_of(t):
+                reached = [n]
+                for step in steps:
+                    reached = [o for r in reached for o in step.get(r, ())]
+                if reached:
+                    out[n] = sorted({self._value(prop, v) for v in reached}, key=str)
+            self._values[key] = out
+        return self._values[key]
+
+    def _value(self, prop: Prop, v: str) -> Value:
+        if prop.value in shape.CONCEPT_VALUES:
+            return self.notation.get(v) or _local(v)
+        if prop.value == "integer":
+            try:
+                return int(v)
+            except ValueError:
+                return v
+        return v
+
+    def sentences(self, fact: str) -> list[str]:
         """The sentences a fact node's evidence spans lie in (the span's own text if none)."""
-        out = []
-        for span in sorted(self.g.objects(fact, KG.evidence)):
-            sent = self.g.value(span, NIF.sentence)
-            text = self.text(sent, NIF.anchorOf) if sent is not None else None
-            text = text or self.text(span, NIF.anchorOf)
-            if text and text not in out:
-                out.append(text.strip())
-        return out
+        if self._sentences is None:
+            evidence, sentence = self.objs.get(str(shape.EVIDENCE), {}), self.objs.get(str(shape.SENTENCE), {})
+            anchor = self.objs.get(str(shape.ANCHOR), {})
+            self._sentences = {}
+            for f, spans in evidence.items():
+                out: list[str] = []
+                for span in sorted(set(spans)):
+                    texts = [t for s in sorted(set(sentence.get(span, ()))) for t in anchor.get(s, ())]
+                    text = (texts or anchor.get(span) or [None])[0]
+                    if text and text not in out:
+                        out.append(text.strip())
+                self._sentences[f] = out
+        return self._sentences.get(fact, [])
 
-    def label(self, node: URIRef, cls: str) -> str:
-        g = self.g
+
+def _triples(g: ox.Store | Graph | Path | list) -> Iterator[tuple[str, str, str]]:
+    """The triples of a graph the view reads, as strings: from a file (kg.graph.files), a
+    Store's default graph, an rdflib Graph, or a list `view_triple` kept."""
+    from kg.graph import files
+
+    if isinstance(g, list):
+        yield from g
+        return
+    if isinstance(g, Graph):
+        for s, p, o in g:
+            if isinstance(s, URIRef) and wanted(str(p), str(o)):
+                yield str(s), str(p), str(o)
+        return
+    if isinstance(g, ox.Store):
+        quads = (q for p in sorted(_PREDICATES) for q in g.quads_for_pattern(None, ox.NamedNode(p), None,
+                                                                           ox.DefaultGraph()))
+    else:
+        quads = files.read(Path(g))
+    predicates, classes = _PREDICATE_NODES, _CLASS_NODES
+    for q in quads:  # per triple of the whole graph: read no more than the predicate first
+        p = q.predicate
+        if p in predicates:
+            o, s = q.object, q.subject
+            if (p != _TYPE_NODE or o in classes) and isinstance(s, ox.NamedNode):
+                yield s.value, p.value, o.value
+
+
+def _labels(r: _Reader) -> dict[str, str]:
+    """Node IRI -> what the view calls it: a goal its ordinal and the start of its text, a
+    report its title, anything else its name (or a role's label, or the IRI's last part)."""
+    names: dict[str, str] = {}
+    for predicate in (shape.PREF_LABEL, shape.NAME):  # a name beats a label
+        names.update({n: v for n, v in reversed(r.pairs(predicate))})
+    texts = r.values(shape.GOAL, shape.GOAL.prop("text"))
+    ordinals = r.values(shape.GOAL, shape.GOAL.prop("ordinal"))
+    titles = r.values(shape.REPORT, shape.REPORT.prop("title"))
+    out = {}
+    for node, cls in r.cls.items():
         if cls == "goal":
-            text = self.text(node, KG.text) or ""
-            n = self.number(node, KG.ordinal)
+            text = str((texts.get(node) or [""])[0])
+            n = (ordinals.get(node) or [None])[0]
             short = text if len(text) <= 16 else text[:15] + "…"
-            return f"{n}. {short}" if n is not None else short
-        if cls == "report":
-            return self.text(node, KG.title) or _local(node)
-        name = g.value(node, SCHEMA.name) or g.value(node, SKOS.prefLabel)
-        return str(name) if name is not None else _local(node)
+            out[node] = f"{n}. {short}" if n is not None else short
+        elif cls == "report":
+            out[node] = str((titles.get(node) or [_local(node)])[0])
+        else:
+            out[node] = names.get(node, _local(node))
+    return out
 
 
-def _kind(r: _Reader, fact, prop) -> str | None:
-    k = r.g.value(fact, prop)
-    if k is None:
-        return None
-    return r.text(k, SKOS.notation) or _local(k)
+def _field(r: _Reader, t: NodeType, name: str, literal: bool) -> dict[str, list[Value]]:
+    """The values of the field `name` of type `t`: of its literal property when `literal`
+    (a post as written), else of its link (the role, the body)."""
+    props = [p for p in t.props if p.field == name]
+    prop = next((p for p in props if (p.value in shape.LITERAL_VALUES + shape.CONCEPT_VALUES) == literal), props[0])
+    return r.values(t, prop)
 
 
-def entity_graph(g: Graph) -> nx.MultiDiGraph:
-    """The entities of an RDF graph and the relations between them.
+def entity_graph(g: ox.Store | Graph | Path | list) -> nx.MultiDiGraph:
+    """The entities of an RDF graph (a graph file, a Store, an rdflib Graph, or the list of
+    triples `view_triple` kept of N-Triples lines) and the relations between them.
 
     Returns a MultiDiGraph whose nodes are entity IRIs (as strings) with attributes
     `label`, `cls`, `names` (other written forms), `props` (numbers and dates worth
     showing) and `facts` (what the graph says of the entity, with sentences); each edge has
-    `relation`, `label` (as shown) and `sentences`. Deterministic: nodes and edges are
-    added in sorted order.
+    `relation`, `label` (as shown) and `sentences`; `G.graph["articles"]` maps each article
+    IRI to its headline. Deterministic: nodes and edges are added in sorted order, facts
+    read in the order of their IRIs.
     """
-    r = _Reader(g)
-    G = nx.MultiDiGraph()
-    for node in sorted(r.cls):
-        cls = r.cls[node]
-        names = sorted({str(o) for o in g.objects(node, SKOS.altLabel)})
-        G.add_node(str(node), label=r.label(node, cls), cls=cls, names=names, props={}, facts=[])
-
+    r = _Reader(_triples(g))
     edges: dict[tuple[str, str, str], dict] = {}
-
-    def link(u, v, relation: str, sentences: list[str], label: str | None = None) -> None:
-        if u not in r.cls or v not in r.cls or u == v:
-            return
-        label = label or RELATION_LABELS.get(relation, relation)
-        key = (str(u), str(v), f"{relation}:{label}")
-        e = edges.setdefault(key, {"relation": relation, "label": label, "sentences": []})
-        for s in sentences:
-            if s not in e["sentences"]:
-                e["sentences"].append(s)
-
-    # direct properties between entities
-    for s, p, o in g:
-        if s not in r.cls or o not in r.cls or p in _SKIP:
-            continue
-        if p in _DIRECT:
-            relation, rev = _DIRECT[p]
-        elif p == KG.meeting and r.cls[s] == "report":
-            relation, rev = "deliveredAt", False
-        else:
-            relation, rev = _local(p), False
-        ev = r.sentences(s) if r.cls[s] in ("report", "goal") else []
-        link(*((o, s) if rev else (s, o)), relation, ev)
-
-    for fact in g.subjects(RDF.type, KG.Participation):
-        kind = _kind(r, fact, KG.kind) or "participated"
-        for person in g.objects(fact, KG.participant):
-            for meeting in g.objects(fact, KG.meeting):
-                link(person, meeting, kind, r.sentences(fact))
-    for fact in g.subjects(RDF.type, ORG.Membership):
-        title = r.text(fact, KG.roleLabel) or ""
-        target = g.value(fact, ORG.organization) or g.value(fact, KG.meeting)
-        for person in g.objects(fact, ORG.member):
-            if person in r.cls:
-                G.nodes[str(person)]["props"].setdefault("roles", [])
-                if title and title not in G.nodes[str(person)]["props"]["roles"]:
-                    G.nodes[str(person)]["props"]["roles"].append(title)
-            if target is not None:
-                link(person, target, "role", r.sentences(fact), title or None)
-    for fact in g.subjects(RDF.type, KG.Credit):
-        kind = _kind(r, fact, KG.creditKind) or "credit"
-        for person in g.objects(fact, KG.creditedTo):
-            for org in g.objects(fact, KG.creditOrganization):
-                link(person, org, kind, r.sentences(fact))
-    for goal in g.subjects(RDF.type, KG.Goal):
-        for lst in g.objects(goal, KG.inList):
-            for about in g.objects(lst, KG.about):
-                link(goal, about, "goalOf", r.sentences(goal))
-        props = G.nodes[str(goal)]["props"] if goal in r.cls else None
-        if props is not None:
-            props.update({k: v for k, v in (("kind", _kind(r, goal, KG.kind)), ("year", r.number(goal, KG.year)),
-                                             ("ordinal", r.number(goal, KG.ordinal)),
-                                             ("text", r.text(goal, KG.text))) if v is not None})
-    for fact in g.subjects(RDF.type, KG.Attendance):
-        counts = {k: r.number(fact, p) for k, p in (("expected", KG.expected), ("present", KG.present),
-                                                      ("absent", KG.absent))}
-        for meeting in g.objects(fact, KG.meeting):
-            if meeting in r.cls:
-                att = G.nodes[str(meeting)]["props"].setdefault("attendance", [])
-                entry = {k: v for k, v in counts.items() if v is not None}
-                if entry and entry not in att:
-                    att.append(entry)
-    for meeting in (n for n, c in r.cls.items() if c == "meeting"):
-        props = G.nodes[str(meeting)]["props"]
-        for key, prop in (("term", KG.term), ("session", KG.session)):
-            if (v := r.number(meeting, prop)) is not None:
-                props[key] = v
-        if (d := r.text(meeting, KG.date)) is not None:
-            props["date"] = d
-        props["main"] = any(True for _ in g.subjects(SCHEMA.about, meeting))
-
+    for t in shape.ALL:
+        if t.edges:
+            _edges(r, t, edges)
+    # a node drawn only when linked (a post no body holds) is left out when nothing reaches it
+    linked = {n for u, v, _ in edges for n in (u, v)}
+    only_linked = {t.view for t in shape.ALL if t.view_if_linked}
+    G = nx.MultiDiGraph()
+    labels = _labels(r)
+    alt: dict[str, set[str]] = defaultdict(set)
+    for n, v in r.pairs(shape.ALT_NAME):
+        alt[n].add(v)
+    for node in sorted(r.cls):
+        if r.cls[node] not in only_linked or node in linked:
+            G.add_node(node, label=labels[node], cls=r.cls[node], names=sorted(alt[node]), props={}, facts=[])
+    for t in shape.ALL:
+        for note in t.notes:
+            _note(r, t, note, G)
+    for t in shape.ALL:
+        if t.attrs and t.view:
+            _attrs(r, t, G)
     for (u, v, key) in sorted(edges):
         G.add_edge(u, v, key=key, **edges[(u, v, key)])
     _collect_facts(G)
+    # the articles the graph holds, with their headlines (a page's title)
+    headlines = dict(r.pairs(SCHEMA.headline))
+    G.graph["articles"] = {a: headlines.get(a) for a in r.of_class.get(str(SCHEMA.NewsArticle), [])}
     return G
+
+
+def _ends(r: _Reader, t: NodeType, name: str | None, fallback: str | None = None):
+    """node -> the values an edge end takes: the node itself (NODE), its values of the
+    field `name`, else of `fallback`."""
+    if name == NODE:
+        return lambda node: [node]
+    values = _field(r, t, name, False)
+    other = _field(r, t, fallback, False) if fallback else {}
+    return lambda node: values.get(node) or other.get(node, [])
+
+
+def _first(r: _Reader, t: NodeType, name: str | None) -> dict[str, str] | None:
+    """node -> the first literal value of the field `name` (a kind's notation, a post)."""
+    return {n: str(vs[0]) for n, vs in _field(r, t, name, True).items() if vs} if name else None
+
+
+def _edges(r: _Reader, t: NodeType, edges: dict) -> None:
+    """The edges the nodes of type `t` make, as its declaration says."""
+    for e in t.edges:
+        froms, tos = _ends(r, t, e.source), _ends(r, t, e.target, e.fallback)
+        relations, texts = _first(r, t, e.relation_field), _first(r, t, e.label_field)
+        for node in r.nodes_of(t):
+            relation = e.relation or (relations or {}).get(node, t.name)
+            named = RELATION_LABELS.get(relation, relation)
+            text = (texts or {}).get(node, "")
+            label = (named + text if e.label_after_relation else text) or named
+            sentences = r.sentences(node) if e.evidence else []
+            for u in froms(node):
+                for v in tos(node):
+                    if u in r.cls and v in r.cls and u != v:
+                        edge = edges.setdefault((u, v, f"{relation}:{label}"),
+                                                {"relation": relation, "label": label, "sentences": []})
+                        edge["sentences"] += [s for s in sentences if s not in edge["sentences"]]
+
+
+def _note(r: _Reader, t: NodeType, note, G: nx.MultiDiGraph) -> None:
+    """A fact shown as a list attribute of the entity it is about (attendance, a person's posts)."""
+    targets = _field(r, t, note.target, False)
+    fields = [_field(r, t, f, True) for f in note.fields]
+    for node in r.nodes_of(t):
+        if len(fields) == 1:
+            entry = (fields[0].get(node) or [None])[0]
+        else:
+            entry = {f: vals[node][0] for f, vals in zip(note.fields, fields, strict=True) if vals.get(node)}
+        for target in targets.get(node, []):
+            if target in G:
+                listed = G.nodes[target]["props"].setdefault(note.key, [])
+                if entry and entry not in listed:
+                    listed.append(entry)
+
+
+def _attrs(r: _Reader, t: NodeType, G: nx.MultiDiGraph) -> None:
+    """The declared attributes of the drawn nodes of type `t` (a goal's kind and year, a
+    meeting's term, session and date; a meeting an article reports on is `main`)."""
+    values = [(name, _field(r, t, name, True)) for name in t.attrs]
+    main = {m for _, m in r.pairs(SCHEMA.about)} if t is shape.MEETING else None
+    for node in (n for n, c in r.cls.items() if c == t.view and n in G):
+        props = G.nodes[node]["props"]
+        for name, vals in values:
+            if vals.get(node):
+                props[name] = vals[node][0]
+        if main is not None:
+            props["main"] = node in main
 
 
 def _collect_facts(G: nx.MultiDiGraph) -> None:

@@ -103,6 +103,8 @@ class Summary:
         out.append(f"  {s.get('mentions', 0)} mentions merged into {sum(ents.values())} entities"
                    + (f" ({kinds})" if kinds else "")
                    + f"; {s.get('cross_article', 0)} entities appear in more than one article")
+        if s.get("facts"):
+            out.append("  facts: " + ", ".join(f"{k} {v}" for k, v in s["facts"].items()))
         out += [f"  failed: {reason}" for _id, reason in self.failed]
         return out
 

@@ -12,19 +12,23 @@ from __future__ import annotations
 
 import heapq
 import tempfile
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from contextlib import ExitStack
 from dataclasses import dataclass, field
 from pathlib import Path
 
 from kg.corpus.outputs import TMP_PREFIX, atomic_path
 from kg.errors import KgError
+from kg.rdf import iri, shape
 
 #: shards merged at once; more are merged in rounds (keeps open files under the OS limit)
 FAN_IN = 256
 
-_MENTION = " <http://www.w3.org/2005/11/its/rdf#taIdentRef> "
-_ENTITY_KINDS = ("person", "org", "meeting", "place")
+_MENTION = f" <{shape.MENTION}> "
+_TYPE = f" <{shape.TYPE}> "
+#: the entity and fact types counted, as the shape declares them (IRI segment, class)
+_ENTITY_KINDS = shape.entity_segments()
+_FACT_CLASSES = {f"<{cls}> .\n": name for cls, name in shape.fact_classes().items()}
 
 
 @dataclass
@@ -35,10 +39,12 @@ class MergeStats:
     mentions: int = 0
     entities: dict[str, int] = field(default_factory=dict)  # kind -> distinct entities mentioned
     cross_article: int = 0  # entities mentioned in more than one article
+    facts: dict[str, int] = field(default_factory=dict)  # fact type -> fact nodes
+    kept: list | None = None  # with a `tee`: what it returned for the lines (not in as_dict)
 
     def as_dict(self) -> dict:
         return {"triples": self.triples, "mentions": self.mentions, "entities": self.entities,
-                "cross_article": self.cross_article}
+                "cross_article": self.cross_article, "facts": self.facts}
 
 
 def _triples(path: Path, graph: str) -> Iterator[str]:
@@ -87,27 +93,37 @@ def sorted_triples(shards: list[tuple[str, Path]], tmp: Path) -> Iterator[str]:
     yield from _merge_files(runs)
 
 
-def _count(lines: Iterable[str], stats: MergeStats) -> Iterator[str]:
-    """Pass lines through, counting triples, mentions and the entities they point at."""
+def _count(lines: Iterable[str], stats: MergeStats, tee: Callable[[str], object] | None = None) -> Iterator[str]:
+    """Pass lines through, counting triples, mentions and the entities they point at, and
+    the fact nodes of each declared fact type; what `tee` returns (not None) for a line is
+    kept in stats.kept."""
+    if tee is not None:
+        stats.kept = []
+        keep = stats.kept.append
     first_article: dict[str, str] = {}
     multi: set[str] = set()
+    facts = dict.fromkeys(_FACT_CLASSES.values(), 0)
     for line in lines:
         stats.triples += 1
         if _MENTION in line:
             subject, _, obj = line.partition(_MENTION)
             entity = obj[:-3]  # drop " .\n"
-            article = subject.split("#", 1)[0]
+            span = iri.parse_span(subject[1:-1])
+            article = span[0] if span else subject
             stats.mentions += 1
             seen = first_article.setdefault(entity, article)
             if seen != article:
                 multi.add(entity)
+        elif _TYPE in line and (fact := _FACT_CLASSES.get(line.partition(_TYPE)[2])) is not None:
+            facts[fact] += 1
+        if tee is not None and (kept := tee(line)) is not None:
+            keep(kept)
         yield line
     for entity in first_article:
-        path = entity.split("/id/", 1)[-1]
-        kind = path.split("/", 1)[0] if "/" in path else "other"
-        kind = kind if kind in _ENTITY_KINDS else "other"
+        kind = _ENTITY_KINDS.get(iri.segment(entity[1:-1]) or "", "other")
         stats.entities[kind] = stats.entities.get(kind, 0) + 1
     stats.cross_article = len(multi)
+    stats.facts = {k: v for k, v in facts.items() if v}
 
 
 def write_nquads(shards: list[tuple[str, Path]], target: Path) -> None:
@@ -120,8 +136,9 @@ def write_nquads(shards: list[tuple[str, Path]], target: Path) -> None:
 
 
 def write_turtle(shards: list[tuple[str, Path]], target: Path, prefixes: dict[str, str],
-                 scratch: Path | None = None) -> MergeStats:
-    """The union of the shards' triples as Turtle at `target` (atomically); returns the stats.
+                 scratch: Path | None = None, tee: Callable[[str], object] | None = None) -> MergeStats:
+    """The union of the shards' triples as Turtle at `target` (atomically); returns the
+    stats, with what `tee` kept of the lines (the views' triples: no re-reading).
 
     The sorted N-Triples and merge runs are written in a temporary folder in `scratch`
     (default: beside the target), removed at the end."""
@@ -135,7 +152,7 @@ def write_turtle(shards: list[tuple[str, Path]], target: Path, prefixes: dict[st
         tmp = Path(tmpdir)
         nt = tmp / "graph.nt"
         with open(nt, "w", encoding="utf-8") as out:
-            out.writelines(_count(sorted_triples(shards, tmp), stats))
+            out.writelines(_count(sorted_triples(shards, tmp), stats, tee))
         with atomic_path(target, where=tmp) as ttl:
             try:
                 ox.serialize(ox.parse(path=nt, format=ox.RdfFormat.N_TRIPLES), output=ttl,

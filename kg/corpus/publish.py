@@ -43,6 +43,7 @@ class _Outputs:
         self.writers = {w.name: self.graph and w.name in self.last_writers and all(map(self._has, w.files))
                         for w in opts.writers}
         self.store_ok = store is None or (self.graph and self.last_store == str(store) and self._has(STORE))
+        self.kept: tuple[Callable[[str], object], list] | None = None  # (tee, what it kept) of this merge
 
     def _has(self, name: str) -> bool:
         return self.folder.existing(name) is not None
@@ -75,7 +76,12 @@ class _Outputs:
 
             # no prefix for kg's own resources: their local names would need backslash escapes
             prefixes = {k: str(v) for k, v in PREFIXES.items() if k != "kgr"}
-            summary.stats = merge.write_turtle(shards, gen.path(GRAPH), prefixes, scratch=self.folder.tmp).as_dict()
+            # the writers take what they read of the graph as it is merged, not by re-reading it
+            tees = {w.tee for w in self.opts.writers if w.tee is not None and not self.writers[w.name]}
+            tee = tees.pop() if len(tees) == 1 else None
+            stats = merge.write_turtle(shards, gen.path(GRAPH), prefixes, scratch=self.folder.tmp, tee=tee)
+            self.kept = (tee, stats.kept) if tee is not None else None
+            summary.stats = stats.as_dict()
             summary.merged = True
         if self.nquads and not (self.graph and gen.carry(NQUADS)):
             merge.write_nquads(shards, gen.path(NQUADS))
@@ -99,6 +105,9 @@ class _Outputs:
             if self.writers[w.name]:
                 for f in w.files:
                     gen.carry(f)
+            elif w.tee is not None:
+                kept = self.kept[1] if self.kept is not None and self.kept[0] is w.tee else None
+                w.write(gen.path(GRAPH), gen.dir, kept)
             else:
                 w.write(gen.path(GRAPH), gen.dir)
             record["writers"][w.name] = list(w.files)

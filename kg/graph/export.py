@@ -6,6 +6,7 @@ RDF (one named graph per article, see kg.graph.dataset):
 - ``trig``: TriG, one graph block per article;
 - ``jsonld``: JSON-LD, one graph object per article, compacted with ontology/context.jsonld
   (embedded in the file, so it reads without fetching anything).
+The input is read by kg.graph.files (any format kg reads).
 
 Property graphs, from the networkx entity view (kg.analysis.entities.entity_graph):
 - ``graphml``, ``gexf``: for Gephi, yEd, networkx;
@@ -21,24 +22,28 @@ import csv
 import io
 import json
 import re
-from collections.abc import Callable
+from collections.abc import Callable, Iterable, Mapping
 from pathlib import Path
 
 import networkx as nx
-from rdflib import Dataset, Graph, URIRef
+import pyoxigraph as ox
+from rdflib import Dataset, Graph
 
 from kg.corpus.outputs import write_atomic
 from kg.errors import KgError
-from kg.graph import dataset
+from kg.graph import dataset, files
+from kg.rdf import ontology
 from kg.rdf.mapping import PREFIXES
-
-CONTEXT_FILE = Path(__file__).resolve().parents[2] / "ontology" / "context.jsonld"
+from kg.rdf.terms import Triple
 
 FORMATS = ("nt", "nquads", "trig", "jsonld", "graphml", "gexf", "neo4j", "cypher")
 
 #: entity class (kg.analysis) -> Neo4j node label
 NODE_LABELS = {"person": "Person", "organization": "Organization", "meeting": "Meeting",
-               "report": "Report", "goal": "Goal", "place": "Place"}
+               "report": "Report", "goal": "Goal", "place": "Place", "post": "Post"}
+
+#: article graphs: {graph IRI: rdflib Graph or N-Triples term triples}
+ArticleGraphs = Mapping[object, Graph | Iterable[Triple]]
 
 
 def relationship_type(relation: str) -> str:
@@ -55,64 +60,68 @@ def _relations() -> list[str]:
 RELATIONSHIP_TYPES = [relationship_type(r) for r in _relations()]
 
 
-def entity_view(merged: Graph) -> nx.MultiDiGraph:
-    """The networkx entity graph of a merged RDF graph (the analysis view; swap here if it moves)."""
+def entity_view(graph: Path | ox.Store | Graph) -> nx.MultiDiGraph:
+    """The networkx entity graph of a graph file, a Store, or an rdflib Graph."""
     from kg.analysis.entities import entity_graph
 
-    return entity_graph(merged)
+    return entity_graph(graph)
 
 
 # -- RDF --------------------------------------------------------------------------------
-def merged(graphs: dict[URIRef, Graph]) -> Graph:
-    """The union of all graphs, with kg's prefixes bound."""
-    g = Graph(bind_namespaces="none")
-    for prefix, ns in PREFIXES.items():
-        g.bind(prefix, ns)
-    for part in graphs.values():
-        for t in part:
-            g.add(t)
-    return g
+def merged(graphs: ArticleGraphs) -> ox.Store:
+    """The union of all graphs in an in-memory Store (its default graph)."""
+    st = ox.Store()
+    data = "".join(f"{s} {p} {o} .\n" for ts in dataset.as_triples(graphs).values() for s, p, o in ts)
+    if data:
+        st.bulk_load(input=data.encode("utf-8"), format=ox.RdfFormat.N_TRIPLES)
+    return st
 
 
-def _dataset(graphs: dict[URIRef, Graph]) -> Dataset:
-    ds = dataset.to_dataset(graphs)
-    for prefix, ns in PREFIXES.items():
-        ds.bind(prefix, ns)
-    return ds
-
-
-def _sorted_lines(data: str) -> bytes:
-    lines = sorted({ln for ln in data.splitlines() if ln.strip()})
-    return ("\n".join(lines) + "\n").encode("utf-8") if lines else b""
-
-
-def ntriples(graphs: dict[URIRef, Graph]) -> bytes:
+def ntriples(graphs: ArticleGraphs) -> bytes:
     """The merged graph as N-Triples, one triple per line, lines sorted."""
-    return _sorted_lines(merged(graphs).serialize(format="nt", encoding="utf-8").decode("utf-8"))
+    lines = sorted({f"{s} {p} {o} .\n" for ts in dataset.as_triples(graphs).values() for s, p, o in ts})
+    return "".join(lines).encode("utf-8")
 
 
-def nquads(graphs: dict[URIRef, Graph]) -> bytes:
+def nquads(graphs: ArticleGraphs) -> bytes:
     """Every article graph as N-Quads, lines sorted."""
-    return _sorted_lines(_dataset(graphs).serialize(format="nquads", encoding="utf-8").decode("utf-8"))
+    return dataset.nquads(graphs)
 
 
-def trig(graphs: dict[URIRef, Graph]) -> bytes:
-    """TriG, one graph block per article."""
-    return _dataset(graphs).serialize(format="trig", encoding="utf-8")
+def trig(graphs: ArticleGraphs) -> bytes:
+    """TriG, one graph block per article (graphs and triples in sorted order)."""
+    quads = ox.parse(input=dataset.nquads(graphs), format=ox.RdfFormat.N_QUADS)
+    ordered = sorted(quads, key=lambda q: (q.graph_name.value, str(q.subject), str(q.predicate), str(q.object)))
+    prefixes = {k: str(v) for k, v in PREFIXES.items() if k != "kgr"}
+    return ox.serialize(ordered, format=ox.RdfFormat.TRIG, prefixes=prefixes)
 
 
 def context() -> dict:
     """The JSON-LD context shipped in ontology/context.jsonld (its "@context" object)."""
     try:
-        return json.loads(CONTEXT_FILE.read_text(encoding="utf-8"))["@context"]
-    except (OSError, ValueError, KeyError) as exc:
-        raise KgError(f"{CONTEXT_FILE}: missing or not a JSON-LD context") from exc
+        return json.loads(ontology.read_text("context.jsonld"))["@context"]
+    except (ValueError, KeyError) as exc:
+        raise KgError("ontology/context.jsonld: not a JSON-LD context") from exc
 
 
-def jsonld(graphs: dict[URIRef, Graph]) -> bytes:
-    """JSON-LD compacted with kg's context, one named graph object per article."""
-    ds = dataset.to_dataset(graphs)
-    return ds.serialize(format="json-ld", context=context(), auto_compact=True, encoding="utf-8")
+def _ordered(value: object) -> object:
+    """JSON with every array sorted (kg writes no @list: JSON-LD arrays are sets here)."""
+    if isinstance(value, dict):
+        return {k: _ordered(v) for k, v in sorted(value.items())}
+    if isinstance(value, list):
+        items = [_ordered(v) for v in value]
+        return sorted(items, key=lambda v: json.dumps(v, ensure_ascii=False, sort_keys=True))
+    return value
+
+
+def jsonld(graphs: ArticleGraphs) -> bytes:
+    """JSON-LD compacted with kg's context, one named graph object per article (rdflib's
+    serializer: it compacts with a given context, pyoxigraph's does not); nodes and values
+    in a fixed order, since rdflib writes them in its hash order."""
+    ds = Dataset()
+    ds.parse(data=dataset.nquads(graphs), format="nquads")
+    data = json.loads(ds.serialize(format="json-ld", context=context(), auto_compact=True, encoding="utf-8"))
+    return (json.dumps(_ordered(data), ensure_ascii=False, indent=2) + "\n").encode("utf-8")
 
 
 # -- property graphs --------------------------------------------------------------------
@@ -262,7 +271,8 @@ def export(path: Path, formats: list[str], out: Path) -> list[Path]:
     unknown = [f for f in formats if f not in FORMATS]
     if unknown:
         raise KgError(f"unknown export format {unknown[0]!r} (one of {', '.join(FORMATS)})")
-    graphs = dataset.load(Path(path))
+    path = Path(path)
+    graphs = files.article_graphs(path) if any(f in _RDF_FILES for f in formats) else None
     written: list[Path] = []
     view = None
     for fmt in formats:
@@ -271,7 +281,7 @@ def export(path: Path, formats: list[str], out: Path) -> list[Path]:
             written.append(write_atomic(out / name, fn(graphs)))
             continue
         if view is None:
-            view = entity_view(merged(graphs))
+            view = entity_view(path)
         if fmt == "neo4j":
             for name, data in neo4j_csv(view).items():
                 written.append(write_atomic(out / "neo4j" / name, data))

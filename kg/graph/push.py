@@ -9,12 +9,14 @@ Fuseki `http://host:3030/ds` (or `/ds/data`), Oxigraph `http://host:7878/store`,
 
 from __future__ import annotations
 
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from rdflib import Graph, URIRef
+from rdflib import Graph
 
-from kg.graph import dataset, http
+from kg.graph import dataset, files, http
+from kg.rdf.terms import Triple
 
 #: N-Triples is a subset of Turtle, so every Graph Store accepts it under the Turtle type
 CONTENT_TYPE = "text/turtle; charset=utf-8"
@@ -36,7 +38,7 @@ class PushReport:
                 f"{self.triples} triples, to {http.shown(self.endpoint)}")
 
 
-def graph_url(endpoint: str, name: URIRef, param: str = "graph") -> str:
+def graph_url(endpoint: str, name: str, param: str = "graph") -> str:
     """The Graph Store URL of one named graph (its IRI percent-encoded as a query parameter)."""
     from urllib.parse import quote
 
@@ -44,20 +46,22 @@ def graph_url(endpoint: str, name: URIRef, param: str = "graph") -> str:
     return f"{endpoint}{sep}{param}={quote(str(name), safe='')}"
 
 
-def push_graphs(graphs: dict[URIRef, Graph], endpoint: str, user: str | None = None, password: str | None = None,
-                auth: str = "basic", param: str = "graph") -> PushReport:
-    """PUT each {name: graph} to the endpoint; returns what was sent. Stops at the first error."""
+def push_graphs(graphs: Mapping[object, Graph | Iterable[Triple]], endpoint: str, user: str | None = None,
+                password: str | None = None, auth: str = "basic", param: str = "graph") -> PushReport:
+    """PUT each {name: graph} (an rdflib Graph or N-Triples term triples) to the endpoint;
+    returns what was sent. Stops at the first error."""
     s = http.session(user, password, auth)
     report = PushReport(endpoint)
-    for name, g in graphs.items():
-        body = g.serialize(format="nt", encoding="utf-8")
+    for name, ts in dataset.as_triples(graphs).items():
+        body = "".join(f"{a} {b} {c} .\n" for a, b, c in ts).encode("utf-8")
         resp = http.request(s, "PUT", graph_url(endpoint, name, param), f"graph <{name}>",
-                                   data=body, headers={"Content-Type": CONTENT_TYPE})
-        (report.created if resp.status_code == 201 else report.replaced).append(str(name))
-        report.triples += len(g)
+                            data=body, headers={"Content-Type": CONTENT_TYPE})
+        (report.created if resp.status_code == 201 else report.replaced).append(name)
+        report.triples += len(ts)
     return report
 
 
 def push_file(path: Path, endpoint: str, **kwargs) -> PushReport:
-    """Push a built graph file, one named graph per article; returns what was sent."""
-    return push_graphs(dataset.load(Path(path)), endpoint, **kwargs)
+    """Push a built graph file (any format kg reads), one named graph per article; returns
+    what was sent."""
+    return push_graphs(files.article_graphs(Path(path)), endpoint, **kwargs)

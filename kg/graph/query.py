@@ -1,4 +1,9 @@
-"""SPARQL over a built graph: load, run, and format the rows as a table, CSV or JSON."""
+"""SPARQL over a built graph: load, run, and format the rows as a table, CSV or JSON.
+
+Graph files are read by kg.graph.files and queried by pyoxigraph, so `kg query` gives the
+same rows from graph.ttl as from graph.nq or the store; an rdflib Graph (a user's own)
+is queried by rdflib.
+"""
 
 from __future__ import annotations
 
@@ -8,23 +13,16 @@ import json
 import unicodedata
 from pathlib import Path
 
+import pyoxigraph as ox
 from rdflib import Graph
 
 from kg.errors import KgError
+from kg.graph import files
 
 
-def load_graph(path: Path) -> Graph:
-    """Parse a Turtle (or other RDF, by extension) file into an rdflib graph."""
-    path = Path(path)
-    if not path.is_file():
-        raise KgError(f"{path}: no such graph file")
-    fmt = {".nt": "nt", ".nq": "nquads", ".trig": "trig", ".jsonld": "json-ld"}.get(path.suffix, "turtle")
-    g = Graph()
-    try:
-        g.parse(path, format=fmt)
-    except Exception as exc:  # rdflib raises many kinds; the user needs one line
-        raise KgError(f"{path}: not a readable {fmt} graph ({exc.__class__.__name__}: {str(exc)[:120]})") from exc
-    return g
+def load_graph(path: Path) -> ox.Store:
+    """A graph file of any format kg reads, in memory (kg.graph.files.load)."""
+    return files.load(Path(path))
 
 
 def read_query(query: str) -> str:
@@ -37,8 +35,13 @@ def read_query(query: str) -> str:
     return query
 
 
-def run(graph: Graph, sparql: str) -> tuple[list[str], list[list[str | None]]]:
-    """Run a SELECT query; returns column names and rows of strings (None where unbound)."""
+def run(graph: ox.Store | Graph, sparql: str) -> tuple[list[str], list[list[str | None]]]:
+    """Run a SELECT query over a loaded graph (a Store, or a user's rdflib Graph); returns
+    column names and rows of strings (None where unbound)."""
+    if isinstance(graph, ox.Store):
+        from kg.graph import store
+
+        return store.query(graph, sparql)
     try:
         result = graph.query(sparql)
     except Exception as exc:

@@ -11,14 +11,14 @@ with the square of that.) Queries with GRAPH ?g see the article graphs.
 API for the build (and anyone else):
     load_nquads(store_dir, path_or_bytes)          bulk load; graphs in the input are replaced
     replace_article(store_dir, article_iri, triples)  one article, transactionally
-    load_file(store_dir, path)                     any graph file (Turtle is split by article)
+    load_file(store_dir, path)                     any graph file (kg.graph.files; Turtle split by article)
     query(store_dir, sparql)                       (column names, rows of strings)
 """
 
 from __future__ import annotations
 
 import contextlib
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable, Iterator, Mapping
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -27,7 +27,8 @@ from rdflib import BNode, Graph, Literal, URIRef
 from rdflib.term import Node
 
 from kg.errors import KgError
-from kg.graph import dataset
+from kg.graph import dataset, files
+from kg.rdf.terms import Triple
 
 StoreRef = Path | str | ox.Store
 
@@ -169,26 +170,19 @@ def replace_article(store: StoreRef, article_iri: str | URIRef, triples: Iterabl
         return sum(1 for _ in st.quads_for_pattern(None, None, None, g))
 
 
-def load_graphs(store: StoreRef, graphs: dict[URIRef, Graph]) -> LoadReport:
-    """Write each {name: graph} into the store, replacing graphs of the same names;
-    returns graphs and triples written. An empty store gets them by one bulk load."""
-    with opened(store) as st:
-        if next(iter(st), None) is None:
-            lines = [f"{_to_ox(s)} {_to_ox(p)} {_to_ox(o)} {_to_ox(name)} .\n"
-                     for name, g in graphs.items() for s, p, o in g]
-            return load_nquads(st, "".join(lines).encode("utf-8"))
-        triples = 0
-        for name, g in graphs.items():
-            triples += replace_article(st, name, g)
-        return LoadReport(len(graphs), triples)
+def load_graphs(store: StoreRef, graphs: Mapping[object, Graph | Iterable[Triple]]) -> LoadReport:
+    """Write each {name: graph} (an rdflib Graph or N-Triples term triples) into the store,
+    replacing graphs of the same names, by one bulk load; returns graphs and triples written."""
+    return load_nquads(store, dataset.nquads(graphs))
 
 
 def load_file(store: StoreRef, path: Path | str) -> LoadReport:
-    """Load a built graph file: N-Quads by the bulk loader, anything else split by article."""
+    """Load a built graph file: N-Quads by the bulk loader, any other format kg reads
+    (kg.graph.files) split by article first."""
     path = Path(path)
     if path.suffix.lower() == ".nq":
         return load_nquads(store, path)
-    return load_graphs(store, dataset.load(path))
+    return load_graphs(store, files.article_graphs(path))
 
 
 def article_graphs(store: StoreRef) -> list[str]:

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import hashlib
 import re
+from functools import lru_cache
 from urllib.parse import quote, urlsplit, urlunsplit
 
 from rdflib import URIRef
@@ -31,6 +32,7 @@ def _literal(ch: str) -> bool:
     return c > 0x7F and ch.isprintable() and not ch.isspace() and any(a <= c <= b for a, b in _UCSCHAR)
 
 
+@lru_cache(maxsize=1 << 16)  # names recur in every article: escape each once per process
 def _segment(text: str) -> str:
     """Text as one IRI path segment: Chinese kept readable, anything else %-escaped (as
     UTF-8), so whatever an article holds, the IRI is valid."""
@@ -103,9 +105,32 @@ def article(content_hash: str) -> URIRef:
     return KGR[f"article/{content_hash[:16]}"]
 
 
-def span(article_iri: URIRef, begin: int, end: int) -> URIRef:
+def span(article_iri: str, begin: int, end: int) -> URIRef:
     """A span of an article's original text, RFC 5147 style as NIF uses it."""
     return URIRef(f"{article_iri}#char={begin},{end}")
+
+
+def span_term(article_iri: str, begin: int, end: int) -> str:
+    """`span` as an N-Triples term (`<...#char=a,b>`), for the mapping's fast path."""
+    return f"<{article_iri}#char={begin},{end}>"
+
+
+_SPAN = re.compile(r"(.*)#char=(\d+),(\d+)")
+
+
+def parse_span(span_iri: str) -> tuple[str, int, int] | None:
+    """(article IRI, begin, end) of a span IRI minted by `span`; None for any other IRI."""
+    m = _SPAN.fullmatch(span_iri)
+    return (m.group(1), int(m.group(2)), int(m.group(3))) if m else None
+
+
+def segment(resource: str) -> str | None:
+    """What kg minted `resource` as: the first path segment after KGR (person, org, meeting,
+    place, role, article, a fact type's name, ...); None for an IRI kg does not mint."""
+    if not resource.startswith(KGR):
+        return None
+    head = resource[len(KGR):].split("/", 1)
+    return head[0] if len(head) == 2 and head[0] else None
 
 
 def fact(kind: str, *parts: object) -> URIRef:
@@ -117,9 +142,14 @@ def report(title: str, presenter: str | None, meeting_name: str | None) -> URIRe
     return fact("report", title, presenter, meeting_name)
 
 
+def numbered(kind: str, article_hash: str, *numbers: int) -> URIRef:
+    """A node named by its article and its position in it (a goal: list, ordinal)."""
+    return KGR[f"{kind}/{article_hash[:16]}-" + "-".join(str(n) for n in numbers)]
+
+
 def goal(article_hash: str, list_index: int, ordinal: int) -> URIRef:
-    return KGR[f"goal/{article_hash[:16]}-{list_index}-{ordinal}"]
+    return numbered("goal", article_hash, list_index, ordinal)
 
 
 def goal_list(article_hash: str, list_index: int) -> URIRef:
-    return KGR[f"goallist/{article_hash[:16]}-{list_index}"]
+    return numbered("goallist", article_hash, list_index)

@@ -1,10 +1,12 @@
 """Facts -> RDF: the one mapping from extracted facts to triples.
 
+Each fact record is written as its type's declaration in kg.rdf.shape says (class, IRI,
+properties); the entity view, the counts and the splitter read the same declarations.
 Shape of the graph (see ontology/kg.ttl for definitions):
 - entities: schema:Person, org:Organization, kg:Meeting, schema:Place, org:Role, each with
   schema:name (and skos:altLabel for the forms written in the article);
 - facts: kg:Participation, org:Membership, kg:Report, kg:Attendance, kg:GoalList / kg:Goal,
-  kg:Credit; each has kg:article and kg:evidence -> a span;
+  kg:Credit (kg.rdf.shape.FACTS); each has kg:article and kg:evidence -> a span;
 - spans: nif:OffsetBasedString with nif:beginIndex / nif:endIndex in the original text,
   nif:anchorOf, nif:sentence and nif:referenceContext (the article, a nif:Context);
   a mention span points at its entity with itsrdf:taIdentRef;
@@ -19,16 +21,18 @@ cost more than all the extractors), `to_graph()` the rdflib view for tests and s
 
 from __future__ import annotations
 
-from collections.abc import Iterable
-
 from rdflib import Graph
-from rdflib.namespace import RDF, SKOS, XSD
+from rdflib.namespace import SKOS, XSD
 
 from kg.extract.facts import ArticleFacts, Span
-from kg.rdf import iri
+from kg.rdf import iri, shape
 from kg.rdf.namespace import ITSRDF, KG, NIF, ORG, PROV, SCHEMA
+from kg.rdf.shape import NodeType, Prop
+from kg.rdf.terms import T, Triple, date, integer, lit, nonneg, ntriples, u, url
 from kg.text.document import Document, is_cjk
 from kg.text.script import convert as t2s
+
+__all__ = ["PREFIXES", "Triple", "new_graph", "ntriples", "to_graph", "triples"]
 
 PREFIXES = {
     "kg": KG._NS,
@@ -42,102 +46,31 @@ PREFIXES = {
     "xsd": XSD,
 }
 
-Triple = tuple[str, str, str]
-
-
-def u(term: object) -> str:
-    """An IRI as an N-Triples term: `<iri>`."""
-    return f"<{term}>"
-
-
-def lit(text: str) -> str:
-    """A plain string literal as an N-Triples term, escaped as rdflib's N-Triples writer does."""
-    escaped = text.replace("\\", "\\\\").replace("\n", "\\n").replace('"', '\\"').replace("\r", "\\r")
-    return f'"{escaped}"'
-
-
-_INTEGER = f"^^<{XSD.integer}>"
-_NNI = f"^^<{XSD.nonNegativeInteger}>"
-_DATE = f"^^<{XSD.date}>"
-
-
-def integer(n: int) -> str:
-    """An xsd:integer literal term."""
-    return f'"{int(n)}"{_INTEGER}'
-
-
-def nonneg(n: int) -> str:
-    """An xsd:nonNegativeInteger literal term."""
-    return f'"{int(n)}"{_NNI}'
-
-
-def date(iso: str) -> str:
-    """An xsd:date literal term of an ISO date string (kept as written)."""
-    return lit(iso) + _DATE
-
-
-#: characters an IRI may not hold literally (RFC 3987 / N-Triples IRIREF)
-_IRI_UNSAFE = set('<>"{}|\\^` ') | {chr(c) for c in range(0x21)}
-
-
-def url(text: str) -> str:
-    """A URL given as metadata as an IRI term; characters an IRI may not hold are %-escaped."""
-    return u("".join("".join(f"%{b:02X}" for b in ch.encode("utf-8")) if ch in _IRI_UNSAFE else ch
-                     for ch in text.strip()))
-
-
-class _T:
-    """Every term the mapper writes, as N-Triples strings (resolved once, not per triple)."""
-
-    type = u(RDF.type)
-    Context, Sentence, OffsetBasedString = u(NIF.Context), u(NIF.Sentence), u(NIF.OffsetBasedString)
-    beginIndex, endIndex, anchorOf = u(NIF.beginIndex), u(NIF.endIndex), u(NIF.anchorOf)
-    referenceContext, sentence, isString = u(NIF.referenceContext), u(NIF.sentence), u(NIF.isString)
-    taIdentRef = u(ITSRDF.taIdentRef)
-    altLabel, prefLabel, notation, Concept = u(SKOS.altLabel), u(SKOS.prefLabel), u(SKOS.notation), u(SKOS.Concept)
-    name, headline, url, identifier = u(SCHEMA.name), u(SCHEMA.headline), u(SCHEMA.url), u(SCHEMA.identifier)
-    datePublished, publisher, about = u(SCHEMA.datePublished), u(SCHEMA.publisher), u(SCHEMA.about)
-    author, contributor = u(SCHEMA.author), u(SCHEMA.contributor)
-    Person, Place, NewsArticle = u(SCHEMA.Person), u(SCHEMA.Place), u(SCHEMA.NewsArticle)
-    NewsMediaOrganization = u(SCHEMA.NewsMediaOrganization)
-    Organization, Membership, Role = u(ORG.Organization), u(ORG.Membership), u(ORG.Role)
-    member, role, organization = u(ORG.member), u(ORG.role), u(ORG.organization)
-    actedOnBehalfOf = u(PROV.actedOnBehalfOf)
-
 
 def _kg(name: str) -> str:
     return u(KG[name])
 
 
-_KIND_CLASS = {
-    "presided": "ParticipationKind",
-    "attended": "ParticipationKind",
-    "reported": "ParticipationKind",
-    "spoke": "ParticipationKind",
-    "task": "GoalKind",
-    "achievement": "GoalKind",
-    "work": "GoalKind",
-    "reporter": "CreditKind",
-    "photographer": "CreditKind",
-}
 #: kind -> (its IRI term, the triples that define it)
 _KINDS = {
-    kind: (_kg(kind), ((_kg(kind), _T.type, _kg(cls)), (_kg(kind), _T.type, _T.Concept),
-                       (_kg(kind), _T.notation, lit(kind))))
-    for kind, cls in _KIND_CLASS.items()
+    kind: (_kg(kind), ((_kg(kind), T.type, _kg(cls)), (_kg(kind), T.type, T.Concept),
+                       (_kg(kind), T.notation, lit(kind))))
+    for kind, cls in shape.KINDS.items()
 }
-#: where an article-level value came from: ValueSource concept -> its notation
-_SOURCE_NOTATION = {"statedInMetadata": "metadata", "readFromText": "text", "readFromDateline": "dateline",
-                    "readFromFileName": "file-name", "inferredFromText": "inferred"}
 _SOURCES = {
-    notation: (_kg(concept), ((_kg(concept), _T.type, _kg("ValueSource")), (_kg(concept), _T.type, _T.Concept),
-                              (_kg(concept), _T.notation, lit(notation))))
-    for concept, notation in _SOURCE_NOTATION.items()
+    notation: (_kg(concept), ((_kg(concept), T.type, _kg("ValueSource")), (_kg(concept), T.type, T.Concept),
+                              (_kg(concept), T.notation, lit(notation))))
+    for concept, notation in shape.VALUE_SOURCES.items()
 }
-K = {name: _kg(name) for name in (
-    "Meeting Participation Report Attendance GoalList Goal Credit roleLabel body term session date city venue "
-    "participant meeting kind presenter onBehalfOf title expected present absent inList ordinal year text about "
-    "creditedTo creditKind creditOrganization evidence article province provinceSource dateSource sourcePath contentHash").split()}
+K = {name: _kg(name) for name in "article evidence province provinceSource dateSource sourcePath contentHash".split()}
+#: the class and the predicates of every declared node type, as terms
+_CLS = {t.name: u(t.cls) for t in shape.ALL}
+_PRED = {p.predicate: u(p.predicate) for t in shape.ALL for p in t.props}
+#: per node type, the properties the mapper writes on the node itself, with their predicate terms
+_WRITTEN = {t.name: tuple((p, _PRED[p.predicate]) for p in t.props if not p.path) for t in shape.ALL}
+#: literal value kinds -> their term; minted value kinds -> the mapper method minting the node
+_LITERALS = {"text": lit, "integer": integer, "date": date}
+_MINTED = {"person": "person", "org": "org", "meeting": "meeting", "place": "place", "role": "role", "kind": "kind"}
 
 
 def _headline(doc: Document, facts: ArticleFacts) -> str:
@@ -159,50 +92,52 @@ class _Mapper:
 
     def __init__(self, doc: Document, facts: ArticleFacts) -> None:
         self.doc, self.facts = doc, facts
-        self.article = u(iri.article(doc.digest))
+        self._iri = iri.article(doc.digest)
+        self.article = u(self._iri)
         self.out: set[Triple] = set()
         self.add = self.out.add
         self._spans: set[str] = set()  # span nodes already described
         self._sentences: set[str] = set()
         self._names: dict[str, str] = {}  # entity term -> its schema:name
+        self._lists: set[str] = set()  # goal lists already described
 
     # -- provenance -------------------------------------------------------------------
     def _offsets(self, node: str, a: int, b: int) -> None:
         add = self.add
-        add((node, _T.type, _T.OffsetBasedString))
-        add((node, _T.beginIndex, nonneg(a)))
-        add((node, _T.endIndex, nonneg(b)))
-        add((node, _T.anchorOf, lit(self.doc.original[a:b])))
-        add((node, _T.referenceContext, self.article))
+        add((node, T.type, T.OffsetBasedString))
+        add((node, T.beginIndex, nonneg(a)))
+        add((node, T.endIndex, nonneg(b)))
+        add((node, T.anchorOf, lit(self.doc.original[a:b])))
+        add((node, T.referenceContext, self.article))
 
     def span(self, span: Span) -> str:
         """The node of a normalised span, with offsets in the original text and its sentence."""
         a, b = self.doc.original_span(*span)
-        node = f"<{self.article[1:-1]}#char={a},{b}>"
+        node = iri.span_term(self._iri, a, b)
         if node not in self._spans:
             self._spans.add(node)
             self._offsets(node, a, b)
         # always: the span may already exist as a sentence node (a whole caption line)
-        self.add((node, _T.sentence, self.sentence(span[0])))
+        self.add((node, T.sentence, self.sentence(span[0])))
         return node
 
     def sentence(self, pos: int) -> str:
         s, e = self.doc.sentence_bounds(pos)
         a, b = self.doc.original_span(s, e)
-        node = f"<{self.article[1:-1]}#char={a},{b}>"
+        node = iri.span_term(self._iri, a, b)
         if node not in self._sentences:
             self._sentences.add(node)
-            self.add((node, _T.type, _T.Sentence))
+            self.add((node, T.type, T.Sentence))
             self._offsets(node, a, b)
         return node
 
     def mention(self, entity: str, span: Span) -> None:
         node = self.span(span)
-        self.add((node, _T.taIdentRef, entity))
+        self.add((node, T.taIdentRef, entity))
         written = self.written(span)
         name = self._names.get(entity)
         if written and name is not None and written != name:
-            self.add((entity, _T.altLabel, lit(written)))
+            self.add((entity, T.altLabel, lit(written)))
 
     def written(self, span: Span) -> str:
         """The span as the article writes it: the original's ideographs (a traditional
@@ -221,7 +156,7 @@ class _Mapper:
         return "".join(out)
 
     def fact(self, node: str, cls: str, span: Span) -> str:
-        self.add((node, _T.type, cls))
+        self.add((node, T.type, cls))
         self.add((node, K["article"], self.article))
         self.add((node, K["evidence"], self.span(span)))
         return node
@@ -239,20 +174,22 @@ class _Mapper:
 
     # -- entities ---------------------------------------------------------------------
     def entity(self, node: str, cls: str, name: str) -> str:
-        self.add((node, _T.type, cls))
-        self.add((node, _T.name, lit(name)))
-        self._names.setdefault(node, name)
+        """Type and name an entity node, once per article; returns it."""
+        if node not in self._names:
+            self.add((node, T.type, cls))
+            self.add((node, T.name, lit(name)))
+            self._names[node] = name
         return node
 
     def person(self, name: str) -> str:
-        return self.entity(u(iri.person(name)), _T.Person, name)
+        return self.entity(u(iri.person(name)), _CLS["person"], name)
 
     def org(self, name: str, cls: str | None = None) -> str:
         if cls is None:
             cls = self.facts.organizations[name].cls if name in self.facts.organizations else "body"
-        node = self.entity(u(iri.organization(name)), _T.Organization, name)
+        node = self.entity(u(iri.organization(name)), _CLS["org"], name)
         if cls == "media":
-            self.add((node, _T.type, _T.NewsMediaOrganization))
+            self.add((node, T.type, T.NewsMediaOrganization))
         return node
 
     def meeting(self, name: str) -> str:
@@ -260,21 +197,84 @@ class _Mapper:
         # from the next, so it joins the IRI
         m = self.facts.meetings.get(name)
         date = m.date if m is not None and m.term is None and m.session is None else None
-        return self.entity(u(iri.meeting(name, date)), K["Meeting"], name)
+        return self.entity(u(iri.meeting(name, date)), _CLS["meeting"], name)
 
     def place(self, name: str) -> str:
-        return self.entity(u(iri.place(name)), _T.Place, name)
+        return self.entity(u(iri.place(name)), _CLS["place"], name)
+
+    def role(self, title: str) -> str:
+        """A post's role node, labelled (skos:prefLabel) by the post as written."""
+        node = u(iri.role(title))
+        self.add((node, T.type, T.Role))
+        self.add((node, T.prefLabel, lit(title)))
+        return node
+
+    # -- declared properties ----------------------------------------------------------
+    def term(self, prop: Prop, value: object, record: object) -> str:
+        """The term of one declared property's value (minting the entity it names)."""
+        kind = prop.value
+        if kind in _LITERALS:
+            return _LITERALS[kind](value)
+        if kind == "agent":
+            return self.org(value) if getattr(record, prop.flag) else self.person(value)
+        if kind in _MINTED:
+            return getattr(self, _MINTED[kind])(value)
+        return value  # a derived node term (a goal's list)
+
+    def properties(self, node: str, t: NodeType, record: object) -> None:
+        """Write the declared properties of `record` on `node`; absent values write nothing."""
+        add = self.add
+        for prop, predicate in _WRITTEN[t.name]:
+            value = self.derive(t, prop, record) if prop.derived else getattr(record, prop.field)
+            if value is None or value == "":
+                continue
+            add((node, predicate, self.term(prop, value, record)))
+
+    def derive(self, t: NodeType, prop: Prop, record) -> object:
+        """A value the mapper computes for a record rather than reads off it."""
+        name = prop.field
+        if name == "article_date":
+            return self.article_date()
+        if name == "text":
+            return self.doc.text[record.span[0]:record.span[1]]
+        if name == "list":
+            return self.goal_list(record)
+        if name == "decided_date":
+            decided = self.facts.meetings.get(record.meeting) if record.meeting else None
+            return (decided.date if decided is not None else None) or self.article_date()
+        raise KeyError(f"{t.name}: no derived value {name}")
+
+    def article_date(self) -> str | None:
+        """The article's date (kg.extract.dates: metadata, date line, dateline, file name or
+        inferred), else the date of the sitting it reports (a post's date; an appointment's
+        when the deciding meeting has none)."""
+        main = self.facts.main_meeting
+        return self.facts.date or (main.date if main else None)
+
+    def map_fact(self, t: NodeType, record) -> str:
+        """One fact record as its declaration says: the node, its provenance, its properties."""
+        key = tuple(getattr(record, k) for k in t.key)
+        if t.numbered:
+            name = iri.numbered(t.name, self.doc.digest, *key)
+        else:
+            name = iri.fact(t.name, *key, *((self.doc.digest,) if t.per_article else ()))
+        node = self.fact(u(name), _CLS[t.name], record.span)
+        self.properties(node, t, record)
+        hook = _HOOKS.get(t.name)
+        if hook is not None:
+            hook(self, node, record)
+        return node
 
     # -- the article ------------------------------------------------------------------
     def run(self) -> set[Triple]:
         f, doc, add = self.facts, self.doc, self.add
         art = self.article
-        add((art, _T.type, _T.NewsArticle))
-        add((art, _T.type, _T.Context))
+        add((art, T.type, T.NewsArticle))
+        add((art, T.type, T.Context))
         add((art, K["contentHash"], lit(doc.digest)))
-        add((art, _T.isString, lit(doc.original)))
-        add((art, _T.beginIndex, nonneg(0)))
-        add((art, _T.endIndex, nonneg(len(doc.original))))
+        add((art, T.isString, lit(doc.original)))
+        add((art, T.beginIndex, nonneg(0)))
+        add((art, T.endIndex, nonneg(len(doc.original))))
         self.map_metadata()
 
         for p in f.people.values():
@@ -290,40 +290,15 @@ class _Mapper:
             for s in spans:
                 self.mention(node, s)
         for m in f.meetings.values():
-            self.map_meeting(m)
-        for r in f.roles:
-            self.map_role(r)
-        for p in f.participations:
-            node = self.fact(u(iri.fact("participation", p.person, p.kind, p.meeting)), K["Participation"], p.span)
-            add((node, K["participant"], self.person(p.person)))
-            add((node, K["kind"], self.kind(p.kind)))
-            add((node, K["meeting"], self.meeting(p.meeting)))
-        for r in f.reports:
-            node = self.fact(u(iri.report(r.title, r.presenter, r.meeting)), K["Report"], r.span)
-            add((node, K["title"], lit(r.title)))
-            if r.presenter:
-                add((node, K["presenter"], self.org(r.presenter) if r.presenter_is_org else self.person(r.presenter)))
-            if r.on_behalf_of:
-                body = self.org(r.on_behalf_of)
-                add((node, K["onBehalfOf"], body))
-                if r.presenter and not r.presenter_is_org:
-                    add((self.person(r.presenter), _T.actedOnBehalfOf, body))
-            if r.meeting:
-                add((node, K["meeting"], self.meeting(r.meeting)))
-        for a in f.attendance:
-            node = self.fact(u(iri.fact("attendance", a.meeting, doc.digest)), K["Attendance"], a.span)
-            add((node, K["meeting"], self.meeting(a.meeting)))
-            for prop, value in (("expected", a.expected), ("present", a.present), ("absent", a.absent)):
-                if value is not None:
-                    add((node, K[prop], integer(value)))
-        self.map_goals()
-        for c in f.credits:
-            node = self.fact(u(iri.fact("credit", c.person, c.kind, c.organization, doc.digest)), K["Credit"], c.span)
-            add((node, K["creditedTo"], self.person(c.person)))
-            add((node, K["creditKind"], self.kind(c.kind)))
-            if c.organization:
-                add((node, K["creditOrganization"], self.org(c.organization)))
-            add((art, _T.author if c.kind == "reporter" else _T.contributor, self.person(c.person)))
+            node = self.meeting(m.name)
+            for s in m.spans:
+                self.mention(node, s)
+            self.properties(node, shape.MEETING, m)
+            if m.main:
+                add((art, T.about, node))
+        for t in shape.FACTS:
+            for record in getattr(f, t.records):
+                self.map_fact(t, record)
         return self.out
 
     def map_metadata(self) -> None:
@@ -333,89 +308,44 @@ class _Mapper:
         # a title given with the article beats the first line of its text
         headline = " ".join(str(meta.get("title") or "").split()) or _headline(doc, self.facts)
         if headline:
-            add((art, _T.headline, lit(headline)))
+            add((art, T.headline, lit(headline)))
         if doc.source:
             add((art, K["sourcePath"], lit(doc.source)))
         if self.facts.date:
-            add((art, _T.datePublished, date(self.facts.date)))
+            add((art, T.datePublished, date(self.facts.date)))
             add((art, K["dateSource"], self.source(self.facts.date_source or "inferred")))
         if self.facts.province:
             add((art, K["province"], lit(self.facts.province)))
             # a province read off the text's mentions is a guess: say so, apart from a stated one
             add((art, K["provinceSource"], self.source("metadata" if self.facts.province_stated else "inferred")))
         if meta.get("url"):
-            add((art, _T.url, url(str(meta["url"]))))
+            add((art, T.url, url(str(meta["url"]))))
         if meta.get("id"):
-            add((art, _T.identifier, lit(str(meta["id"]))))
+            add((art, T.identifier, lit(str(meta["id"]))))
         given = " ".join(str(meta.get("source") or "").split())
         # the publication: one node by its simplified name, like any body the text names
         # (OpenCC's character mapping, not to_simplified: a short name is no evidence of its script)
         if given:
             publisher = self.org(t2s(given), "media")
-            add((art, _T.publisher, publisher))
+            add((art, T.publisher, publisher))
             if given != self._names[publisher]:
-                add((publisher, _T.altLabel, lit(given)))
+                add((publisher, T.altLabel, lit(given)))
 
-    def map_meeting(self, m) -> None:
-        add = self.add
-        node = self.meeting(m.name)
-        for s in m.spans:
-            self.mention(node, s)
-        if m.body:
-            add((node, K["body"], self.org(m.body)))
-        if m.term is not None:
-            add((node, K["term"], integer(m.term)))
-        if m.session is not None:
-            add((node, K["session"], integer(m.session)))
-        if m.date:
-            add((node, K["date"], date(m.date)))
-        if m.city:
-            add((node, K["city"], self.place(m.city)))
-        if m.venue:
-            add((node, K["venue"], self.place(m.venue)))
-        if m.main:
-            add((self.article, _T.about, node))
-
-    def map_role(self, r) -> None:
-        add = self.add
-        node = self.fact(u(iri.fact("membership", r.person, r.title, r.organization)), _T.Membership, r.span)
-        add((node, _T.member, self.person(r.person)))
-        role = u(iri.role(r.title))
-        add((role, _T.type, _T.Role))
-        add((role, _T.prefLabel, lit(r.title)))
-        add((node, _T.role, role))
-        add((node, K["roleLabel"], lit(r.title)))
-        if r.organization:
-            add((node, _T.organization, self.org(r.organization)))
-        if r.meeting:
-            add((node, K["meeting"], self.meeting(r.meeting)))
-        # the article's date (else the reported sitting's) dates the post
-        main = self.facts.main_meeting
-        when = self.facts.date or (main.date if main else None)
-        if when:
-            add((node, K["date"], date(when)))
-
-    def map_goals(self) -> None:
-        add, doc = self.add, self.doc
-        lists_done = set()
-        for goal in self.facts.goals:
-            lst = u(iri.goal_list(doc.digest, goal.list_index))
-            if goal.list_index not in lists_done:
-                lists_done.add(goal.list_index)
-                add((lst, _T.type, K["GoalList"]))
-                add((lst, K["article"], self.article))
-                add((lst, K["kind"], self.kind(goal.kind)))
-                if goal.about:
-                    about = (u(iri.report(goal.about, *self._report_key(goal.about))) if goal.about_is_report
-                             else self.meeting(goal.about))
-                    add((lst, K["about"], about))
-            node = self.fact(u(iri.goal(doc.digest, goal.list_index, goal.ordinal)), K["Goal"], goal.span)
-            add((node, K["inList"], lst))
-            add((node, K["ordinal"], integer(goal.ordinal)))
-            add((node, K["kind"], self.kind(goal.kind)))
-            add((node, K["text"], lit(doc.text[goal.span[0]:goal.span[1]])))
-            if goal.year is not None:
-                add((node, K["year"], integer(goal.year)))
+    def goal_list(self, goal) -> str:
+        """The node of a goal's enumerated list, described once per list: its article, the
+        kind of its first item, and the report or meeting it belongs to."""
+        lst = u(iri.numbered(shape.GOAL_LIST.name, self.doc.digest, goal.list_index))
+        if lst not in self._lists:
+            self._lists.add(lst)
+            add = self.add
+            add((lst, T.type, _CLS["goallist"]))
+            add((lst, K["article"], self.article))
+            add((lst, _PRED[KG.kind], self.kind(goal.kind)))
+            if goal.about:
+                about = (u(iri.report(goal.about, *self._report_key(goal.about))) if goal.about_is_report
+                         else self.meeting(goal.about))
+                add((lst, _PRED[KG.about], about))
+        return lst
 
     def _report_key(self, title: str) -> tuple[str | None, str | None]:
         for r in self.facts.reports:
@@ -424,14 +354,24 @@ class _Mapper:
         return None, None
 
 
+# -- what a fact implies beyond its own node --------------------------------------------
+def _report_acted_for(m: _Mapper, node: str, r) -> None:
+    # a person reporting on a body's behalf acted for it (prov:actedOnBehalfOf, PERSON's link)
+    if r.presenter and r.on_behalf_of and not r.presenter_is_org:
+        m.add((m.person(r.presenter), T.actedOnBehalfOf, m.org(r.on_behalf_of)))
+
+
+def _credit_byline(m: _Mapper, node: str, c) -> None:
+    # the byline credits the article itself: a reporter is its author, a photographer a contributor
+    m.add((m.article, T.author if c.kind == "reporter" else T.contributor, m.person(c.person)))
+
+
+_HOOKS = {shape.REPORT.name: _report_acted_for, shape.CREDIT.name: _credit_byline}
+
+
 def triples(doc: Document, facts: ArticleFacts) -> set[Triple]:
     """The article's triples as (subject, predicate, object) N-Triples term strings."""
     return _Mapper(doc, facts).run()
-
-
-def ntriples(triples_: Iterable[Triple]) -> list[str]:
-    """Sorted, distinct N-Triples lines (`s p o .` and a newline): the order shards and the merge use."""
-    return sorted({f"{s} {p} {o} .\n" for s, p, o in triples_})
 
 
 def new_graph() -> Graph:

@@ -41,11 +41,13 @@ class KG(DefinedNamespace):
     GoalList: object
     Goal: object
     Credit: object
+    Appointment: object
     Mention: object
     Article: object
     ParticipationKind: object
     GoalKind: object
     CreditKind: object
+    AppointmentAction: object
     ValueSource: object
 
     # posts
@@ -86,6 +88,12 @@ class KG(DefinedNamespace):
     creditKind: object
     creditOrganization: object
 
+    # appointments
+    appointee: object
+    post: object
+    action: object
+    postOrganization: object
+
     # provenance
     evidence: object
     article: object
@@ -106,6 +114,10 @@ class KG(DefinedNamespace):
     work: object
     reporter: object
     photographer: object
+    elected: object
+    appointed: object
+    removed: object
+    resigned: object
     statedInMetadata: object
     inferredFromText: object
     readFromText: object

@@ -1,29 +1,31 @@
-"""Entity graph -> one self-contained interactive HTML page (pyvis, vis-network inlined).
+"""Entity graph -> one self-contained interactive HTML page (vis-network inlined).
 
 Why not pyvis' own template: every one of its modes links Bootstrap from a CDN, "local"
-and "remote" link vis-network from one too, and it writes the heading unescaped. kg keeps
-pyvis as the network model and its vendored vis-network, and renders them with its own
-template (kg/view/templates), which inlines every script and style, escapes all article
-text (JSON in <script> with <, >, & escaped; text put into the page with textContent) and
-adds a legend, a class filter, a search box and a panel with each entity's facts and the
-sentences they came from.
+and "remote" link vis-network from one too, and it writes the heading unescaped. kg takes
+from pyvis only the vis-network it vendors, writes the node and edge records vis-network
+reads (as pyvis' Network would make them) and renders them with its own template
+(kg/view/templates), which inlines every script and style, escapes all article text (JSON
+in <script> with <, >, & escaped; text put into the page with textContent) and adds a
+legend, a class filter, a search box and a panel with each entity's facts and the
+sentences they came from. pyvis' Python module is not imported (it imports IPython).
 """
 
 from __future__ import annotations
 
+import json
 import os
+from importlib.util import find_spec
 from pathlib import Path
 
 import networkx as nx
-import pyvis
 from jinja2 import Environment, FileSystemLoader, select_autoescape
-from pyvis.network import Network
 
 from kg.analysis.entities import main_meeting
 from kg.view.layout import positions
 
 TEMPLATES = Path(__file__).with_name("templates")
-PYVIS_TEMPLATES = Path(pyvis.__file__).with_name("templates")
+#: pyvis' folder of vendored scripts, found without importing pyvis
+PYVIS_TEMPLATES = Path(find_spec("pyvis").submodule_search_locations[0]) / "templates"
 
 #: above this many nodes the page draws precomputed positions with physics off (frozen);
 #: below it vis-network refines the layout, stops when stable and switches physics off
@@ -41,6 +43,7 @@ STYLE = {
     "report": ("报告", "report", "#9467bd", "triangle", 16),
     "goal": ("目标", "goal", "#ff7f0e", "triangleDown", 12),
     "place": ("地点", "place", "#8c564b", "diamond", 14),
+    "post": ("职务", "post", "#17becf", "box", 12),
 }
 _OTHER = ("其他", "other", "#7f7f7f", "dot", 12)
 FONT_FACE = '"Noto Sans CJK SC", "WenQuanYi Micro Hei", "Source Han Sans SC", "Microsoft YaHei", ' \
@@ -79,29 +82,26 @@ def _details(G: nx.MultiDiGraph, ids: dict[str, int]) -> tuple[dict, list[str]]:
     return nodes, sentences
 
 
-def build_network(G: nx.MultiDiGraph, centre: str | None = None) -> tuple[Network, dict]:
-    """The pyvis network of an entity graph and the data kg's template adds to it.
+def build_network(G: nx.MultiDiGraph, centre: str | None = None) -> tuple[dict, dict]:
+    """The vis-network data of an entity graph and the data kg's template adds to it.
 
     Nodes get integer ids (short pages), precomputed positions with `centre` (by default
     the main meeting) at the origin, colour and shape by class; edges are directed and
-    labelled with the relation. Returns (network, page data).
+    labelled with the relation. Returns ({"nodes", "edges", "options"}, page data).
     """
     centre = centre if centre in G else main_meeting(G)
     frozen = G.number_of_nodes() > PHYSICS_MAX_NODES
     pos = positions(G, centre)
     ids = {n: i for i, n in enumerate(G.nodes)}
-    net = Network(height="100%", width="100%", directed=True, cdn_resources="in_line")
+    nodes, edges = [], []
     for n, d in G.nodes(data=True):
         x, y = pos[n]
         extra = {"fixed": {"x": True, "y": True}} if (n == centre and not frozen) else {}
         # colour, shape and size come from the class's vis group (options["groups"])
-        net.add_node(ids[n], label=d["label"], title=_tooltip(d), group=d["cls"] if d["cls"] in STYLE else "other",
-                     x=x, y=y, **extra)
-        net.nodes[-1].pop("color", None)
-        net.nodes[-1].pop("shape", None)
+        nodes.append({"title": _tooltip(d), "group": d["cls"] if d["cls"] in STYLE else "other", "x": x, "y": y,
+                      **extra, "id": ids[n], "label": d["label"] or ids[n]})
     for u, v, d in G.edges(data=True):
-        net.add_edge(ids[u], ids[v], label=d["label"], title=d["label"])
-    net.options = _options(frozen, G.number_of_edges())
+        edges.append({"label": d["label"], "title": d["label"], "from": ids[u], "to": ids[v], "arrows": "to"})
     details, sentences = _details(G, ids)
     counts = {}
     for _, c in G.nodes(data="cls"):
@@ -113,7 +113,7 @@ def build_network(G: nx.MultiDiGraph, centre: str | None = None) -> tuple[Networ
         "expected": {"nodes": G.number_of_nodes(), "edges": G.number_of_edges()},
         "centre": ids.get(centre), "frozen": frozen,
     }
-    return net, data
+    return {"nodes": nodes, "edges": edges, "options": _options(frozen, G.number_of_edges())}, data
 
 
 def _options(frozen: bool, n_edges: int) -> dict:
@@ -145,13 +145,12 @@ def _options(frozen: bool, n_edges: int) -> dict:
 
 def render(G: nx.MultiDiGraph, title: str = "kg", centre: str | None = None) -> str:
     """The page of an entity graph as HTML text: self-contained, no network needed."""
-    net, data = build_network(G, centre)
+    network, data = build_network(G, centre)
     env = Environment(loader=FileSystemLoader([str(TEMPLATES), str(PYVIS_TEMPLATES)]),
                       autoescape=select_autoescape(["html"]), keep_trailing_newline=True)
     env.globals["kg"] = {"title": title, "data": data}
-    net.templateEnv = env
-    net.path = "kg_page.html"
-    html = net.generate_html(name="graph.html")
+    html = env.get_template("kg_page.html").render(nodes=network["nodes"], edges=network["edges"],
+                                                   options=json.dumps(network["options"]))
     # A page that calls out would break offline use and leak what is being read.
     for needle in ('src="http', "src='http", 'href="http', "href='http", "@import", "url(http"):
         if needle in html:
