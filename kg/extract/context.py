@@ -17,12 +17,17 @@ import re
 from collections import Counter
 from dataclasses import dataclass, field
 from functools import cache
+from importlib import resources
 
 from kg.extract.facts import ArticleFacts
 from kg.lexicon import Lexicon, Province, lexicon
 from kg.text.document import Document
 
 _FULL_DATE = re.compile(r"((?:19|20)\d{2})年(\d{1,2})月(\d{1,2})日")
+#: a publication stamp in the lines before the body: 2022-02-24 10:45, 2019年01月18日 08:15,
+#: 发布时间：2017-02-28, 24.04.2021
+_STAMP = re.compile(r"(?<!\d)(?:(?P<y>(?:19|20)\d{2})[-/.年](?P<m>\d{1,2})[-/.月](?P<d>\d{1,2})日?"
+                    r"|(?P<d2>\d{1,2})\.(?P<m2>\d{1,2})\.(?P<y2>(?:19|20)\d{2}))(?!\d)")
 _YEAR = re.compile(r"(?<![\d-])((?:19|20)\d{2})年")
 _DATELINE = re.compile(r"(?:新华社|本报|电)[^，。\n]{0,10}?(\d{1,2})月(\d{1,2})日电")
 
@@ -35,6 +40,8 @@ class Context:
     year: int | None = None
     dateline: tuple[int, int] | None = None  # (month, day) of a dateline
     aliases: dict[str, tuple[str, str]] = field(default_factory=dict)  # body alias -> (canonical, class)
+    city: str | None = None  # the prefecture-level city whose own bodies the article reports (聊城市)
+    published: tuple[int, int, int] | None = None  # (year, month, day) of a publication stamp
 
     def iso(self, month: int, day: int, year: int | None = None) -> str | None:
         """An ISO date, the year taken from the article when not given."""
@@ -42,6 +49,15 @@ class Context:
         if not y or not (1 <= month <= 12 and 1 <= day <= 31):
             return None
         return f"{y:04d}-{month:02d}-{day:02d}"
+
+
+#: words that show an article is about a province-level unit's own affairs, by unit: its
+#: bodies written short (省委, 自治区政府, 市人大) or the whole unit (全省, 我区)
+_LOCAL = {
+    "省": re.compile(r"省(?:委|政府|人民政府|人大|政协|长|纪委|监委|法院|检察院|[一二三四五六七八九十]{1,3}届)|全省|我省|本省"),
+    "自治区": re.compile(r"(?:自治区|区)(?:党委|政府|人民政府|人大|政协|主席|纪委|[一二三四五六七八九十]{1,3}届)|全区|我区"),
+    "直辖市": re.compile(r"市(?:委|政府|人民政府|人大|政协|长|纪委|监委|[一二三四五六七八九十]{1,3}届)|全市|我市|本市"),
+}
 
 
 def _province(doc: Document, lex: Lexicon) -> Province | None:
@@ -62,12 +78,68 @@ def _province(doc: Document, lex: Lexicon) -> Province | None:
     if not score:
         return None
     best, value = score.most_common(1)[0]
-    return lex.province(best) if value > 0 else None
+    prov = lex.province(best) if value > 0 else None
+    # a national article names provinces in passing (代表团, 疫情, 在京): it has a province only
+    # when it speaks of that unit's own bodies or of the whole unit (省委, 全区, 市人大)
+    if prov is None:
+        return None
+    if _LOCAL[prov.unit].search(text):
+        return prov
+    # or of one of its cities' own bodies (市委, 全市 in an article naming 聊城市)
+    if _CITY_LOCAL.search(text) and any(f"{c}市" in text for c in (prov.capital, *prov.cities)):
+        return prov
+    return None
+
+
+#: a city named as the owner of a municipal body or meeting (聊城市第十八届人民代表大会,
+#: 政协第十一届南宁市委员会, 威海市委): its name, written before 市
+_CITY_OWNER = re.compile(r"(?:(?<=[\s，。：；、“（(])|^|(?<=政协第.届)|(?<=政协第..届)|(?<=会议第.届)|(?<=会议第..届)|"
+                         r"(?<=中国共产党)|(?<=中共))(?P<c>[\u4e00-\u9fff]{2,4}?)市"
+                         r"(?=第[一二三四五六七八九十]{1,3}届|委员会|委(?!员)|人民政府|人大|政协|市长)")
+#: a municipal body written short, or the whole city: the article is about a city's affairs
+_CITY_LOCAL = re.compile(r"市(?:委|政府|人民政府|人大|政协|长|纪委|[一二三四五六七八九十]{1,3}届)|全市|我市|本市")
+
+
+def _city(doc: Document, lex: Lexicon, prov: Province | None) -> str | None:
+    """The prefecture-level city an article about a city's own affairs reports (聊城市); none
+    for the affairs of a municipality (北京市: that is the province-level unit) or of a province."""
+    text = doc.text
+    if (prov is not None and prov.unit == "直辖市") or not _CITY_LOCAL.search(text):
+        return None
+    score: Counter = Counter()
+    first: dict[str, int] = {}
+    municipalities = {p.short for p in lex.provinces if p.unit in ("直辖市", "特别行政区")}
+    for m in _CITY_OWNER.finditer(text):
+        c = m.group("c")
+        if c not in municipalities and lex.province(c) is None:
+            score[c] += 3
+            first.setdefault(c, m.start())
+    for p in lex.provinces:
+        if p.unit in ("直辖市", "特别行政区") or (prov is not None and p is not prov):
+            continue
+        for c in (p.capital, *p.cities):
+            n = text.count(c)
+            if n:
+                score[c] += n
+                first.setdefault(c, text.find(c))
+    if not score:
+        return None
+    best = max(score, key=lambda c: (score[c], -first[c]))
+    if score[best] < 2 or not (f"{best}市" in text or _owner_named(text, best)):
+        return None  # a city in passing (在南京闭幕) is no article about its affairs
+    return f"{best}市"
+
+
+def _owner_named(text: str, city: str) -> bool:
+    return bool(re.search(rf"{city}(?:日报|晚报|新闻|广播电视台)|本报{city}", text))
 
 
 def _year(doc: Document) -> int | None:
     if doc.meta.get("date"):
         return int(str(doc.meta["date"])[:4])
+    stamp = _published(doc)
+    if stamp:
+        return stamp[0]
     text = doc.text
     m = _FULL_DATE.search(text, doc.body_start)
     if m and m.start() < doc.body_start + 120:
@@ -75,14 +147,19 @@ def _year(doc: Document) -> int | None:
     score: Counter = Counter()
     for m in _YEAR.finditer(text):
         y = int(m.group(1))
-        after = text[m.end():m.end() + 3]
+        after = text[m.end():m.end() + 30]
         before = text[max(0, m.start() - 6):m.start()]
-        if after.startswith("是") or after.startswith("，是"):
+        clause = re.split(r"[，。；：、]", after, maxsplit=1)[0]
+        if re.match(r"(?:是)?(?:极|很|非常|极其)?不平凡", after) or "执行情况" in clause or "决算" in clause:
+            score[y + 1] += 4  # 2018年极不平凡, 2021年…计划执行情况: the year before the article's
+        elif after.startswith("是") or after.startswith("，是"):
             score[y] += 4
         elif "过去的" in before or after.startswith("工作回顾") or after.startswith("和今年"):
             score[y + 1] += 4
-        elif after.startswith(("工作安排", "工作任务", "以来")):
-            score[y] += 3  # 2024年以来: the article writes in that year
+        elif after.startswith(("工作安排", "工作任务", "以来", "工作思路", "目标任务", "重点工作", "主要预期目标")):
+            score[y] += 3  # 2024年以来, 2019年工作思路: the article writes in that year
+        elif re.match(r"(?:全省|全市|全区|省级|市级|本级)?(?:和[省市区]级)?(?:国民经济和社会发展计划|预算)", after):
+            score[y] += 2
         elif re.match(r"\d", text[m.start() - 1:m.start()] or "x") or re.search(r"[-—－～~至到]$", before):
             continue  # a range or a target (2023—2027年, 到2035年) is no year of the article
         else:
@@ -95,14 +172,35 @@ def _year(doc: Document) -> int | None:
     return max(y for y, s in score.items() if s == top)
 
 
+def _published(doc: Document) -> tuple[int, int, int] | None:
+    """The date stamped on the article in its lines before the body (or its first line):
+    2022-02-24 10:45, 2013年04月02日 08:15, 发布时间：2017-02-28."""
+    if doc.meta.get("date"):
+        d = str(doc.meta["date"])
+        if re.fullmatch(r"\d{4}-\d{2}-\d{2}", d):
+            return int(d[:4]), int(d[5:7]), int(d[8:10])
+    head_end = max(doc.body_start, doc.text.find("\n") + 1)
+    head = doc.text[:min(head_end, 400)]
+    for m in _STAMP.finditer(head):
+        y, mo, d = (m.group("y"), m.group("m"), m.group("d")) if m.group("y") else (m.group("y2"), m.group("m2"), m.group("d2"))
+        tail = head[m.end():m.end() + 12]
+        before = head[max(0, m.start() - 8):m.start()]
+        # a stamp, not a date in a sentence: a clock time, a source or a label next to it
+        if re.match(r"[\s，,]*(?:\d{1,2}:\d{2}|[|｜]|来源|星期|$|\n)", tail) or re.search(r"(?:时间|日期)[:：]?\s*$", before):
+            if 1 <= int(mo) <= 12 and 1 <= int(d) <= 31:
+                return int(y), int(mo), int(d)
+    return None
+
+
 def analyse(doc: Document) -> Context:
     """The article-wide context of `doc`."""
     lex = lexicon()
     prov = _province(doc, lex)
+    city = _city(doc, lex, prov)
     m = _DATELINE.search(doc.text)
     return Context(lexicon=lex, province=prov, province_stated=bool(doc.meta.get("province")) and prov is not None,
                    year=_year(doc), dateline=(int(m.group(1)), int(m.group(2))) if m else None,
-                   aliases=_aliases(prov.full if prov else None))
+                   aliases=_aliases(prov.full if prov else None, city), city=city, published=_published(doc))
 
 
 def new_facts(ctx: Context) -> ArticleFacts:
@@ -113,24 +211,52 @@ def new_facts(ctx: Context) -> ArticleFacts:
 
 
 @cache
-def _aliases(province: str | None) -> dict[str, tuple[str, str]]:
-    """Body aliases -> (canonical, class): national ones and the province's, built once per
-    province and process (extractors only read them)."""
+def _city_templates() -> tuple[tuple[str, str, tuple[str, ...]], ...]:
+    text = resources.files("kg.lexicon").joinpath("city_bodies.tsv").read_text(encoding="utf-8")
+    rows = []
+    for ln in text.splitlines():
+        if ln.strip() and not ln.startswith("#"):
+            canon, cls, aliases = (ln.split("\t") + ["", ""])[:3]
+            rows.append((canon, cls, tuple(a for a in aliases.split(",") if a)))
+    return tuple(rows)
+
+
+def city_bodies(city: str, bare: bool = False) -> dict[str, tuple[str, str]]:
+    """alias -> (canonical, class) for the bodies of a prefecture-level city (聊城市); the bare
+    forms (市委, 市政府) only with `bare`, in an article about that city."""
+    out: dict[str, tuple[str, str]] = {}
+    short = city[:-1] if city.endswith("市") else city
+    for canon, cls, aliases in _city_templates():
+        full = canon.format(C=city, c=short)
+        out.setdefault(full, (full, cls))
+        for a in aliases:
+            if a.startswith("市") and not bare:
+                continue
+            out.setdefault(a.format(C=city, c=short), (full, cls))
+    return out
+
+
+@cache
+def _aliases(province: str | None, city: str | None = None) -> dict[str, tuple[str, str]]:
+    """Body aliases -> (canonical, class): national ones, the province's and the city's, built
+    once per province, city and process (extractors only read them)."""
     lex = lexicon()
     out = dict(lex.national)
     prov = lex.province(province) if province else None
     if prov is not None:
         out.update(lex.regional(prov))
+    if city:
+        out.update(city_bodies(city, bare=True))  # 市委 in a Liaocheng article is Liaocheng's
     return out
 
 
 @cache
-def _alias_pattern(province: str | None, min_len: int) -> re.Pattern:
-    names = sorted((a for a in _aliases(province) if len(a) >= min_len), key=len, reverse=True)
+def _alias_pattern(province: str | None, city: str | None, min_len: int) -> re.Pattern:
+    names = sorted((a for a in _aliases(province, city) if len(a) >= min_len), key=len, reverse=True)
     return re.compile("|".join(map(re.escape, names)))
 
 
 def alias_pattern(ctx: Context, min_len: int = 1) -> re.Pattern:
     """An alternation of the context's body aliases of at least `min_len` characters, longest
-    first, compiled once per province."""
-    return _alias_pattern(ctx.province.full if ctx.province else None, min_len)
+    first, compiled once per province and city."""
+    return _alias_pattern(ctx.province.full if ctx.province else None, ctx.city, min_len)

@@ -1,0 +1,287 @@
+"""Numbered meetings: a grammar per kind of body, and the canonical full name of each.
+
+A numbered meeting is named by its body, term (届) and ordinal (次): congresses and their
+standing committees, CPPCC committees and their standing committees, party committees and
+their plenums and congresses, the councils that schedule standing-committee sessions
+(委员长会议, 主任会议, 主席会议), and a few recurring meetings counted without a term
+(国务院第十次全体会议, 中央政治局第四次集体学习). Each kind has one canonicaliser, shared by the
+national, provincial and municipal bodies:
+
+- 山西省第十四届人民代表大会第二次会议 / 聊城市第十八届人民代表大会第一次会议
+- 中国人民政治协商会议第十二届浙江省委员会第五次会议 (the term before the place, as the
+  official name writes it; 政协浙江省第十二届委员会… is read as the same meeting)
+- 中国共产党四川省第十一届委员会第十一次全体会议
+
+A written short form (省十三届人大二次会议, 市政协十三届三次会议, 市委六届六次全会) takes its
+place from the article: 省 is the article's province, 市 the city whose affairs it reports
+(or the municipality, 上海市). Where the article gives no such place, the short form is left
+unnamed rather than given a wrong one.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import cache
+
+from kg.extract.context import Context
+from kg.lexicon import lexicon
+from kg.text.numerals import NUM, to_chinese, to_int
+
+
+@dataclass
+class Mention:
+    """One place `[start, end)` where the article names a meeting, by its canonical name."""
+
+    start: int
+    end: int
+    name: str
+    body: str | None
+    term: int | None
+    session: int | None
+    kind: str | None = None  # the grammar's kind of meeting (lnpc, council_npc …), for merging
+
+
+def _cn(n: int | None) -> str:
+    return to_chinese(n) if n is not None else ""
+
+
+# -- canonical names: (term, session, standing committee?, place) -> (name, body) ----------------
+
+def _npc(t, s, sc, w):
+    if sc:
+        return f"第{_cn(t)}届全国人民代表大会常务委员会第{_cn(s)}次会议", "全国人民代表大会常务委员会"
+    return f"中华人民共和国第{_cn(t)}届全国人民代表大会第{_cn(s)}次会议", "全国人民代表大会"
+
+
+def _cppcc(t, s, sc, w):
+    body = "中国人民政治协商会议全国委员会"
+    if sc:
+        return f"中国人民政治协商会议第{_cn(t)}届全国委员会常务委员会第{_cn(s)}次会议", body + "常务委员会"
+    return f"中国人民政治协商会议第{_cn(t)}届全国委员会第{_cn(s)}次会议", body
+
+
+def _lnpc(t, s, sc, w):
+    if sc:
+        return f"{w}第{_cn(t)}届人民代表大会常务委员会第{_cn(s)}次会议", f"{w}人民代表大会常务委员会"
+    return f"{w}第{_cn(t)}届人民代表大会第{_cn(s)}次会议", f"{w}人民代表大会"
+
+
+def _lcppcc(t, s, sc, w):
+    body = f"中国人民政治协商会议{w}委员会"
+    if sc:
+        return f"中国人民政治协商会议第{_cn(t)}届{w}委员会常务委员会第{_cn(s)}次会议", body + "常务委员会"
+    return f"中国人民政治协商会议第{_cn(t)}届{w}委员会第{_cn(s)}次会议", body
+
+
+def _congress(t, s, sc, w):
+    return f"中国共产党第{_cn(t)}次全国代表大会", "中国共产党"
+
+
+def _plenum(t, s, sc, w):
+    return f"中国共产党第{_cn(t)}届中央委员会第{_cn(s)}次全体会议", "中国共产党中央委员会"
+
+
+def _ccdi(t, s, sc, w):
+    return f"中国共产党第{_cn(t)}届中央纪律检查委员会第{_cn(s)}次全体会议", "中国共产党中央纪律检查委员会"
+
+
+def _lplenum(t, s, sc, w):
+    return f"中国共产党{w}第{_cn(t)}届委员会第{_cn(s)}次全体会议", f"中国共产党{w}委员会"
+
+
+def _lcongress(t, s, sc, w):
+    return f"中国共产党{w}第{_cn(t)}次代表大会", f"中国共产党{w}委员会"
+
+
+def _council_npc(t, s, sc, w):
+    return f"第{_cn(t)}届全国人民代表大会常务委员会第{_cn(s)}次委员长会议", "全国人民代表大会常务委员会"
+
+
+def _council_cppcc(t, s, sc, w):
+    return f"中国人民政治协商会议第{_cn(t)}届全国委员会第{_cn(s)}次主席会议", "中国人民政治协商会议全国委员会"
+
+
+def _lcouncil_npc(t, s, sc, w):
+    return f"{w}第{_cn(t)}届人民代表大会常务委员会第{_cn(s)}次主任会议", f"{w}人民代表大会常务委员会"
+
+
+def _lcouncil_cppcc(t, s, sc, w):
+    return f"中国人民政治协商会议第{_cn(t)}届{w}委员会第{_cn(s)}次主席会议", f"中国人民政治协商会议{w}委员会"
+
+
+def _state_council(t, s, sc, w):
+    return f"国务院第{_cn(s)}次{sc}", "中华人民共和国国务院"
+
+
+def _study(t, s, sc, w):
+    return f"中共中央政治局第{_cn(s)}次集体学习", "中国共产党中央委员会政治局"
+
+
+#: kind -> (canonicaliser, needs a term, needs a place)
+KINDS = {
+    "npc": (_npc, True, False), "cppcc": (_cppcc, True, False),
+    "lnpc": (_lnpc, True, True), "lcppcc": (_lcppcc, True, True),
+    "congress": (_congress, True, False), "plenum": (_plenum, True, False), "ccdi": (_ccdi, True, False),
+    "lplenum": (_lplenum, True, True), "lcongress": (_lcongress, True, True),
+    "council_npc": (_council_npc, True, False), "council_cppcc": (_council_cppcc, True, False),
+    "lcouncil_npc": (_lcouncil_npc, True, True), "lcouncil_cppcc": (_lcouncil_cppcc, True, True),
+    "state_council": (_state_council, False, False), "study": (_study, False, False),
+}
+
+
+def _valid(kind: str, t: int | None, s: int | None) -> bool:
+    """Ordinals a body of the kind can have (a party congress 7-40, a plenum 1-12 …)."""
+    if kind == "congress":
+        return t is not None and 7 <= t <= 40
+    if kind in ("plenum", "ccdi", "lplenum"):
+        return s is not None and 1 <= s <= 12 and (t is None or 1 <= t <= 40)
+    if kind == "lcongress":
+        return t is not None and 1 <= t <= 30
+    return s is not None or kind in ("npc", "cppcc")
+
+
+# -- the grammar -------------------------------------------------------------------------------
+
+def _alternation(names) -> str:
+    return "|".join(sorted(set(names), key=len, reverse=True))
+
+
+@cache
+def _patterns() -> list[tuple[re.Pattern, str]]:
+    lex = lexicon()
+    P = _alternation(n for p in lex.provinces for n in (p.full, p.short))
+    C = _alternation(c for p in lex.provinces if p.unit != "直辖市" for c in (p.capital, *p.cities))
+    #: a place written out: a province, a known city, or a name ending in a local unit word
+    #: where a fixed word before it bounds it (政协第十一届南宁市委员会, 中国共产党遂宁市…)
+    GEN = r"(?!自治区|出席|列席|参加|通过|召开|举行)[\u4e00-\u9fff]{2,6}?(?:市|自治州|州|县|区|旗|盟)"
+    FIXED = rf"(?P<place>{P}|(?:{C})市|{GEN})"
+    #: a full name that starts with its place: a known one, or two characters and a unit word
+    #: after a boundary (…上午，聊城市第十八届人民代表大会…)
+    FREE = rf"(?P<place>{P}|(?:{C})市|(?<![\u4e00-\u9fff])(?!出席|列席|参加|通过|召开|举行)[\u4e00-\u9fff]{{2}}(?:市|县|区|旗))"
+    #: a short form's place: only a known one, before its unit word (聊城市十八届人大…; in
+    #: 出席市政协…, 协商通过市政协… the place is the article's)
+    KNOWN = rf"(?P<place>{P}|{C})"
+    #: a time and a verb between a body and the ordinal of its sitting (…常委会昨天上午召开第四十二次主任会议)
+    GAP = r"(?:[^，。；：\n]{0,8}?(?:召开|举行))?"
+    U = r"(?P<u>省|自治区|市)"
+    T, S = rf"(?P<t>{NUM})", rf"(?P<s>{NUM})"
+    specs: list[tuple[str, str]] = [
+        # national congress and CPPCC
+        (rf"(?:中华人民共和国)?第{T}届全国人民代表大会(?P<sc>常务委员会)?第{S}次会议", "npc"),
+        (rf"第?{T}届全国人大(?P<sc>常委会)?第?{S}次会议", "npc"),
+        (rf"全国人大(?P<sc>常委会)?(?:第?{T}届)第?{S}次会议", "npc"),
+        (rf"全国人大(?P<sc>常委会)第{S}次会议", "npc"),
+        (rf"(?:中国人民政治协商会议|政协)第{T}届全国委员会(?P<sc>常务委员会)?第{S}次会议", "cppcc"),
+        (rf"第?{T}届全国政协(?P<sc>常委会)?第?{S}次会议", "cppcc"),
+        (rf"全国政协(?:第?{T}届)(?P<sc>常委会)?第?{S}次会议", "cppcc"),
+        # the councils that schedule standing-committee sessions: their own meetings
+        (rf"(?:第?{T}届)?(?:全国人大常委会)?{GAP}第{S}次委员长会议", "council_npc"),
+        (rf"(?:政协第{T}届全国委员会|全国政协){GAP}第{S}次主席会议", "council_cppcc"),
+        (rf"第?{T}届全国政协第{S}次主席会议", "council_cppcc"),
+        # provincial and municipal congresses and their standing committees
+        (rf"{FREE}{U}?第{T}届人民代表大会(?P<sc>常务委员会)?第{S}次会议", "lnpc"),
+        (rf"{KNOWN}?{U}第?{T}届人大(?P<sc>常委会)?第?{S}次会议", "lnpc"),
+        (rf"{KNOWN}?{U}人大(?P<sc>常委会)?第?{T}届第?{S}次会议", "lnpc"),
+        (rf"第?{T}届{U}人大(?P<sc>常委会){GAP}第{S}次会议", "lnpc"),
+        (rf"{KNOWN}?{U}?第?{T}届人大常委会第{S}次主任会议", "lcouncil_npc"),
+        (rf"{KNOWN}?{U}人大常委会(?:第?{T}届)?{GAP}第{S}次主任会议", "lcouncil_npc"),
+        # provincial and municipal CPPCC committees and their standing committees
+        (rf"(?:中国人民政治协商会议|政协)第{T}届{FIXED}{U}?委员会(?P<sc>常务委员会)?第{S}次会议", "lcppcc"),
+        (rf"(?:中国人民政治协商会议|政协){FIXED}{U}?第{T}届委员会(?P<sc>常务委员会)?第{S}次会议", "lcppcc"),
+        (rf"{KNOWN}?(?P<uu>{U[6:-1]})?政协第?{T}届(?P<sc>常委会)?第?{S}次会议", "lcppcc"),
+        (rf"{KNOWN}?{U}政协(?P<sc>常委会)?第?{T}届第?{S}次会议", "lcppcc"),
+        (rf"{KNOWN}?{U}政协{T}届{S}次(?P<sc>常委会)议?", "lcppcc"),
+        (rf"第?{T}届{U}政协(?P<sc>常委会){GAP}第{S}次会议", "lcppcc"),
+        (rf"政协第{T}届{FIXED}{U}?委员会第{S}次主席会议", "lcouncil_cppcc"),
+        (rf"{KNOWN}?{U}政协(?:第?{T}届)?{GAP}第{S}次主席会议", "lcouncil_cppcc"),
+        # the party: congresses, plenums of the Central Committee and of local committees
+        (rf"中国共产党第{T}次全国代表大会", "congress"),
+        (rf"(?:党的|中共){T}大", "congress"),
+        (r"(?<=[、和及与])(?P<t>[一二三四五六七八九十]{2,3})大(?![会学])", "congress"),
+        (rf"中国共产党第{T}届中央委员会第{S}次全体会议", "plenum"),
+        (rf"中国共产党第{T}届中央纪律检查委员会第{S}次全体会议", "ccdi"),
+        (rf"(?:中共)?(?:第?{T}届)?中央纪委第?{S}次全会", "ccdi"),
+        (rf"(?:党的|中共)?{T}届{S}中全会", "plenum"),
+        (rf"中国共产党{FIXED}{U}?第{T}届委员会第{S}次全体会议", "lplenum"),
+        (rf"(?:中共)?{KNOWN}?{U}委{T}届{S}次(?:全会|全体会议)", "lplenum"),
+        (rf"{T}届{KNOWN}?{U}委{S}次(?:全会|全体会议)", "lplenum"),
+        (rf"中国共产党{FIXED}{U}?第{T}次代表大会", "lcongress"),
+        (rf"(?:中共)?{KNOWN}?{U}委?第{T}次党代会", "lcongress"),
+        # recurring meetings counted without a term
+        (rf"(?:新一届)?国务院第{S}次(?P<sc>常务会议|全体会议)", "state_council"),
+        (rf"(?:中共)?中央政治局第{S}次集体学习", "study"),
+    ]
+    return [(re.compile(rx), kind) for rx, kind in specs]
+
+
+def _unit(p) -> str:
+    return "市" if p.unit == "直辖市" else p.unit
+
+
+def place_of(written: str | None, unit: str | None, ctx: Context) -> str | None:
+    """The full name of the place a local meeting belongs to: written out (湖北 -> 湖北省,
+    聊城市), else the article's own unit for the unit word (省 -> its province, 市 -> the city
+    it reports, or the municipality); None where the article gives none."""
+    lex = lexicon()
+    if written:
+        p = lex.province(written)
+        if p is not None:
+            return p.full
+        return written if re.search(r"(?:市|州|县|区|旗|盟)$", written) else written + "市"
+    prov = ctx.province
+    if unit in ("省", "自治区"):
+        return prov.full if prov is not None and _unit(prov) == unit else None
+    if unit == "市":
+        if ctx.city:
+            return ctx.city
+        return prov.full if prov is not None and prov.unit == "直辖市" else None
+    return ctx.city or (prov.full if prov is not None else None)
+
+
+def find_numbered(doc_text: str, ctx: Context) -> list[Mention]:
+    """Every numbered meeting the text names, with its canonical name where the grammar and
+    the article give one; a short form without a term takes it from a full form of the same
+    meeting elsewhere in the text (人大常委会第九次会议 after 十三届全国人大常委会第九次会议)."""
+    found: list[Mention] = []
+    pending: list[tuple[int, int, str, int | None, object, str | None]] = []
+    national_cppcc = "全国政协" in doc_text
+    for rx, kind in _patterns():
+        for m in rx.finditer(doc_text):
+            g = m.groupdict()
+            t, s = to_int(g.get("t") or ""), to_int(g.get("s") or "")
+            k = kind
+            if k == "lcppcc" and "uu" in g and not g.get("place") and not g.get("uu") and national_cppcc:
+                k = "cppcc"  # 政协十三届二次会议, bare, in an article on the national CPPCC
+            if k == "council_npc" and "全国人大" not in doc_text and "委员长" not in doc_text:
+                continue
+            if not _valid(k, t, s):
+                continue
+            fn, needs_term, needs_place = KINDS[k]
+            sc = g.get("sc")
+            w = place_of(g.get("place"), g.get("u") or g.get("uu"), ctx) if needs_place else None
+            if needs_place and w is None:
+                continue
+            if needs_term and t is None:
+                pending.append((m.start(), m.end(), k, s, sc, w))
+                continue
+            name, body = fn(t, s, sc if k == "state_council" else bool(sc), w)
+            found.append(Mention(m.start(), m.end(), name, body, t, s, k))
+    for a, b, k, s, sc, w in pending:
+        # the same body's meeting of the same ordinal, named with its term elsewhere
+        same = [f for f in found if f.kind == k and f.session == s and f.term is not None
+                and (f.body or "").endswith("常务委员会") == bool(sc) and (w is None or f.body and w in f.body)]
+        if not same and k in _TERM_FROM:
+            # a council's term is its body's: any session of that body named with its term
+            same = [f for f in found if f.kind == _TERM_FROM[k] and f.term is not None
+                    and (w is None or f.body and w in f.body)]
+        terms = {f.term for f in same}
+        if len(terms) == 1:
+            t = terms.pop()
+            name, body = KINDS[k][0](t, s, k in ("lnpc", "lcppcc", "npc", "cppcc") and bool(sc), w)
+            found.append(Mention(a, b, name, body, t, s, k))
+    return found
+
+
+#: kinds whose term is that of another kind's meetings (a council's, its body's sessions)
+_TERM_FROM = {"council_npc": "npc", "council_cppcc": "cppcc", "lcouncil_npc": "lnpc", "lcouncil_cppcc": "lcppcc"}
