@@ -219,6 +219,11 @@ def _unit(p) -> str:
     return "市" if p.unit == "直辖市" else p.unit
 
 
+@cache
+def _known_cities() -> frozenset[str]:
+    return frozenset(c for p in lexicon().provinces if p.unit != "直辖市" for c in (p.capital, *p.cities))
+
+
 def place_of(written: str | None, unit: str | None, ctx: Context) -> str | None:
     """The full name of the place a local meeting belongs to: written out (湖北 -> 湖北省,
     聊城市), else the article's own unit for the unit word (省 -> its province, 市 -> the city
@@ -228,6 +233,8 @@ def place_of(written: str | None, unit: str | None, ctx: Context) -> str | None:
         p = lex.province(written)
         if p is not None:
             return p.full
+        if written in _known_cities():
+            return written + "市"  # 泉州 -> 泉州市 (州 is part of its name)
         return written if re.search(r"(?:市|州|县|区|旗|盟)$", written) else written + "市"
     prov = ctx.province
     if unit in ("省", "自治区"):

@@ -108,7 +108,7 @@ _CONTEXTUAL = (
     re.compile(rf"在(?P<m>[^，。；：、《》（）()在]{{2,36}}?{_MEETING_NOUN})(?:上|时)?(?:强调|指出|表示|讲话|发表|作)"),
     re.compile(rf"主持(?:召开)?(?P<m>[^，。；：、《》（）()]{{2,36}}?{_MEETING_NOUN})(?=[，。；：\n]|并|时|强调|$)"),
     re.compile(rf"(?:^|(?<=[\n，。]))(?P<m>[^，。；：、《》（）()\n]{{2,36}}?{_MEETING_NOUN})"
-               rf"(?:\d{{1,2}}日)?(?:(?:上午|下午|晚)?在[\u4e00-\u9fff]{{1,6}})?(?:隆重|胜利)?(?:召开|举行|开幕|闭幕)"),
+               rf"(?:\d{{1,2}}日(?:至\d{{1,2}}日)?)?(?:(?:上午|下午|晚)?在[\u4e00-\u9fff]{{1,10}})?(?:隆重|胜利)?(?:召开|举行|开幕|闭幕)"),
 )
 _GENERIC = re.compile(r"^(?:会议|大会|全会|座谈会|电视电话会议|视频会议|专题会议|全体会议|这次会议|本次会议|此次会议)$")
 _OPENING_VERB = re.compile(r"^(?:召开|举行|出席|参加|主持)")
@@ -256,5 +256,17 @@ def find_meetings(doc: Document, ctx: Context) -> list[Mention]:
         if same is not None:
             f = Mention(f.start, f.end, same.name, same.body, same.term, same.session, same.kind)
         kept.append(f)
+    for k in kept:
+        if k.session is None and k.kind is None:
+            k.session = _ordinal(k.name)
     kept.sort(key=lambda f: f.start)
     return kept
+
+
+#: the ordinal of a sitting named without a term: 第三次六国议长会议, 中央财经委员会第六次会议
+_ORDINAL = re.compile(rf"^第(?P<a>{NUM})次|第(?P<b>{NUM})次(?:全体|常务|专题|扩大)?(?:会议|全会|集体学习)$")
+
+
+def _ordinal(name: str) -> int | None:
+    m = _ORDINAL.search(name)
+    return to_int(m.group("a") or m.group("b")) if m else None

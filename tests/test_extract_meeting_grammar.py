@@ -1,0 +1,147 @@
+"""The grammar of numbered meetings, by kind of body (invented sentences, invented people)."""
+
+from __future__ import annotations
+
+import pytest
+from extract_support import run
+
+
+@pytest.mark.parametrize("text, name, body, term, session", [
+    # a provincial CPPCC session written with the place before the term is the same meeting
+    ("1月15日下午，中国人民政治协商会议湖南省第十三届委员会第二次会议在长沙闭幕。省政协主席周明远主持。",
+     "中国人民政治协商会议第十三届湖南省委员会第二次会议", "中国人民政治协商会议湖南省委员会", 13, 2),
+    ("1月15日下午，政协湖南省第十三届委员会常务委员会第九次会议在长沙召开。省政协主席周明远主持。",
+     "中国人民政治协商会议第十三届湖南省委员会常务委员会第九次会议",
+     "中国人民政治协商会议湖南省委员会常务委员会", 13, 9),
+    # a city's congress and CPPCC keep the city
+    ("2月24日上午，株洲市第十七届人民代表大会第二次会议在市会议中心开幕。市长李建国作政府工作报告。",
+     "株洲市第十七届人民代表大会第二次会议", "株洲市人民代表大会", 17, 2),
+    ("2月17日上午，政协第十二届柳州市委员会第三次会议胜利闭幕。市政协主席周明远主持会议。",
+     "中国人民政治协商会议第十二届柳州市委员会第三次会议", "中国人民政治协商会议柳州市委员会", 12, 3),
+    # a short form in an article about a city's affairs is the city's meeting
+    ("本报讯 昨日，市十七届人大常委会第九次会议举行第一次全体会议。株洲市人大常委会主任周明远主持。"
+     "市委书记李建国出席。全市各界代表列席。",
+     "株洲市第十七届人民代表大会常务委员会第九次会议", "株洲市人民代表大会常务委员会", 17, 9),
+    ("1月29日，中共柳州市委十二届六次全会召开。市委常委会主持会议，市委书记周明远讲话。",
+     "中国共产党柳州市第十二届委员会第六次全体会议", "中国共产党柳州市委员会", 12, 6),
+])
+def test_local_sessions_get_canonical_names(text, name, body, term, session):
+    _, f = run(text)
+    assert f.main_meeting is not None and f.main_meeting.name == name
+    m = f.main_meeting
+    assert (m.body, m.term, m.session) == (body, term, session)
+    assert body in f.organizations
+
+
+def test_a_city_short_form_is_not_read_as_the_province():
+    _, f = run("本报讯 昨日，市十七届人大二次会议开幕。省委常委、株洲市委书记李建国出席。全市各界代表参加。"
+               "省委书记周明远对全省工作作出部署。")
+    assert f.main_meeting.name == "株洲市第十七届人民代表大会第二次会议"
+    assert not any(n.startswith("湖南省第十七届") for n in f.meetings)
+
+
+def test_a_short_form_of_a_city_session_without_a_city_is_left_unnamed():
+    # the article names no city whose affairs it reports: 市 stands for no place we know
+    _, f = run("省委书记周明远出席。会议要求，各市人大要认真筹备市十七届人大二次会议。全省上下团结奋斗。")
+    assert not any("第十七届人民代表大会" in n for n in f.meetings)
+
+
+def test_the_chairmens_council_is_a_meeting_of_its_own():
+    _, f = run("李建国主持召开第三十一次委员长会议\n决定十五届全国人大常委会第八次会议6月24日至27日在京举行\n"
+               "新华社北京6月16日电 十五届全国人大常委会第三十一次委员长会议16日上午在北京人民大会堂举行。"
+               "李建国委员长主持。会议决定，十五届全国人大常委会第八次会议6月24日至27日在北京举行。")
+    main = f.main_meeting
+    assert main.name == "第十五届全国人民代表大会常务委员会第三十一次委员长会议"
+    assert (main.term, main.session, main.body) == (15, 31, "全国人民代表大会常务委员会")
+    assert (main.city, main.venue) == ("北京", "人民大会堂")
+    session = f.meetings["第十五届全国人民代表大会常务委员会第八次会议"]
+    assert not session.main
+
+
+def test_a_local_council_takes_the_term_of_the_session_it_schedules():
+    _, f = run("周明远主持主任会议\n上海市人大常委会昨天上午召开第四十二次主任会议，决定市十七届人大常委会第二十次会议"
+               "于3月26日举行。市人大常委会主任周明远主持会议。")
+    main = f.main_meeting
+    assert main.name == "上海市第十七届人民代表大会常务委员会第四十二次主任会议"
+    assert (main.term, main.session) == (17, 42)
+
+
+def test_a_cppcc_chairmens_council_names_its_committee():
+    _, f = run("周明远主持召开全国政协主席会议\n新华社北京3月26日电 政协第十五届全国委员会第十二次主席会议26日在京召开。"
+               "全国政协主席周明远主持会议。")
+    main = f.main_meeting
+    assert main.name == "中国人民政治协商会议第十五届全国委员会第十二次主席会议"
+    assert (main.term, main.session) == (15, 12)
+    assert set(f.meetings) == {main.name}  # the headline's bare name is this sitting
+
+
+def test_state_council_plenary_carries_its_ordinal():
+    _, f = run("李建国主持召开国务院全体会议\n新华社北京1月20日电 国务院总理李建国1月20日主持召开国务院第八次全体会议，"
+               "讨论政府工作报告（征求意见稿）。")
+    assert set(f.meetings) == {"国务院第八次全体会议"}
+    m = f.main_meeting
+    assert (m.session, m.body) == (8, "中华人民共和国国务院")
+
+
+def test_a_collective_study_carries_its_ordinal():
+    _, f = run("李建国在中共中央政治局第十二次集体学习时强调\n新华社北京5月27日电 中共中央政治局5月27日下午"
+               "就加强基础研究举行第十二次集体学习。")
+    m = f.main_meeting
+    assert m.name == "中共中央政治局第十二次集体学习"
+    assert (m.session, m.body) == (12, "中国共产党中央委员会政治局")
+
+
+def test_an_ordinal_without_a_term_is_the_session_of_a_named_meeting():
+    _, f = run("周明远主持召开中央财经委员会第九次会议\n新华社北京4月2日电 中央财经委员会第九次会议4月2日下午召开。")
+    assert f.main_meeting.name == "中央财经委员会第九次会议"
+    assert f.main_meeting.session == 9
+
+
+def test_a_provincial_standing_committee_meeting_is_reported_not_the_plenum_it_plans():
+    _, f = run("12月5日，省委常委会召开会议，研究讨论省委常委会工作报告，听取省委十一届八次全会筹备情况汇报。"
+               "省委书记周明远主持会议。会议决定12月8日召开中共江西省委十一届八次全体会议。")
+    assert f.main_meeting.name == "中共江西省委常委会会议"
+    assert f.main_meeting.body == "中国共产党江西省委员会常务委员会"
+    assert "中国共产党江西省第十一届委员会第八次全体会议" in f.meetings
+
+
+def test_a_democratic_life_meeting_is_named_after_its_body():
+    _, f = run("省委常委班子召开民主生活会\n昨日，省委常委班子用一天的时间召开民主生活会，开展批评和自我批评。"
+               "省委书记周明远主持会议并讲话。江西省委常委逐一发言。")
+    assert f.main_meeting is not None
+    assert f.main_meeting.name == "中共江西省委常委班子民主生活会"
+
+
+def test_a_quoted_name_with_a_comma_is_kept_whole():
+    _, f = run("本报讯 1月5日，“学习李秀英，争做好代表”报告会在甘肃大剧院举行。省人大常委会主任周明远出席。")
+    assert "“学习李秀英，争做好代表”报告会" in f.meetings
+    assert f.main_meeting.venue == "甘肃大剧院"
+
+
+def test_a_central_work_conference_on_the_congress_is_a_meeting():
+    _, f = run("会议强调，要深入贯彻中央人大工作会议精神，做好新时代人大工作。")
+    assert "中央人大工作会议" in f.meetings
+
+
+def test_a_meeting_system_is_no_meeting():
+    _, f = run("草案健全国务院会议制度，完善国务院组成人员相关规定。")
+    assert f.meetings == {}
+
+
+def test_a_fragment_before_the_venue_is_not_part_of_it():
+    _, f = run("新华社北京6月16日电 十五届全国人大常委会第八次会议16日上午在北京人民大会堂举行第一次全体会议。")
+    assert (f.main_meeting.city, f.main_meeting.venue) == ("北京", "人民大会堂")
+
+
+def test_a_city_venue_keeps_the_city_when_the_rest_is_generic():
+    _, f = run("本报讯 15日上午，株洲市第十七届人民代表大会第一次会议在株洲国际会议中心隆重开幕。全市人大代表出席。")
+    assert (f.main_meeting.city, f.main_meeting.venue) == ("株洲", "株洲国际会议中心")
+    _, f = run("本报讯 15日上午，湖南省第十四届人民代表大会第一次会议在长沙洪山礼堂隆重开幕。省委书记周明远出席。")
+    assert (f.main_meeting.city, f.main_meeting.venue) == ("长沙", "洪山礼堂")
+
+
+def test_a_city_named_alone_is_the_city_of_the_meeting():
+    _, f = run("1月15日下午，中国人民政治协商会议湖南省第十三届委员会第二次会议经过全体委员的共同努力，"
+               "圆满完成各项议程，在长沙胜利闭幕。省政协主席周明远主持。")
+    assert f.main_meeting.name == "中国人民政治协商会议第十三届湖南省委员会第二次会议"
+    assert f.main_meeting.city == "长沙"
