@@ -145,3 +145,47 @@ def test_a_city_named_alone_is_the_city_of_the_meeting():
                "圆满完成各项议程，在长沙胜利闭幕。省政协主席周明远主持。")
     assert f.main_meeting.name == "中国人民政治协商会议第十三届湖南省委员会第二次会议"
     assert f.main_meeting.city == "长沙"
+
+
+def test_a_list_of_councils_gives_each_council():
+    _, f = run("新华社北京6月30日电 李建国委员长分别主持召开了十五届全国人大常委会第六十一次和第六十二次委员长会议，"
+               "审议有关议题。")
+    assert {"第十五届全国人民代表大会常务委员会第六十一次委员长会议",
+            "第十五届全国人民代表大会常务委员会第六十二次委员长会议"} <= set(f.meetings)
+
+
+def test_a_bare_standing_committee_session_takes_the_term_of_the_others():
+    _, f = run("新华社北京6月30日电 十五届全国人大常委会第十二次会议30日举行第三次全体会议。"
+               "全国人大常委会委员长李建国出席。常委会第十一次会议已经审议通过了有关报告。")
+    assert "第十五届全国人民代表大会常务委员会第十一次会议" in f.meetings
+
+
+def test_a_term_written_with_the_character_for_twenty():
+    _, f = run("中共廿届中纪委五次全会昨开幕，周明远在会上讲话。")
+    assert "中国共产党第二十届中央纪律检查委员会第五次全体会议" in f.meetings
+    assert "中国共产党中央纪律检查委员会" in f.organizations
+
+
+def test_a_provincial_party_conference_is_a_meeting():
+    _, f = run("6月2日，省委十一届二次全会在福州召开。全会审议通过了《关于召开中国共产党福建省代表会议的决议》。")
+    assert "中国共产党福建省代表会议" in f.meetings
+    assert f.main_meeting.name == "中国共产党福建省第十一届委员会第二次全体会议"
+
+
+def test_a_site_dateline_gives_the_city_and_the_month():
+    _, f = run("新华网北京3月5日电 第十五届全国人民代表大会第五次会议5日上午在人民大会堂开幕。")
+    m = f.main_meeting
+    assert (m.date, m.city, m.venue) == ("2032-03-05", "北京", "人民大会堂")  # year from the term
+    _, f = run("广西新闻网南宁1月27日讯 1月27日，广西壮族自治区第十五届人民代表大会第四次会议在广西人民会堂开幕。")
+    assert (f.main_meeting.city, f.main_meeting.venue) == ("南宁", "广西人民会堂")
+
+
+def test_a_meeting_named_with_its_year_gives_the_year_of_its_day():
+    _, f = run("本报讯 11月26日上午，2031年湖南省劳动模范表彰大会在长沙举行。省委书记周明远出席并讲话。")
+    assert (f.main_meeting.date, f.main_meeting.city) == ("2031-11-26", "长沙")
+
+
+def test_yesterday_counts_from_the_stamp_not_from_the_dateline():
+    _, f = run("河南选出省长\n2031年04月02日 08:15 来源：大河网\n大河网4月2日讯 昨日，河南省第十五届人民代表大会"
+               "第二次会议选举周明远为河南省省长。")
+    assert f.main_meeting.date == "2031-04-01"

@@ -29,7 +29,9 @@ _FULL_DATE = re.compile(r"((?:19|20)\d{2})年(\d{1,2})月(\d{1,2})日")
 _STAMP = re.compile(r"(?<!\d)(?:(?P<y>(?:19|20)\d{2})[-/.年](?P<m>\d{1,2})[-/.月](?P<d>\d{1,2})日?"
                     r"|(?P<d2>\d{1,2})\.(?P<m2>\d{1,2})\.(?P<y2>(?:19|20)\d{2}))(?!\d)")
 _YEAR = re.compile(r"(?<![\d-])((?:19|20)\d{2})年")
-_DATELINE = re.compile(r"(?:新华社|本报|电)[^，。\n]{0,10}?(\d{1,2})月(\d{1,2})日电")
+#: a dateline: an agency, paper or site, its city, and the day (新华社北京3月5日电, 本报太原1月18日电,
+#: 广西新闻网南宁1月27日讯, 红网时刻11月28日讯)
+_DATELINE = re.compile(r"(?:新华社|本报|社|网|台|时刻|电)[^，。\n]{0,10}?(\d{1,2})月(\d{1,2})日(?:电|讯)")
 
 
 @dataclass(frozen=True)

@@ -114,6 +114,10 @@ def _state_council(t, s, sc, w):
     return f"国务院第{_cn(s)}次{sc}", "中华人民共和国国务院"
 
 
+def _lpartyconf(t, s, sc, w):
+    return f"中国共产党{w}代表会议", f"中国共产党{w}委员会"
+
+
 def _study(t, s, sc, w):
     return f"中共中央政治局第{_cn(s)}次集体学习", "中国共产党中央委员会政治局"
 
@@ -127,6 +131,7 @@ KINDS = {
     "council_npc": (_council_npc, True, False), "council_cppcc": (_council_cppcc, True, False),
     "lcouncil_npc": (_lcouncil_npc, True, True), "lcouncil_cppcc": (_lcouncil_cppcc, True, True),
     "state_council": (_state_council, False, False), "study": (_study, False, False),
+    "lpartyconf": (_lpartyconf, False, True),
 }
 
 
@@ -138,7 +143,7 @@ def _valid(kind: str, t: int | None, s: int | None) -> bool:
         return s is not None and 1 <= s <= 12 and (t is None or 1 <= t <= 40)
     if kind == "lcongress":
         return t is not None and 1 <= t <= 30
-    return s is not None or kind in ("npc", "cppcc")
+    return s is not None or kind in ("npc", "cppcc", "lpartyconf")
 
 
 # -- the grammar -------------------------------------------------------------------------------
@@ -165,7 +170,7 @@ def _patterns() -> list[tuple[re.Pattern, str]]:
     #: a time and a verb between a body and the ordinal of its sitting (…常委会昨天上午召开第四十二次主任会议)
     GAP = r"(?:[^，。；：\n]{0,8}?(?:召开|举行))?"
     U = r"(?P<u>省|自治区|市)"
-    T, S = rf"(?P<t>{NUM})", rf"(?P<s>{NUM})"
+    T, S = rf"(?P<t>{NUM}|廿[一二三四五六七八九]?)", rf"(?P<s>{NUM})"
     specs: list[tuple[str, str]] = [
         # national congress and CPPCC
         (rf"(?:中华人民共和国)?第{T}届全国人民代表大会(?P<sc>常务委员会)?第{S}次会议", "npc"),
@@ -176,9 +181,12 @@ def _patterns() -> list[tuple[re.Pattern, str]]:
         (rf"第?{T}届全国政协(?P<sc>常委会)?第?{S}次会议", "cppcc"),
         (rf"全国政协(?:第?{T}届)(?P<sc>常委会)?第?{S}次会议", "cppcc"),
         # the councils that schedule standing-committee sessions: their own meetings
-        (rf"(?:第?{T}届)?(?:全国人大常委会)?{GAP}第{S}次委员长会议", "council_npc"),
+        (rf"(?:第?{T}届)?全国人大常委会{GAP}第{S}次委员长会议", "council_npc"),
+        (rf"(?:第?{T}届)?第{S}次委员长会议", "council_npc"),
         (rf"(?:政协第{T}届全国委员会|全国政协){GAP}第{S}次主席会议", "council_cppcc"),
         (rf"第?{T}届全国政协第{S}次主席会议", "council_cppcc"),
+        (rf"(?:第?{T}届)?(?:全国人大常委会|全国政协)?(?P<list>第{NUM}次(?:[和、及]第{NUM}次)+)(?P<noun>委员长会议|主席会议)",
+         "council_list"),
         # provincial and municipal congresses and their standing committees
         (rf"{FREE}{U}?第{T}届人民代表大会(?P<sc>常务委员会)?第{S}次会议", "lnpc"),
         (rf"{KNOWN}?{U}第?{T}届人大(?P<sc>常委会)?第?{S}次会议", "lnpc"),
@@ -201,13 +209,16 @@ def _patterns() -> list[tuple[re.Pattern, str]]:
         (r"(?<=[、和及与])(?P<t>[一二三四五六七八九十]{2,3})大(?![会学])", "congress"),
         (rf"中国共产党第{T}届中央委员会第{S}次全体会议", "plenum"),
         (rf"中国共产党第{T}届中央纪律检查委员会第{S}次全体会议", "ccdi"),
-        (rf"(?:中共)?(?:第?{T}届)?中央纪委第?{S}次全会", "ccdi"),
+        (rf"(?:中共)?(?:第?{T}届)?(?:中央纪委|中纪委)第?{S}次全会", "ccdi"),
         (rf"(?:党的|中共)?{T}届{S}中全会", "plenum"),
         (rf"中国共产党{FIXED}{U}?第{T}届委员会第{S}次全体会议", "lplenum"),
         (rf"(?:中共)?{KNOWN}?{U}委{T}届{S}次(?:全会|全体会议)", "lplenum"),
         (rf"{T}届{KNOWN}?{U}委{S}次(?:全会|全体会议)", "lplenum"),
         (rf"中国共产党{FIXED}{U}?第{T}次代表大会", "lcongress"),
         (rf"(?:中共)?{KNOWN}?{U}委?第{T}次党代会", "lcongress"),
+        (rf"(?:中国共产党|中共){FIXED}{U}?代表会议", "lpartyconf"),
+        # a standing committee's session named bare in an article on the national congress
+        (rf"(?<![人大政协委])常委会第{S}次会议", "npc_bare"),
         # recurring meetings counted without a term
         (rf"(?:新一届)?国务院第{S}次(?P<sc>常务会议|全体会议)", "state_council"),
         (rf"(?:中共)?中央政治局第{S}次集体学习", "study"),
@@ -246,6 +257,13 @@ def place_of(written: str | None, unit: str | None, ctx: Context) -> str | None:
     return ctx.city or (prov.full if prov is not None else None)
 
 
+def _number(numeral: str | None) -> int | None:
+    """A term's number, 廿 (twenty) too: 廿届 -> 20."""
+    if numeral and numeral.startswith("廿"):
+        return 20 + (to_int(numeral[1:]) or 0)
+    return to_int(numeral or "")
+
+
 def find_numbered(doc_text: str, ctx: Context) -> list[Mention]:
     """Every numbered meeting the text names, with its canonical name where the grammar and
     the article give one; a short form without a term takes it from a full form of the same
@@ -256,24 +274,36 @@ def find_numbered(doc_text: str, ctx: Context) -> list[Mention]:
     for rx, kind in _patterns():
         for m in rx.finditer(doc_text):
             g = m.groupdict()
-            t, s = to_int(g.get("t") or ""), to_int(g.get("s") or "")
+            t = _number(g.get("t"))
             k = kind
+            if k == "npc_bare":
+                if ctx.province is not None or "全国人大常委会" not in doc_text:
+                    continue
+                k, g["sc"] = "npc", "常委会"
             if k == "lcppcc" and "uu" in g and not g.get("place") and not g.get("uu") and national_cppcc:
                 k = "cppcc"  # 政协十三届二次会议, bare, in an article on the national CPPCC
-            if k == "council_npc" and "全国人大" not in doc_text and "委员长" not in doc_text:
+            if k in ("council_npc", "council_list") and "全国人大" not in doc_text and "委员长" not in doc_text:
                 continue
-            if not _valid(k, t, s):
-                continue
+            if k == "council_list":
+                # 第八十九次和第九十次委员长会议: one council per ordinal of the list
+                k = "council_npc" if m.group("noun") == "委员长会议" else "council_cppcc"
+                ordinals = [(to_int(o.group(1)), m.start("list") + o.start(), m.start("list") + o.end())
+                            for o in re.finditer(rf"第({NUM})次", m.group("list"))]
+            else:
+                ordinals = [(to_int(g.get("s") or ""), m.start(), m.end())]
             fn, needs_term, needs_place = KINDS[k]
             sc = g.get("sc")
             w = place_of(g.get("place"), g.get("u") or g.get("uu"), ctx) if needs_place else None
             if needs_place and w is None:
                 continue
-            if needs_term and t is None:
-                pending.append((m.start(), m.end(), k, s, sc, w))
-                continue
-            name, body = fn(t, s, sc if k == "state_council" else bool(sc), w)
-            found.append(Mention(m.start(), m.end(), name, body, t, s, k))
+            for s, a, b in ordinals:
+                if not _valid(k, t, s):
+                    continue
+                if needs_term and t is None:
+                    pending.append((a, b, k, s, sc, w))
+                    continue
+                name, body = fn(t, s, sc if k == "state_council" else bool(sc), w)
+                found.append(Mention(a, b, name, body, t, s, k))
     for a, b, k, s, sc, w in pending:
         # the same body's meeting of the same ordinal, named with its term elsewhere
         same = [f for f in found if f.kind == k and f.session == s and f.term is not None
@@ -290,5 +320,7 @@ def find_numbered(doc_text: str, ctx: Context) -> list[Mention]:
     return found
 
 
-#: kinds whose term is that of another kind's meetings (a council's, its body's sessions)
-_TERM_FROM = {"council_npc": "npc", "council_cppcc": "cppcc", "lcouncil_npc": "lnpc", "lcouncil_cppcc": "lcppcc"}
+#: kinds whose term is that of another kind's meetings (a council's, its body's sessions; a
+#: standing committee's session named bare, the other sessions the article names)
+_TERM_FROM = {"council_npc": "npc", "council_cppcc": "cppcc", "lcouncil_npc": "lnpc", "lcouncil_cppcc": "lcppcc",
+              "npc": "npc"}

@@ -47,7 +47,7 @@ _PRESIDED_BEFORE = re.compile(r"主持(?:召开)?$")
 _DAY = re.compile(r"(?:(?P<y>(?:19|20)\d{2})年)?(?:(?P<m>\d{1,2})月)?(?P<d>\d{1,2})日")
 _RELATIVE_DAY = re.compile(r"(?P<r>今天|今日|昨天|昨日|前天)(?:上午|下午|晚上?)?")
 _PLACE_EVENT = re.compile(r"在(?P<place>[\u4e00-\u9fff]{1,14}?)(?:隆重|胜利|正式)?(?:开幕|闭幕|举行|召开|开会)")
-_DATELINE_CITY = re.compile(r"(?:新华社|本报|中新社)(?P<city>[\u4e00-\u9fff]{2,4}?)\d{1,2}月\d{1,2}日(?:电|讯)")
+_DATELINE_CITY = re.compile(r"(?:社|报|网|台|频道)(?P<city>[\u4e00-\u9fff]{2,4}?)\d{1,2}月\d{1,2}日(?:电|讯)")
 _VENUE_PREFIX = re.compile(r"^(?:省会|市区|位于)")
 
 
@@ -78,8 +78,9 @@ def _cities() -> dict[str, str]:
 
 
 def _main(doc: Document, found: list[Mention]) -> str | None:
-    scores: dict[str, float] = {}
-    first_sentence = doc.sentence_bounds(doc.body_start)
+    per_name: dict[str, list[float]] = {}
+    paras = [p for p in doc.paragraphs() if p[1] > doc.body_start]
+    first_para = paras[0] if paras else (doc.body_start, doc.body_start)
     first_done = False
     for f in found:
         after = doc.text[f.end:f.end + 24]
@@ -99,12 +100,16 @@ def _main(doc: Document, found: list[Mention]) -> str | None:
             sc -= 6  # 迎接党的二十大胜利召开: the meeting is looked forward to, not reported
         if f.session is None and f.body is None:
             sc -= 0.5
-        if not first_done and first_sentence[0] <= f.start < first_sentence[1] and f.start >= doc.body_start:
-            sc += 2  # the first meeting the body's first sentence names
+        if not first_done and f.start >= doc.body_start:
+            if f.start < first_para[1]:
+                sc += 2  # the first meeting the body's first paragraph names
             first_done = True
-        scores[f.name] = scores.get(f.name, 0) + sc
-    if not scores:
+        per_name.setdefault(f.name, []).append(sc)
+    if not per_name:
         return None
+    # the best mention decides; more mentions add a little (a sitting scheduled in the
+    # article's agenda is named often, the council that scheduled it once or twice)
+    scores = {k: max(v) + 0.5 * min(len(v) - 1, 4) for k, v in per_name.items()}
     best = max(scores, key=lambda k: (scores[k], k))
     return best if scores[best] >= 4 else None
 
@@ -122,11 +127,20 @@ def _published(ctx: Context, year: int | None) -> date | None:
 
 
 def _date(doc: Document, ctx: Context, spans: list[tuple[int, int]], year: int | None) -> str | None:
+    day = _published(ctx, year)
     for a, b in spans:
         s, e = doc.sentence_bounds(a)
+        lo, hi = max(s, a - 16), min(e, b + 16)
+        # 昨日上午，…会议在…开幕: a day counted from the day the article was written
+        r = _RELATIVE_DAY.search(doc.text, lo, hi)
+        if r and day is not None:
+            back = {"今天": 0, "今日": 0, "昨天": 1, "昨日": 1, "前天": 2}[r.group("r")]
+            return (day - timedelta(days=back)).isoformat()
         # the sitting's date stands next to the meeting's name (1月23日，…会议 / …会议29日下午),
-        # not anywhere in its sentence (…闭幕，决定…会议2024年3月5日召开)
-        for m in _DAY.finditer(doc.text, max(s, a - 16), min(e, b + 12)):
+        # not anywhere in its sentence (…闭幕，决定…会议2024年3月5日召开), and is no dateline's
+        for m in _DAY.finditer(doc.text, lo, hi):
+            if re.match(r"[电讯]", doc.text[m.end():m.end() + 1]):
+                continue
             month = int(m.group("m")) if m.group("m") else (ctx.dateline[0] if ctx.dateline else None)
             if month is None and ctx.published:
                 month = ctx.published[1]
@@ -136,12 +150,6 @@ def _date(doc: Document, ctx: Context, spans: list[tuple[int, int]], year: int |
             iso = ctx.iso(month, int(m.group("d")), y)
             if iso:
                 return iso
-        # 昨日上午，…会议在…开幕: a day counted from the day the article was written
-        r = _RELATIVE_DAY.search(doc.text, max(s, a - 16), min(e, b + 12))
-        day = _published(ctx, year)
-        if r and day is not None:
-            back = {"今天": 0, "今日": 0, "昨天": 1, "昨日": 1, "前天": 2}[r.group("r")]
-            return (day - timedelta(days=back)).isoformat()
     return None
 
 
@@ -212,12 +220,14 @@ def extract(doc: Document, ctx: Context, facts: ArticleFacts) -> None:
     for f in found:
         # a body is named when the meeting's written form names it (人大, 政协, 省委 …)
         if f.body and (f.name == main or re.search(r"人大|人民代表大会|政协|委员会|委", doc.text[f.start:f.end])):
-            facts.add_org(f.body, None, "legislature")
+            facts.add_org(f.body, None, _body_class(f.body, ctx))
     if main is None:
         return
     m = facts.meetings[main]
     m.main = True
     year = next((y for f in found if f.name == main and (y := _national_year(f))), None)
+    if year is None and (named_year := re.match(r"((?:19|20)\d{2})年", main)):
+        year = int(named_year.group(1))  # 2020年…表彰大会: the meeting's name gives its year
     if year and not doc.meta.get("date"):
         facts.year = year  # a national session's year beats the text's cues; metadata beats both
     body_spans = sorted(m.spans, key=lambda s: (s[0] < doc.body_start, s[0]))
@@ -227,6 +237,17 @@ def extract(doc: Document, ctx: Context, facts: ArticleFacts) -> None:
         facts.add_place(m.city, _first(doc, m.city))
     if m.venue:
         facts.add_place(m.venue, _first(doc, m.venue))
+
+
+def _body_class(body: str, ctx: Context) -> str:
+    """The kind of a meeting's body: as the lexicon has it, else by its name's head word."""
+    if body in ctx.aliases:
+        return ctx.aliases[body][1]
+    for word, cls in (("中国共产党", "party"), ("政治协商", "cppcc"), ("人民代表大会", "legislature"),
+                      ("政府", "government"), ("国务院", "government")):
+        if word in body:
+            return cls
+    return "body"
 
 
 def _first(doc: Document, text: str) -> tuple[int, int]:

@@ -13,6 +13,7 @@ from functools import cache
 
 from kg.extract.context import Context, alias_pattern, city_bodies
 from kg.extract.facts import ArticleFacts
+from kg.extract.meeting_grammar import place_of
 from kg.lexicon import lexicon
 from kg.text.document import Document
 from kg.text.numerals import NUM
@@ -23,7 +24,7 @@ ADDS = ("organizations",)
 
 
 _CJK = r"[\u4e00-\u9fff]"
-_MEDIA = re.compile(rf"({_CJK}{{2,6}}?(?:日报|晚报|电视台|广播电视台|广播电台))(?=社|记者|全媒体记者|融媒体记者|讯|消息|报道|[）)、，。]|网)")
+_MEDIA = re.compile(rf"({_CJK}{{2,6}}?(?:日报|晚报|电视台|广播电视台|广播电台))(?=社|记者|全媒体记者|融媒体记者|讯|消息|报道|[）)、，。|｜]|网|\s|$)")
 _UNIVERSITY = re.compile(rf"{_CJK}{{2,10}}?(?:大学|学院)")
 _STOP_BEFORE = set("和及与、，。；：（）“”《》在的是为由向对从把被给到让")
 #: words that make a committee-shaped phrase something else (关于…委员会的决定, 委员和…委员会);
@@ -68,11 +69,8 @@ def extract(doc: Document, ctx: Context, facts: ArticleFacts) -> None:
             continue  # 市政协常委会 is the city's, not 政协常委会 of the nation
         facts.add_org(canon, (a, b), cls)
         taken.append((a, b))
-        # a committee of a known body: 全国政协 + 社会和法制委员会
-        c = _CHILD.match(text, b)
-        if c and cls in ("legislature", "cppcc") and not _NOT_CHILD.search(c.group("d")) \
-                and not c.group("d").endswith("常务委员会"):
-            facts.add_org(canon + c.group("d"), (a, c.end()), cls)
+        if cls in ("legislature", "cppcc"):
+            _children(text, canon, cls, a, b, facts)
 
     # 政协第十二届浙江省委员会, 政协湖北省第十二届委员会, 政协第十一届南宁市委员会 (+ 提案委员会):
     # the term sits inside the body's name
@@ -80,10 +78,17 @@ def extract(doc: Document, ctx: Context, facts: ArticleFacts) -> None:
         place = m.group("p") or m.group("p2")
         prov = ctx.lexicon.province(place)
         canon = f"中国人民政治协商会议{prov.full if prov else place}委员会"
-        facts.add_org(canon, m.span(), "cppcc")
-        c = _CHILD.match(text, m.end())
-        if c and not _NOT_CHILD.search(c.group("d")):
-            facts.add_org(canon + c.group("d"), (m.start(), c.end()), "cppcc")
+        facts.add_org(canon, m.span(), "cppcc")  # 政协第十二届全国委员会 too
+        _children(text, canon, "cppcc", m.start(), m.end(), facts)
+    # 省十三届人民代表大会代表, 十二届省政协常委会: a congress or CPPCC named with its term
+    for m in (m for rx in _term_body_res() for m in rx.finditer(text)):
+        place = place_of(m.group("p") or None, m.group("u"), ctx)
+        if place:
+            sc = "常务委员会" if m.group("sc") else ""
+            if m.group("b") == "政协":
+                facts.add_org(f"中国人民政治协商会议{place}委员会{sc}", m.span(), "cppcc")
+            else:
+                facts.add_org(f"{place}人民代表大会{sc}", m.span(), "legislature")
 
     for m in _MEDIA.finditer(text):
         a = _clean_start(text, m.start(), m.end())
@@ -99,6 +104,20 @@ def extract(doc: Document, ctx: Context, facts: ArticleFacts) -> None:
             facts.add_org(name, (a, m.end()), "education")
     _departments(text, ctx, facts)
     _named_city_bodies(text, facts)
+
+
+def _children(text: str, canon: str, cls: str, a: int, b: int, facts: ArticleFacts) -> None:
+    """Committees of a known body written after it (全国政协 + 社会和法制委员会), a list of them
+    too (全国人大内务司法委员会、财政经济委员会、外事委员会)."""
+    end = b
+    while True:
+        c = _CHILD.match(text, end)
+        if not c or _NOT_CHILD.search(c.group("d")) or (c.group("d").endswith("常务委员会") and c.group("d") != "常务委员会"):
+            return
+        facts.add_org(canon + c.group("d"), (a, c.end()), cls)
+        if not text.startswith("、", c.end()):
+            return
+        end = c.end() + 1
 
 
 def _local_before(text: str, start: int) -> bool:
@@ -140,8 +159,22 @@ def _departments(text: str, ctx: Context, facts: ArticleFacts) -> None:
 def _cppcc_re() -> re.Pattern:
     lex = lexicon()
     provinces = sorted({n for p in lex.provinces for n in (p.full, p.short)}, key=len, reverse=True)
-    place = rf"(?:{'|'.join(provinces)}|[\u4e00-\u9fff]{{2,6}}?(?:市|自治州|州|县|区))"
+    place = rf"(?:全国|{'|'.join(provinces)}|[\u4e00-\u9fff]{{2,6}}?(?:市|自治州|州|县|区))"
     return re.compile(rf"(?:中国人民政治协商会议|政协)(?:第{NUM}届(?P<p>{place})|(?P<p2>{place})第{NUM}届)委员会")
+
+
+@cache
+def _term_body_res() -> tuple[re.Pattern, ...]:
+    """A congress or CPPCC (or its standing committee) written with its term: 省十三届人民代表大会,
+    自治区政协十三届常委会, 十二届省政协常委会; not a session (省十三届人大二次会议)."""
+    lex = lexicon()
+    P = "|".join(sorted({n for p in lex.provinces for n in (p.full, p.short)}, key=len, reverse=True))
+    not_session = rf"(?!第?{NUM}次)"
+    return tuple(re.compile(rx) for rx in (
+        rf"(?P<p>{P})?(?P<u>省|自治区|市)第?{NUM}届(?P<b>人民代表大会|人大|政协)(?P<sc>常务委员会|常委会)?{not_session}",
+        rf"(?P<p>{P})?(?P<u>省|自治区|市)(?P<b>政协|人大)第?{NUM}届(?P<sc>常务委员会|常委会)?{not_session}",
+        rf"(?<![\u4e00-\u9fff])第?{NUM}届(?P<p>)(?P<u>省|自治区|市)(?P<b>政协|人大)(?P<sc>常务委员会|常委会)?",
+    ))
 
 
 @cache
