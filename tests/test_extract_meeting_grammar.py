@@ -189,3 +189,39 @@ def test_yesterday_counts_from_the_stamp_not_from_the_dateline():
     _, f = run("河南选出省长\n2031年04月02日 08:15 来源：大河网\n大河网4月2日讯 昨日，河南省第十五届人民代表大会"
                "第二次会议选举周明远为河南省省长。")
     assert f.main_meeting.date == "2031-04-01"
+
+
+def test_a_county_congress_and_its_bodies():
+    _, f = run("发布时间：2031-03-06 08:39:18 信息来源：县政府网\n在全县人民的热切期盼下，桃林县第十五届人民代表大会"
+               "第二次会议3月4日下午在县剧院隆重开幕。县委书记周明远出席。县人民政府县长李建国向大会作政府工作报告。"
+               "县人大常委会主任赵文华主持。")
+    m = f.main_meeting
+    assert m.name == "桃林县第十五届人民代表大会第二次会议"
+    assert (m.date, m.venue) == ("2031-03-04", "县剧院")
+    assert {"中国共产党桃林县委员会", "桃林县人民政府", "桃林县人民代表大会常务委员会"} <= set(f.organizations)
+
+
+def test_a_county_congress_written_short_with_its_name():
+    _, f = run("12月27日上午，溪口县第十七届人大第二次会议在溪口会堂开幕。县委副书记、县长周明远代表县人民政府作报告。"
+               "全县人大代表出席。")
+    assert f.main_meeting.name == "溪口县第十七届人民代表大会第二次会议"
+
+
+def test_a_provincial_government_meeting_carries_its_ordinal():
+    _, f = run("周明远主持召开省政府第七次常务会议\n2031年03月15日09:20 | 来源：陕西日报\n本报讯 3月14日，省长周明远主持召开"
+               "省政府第七次常务会议，研究部署春耕生产。陕西各地负责同志列席。")
+    m = f.main_meeting
+    assert (m.name, m.session, m.body) == ("陕西省人民政府第七次常务会议", 7, "陕西省人民政府")
+    assert m.date == "2031-03-14"
+
+
+def test_the_month_written_before_a_long_clause_stays_with_its_day():
+    _, f = run("2031-07-01 22:52 来源：河南日报\n6月28日，河南省长周明远主持召开省政府常务会议，研究部署口岸发展工作。")
+    assert f.main_meeting.date == "2031-06-28"
+
+
+def test_presiding_over_a_standing_committee_is_its_meeting():
+    _, f = run("12月6日，省委书记周明远主持召开省委常委会，研究部署全省经济工作。江西省委常委出席。")
+    assert f.main_meeting.name == "中共江西省委常委会会议"
+    _, f = run("12月6日，省委常委会（扩大）会议举行，省委书记周明远主持并讲话。江西省委常委出席。")
+    assert f.main_meeting.name == "中共江西省委常委会（扩大）会议"

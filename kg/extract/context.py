@@ -26,8 +26,8 @@ from kg.text.document import Document
 _FULL_DATE = re.compile(r"((?:19|20)\d{2})年(\d{1,2})月(\d{1,2})日")
 #: a publication stamp in the lines before the body: 2022-02-24 10:45, 2019年01月18日 08:15,
 #: 发布时间：2017-02-28, 24.04.2021
-_STAMP = re.compile(r"(?<!\d)(?:(?P<y>(?:19|20)\d{2})[-/.年](?P<m>\d{1,2})[-/.月](?P<d>\d{1,2})日?"
-                    r"|(?P<d2>\d{1,2})\.(?P<m2>\d{1,2})\.(?P<y2>(?:19|20)\d{2}))(?!\d)")
+_STAMP = re.compile(r"(?<!\d)(?:(?P<y>(?:19|20)\d{2})[-/.年](?P<m>\d{1,2})[-/.月](?P<d>\d{1,2})(?:日|(?!\d))"
+                    r"|(?P<d2>\d{1,2})\.(?P<m2>\d{1,2})\.(?P<y2>(?:19|20)\d{2})(?!\d))")
 _YEAR = re.compile(r"(?<![\d-])((?:19|20)\d{2})年")
 #: a dateline: an agency, paper or site, its city, and the day (新华社北京3月5日电, 本报太原1月18日电,
 #: 广西新闻网南宁1月27日讯, 红网时刻11月28日讯)
@@ -42,7 +42,7 @@ class Context:
     year: int | None = None
     dateline: tuple[int, int] | None = None  # (month, day) of a dateline
     aliases: dict[str, tuple[str, str]] = field(default_factory=dict)  # body alias -> (canonical, class)
-    city: str | None = None  # the prefecture-level city whose own bodies the article reports (聊城市)
+    city: str | None = None  # the city or county whose own bodies the article reports (聊城市, 桃源县)
     published: tuple[int, int, int] | None = None  # (year, month, day) of a publication stamp
 
     def iso(self, month: int, day: int, year: int | None = None) -> str | None:
@@ -93,25 +93,33 @@ def _province(doc: Document, lex: Lexicon) -> Province | None:
     return None
 
 
-#: a city named as the owner of a municipal body or meeting (聊城市第十八届人民代表大会,
-#: 政协第十一届南宁市委员会, 威海市委): its name, written before 市
-_CITY_OWNER = re.compile(r"(?:(?<=[\s，。：；、“（(])|^|(?<=政协第.届)|(?<=政协第..届)|(?<=会议第.届)|(?<=会议第..届)|"
-                         r"(?<=中国共产党)|(?<=中共))(?P<c>[\u4e00-\u9fff]{2,4}?)市"
-                         r"(?=第[一二三四五六七八九十]{1,3}届|委员会|委(?!员)|人民政府|人大|政协|市长)")
-#: a municipal body written short, or the whole city: the article is about a city's affairs
-_CITY_LOCAL = re.compile(r"(?<![省区])市(?:委|政府|人民政府|人大|政协|长|纪委|[一二三四五六七八九十]{1,3}届)|全市|我市|本市")
+#: a city or county named as the owner of a local body or meeting (聊城市第十八届人民代表大会,
+#: 政协第十一届南宁市委员会, 威海市委, 桃源县第十五届…): its name, written before its unit word
+_OWNER = r"(?:(?<=[\s，。：；、“（(])|^|(?<=政协第.届)|(?<=政协第..届)|(?<=会议第.届)|(?<=会议第..届)|(?<=中国共产党)|(?<=中共))"
+_LOCALITY_OWNER = {u: re.compile(rf"{_OWNER}(?P<c>[\u4e00-\u9fff]{{2,4}}?){u}"
+                                 rf"(?=第[一二三四五六七八九十]{{1,3}}届|委员会|委(?!员)|人民政府|人大|政协|{u}长)")
+                   for u in ("市", "县")}
+#: a local body written short, or the whole locality: the article is about its own affairs
+_LOCALITY_LOCAL = {u: re.compile(rf"(?<![省区]){u}(?:委|政府|人民政府|人大|政协|长|纪委|[一二三四五六七八九十]{{1,3}}届)"
+                                 rf"|全{u}|我{u}|本{u}") for u in ("市", "县")}
+_CITY_LOCAL = _LOCALITY_LOCAL["市"]
 
 
 def _city(doc: Document, lex: Lexicon, prov: Province | None) -> str | None:
-    """The prefecture-level city an article about a city's own affairs reports (聊城市); none
-    for the affairs of a municipality (北京市: that is the province-level unit) or of a province."""
+    """The city (聊城市) or county (桃源县) whose own affairs an article reports: the one whose
+    short forms (市委, 全县) it uses most; none for a municipality's affairs (北京市: that is the
+    province-level unit) or a province's."""
     text = doc.text
-    if (prov is not None and prov.unit == "直辖市") or not _CITY_LOCAL.search(text):
+    n_city, n_county = (len(_LOCALITY_LOCAL[u].findall(text)) for u in ("市", "县"))
+    if n_county > n_city:
+        owners = Counter(m.group("c") for m in _LOCALITY_OWNER["县"].finditer(text))
+        return f"{owners.most_common(1)[0][0]}县" if owners else None
+    if (prov is not None and prov.unit == "直辖市") or not n_city:
         return None
     score: Counter = Counter()
     first: dict[str, int] = {}
     municipalities = {p.short for p in lex.provinces if p.unit in ("直辖市", "特别行政区")}
-    for m in _CITY_OWNER.finditer(text):
+    for m in _LOCALITY_OWNER["市"].finditer(text):
         c = m.group("c")
         if c not in municipalities and lex.province(c) is None:
             score[c] += 3
@@ -213,28 +221,31 @@ def new_facts(ctx: Context) -> ArticleFacts:
 
 
 @cache
-def _city_templates() -> tuple[tuple[str, str, tuple[str, ...]], ...]:
+def _city_templates() -> tuple[tuple[str, str, tuple[str, ...], str], ...]:
     text = resources.files("kg.lexicon").joinpath("city_bodies.tsv").read_text(encoding="utf-8")
     rows = []
     for ln in text.splitlines():
         if ln.strip() and not ln.startswith("#"):
-            canon, cls, aliases = (ln.split("\t") + ["", ""])[:3]
-            rows.append((canon, cls, tuple(a for a in aliases.split(",") if a)))
+            canon, cls, aliases, units = (ln.split("\t") + ["", "", ""])[:4]
+            rows.append((canon, cls, tuple(a for a in aliases.split(",") if a), units or "市县"))
     return tuple(rows)
 
 
 def city_bodies(city: str, bare: bool = False) -> dict[str, tuple[str, str]]:
-    """alias -> (canonical, class) for the bodies of a prefecture-level city (聊城市); the bare
-    forms (市委, 市政府) only with `bare`, in an article about that city."""
+    """alias -> (canonical, class) for the bodies of a city (聊城市) or county (桃源县); the bare
+    forms (市委, 县政府) only with `bare`, in an article about that place."""
     out: dict[str, tuple[str, str]] = {}
-    short = city[:-1] if city.endswith("市") else city
-    for canon, cls, aliases in _city_templates():
-        full = canon.format(C=city, c=short)
+    unit = city[-1] if city[-1] in "市县" else "市"
+    short = city[:-1] if city[-1] in "市县" else city
+    for canon, cls, aliases, units in _city_templates():
+        if unit not in units:
+            continue
+        full = canon.format(C=city, c=short, U=unit)
         out.setdefault(full, (full, cls))
         for a in aliases:
-            if a.startswith("市") and not bare:
+            if a.startswith("{U}") and not bare:
                 continue
-            out.setdefault(a.format(C=city, c=short), (full, cls))
+            out.setdefault(a.format(C=city, c=short, U=unit), (full, cls))
     return out
 
 

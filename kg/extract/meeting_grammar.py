@@ -118,6 +118,10 @@ def _lpartyconf(t, s, sc, w):
     return f"中国共产党{w}代表会议", f"中国共产党{w}委员会"
 
 
+def _lgov(t, s, sc, w):
+    return f"{w}人民政府第{_cn(s)}次{sc}", f"{w}人民政府"
+
+
 def _study(t, s, sc, w):
     return f"中共中央政治局第{_cn(s)}次集体学习", "中国共产党中央委员会政治局"
 
@@ -131,7 +135,7 @@ KINDS = {
     "council_npc": (_council_npc, True, False), "council_cppcc": (_council_cppcc, True, False),
     "lcouncil_npc": (_lcouncil_npc, True, True), "lcouncil_cppcc": (_lcouncil_cppcc, True, True),
     "state_council": (_state_council, False, False), "study": (_study, False, False),
-    "lpartyconf": (_lpartyconf, False, True),
+    "lpartyconf": (_lpartyconf, False, True), "lgov": (_lgov, False, True),
 }
 
 
@@ -169,7 +173,7 @@ def _patterns() -> list[tuple[re.Pattern, str]]:
     KNOWN = rf"(?P<place>{P}|{C})"
     #: a time and a verb between a body and the ordinal of its sitting (…常委会昨天上午召开第四十二次主任会议)
     GAP = r"(?:[^，。；：\n]{0,8}?(?:召开|举行))?"
-    U = r"(?P<u>省|自治区|市)"
+    U = r"(?P<u>省|自治区|市|县)"
     T, S = rf"(?P<t>{NUM}|廿[一二三四五六七八九]?)", rf"(?P<s>{NUM})"
     specs: list[tuple[str, str]] = [
         # national congress and CPPCC
@@ -190,6 +194,7 @@ def _patterns() -> list[tuple[re.Pattern, str]]:
         # provincial and municipal congresses and their standing committees
         (rf"{FREE}{U}?第{T}届人民代表大会(?P<sc>常务委员会)?第{S}次会议", "lnpc"),
         (rf"{KNOWN}?{U}第?{T}届人大(?P<sc>常委会)?第?{S}次会议", "lnpc"),
+        (rf"{FREE}第{T}届人大(?P<sc>常委会)?第{S}次会议", "lnpc"),
         (rf"{KNOWN}?{U}人大(?P<sc>常委会)?第?{T}届第?{S}次会议", "lnpc"),
         (rf"第?{T}届{U}人大(?P<sc>常委会){GAP}第{S}次会议", "lnpc"),
         (rf"{KNOWN}?{U}?第?{T}届人大常委会第{S}次主任会议", "lcouncil_npc"),
@@ -221,6 +226,7 @@ def _patterns() -> list[tuple[re.Pattern, str]]:
         (rf"(?<![人大政协委])常委会第{S}次会议", "npc_bare"),
         # recurring meetings counted without a term
         (rf"(?:新一届)?国务院第{S}次(?P<sc>常务会议|全体会议)", "state_council"),
+        (rf"{KNOWN}?{U}(?:人民)?政府第{S}次(?P<sc>常务会议|全体会议)", "lgov"),
         (rf"(?:中共)?中央政治局第{S}次集体学习", "study"),
     ]
     return [(re.compile(rx), kind) for rx, kind in specs]
@@ -251,9 +257,11 @@ def place_of(written: str | None, unit: str | None, ctx: Context) -> str | None:
     if unit in ("省", "自治区"):
         return prov.full if prov is not None and _unit(prov) == unit else None
     if unit == "市":
-        if ctx.city:
+        if ctx.city and ctx.city.endswith("市"):
             return ctx.city
         return prov.full if prov is not None and prov.unit == "直辖市" else None
+    if unit == "县":
+        return ctx.city if ctx.city and ctx.city.endswith("县") else None
     return ctx.city or (prov.full if prov is not None else None)
 
 
@@ -302,7 +310,7 @@ def find_numbered(doc_text: str, ctx: Context) -> list[Mention]:
                 if needs_term and t is None:
                     pending.append((a, b, k, s, sc, w))
                     continue
-                name, body = fn(t, s, sc if k == "state_council" else bool(sc), w)
+                name, body = fn(t, s, sc if k in ("state_council", "lgov") else bool(sc), w)
                 found.append(Mention(a, b, name, body, t, s, k))
     for a, b, k, s, sc, w in pending:
         # the same body's meeting of the same ordinal, named with its term elsewhere

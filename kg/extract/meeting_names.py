@@ -41,7 +41,7 @@ def _named_specs() -> list[tuple[str, str, str]]:
 def _level_place(level: str, ctx: Context) -> str | None:
     """The full name a level word stands for in the article: 省委 -> its province, 市委 -> the
     city it reports (or the municipality), 全区 -> its autonomous region; "" for a national one."""
-    unit = next((u for u in ("自治区", "省", "市") if u in level), "自治区" if level == "全区" else None)
+    unit = next((u for u in ("自治区", "省", "市", "县") if u in level), "自治区" if level == "全区" else None)
     if unit is None:
         return ""
     return place_of(None, unit, ctx)
@@ -62,7 +62,7 @@ def canon_level(written: str, ctx: Context) -> tuple[str, str | None] | None:
 
 #: bodies whose meetings are named after them (…领导小组会议, …委员会全体会议)
 _SERIES_BODY = r"(?:工作|常委|党组|办公|联席|专题|领导小组|委员会|工作机制|指挥部)$"
-_NAMED_TAIL = r"(?:工作会议|代表大会|大会|座谈会|推进会|动员会|部署会|常务会议|全体会议|专题会议|会议)"
+_NAMED_TAIL = r"(?:工作会议|代表大会|大会|座谈会|推进会|动员会|部署会|常务会议|全体会议|专题会议|会议)(?!议)"
 _NAMED_BAD = re.compile(r"[，。、；：“”《》（）\s的和暨在对向为了]|(?<![工合创写操动制协运著振])作|召开|举行|精神|代表|书记|主任|主席|省长|市长|"
                         r"委员长|主持|宣布|祝贺|有利|总理|出席|列席|参加|重托|履行")
 #: what follows a meeting word that makes it something else: 会议制度, 会议室, 会议纪要
@@ -75,18 +75,18 @@ def _named(doc: Document, ctx: Context) -> list[Mention]:
     for level, _canon, _body in _named_specs():
         if _level_place(level, ctx) is None:
             continue
-        rx = re.compile(rf"{re.escape(level)}(?P<core>[\u4e00-\u9fff]{{0,20}}?)(?P<tail>{_NAMED_TAIL})")
+        rx = re.compile(rf"{re.escape(level)}(?P<core>(?:[\u4e00-\u9fff]|（扩大）){{0,20}}?)(?P<tail>{_NAMED_TAIL})")
         # every occurrence of the level word is tried: names nest (…全会暨省委经济工作会议)
         for pos in (k.start() for k in re.finditer(re.escape(level), doc.text)):
             m = rx.match(doc.text, pos)
             if not m:
                 continue
             core, tail = m.group("core"), m.group("tail")
-            if _NAMED_BAD.search(core) or re.search(r"届|次$", core):
+            if _NAMED_BAD.search(core.replace("（扩大）", "扩大")) or re.search(r"届|次$", core):
                 continue
             if core.endswith("人大") and tail in ("会议", "全体会议", "常务会议"):
                 continue  # 全国人大会议 is a session, named by the grammar; 中央人大工作会议 is not
-            if tail == "会议" and core and not re.search(_SERIES_BODY, core):
+            if tail == "会议" and core not in ("", "扩大", "（扩大）") and not re.search(_SERIES_BODY, core):
                 continue
             if tail not in ("会议", "常务会议", "全体会议") and len(core) < 2:
                 continue
@@ -156,6 +156,12 @@ def _held(doc: Document, ctx: Context) -> list[Mention]:
         written = rest if re.match(r"庆祝|纪念", rest) else m.group("b") + rest
         name, _ = _named_by(written, ctx)
         out.append(Mention(m.start(), m.end(), name, ctx.aliases[m.group("b")][0], None, None))
+    for m in re.finditer(rf"主持召开(?P<b>{alias_pattern(ctx, 3).pattern})(?P<x>（扩大）|扩大)?(?:会议)?(?=[，。；：\n]|$)", doc.text):
+        # 主持召开省委常委会: a sitting of the body itself (中共江西省委常委会会议)
+        written = m.group("b") + (m.group("x") or "") + "会议"
+        name, _ = _named_by(written, ctx)
+        if name != written or m.group("b") in ctx.lexicon.national:
+            out.append(Mention(m.start("b"), m.end(), name, ctx.aliases[m.group("b")][0], None, None))
     for b in aliases.finditer(doc.text):
         m = _LIFE_MEETING.match(doc.text, b.end())
         if m is None:

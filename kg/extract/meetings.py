@@ -138,9 +138,9 @@ def _date(doc: Document, ctx: Context, spans: list[tuple[int, int]], year: int |
             return (day - timedelta(days=back)).isoformat()
         # the sitting's date stands next to the meeting's name (1月23日，…会议 / …会议29日下午),
         # not anywhere in its sentence (…闭幕，决定…会议2024年3月5日召开), and is no dateline's
-        for m in _DAY.finditer(doc.text, lo, hi):
-            if re.match(r"[电讯]", doc.text[m.end():m.end() + 1]):
-                continue
+        for m in _DAY.finditer(doc.text, s, hi):
+            if m.end() <= lo or re.match(r"[电讯]", doc.text[m.end():m.end() + 1]):
+                continue  # too far before the name (its month is read with it), or a dateline
             month = int(m.group("m")) if m.group("m") else (ctx.dateline[0] if ctx.dateline else None)
             if month is None and ctx.published:
                 month = ctx.published[1]
