@@ -119,3 +119,14 @@ def test_a_citys_court_and_military_subdistrict():
     _, f = run("本报讯 昨日，株洲市第十七届人民代表大会第二次会议开幕。市法院院长李建国、株洲军分区司令员周明远出席。"
                "全市人大代表参加。")
     assert {"株洲市中级人民法院", "株洲军分区"} <= set(f.organizations)
+
+
+@pytest.mark.parametrize("written, department", [
+    ("省市场监管局负责同志出席。", "甘肃省市场监管局"),
+    ("省住房和城乡建设厅负责同志出席。", "甘肃省住房和城乡建设厅"),
+    ("省市县三级党委要加强领导。", None),
+])
+def test_a_provinces_department_and_what_is_none(written, department):
+    _, f = run(GANSU_OPENING + written)
+    found = {o for o in f.organizations if o.startswith("甘肃省") and "人民代表大会" not in o}
+    assert found == ({department} if department else set())

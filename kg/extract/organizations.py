@@ -98,6 +98,8 @@ def extract(doc: Document, ctx: Context, facts: ArticleFacts) -> None:
     for m in _UNIVERSITY.finditer(text):
         a = _clean_start(text, m.start(), m.end())
         name = text[a:m.end()]
+        if any(a < e and s < m.end() for s, e in taken):
+            continue  # a body the lexicon names (人民大学 -> 中国人民大学)
         if len(name) < 4 or _NOT_UNIVERSITY.search(name) or _AFTER_UNIVERSITY.match(text, m.end()):
             continue  # 当代大学生, 一流大学: people and aims, not a school
         if name.endswith("大学") or not re.search(r"党校|学院$", name):
@@ -140,7 +142,7 @@ def _departments(text: str, ctx: Context, facts: ArticleFacts) -> None:
     lex = ctx.lexicon
     for m in _DEPARTMENT.finditer(text):
         d = m.group("d")
-        if re.search(r"人大|政协|政府|常委|纪委|监委|^委|届|第|次", d) or len(d) < 3:
+        if re.search(r"人大|政协|政府|常委|纪委|监委|党委|^委|^[和与及、]|^[市县区](?!场)|[三两四五]级|届|第|次", d) or len(d) < 3:
             continue
         if m.start() > 0 and text[m.start() - 1] == "全":
             continue
