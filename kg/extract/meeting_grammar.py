@@ -157,7 +157,11 @@ def _alternation(names) -> str:
 
 
 @cache
-def _patterns() -> list[tuple[re.Pattern, str]]:
+def _patterns() -> list[tuple[re.Pattern, str, str | None]]:
+    """(pattern, kind, lookback): where lookback is set, the place is read from the text just
+    before the match (a province or city name before 省/市: 湖北省十三届人大, 聊城市第十八届…),
+    not by the pattern: a leading alternation of hundreds of names would be tried at every
+    character of every article."""
     lex = lexicon()
     P = _alternation(n for p in lex.provinces for n in (p.full, p.short))
     C = _alternation(c for p in lex.provinces if p.unit != "直辖市" for c in (p.capital, *p.cities))
@@ -165,17 +169,11 @@ def _patterns() -> list[tuple[re.Pattern, str]]:
     #: where a fixed word before it bounds it (政协第十一届南宁市委员会, 中国共产党遂宁市…)
     GEN = r"(?!自治区|出席|列席|参加|通过|召开|举行)[\u4e00-\u9fff]{2,6}?(?:市|自治州|州|县|区|旗|盟)"
     FIXED = rf"(?P<place>{P}|(?:{C})市|{GEN})"
-    #: a full name that starts with its place: a known one, or two characters and a unit word
-    #: after a boundary (…上午，聊城市第十八届人民代表大会…)
-    FREE = rf"(?P<place>{P}|(?:{C})市|(?<![\u4e00-\u9fff])(?!出席|列席|参加|通过|召开|举行)[\u4e00-\u9fff]{{2}}(?:市|县|区|旗))"
-    #: a short form's place: only a known one, before its unit word (聊城市十八届人大…; in
-    #: 出席市政协…, 协商通过市政协… the place is the article's)
-    KNOWN = rf"(?P<place>{P}|{C})"
     #: a time and a verb between a body and the ordinal of its sitting (…常委会昨天上午召开第四十二次主任会议)
     GAP = r"(?:[^，。；：\n]{0,8}?(?:召开|举行))?"
     U = r"(?P<u>省|自治区|市|县)"
     T, S = rf"(?P<t>{NUM}|廿[一二三四五六七八九]?)", rf"(?P<s>{NUM})"
-    specs: list[tuple[str, str]] = [
+    specs: list[tuple] = [
         # national congress and CPPCC
         (rf"(?:中华人民共和国)?第{T}届全国人民代表大会(?P<sc>常务委员会)?第{S}次会议", "npc"),
         (rf"第?{T}届全国人大(?P<sc>常委会)?第?{S}次会议", "npc"),
@@ -192,22 +190,22 @@ def _patterns() -> list[tuple[re.Pattern, str]]:
         (rf"(?:第?{T}届)?(?:全国人大常委会|全国政协)?(?P<list>第{NUM}次(?:[和、及]第{NUM}次)+)(?P<noun>委员长会议|主席会议)",
          "council_list"),
         # provincial and municipal congresses and their standing committees
-        (rf"{FREE}{U}?第{T}届人民代表大会(?P<sc>常务委员会)?第{S}次会议", "lnpc"),
-        (rf"{KNOWN}?{U}第?{T}届人大(?P<sc>常委会)?第?{S}次会议", "lnpc"),
-        (rf"{FREE}第{T}届人大(?P<sc>常委会)?第{S}次会议", "lnpc"),
-        (rf"{KNOWN}?{U}人大(?P<sc>常委会)?第?{T}届第?{S}次会议", "lnpc"),
+        (rf"{U}?第{T}届人民代表大会(?P<sc>常务委员会)?第{S}次会议", "lnpc", "free"),
+        (rf"{U}第?{T}届人大(?P<sc>常委会)?第?{S}次会议", "lnpc", "known"),
+        (rf"第{T}届人大(?P<sc>常委会)?第{S}次会议", "lnpc", "free"),
+        (rf"{U}人大(?P<sc>常委会)?第?{T}届第?{S}次会议", "lnpc", "known"),
         (rf"第?{T}届{U}人大(?P<sc>常委会){GAP}第{S}次会议", "lnpc"),
-        (rf"{KNOWN}?{U}?第?{T}届人大常委会第{S}次主任会议", "lcouncil_npc"),
-        (rf"{KNOWN}?{U}人大常委会(?:第?{T}届)?{GAP}第{S}次主任会议", "lcouncil_npc"),
+        (rf"{U}?第?{T}届人大常委会第{S}次主任会议", "lcouncil_npc", "known"),
+        (rf"{U}人大常委会(?:第?{T}届)?{GAP}第{S}次主任会议", "lcouncil_npc", "known"),
         # provincial and municipal CPPCC committees and their standing committees
         (rf"(?:中国人民政治协商会议|政协)第{T}届{FIXED}{U}?委员会(?P<sc>常务委员会)?第{S}次会议", "lcppcc"),
         (rf"(?:中国人民政治协商会议|政协){FIXED}{U}?第{T}届委员会(?P<sc>常务委员会)?第{S}次会议", "lcppcc"),
-        (rf"{KNOWN}?(?P<uu>{U[6:-1]})?政协第?{T}届(?P<sc>常委会)?第?{S}次会议", "lcppcc"),
-        (rf"{KNOWN}?{U}政协(?P<sc>常委会)?第?{T}届第?{S}次会议", "lcppcc"),
-        (rf"{KNOWN}?{U}政协{T}届{S}次(?P<sc>常委会)议?", "lcppcc"),
+        (rf"(?P<uu>{U[6:-1]})?政协第?{T}届(?P<sc>常委会)?第?{S}次会议", "lcppcc", "known"),
+        (rf"{U}政协(?P<sc>常委会)?第?{T}届第?{S}次会议", "lcppcc", "known"),
+        (rf"{U}政协{T}届{S}次(?P<sc>常委会)议?", "lcppcc", "known"),
         (rf"第?{T}届{U}政协(?P<sc>常委会){GAP}第{S}次会议", "lcppcc"),
         (rf"政协第{T}届{FIXED}{U}?委员会第{S}次主席会议", "lcouncil_cppcc"),
-        (rf"{KNOWN}?{U}政协(?:第?{T}届)?{GAP}第{S}次主席会议", "lcouncil_cppcc"),
+        (rf"{U}政协(?:第?{T}届)?{GAP}第{S}次主席会议", "lcouncil_cppcc", "known"),
         # the party: congresses, plenums of the Central Committee and of local committees
         (rf"中国共产党第{T}次全国代表大会", "congress"),
         (rf"(?:党的|中共){T}大", "congress"),
@@ -217,19 +215,30 @@ def _patterns() -> list[tuple[re.Pattern, str]]:
         (rf"(?:中共)?(?:第?{T}届)?(?:中央纪委|中纪委)第?{S}次全会", "ccdi"),
         (rf"(?:党的|中共)?{T}届{S}中全会", "plenum"),
         (rf"中国共产党{FIXED}{U}?第{T}届委员会第{S}次全体会议", "lplenum"),
-        (rf"(?:中共)?{KNOWN}?{U}委{T}届{S}次(?:全会|全体会议)", "lplenum"),
-        (rf"{T}届{KNOWN}?{U}委{S}次(?:全会|全体会议)", "lplenum"),
+        (rf"(?:中共)?{U}委{T}届{S}次(?:全会|全体会议)", "lplenum", "known"),
+        (rf"{T}届{U}委{S}次(?:全会|全体会议)", "lplenum", "known"),
         (rf"中国共产党{FIXED}{U}?第{T}次代表大会", "lcongress"),
-        (rf"(?:中共)?{KNOWN}?{U}委?第{T}次党代会", "lcongress"),
+        (rf"(?:中共)?{U}委?第{T}次党代会", "lcongress", "known"),
         (rf"(?:中国共产党|中共){FIXED}{U}?代表会议", "lpartyconf"),
         # a standing committee's session named bare in an article on the national congress
         (rf"(?<![人大政协委])常委会第{S}次会议", "npc_bare"),
         # recurring meetings counted without a term
         (rf"(?:新一届)?国务院第{S}次(?P<sc>常务会议|全体会议)", "state_council"),
-        (rf"{KNOWN}?{U}(?:人民)?政府第{S}次(?P<sc>常务会议|全体会议)", "lgov"),
+        (rf"{U}(?:人民)?政府第{S}次(?P<sc>常务会议|全体会议)", "lgov", "known"),
         (rf"(?:中共)?中央政治局第{S}次集体学习", "study"),
     ]
-    return [(re.compile(rx), kind) for rx, kind in specs]
+    return [(re.compile(spec[0]), spec[1], spec[2] if len(spec) > 2 else None) for spec in specs]
+
+
+#: words a kind's names cannot do without: a text without any of them is not scanned for it
+_NEEDS = {
+    "npc": ("全国人",), "cppcc": ("全国",), "council_npc": ("委员长会议",), "council_cppcc": ("主席会议",),
+    "council_list": ("委员长会议", "主席会议"), "lnpc": ("人民代表大会", "人大"), "lcouncil_npc": ("主任会议",),
+    "lcppcc": ("政协", "政治协商"), "lcouncil_cppcc": ("主席会议",), "congress": ("大",), "plenum": ("全会", "全体会议"),
+    "ccdi": ("纪", "全会"), "lplenum": ("全会", "全体会议"), "lcongress": ("代表大会", "党代会"),
+    "lpartyconf": ("代表会议",), "npc_bare": ("常委会第",), "state_council": ("国务院第",), "lgov": ("政府第",),
+    "study": ("集体学习",),
+}
 
 
 def _unit(p) -> str:
@@ -265,6 +274,55 @@ def place_of(written: str | None, unit: str | None, ctx: Context) -> str | None:
     return ctx.city or (prov.full if prov is not None else None)
 
 
+@cache
+def _stems() -> tuple[re.Pattern, dict[str, tuple[str, str]]]:
+    """Names written before a unit word (湖北 + 省, 广西壮族 + 自治区, 聊城 + 市) -> (unit, full
+    name); and the pattern finding one at the end of a stretch of text."""
+    lex = lexicon()
+    stems: dict[str, tuple[str, str]] = {}
+    for p in lex.provinces:
+        unit = _unit(p)
+        for stem in {p.short, p.full[:-len(unit)]}:
+            stems.setdefault(stem, (unit, p.full))
+    for c in _known_cities():
+        stems.setdefault(c, ("市", c + "市"))
+    return re.compile(rf"(?:{_alternation(stems)})$"), stems
+
+
+_GENERIC_STEM = re.compile(r"(?<![\u4e00-\u9fff])(?!出席|列席|参加|通过|召开|举行)[\u4e00-\u9fff]{2}$")
+_GENERIC_PLACE = re.compile(r"(?<![\u4e00-\u9fff])(?!出席|列席|参加|通过|召开|举行)[\u4e00-\u9fff]{2}(?:市|县|区|旗)$")
+
+
+def _place_before(text: str, start: int, unit: str | None, free: bool) -> tuple[str, int] | None:
+    """The place written just before a meeting's name (its full name and where it starts):
+    a known name before the unit word the name starts with (湖北 + 省十三届人大…), a place
+    written with its unit (聊城市 + 第十八届…); with `free`, also two characters and a unit
+    word after a boundary (…上午，桃源县第十五届…)."""
+    before = text[max(0, start - 10):start]
+    rx, stems = _stems()
+    if unit:
+        m = rx.search(before)
+        if m and stems[m.group(0)][0] == unit:
+            return stems[m.group(0)][1], start - len(m.group(0))
+        if free and unit in ("市", "县") and (g := _GENERIC_STEM.search(before)):
+            return g.group(0) + unit, start - 2
+        return None
+    for p in _full_names():
+        if before.endswith(p):
+            return p, start - len(p)
+    if free and (g := _GENERIC_PLACE.search(before)):
+        return g.group(0), start - len(g.group(0))
+    return None
+
+
+@cache
+def _full_names() -> tuple[str, ...]:
+    """Full names of provinces and known cities, longest first."""
+    lex = lexicon()
+    names = {p.full for p in lex.provinces} | {c + "市" for c in _known_cities()}
+    return tuple(sorted(names, key=len, reverse=True))
+
+
 def _number(numeral: str | None) -> int | None:
     """A term's number, 廿 (twenty) too: 廿届 -> 20."""
     if numeral and numeral.startswith("廿"):
@@ -279,9 +337,19 @@ def find_numbered(doc_text: str, ctx: Context) -> list[Mention]:
     found: list[Mention] = []
     pending: list[tuple[int, int, str, int | None, object, str | None]] = []
     national_cppcc = "全国政协" in doc_text
-    for rx, kind in _patterns():
+    for rx, kind, lookback in _patterns():
+        if not any(w in doc_text for w in _NEEDS[kind]):
+            continue
         for m in rx.finditer(doc_text):
             g = m.groupdict()
+            start = m.start()
+            if lookback:
+                found_place = _place_before(doc_text, start, g.get("u") or g.get("uu"), lookback == "free")
+                if found_place is None:
+                    if lookback == "free" and not (g.get("u") or g.get("uu")):
+                        continue  # 第十七届人大第二次会议 with no place before it: not this form
+                else:
+                    g["place"], start = found_place
             t = _number(g.get("t"))
             k = kind
             if k == "npc_bare":
@@ -298,7 +366,7 @@ def find_numbered(doc_text: str, ctx: Context) -> list[Mention]:
                 ordinals = [(to_int(o.group(1)), m.start("list") + o.start(), m.start("list") + o.end())
                             for o in re.finditer(rf"第({NUM})次", m.group("list"))]
             else:
-                ordinals = [(to_int(g.get("s") or ""), m.start(), m.end())]
+                ordinals = [(to_int(g.get("s") or ""), start, m.end())]
             fn, needs_term, needs_place = KINDS[k]
             sc = g.get("sc")
             w = place_of(g.get("place"), g.get("u") or g.get("uu"), ctx) if needs_place else None

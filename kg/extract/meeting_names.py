@@ -112,6 +112,8 @@ _CONTEXTUAL = (
 )
 _GENERIC = re.compile(r"^(?:会议|大会|全会|座谈会|电视电话会议|视频会议|专题会议|全体会议|这次会议|本次会议|此次会议)$")
 _OPENING_VERB = re.compile(r"^(?:召开|举行|出席|参加|主持)")
+#: words before a name that point at a meeting named elsewhere, or count meetings (四个…会议)
+_DEMONSTRATIVE = re.compile(r"^(?:这次|本次|此次|上次|这一|该|[一二三四五六七八九十两]个|多个|各)")
 _DATELINE_PREFIX = re.compile(r"^.*?(?:\d{1,2}日电|消息|本报讯)")
 _CONTEXT_BAD = re.compile(r"强调|指出|出席|讲话|主持|考察|调研|听取|审议|宣布|祝贺|有利|委员长|总理|书记|"
                           r"(?<![工合创写操动制协运著振])作")
@@ -190,6 +192,7 @@ def _contextual(doc: Document, ctx: Context) -> list[Mention]:
             written = m.group("m")
             written = _DATELINE_PREFIX.sub("", written)
             written = _OPENING_VERB.sub("", written).lstrip("了也 ")
+            written = _DEMONSTRATIVE.sub("", written)  # 这次中央政治局集体学习 is the one named
             if len(written) < 5 or _GENERIC.match(written) or written in ctx.aliases or _CONTEXT_BAD.search(written):
                 continue
             if re.search(rf"{_MEETING_NOUN}[和、及与]", written):
