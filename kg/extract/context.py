@@ -269,7 +269,17 @@ def _alias_pattern(province: str | None, city: str | None, min_len: int) -> re.P
     return re.compile("|".join(map(re.escape, names)))
 
 
-def alias_pattern(ctx: Context, min_len: int = 1) -> re.Pattern:
+def alias_pattern(ctx: Context, min_len: int = 1, text: str | None = None) -> re.Pattern:
     """An alternation of the context's body aliases of at least `min_len` characters, longest
-    first, compiled once per province and city."""
-    return _alias_pattern(ctx.province.full if ctx.province else None, ctx.city, min_len)
+    first, compiled once per province and city; with `text`, of only the aliases it contains
+    (a small pattern per article is cheaper than a large one per place)."""
+    if text is None:
+        return _alias_pattern(ctx.province.full if ctx.province else None, ctx.city, min_len)
+    present = tuple(sorted((a for a in ctx.aliases if len(a) >= min_len and a in text), key=lambda a: (-len(a), a)))
+    return _pattern_of(present)
+
+
+@cache
+def _pattern_of(aliases: tuple[str, ...]) -> re.Pattern:
+    # an alternation that matches nothing when no alias occurs
+    return re.compile("|".join(map(re.escape, aliases)) or r"(?!x)x")

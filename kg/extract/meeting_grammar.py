@@ -153,7 +153,7 @@ def _valid(kind: str, t: int | None, s: int | None) -> bool:
 # -- the grammar -------------------------------------------------------------------------------
 
 def _alternation(names) -> str:
-    return "|".join(sorted(set(names), key=len, reverse=True))
+    return "|".join(sorted(set(names), key=lambda n: (-len(n), n)))
 
 
 @cache
@@ -320,7 +320,7 @@ def _full_names() -> tuple[str, ...]:
     """Full names of provinces and known cities, longest first."""
     lex = lexicon()
     names = {p.full for p in lex.provinces} | {c + "市" for c in _known_cities()}
-    return tuple(sorted(names, key=len, reverse=True))
+    return tuple(sorted(names, key=lambda n: (-len(n), n)))
 
 
 def _number(numeral: str | None) -> int | None:

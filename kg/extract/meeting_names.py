@@ -122,9 +122,12 @@ _LIFE_MEETING = re.compile(r"(?P<g>常委班子|常委会班子|领导班子|班
                            r"(?P<m>(?:\d{4}年度)?(?:专题)?民主生活会)")
 
 
-@cache
+#: what follows a body presided over when the sitting is the body's own (…常委会（扩大）会议，)
+_SITTING_OF_BODY = re.compile(r"(?P<x>（扩大）|扩大)?(?:会议)?(?=[，。；：\n]|$)")
+
+
 def _held_pattern(aliases: str) -> re.Pattern:
-    """A body that holds a meeting (中共中央政治局召开会议), compiled once per alias set."""
+    """A body that holds a meeting (中共中央政治局召开会议), of the aliases an article names."""
     return re.compile(rf"(?P<b>{aliases})(?:\d{{1,2}}月)?(?:\d{{1,2}}日)?(?:上午|下午|晚)?(?:在[\u4e00-\u9fff]{{1,8}})?"
                       rf"(?:召开|举行)(?P<m>[^，。；：、“”《》（）()\n]{{0,16}}?{_MEETING_NOUN})")
 
@@ -142,8 +145,8 @@ def _named_by(written: str, ctx: Context) -> tuple[str, str | None]:
 def _held(doc: Document, ctx: Context) -> list[Mention]:
     """Meetings a named body holds: 中共中央政治局召开会议, 省委常委班子召开民主生活会."""
     out = []
-    aliases = alias_pattern(ctx, 2)
-    held = _held_pattern(alias_pattern(ctx, 3).pattern)
+    aliases = alias_pattern(ctx, 1, doc.text)
+    held = _held_pattern(alias_pattern(ctx, 3, doc.text).pattern)
     for m in held.finditer(doc.text):
         rest = m.group("m")
         if any(rest.endswith(a) for a in _LONG_BODY_NAMES if a in ctx.aliases):
@@ -158,13 +161,19 @@ def _held(doc: Document, ctx: Context) -> list[Mention]:
         written = rest if re.match(r"庆祝|纪念", rest) else m.group("b") + rest
         name, _ = _named_by(written, ctx)
         out.append(Mention(m.start(), m.end(), name, ctx.aliases[m.group("b")][0], None, None))
-    for m in re.finditer(rf"主持召开(?P<b>{alias_pattern(ctx, 3).pattern})(?P<x>（扩大）|扩大)?(?:会议)?(?=[，。；：\n]|$)", doc.text):
+    for p in (k.end() for k in re.finditer("主持召开", doc.text)):
         # 主持召开省委常委会: a sitting of the body itself (中共江西省委常委会会议)
-        written = m.group("b") + (m.group("x") or "") + "会议"
+        b = aliases.match(doc.text, p)
+        m = b and _SITTING_OF_BODY.match(doc.text, b.end())
+        if not m:
+            continue
+        written = b.group(0) + (m.group("x") or "") + "会议"
         name, _ = _named_by(written, ctx)
-        if name != written or m.group("b") in ctx.lexicon.national:
-            out.append(Mention(m.start("b"), m.end(), name, ctx.aliases[m.group("b")][0], None, None))
+        if len(b.group(0)) >= 3 and (name != written or b.group(0) in ctx.lexicon.national):
+            out.append(Mention(b.start(), m.end(), name, ctx.aliases[b.group(0)][0], None, None))
     for b in aliases.finditer(doc.text):
+        if len(b.group(0)) < 2:
+            continue
         m = _LIFE_MEETING.match(doc.text, b.end())
         if m is None:
             continue

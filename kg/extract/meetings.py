@@ -55,7 +55,7 @@ _VENUE_PREFIX = re.compile(r"^(?:省会|市区|位于)")
 def _venue_ends() -> tuple[str, ...]:
     text = resources.files("kg.lexicon").joinpath("venues.txt").read_text(encoding="utf-8")
     return tuple(sorted((ln.strip() for ln in text.splitlines() if ln.strip() and not ln.startswith("#")),
-                        key=len, reverse=True))
+                        key=lambda n: (-len(n), n)))
 
 
 @cache
@@ -156,7 +156,7 @@ def _date(doc: Document, ctx: Context, spans: list[tuple[int, int]], year: int |
 def _strip_city(place: str) -> tuple[str | None, str]:
     """A written place split into its city and the rest (北京人民大会堂 -> 北京, 人民大会堂)."""
     cities = _cities()
-    for c in sorted(cities, key=len, reverse=True):
+    for c in sorted(cities, key=lambda n: (-len(n), n)):
         if place.startswith(c) and len(place) > len(c):
             return cities[c], place[len(c):]
     return None, place

@@ -57,7 +57,7 @@ def extract(doc: Document, ctx: Context, facts: ArticleFacts) -> None:
     """Add every organisation named in the article, with the spans where it is named."""
     text = doc.text
     taken: list[tuple[int, int]] = []
-    alias_re = alias_pattern(ctx)
+    alias_re = alias_pattern(ctx, 1, text)
     national = ctx.lexicon.national
     for m in alias_re.finditer(text):
         a, b = m.span()
@@ -133,7 +133,7 @@ def _place_end_re() -> re.Pattern:
     lex = lexicon()
     names = {n for p in lex.provinces for n in (p.full, p.short)}
     names |= {c for p in lex.provinces for c in (p.capital, *p.cities)}
-    return re.compile(rf"(?:{'|'.join(sorted(names, key=len, reverse=True))})$")
+    return re.compile(rf"(?:{'|'.join(sorted(names, key=lambda n: (-len(n), n)))})$")
 
 
 def _departments(text: str, ctx: Context, facts: ArticleFacts) -> None:
@@ -160,7 +160,7 @@ def _departments(text: str, ctx: Context, facts: ArticleFacts) -> None:
 @cache
 def _cppcc_re() -> re.Pattern:
     lex = lexicon()
-    provinces = sorted({n for p in lex.provinces for n in (p.full, p.short)}, key=len, reverse=True)
+    provinces = sorted({n for p in lex.provinces for n in (p.full, p.short)}, key=lambda n: (-len(n), n))
     place = rf"(?:全国|{'|'.join(provinces)}|[\u4e00-\u9fff]{{2,6}}?(?:市|自治州|州|县|区))"
     return re.compile(rf"(?:中国人民政治协商会议|政协)(?:第{NUM}届(?P<p>{place})|(?P<p2>{place})第{NUM}届)委员会")
 
@@ -170,7 +170,7 @@ def _term_body_res() -> tuple[re.Pattern, ...]:
     """A congress or CPPCC (or its standing committee) written with its term: 省十三届人民代表大会,
     自治区政协十三届常委会, 十二届省政协常委会; not a session (省十三届人大二次会议)."""
     lex = lexicon()
-    P = "|".join(sorted({n for p in lex.provinces for n in (p.full, p.short)}, key=len, reverse=True))
+    P = "|".join(sorted({n for p in lex.provinces for n in (p.full, p.short)}, key=lambda n: (-len(n), n)))
     not_session = rf"(?!第?{NUM}次)"
     return tuple(re.compile(rx) for rx in (
         rf"(?P<p>{P})?(?P<u>省|自治区|市)第?{NUM}届(?P<b>人民代表大会|人大|政协)(?P<sc>常务委员会|常委会)?{not_session}",
@@ -183,8 +183,8 @@ def _term_body_res() -> tuple[re.Pattern, ...]:
 def _city_body_re() -> re.Pattern:
     """A known city's body written with its name (武汉市委, 聊城市人民政府)."""
     lex = lexicon()
-    cities = sorted({c for p in lex.provinces if p.unit != "直辖市" for c in (p.capital, *p.cities)}, key=len, reverse=True)
-    forms = sorted({a.replace("聊城市", "") for a in city_bodies("聊城市") if a.startswith("聊城市")}, key=len, reverse=True)
+    cities = sorted({c for p in lex.provinces if p.unit != "直辖市" for c in (p.capital, *p.cities)}, key=lambda n: (-len(n), n))
+    forms = sorted({a.replace("聊城市", "") for a in city_bodies("聊城市") if a.startswith("聊城市")}, key=lambda n: (-len(n), n))
     return re.compile(rf"(?P<c>{'|'.join(cities)})市(?P<f>{'|'.join(map(re.escape, forms))})")
 
 
