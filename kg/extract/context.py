@@ -264,15 +264,45 @@ def _aliases(province: str | None, city: str | None = None) -> dict[str, tuple[s
 
 
 @cache
-def _alias_pattern(province: str | None, city: str | None, min_len: int) -> re.Pattern:
-    names = sorted((a for a in _aliases(province, city) if len(a) >= min_len), key=len, reverse=True)
-    return re.compile("|".join(map(re.escape, names)))
+def _alias_pattern(province: str | None, city: str | None, min_len: int) -> re.Pattern | _Merged:
+    """The alternation of a place's aliases: the national and provincial ones compiled once
+    per province, a city's or county's few once per city, read together where both apply
+    (an article set with hundreds of counties compiles no large pattern per county)."""
+    wide = _compile_names(a for a in _aliases(province) if len(a) >= min_len)
+    if not city:
+        return wide
+    local = _compile_names(a for a in city_bodies(city, bare=True) if len(a) >= min_len)
+    return _Merged(wide, local)
 
 
-def alias_pattern(ctx: Context, min_len: int = 1, text: str | None = None) -> re.Pattern:
+def _compile_names(names) -> re.Pattern:
+    ordered = sorted(set(names), key=lambda a: (-len(a), a))
+    return re.compile("|".join(map(re.escape, ordered)) or r"(?!x)x")
+
+
+class _Merged:
+    """Two alternations read as one: at a position, the longer match of the two."""
+
+    def __init__(self, first: re.Pattern, second: re.Pattern) -> None:
+        self.parts = (first, second)
+
+    def match(self, text: str, pos: int = 0) -> re.Match | None:
+        found = [m for m in (p.match(text, pos) for p in self.parts) if m]
+        return max(found, key=lambda m: m.end() - m.start()) if found else None
+
+    def finditer(self, text: str):
+        found = sorted((m for p in self.parts for m in p.finditer(text)), key=lambda m: (m.start(), -m.end()))
+        end = -1
+        for m in found:
+            if m.start() >= end:
+                end = m.end()
+                yield m
+
+
+def alias_pattern(ctx: Context, min_len: int = 1, text: str | None = None) -> re.Pattern | _Merged:
     """An alternation of the context's body aliases of at least `min_len` characters, longest
-    first, compiled once per province and city; with `text`, of only the aliases it contains
-    (a small pattern per article is cheaper than a large one per place)."""
+    first; with `text`, of only the aliases it contains (a small pattern per article is
+    cheaper than a large one per place)."""
     if text is None:
         return _alias_pattern(ctx.province.full if ctx.province else None, ctx.city, min_len)
     present = tuple(sorted((a for a in ctx.aliases if len(a) >= min_len and a in text), key=lambda a: (-len(a), a)))
