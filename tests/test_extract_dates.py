@@ -16,7 +16,7 @@ from kg.rdf.namespace import KG, SCHEMA, SKOS
 from kg.text.document import normalise
 
 HEAD = "青川省召开全省水利工作会议\n"
-BODY = "会议强调，要加强水利建设。副省长方立言出席会议并讲话。\n"
+BODY = "会议强调，要加强水利建设，推进农田水利设施提档升级，确保全年任务圆满完成。副省长方立言出席会议并讲话。\n"
 
 
 def date_of(text: str, source: str = "", meta: dict | None = None) -> tuple[str | None, str | None]:

@@ -74,3 +74,9 @@ def test_target_years_and_passing_mentions_give_no_year():
     assert analyse(doc).year is None
     doc = normalise("周明远主持召开座谈会\n2031年是关键之年。会议强调，2031年以来各项工作扎实推进。")
     assert analyse(doc).year == 2031
+
+
+def test_a_demonstrative_points_at_the_meeting_named_elsewhere():
+    _, f = run("李建国在中共中央政治局第十二次集体学习时强调\n新华社北京5月27日电 李建国在主持这次中央政治局集体学习时"
+               "发表了讲话。")
+    assert set(f.meetings) == {"中共中央政治局第十二次集体学习"}

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import pytest
 from extract_support import GANSU_OPENING, run
 
 
@@ -41,3 +42,91 @@ def test_provincial_peoples_government_written_out():
 def test_standing_committee_of_the_provincial_party_committee():
     _, f = run("11月28日，省委十五届七次全会在南昌闭幕。省委常委会主持会议。")
     assert "中国共产党江西省委员会常务委员会" in f.organizations
+
+
+def test_supreme_court_and_procuratorate_by_their_own_names():
+    _, f = run("会议听取了最高人民法院、最高人民检察院的工作报告。")
+    assert {"最高人民法院", "最高人民检察院"} <= set(f.organizations)
+    assert "中华人民共和国最高人民法院" not in f.organizations
+
+
+@pytest.mark.parametrize("written, canonical", [
+    ("中央农办", "中央农村工作领导小组办公室"),
+    ("中央编办", "中央机构编制委员会办公室"),
+    ("民航局", "中国民用航空局"),
+    ("国家邮政局", "国家邮政局"),
+    ("审计署", "中华人民共和国审计署"),
+    ("国家发展改革委", "中华人民共和国国家发展和改革委员会"),
+    ("全国人大常委会法工委", "全国人民代表大会常务委员会法制工作委员会"),
+])
+def test_central_organs_in_short_form(written, canonical):
+    _, f = run(f"新华社北京3月4日电 会议听取了{written}负责同志的汇报。")
+    assert canonical in f.organizations
+
+
+def test_the_committees_of_a_congress_in_general_are_no_organisation():
+    _, f = run("新华社北京3月4日电 全国人民代表大会各专门委员会审议了有关议案。")
+    assert not any(n.endswith("各专门委员会") for n in f.organizations)
+
+
+def test_a_local_short_form_is_not_the_national_body():
+    # 市政协常委会 in an article on a city's affairs: the city's, not the national committee's
+    _, f = run("本报讯 10日，十一届市政协常委会召开第十八次会议。柳州市政协主席周明远主持。全市政协委员参加。")
+    assert "中国人民政治协商会议全国委员会常务委员会" not in f.organizations
+    assert "中国人民政治协商会议柳州市委员会" in f.organizations
+
+
+def test_a_provincial_commission_in_short_form_is_the_provinces():
+    _, f = run(GANSU_OPENING + "省发展改革委负责同志作了说明。")
+    assert "中华人民共和国国家发展和改革委员会" not in f.organizations
+    assert "甘肃省发展改革委" in f.organizations
+
+
+def test_a_department_written_with_another_province_is_that_provinces():
+    _, f = run(GANSU_OPENING + "会上，四川省教育厅负责同志介绍了经验。")
+    assert "四川省教育厅" in f.organizations
+    assert "甘肃省教育厅" not in f.organizations
+
+
+def test_a_verb_before_a_study_word_is_no_university():
+    _, f = run(GANSU_OPENING + "要多渠道扩大学前教育资源，加大学科建设投入。")
+    assert not any(n.endswith("大学") for n in f.organizations)
+
+
+def test_a_named_citys_bodies_in_any_article():
+    _, f = run(GANSU_OPENING + "省委常委、兰州市委书记李建国，天水市人民政府负责同志出席。")
+    assert {"中国共产党兰州市委员会", "天水市人民政府"} <= set(f.organizations)
+
+
+def test_a_list_of_committees_after_their_congress():
+    _, f = run("新华社北京6月30日电 会议听取了全国人大内务司法委员会、财政经济委员会、外事委员会的报告。")
+    assert {"全国人民代表大会内务司法委员会", "全国人民代表大会财政经济委员会",
+            "全国人民代表大会外事委员会"} <= set(f.organizations)
+
+
+@pytest.mark.parametrize("written, body", [
+    ("市人大常委会决定罢免李建国的省十五届人民代表大会代表职务。", "甘肃省人民代表大会"),
+    ("自治区政协十五届常委会副主席李建国出席。", "中国人民政治协商会议宁夏回族自治区委员会常务委员会"),
+    ("十四届省政协常委会委员李建国发言。", "中国人民政治协商会议甘肃省委员会常务委员会"),
+])
+def test_a_congress_or_cppcc_written_with_its_term(written, body):
+    opening = "1月18日，自治区十五届人大三次会议在银川开幕。" if "自治区" in written else GANSU_OPENING
+    _, f = run(opening + written)
+    assert body in f.organizations
+
+
+def test_a_citys_court_and_military_subdistrict():
+    _, f = run("本报讯 昨日，株洲市第十七届人民代表大会第二次会议开幕。市法院院长李建国、株洲军分区司令员周明远出席。"
+               "全市人大代表参加。")
+    assert {"株洲市中级人民法院", "株洲军分区"} <= set(f.organizations)
+
+
+@pytest.mark.parametrize("written, department", [
+    ("省市场监管局负责同志出席。", "甘肃省市场监管局"),
+    ("省住房和城乡建设厅负责同志出席。", "甘肃省住房和城乡建设厅"),
+    ("省市县三级党委要加强领导。", None),
+])
+def test_a_provinces_department_and_what_is_none(written, department):
+    _, f = run(GANSU_OPENING + written)
+    found = {o for o in f.organizations if o.startswith("甘肃省") and "人民代表大会" not in o}
+    assert found == ({department} if department else set())

@@ -17,6 +17,7 @@ import re
 from collections import Counter
 from dataclasses import dataclass, field
 from functools import cache
+from importlib import resources
 
 from kg.extract.facts import ArticleFacts
 from kg.extract.file_names import file_name_year
@@ -24,8 +25,14 @@ from kg.lexicon import Lexicon, Province, lexicon
 from kg.text.document import Document
 
 _FULL_DATE = re.compile(r"((?:19|20)\d{2})年(\d{1,2})月(\d{1,2})日")
+#: a publication stamp in the lines before the body: 2022-02-24 10:45, 2019年01月18日 08:15,
+#: 发布时间：2017-02-28, 24.04.2021
+_STAMP = re.compile(r"(?<!\d)(?:(?P<y>(?:19|20)\d{2})[-/.年](?P<m>\d{1,2})[-/.月](?P<d>\d{1,2})(?:日|(?!\d))"
+                    r"|(?P<d2>\d{1,2})\.(?P<m2>\d{1,2})\.(?P<y2>(?:19|20)\d{2})(?!\d))")
 _YEAR = re.compile(r"(?<![\d-])((?:19|20)\d{2})年")
-_DATELINE = re.compile(r"(?:新华社|本报|电)[^，。\n]{0,10}?(\d{1,2})月(\d{1,2})日电")
+#: a dateline: an agency, paper or site, its city, and the day (新华社北京3月5日电, 本报太原1月18日电,
+#: 广西新闻网南宁1月27日讯, 红网时刻11月28日讯, 浙江在线11月27日讯 at a line's start)
+_DATELINE = re.compile(r"(?:^|\n|新华社|本报|社|网|台|时刻|电)[^，。；：\n]{0,10}?(\d{1,2})月(\d{1,2})日(?:电|讯)")
 
 
 @dataclass(frozen=True)
@@ -36,6 +43,8 @@ class Context:
     year: int | None = None
     dateline: tuple[int, int] | None = None  # (month, day) of a dateline
     aliases: dict[str, tuple[str, str]] = field(default_factory=dict)  # body alias -> (canonical, class)
+    city: str | None = None  # the city or county whose own bodies the article reports (聊城市, 桃源县)
+    published: tuple[int, int, int] | None = None  # (year, month, day) of a publication stamp
 
     def iso(self, month: int, day: int, year: int | None = None) -> str | None:
         """An ISO date, the year taken from the article when not given."""
@@ -43,6 +52,15 @@ class Context:
         if not y or not (1 <= month <= 12 and 1 <= day <= 31):
             return None
         return f"{y:04d}-{month:02d}-{day:02d}"
+
+
+#: words that show an article is about a province-level unit's own affairs, by unit: its
+#: bodies written short (省委, 自治区政府, 市人大) or the whole unit (全省, 我区)
+_LOCAL = {
+    "省": re.compile(r"省(?:委|政府|人民政府|人大|政协|长|纪委|监委|法院|检察院|[一二三四五六七八九十]{1,3}届)|全省|我省|本省"),
+    "自治区": re.compile(r"(?:自治区|区)(?:党委|政府|人民政府|人大|政协|主席|纪委|[一二三四五六七八九十]{1,3}届)|全区|我区"),
+    "直辖市": re.compile(r"(?<![省区])市(?:委|政府|人民政府|人大|政协|长|纪委|监委|[一二三四五六七八九十]{1,3}届)|全市|我市|本市"),
+}
 
 
 def _province(doc: Document, lex: Lexicon) -> Province | None:
@@ -63,12 +81,76 @@ def _province(doc: Document, lex: Lexicon) -> Province | None:
     if not score:
         return None
     best, value = score.most_common(1)[0]
-    return lex.province(best) if value > 0 else None
+    prov = lex.province(best) if value > 0 else None
+    # a national article names provinces in passing (代表团, 疫情, 在京): it has a province only
+    # when it speaks of that unit's own bodies or of the whole unit (省委, 全区, 市人大)
+    if prov is None:
+        return None
+    if _LOCAL[prov.unit].search(text):
+        return prov
+    # or of one of its cities' own bodies (市委, 全市 in an article naming 聊城市)
+    if _CITY_LOCAL.search(text) and any(f"{c}市" in text for c in (prov.capital, *prov.cities)):
+        return prov
+    return None
+
+
+#: a city or county named as the owner of a local body or meeting (聊城市第十八届人民代表大会,
+#: 政协第十一届南宁市委员会, 威海市委, 桃源县第十五届…): its name, written before its unit word
+_OWNER = r"(?:(?<=[\s，。：；、“（(])|^|(?<=政协第.届)|(?<=政协第..届)|(?<=会议第.届)|(?<=会议第..届)|(?<=中国共产党)|(?<=中共))"
+_LOCALITY_OWNER = {u: re.compile(rf"{_OWNER}(?P<c>[\u4e00-\u9fff]{{2,4}}?){u}"
+                                 rf"(?=第[一二三四五六七八九十]{{1,3}}届|委员会|委(?!员)|人民政府|人大|政协|{u}长)")
+                   for u in ("市", "县")}
+#: a local body written short, or the whole locality: the article is about its own affairs
+_LOCALITY_LOCAL = {u: re.compile(rf"(?<![省区]){u}(?:委|政府|人民政府|人大|政协|长|纪委|[一二三四五六七八九十]{{1,3}}届)"
+                                 rf"|全{u}|我{u}|本{u}") for u in ("市", "县")}
+_CITY_LOCAL = _LOCALITY_LOCAL["市"]
+
+
+def _city(doc: Document, lex: Lexicon, prov: Province | None) -> str | None:
+    """The city (聊城市) or county (桃源县) whose own affairs an article reports: the one whose
+    short forms (市委, 全县) it uses most; none for a municipality's affairs (北京市: that is the
+    province-level unit) or a province's."""
+    text = doc.text
+    n_city, n_county = (len(_LOCALITY_LOCAL[u].findall(text)) for u in ("市", "县"))
+    if n_county > n_city:
+        owners = Counter(m.group("c") for m in _LOCALITY_OWNER["县"].finditer(text))
+        return f"{owners.most_common(1)[0][0]}县" if owners else None
+    if (prov is not None and prov.unit == "直辖市") or not n_city:
+        return None
+    score: Counter = Counter()
+    first: dict[str, int] = {}
+    municipalities = {p.short for p in lex.provinces if p.unit in ("直辖市", "特别行政区")}
+    for m in _LOCALITY_OWNER["市"].finditer(text):
+        c = m.group("c")
+        if c not in municipalities and lex.province(c) is None:
+            score[c] += 3
+            first.setdefault(c, m.start())
+    for p in lex.provinces:
+        if p.unit in ("直辖市", "特别行政区") or (prov is not None and p is not prov):
+            continue
+        for c in (p.capital, *p.cities):
+            n = text.count(c)
+            if n:
+                score[c] += n
+                first.setdefault(c, text.find(c))
+    if not score:
+        return None
+    best = max(score, key=lambda c: (score[c], -first[c]))
+    if score[best] < 2 or not (f"{best}市" in text or _owner_named(text, best)):
+        return None  # a city in passing (在南京闭幕) is no article about its affairs
+    return f"{best}市"
+
+
+def _owner_named(text: str, city: str) -> bool:
+    return bool(re.search(rf"{city}(?:日报|晚报|新闻|广播电视台)|本报{city}", text))
 
 
 def _year(doc: Document) -> int | None:
     if doc.meta.get("date"):
         return int(str(doc.meta["date"])[:4])
+    stamp = _published(doc)
+    if stamp:
+        return stamp[0]
     named = file_name_year(doc.source)  # a publication's own file name (pd-2020-…, 20200522)
     if named:
         return named
@@ -79,14 +161,19 @@ def _year(doc: Document) -> int | None:
     score: Counter = Counter()
     for m in _YEAR.finditer(text):
         y = int(m.group(1))
-        after = text[m.end():m.end() + 3]
+        after = text[m.end():m.end() + 30]
         before = text[max(0, m.start() - 6):m.start()]
-        if after.startswith("是") or after.startswith("，是"):
+        clause = re.split(r"[，。；：、]", after, maxsplit=1)[0]
+        if re.match(r"(?:是)?(?:极|很|非常|极其)?不平凡", after) or "执行情况" in clause or "决算" in clause:
+            score[y + 1] += 4  # 2018年极不平凡, 2021年…计划执行情况: the year before the article's
+        elif after.startswith("是") or after.startswith("，是"):
             score[y] += 4
         elif "过去的" in before or after.startswith("工作回顾") or after.startswith("和今年"):
             score[y + 1] += 4
-        elif after.startswith(("工作安排", "工作任务", "以来")):
-            score[y] += 3  # 2024年以来: the article writes in that year
+        elif after.startswith(("工作安排", "工作任务", "以来", "工作思路", "目标任务", "重点工作", "主要预期目标")):
+            score[y] += 3  # 2024年以来, 2019年工作思路: the article writes in that year
+        elif re.match(r"(?:全省|全市|全区|省级|市级|本级)?(?:和[省市区]级)?(?:国民经济和社会发展计划|预算)", after):
+            score[y] += 2
         elif re.match(r"\d", text[m.start() - 1:m.start()] or "x") or re.search(r"[-—－～~至到]$", before):
             continue  # a range or a target (2023—2027年, 到2035年) is no year of the article
         else:
@@ -99,14 +186,37 @@ def _year(doc: Document) -> int | None:
     return max(y for y, s in score.items() if s == top)
 
 
+def _published(doc: Document) -> tuple[int, int, int] | None:
+    """The date stamped on the article in its lines before the body (or its first line):
+    2022-02-24 10:45, 2013年04月02日 08:15, 发布时间：2017-02-28."""
+    if doc.meta.get("date"):
+        d = str(doc.meta["date"])
+        if re.fullmatch(r"\d{4}-\d{2}-\d{2}", d):
+            return int(d[:4]), int(d[5:7]), int(d[8:10])
+    head_end = max(doc.body_start, doc.text.find("\n") + 1)
+    head = doc.text[:min(head_end, 400)]
+    for m in _STAMP.finditer(head):
+        y, mo, d = (m.group("y"), m.group("m"), m.group("d")) if m.group("y") else (m.group("y2"), m.group("m2"), m.group("d2"))
+        tail = head[m.end():m.end() + 12]
+        before = head[max(0, m.start() - 8):m.start()]
+        # a stamp, not a date in a sentence: a clock time, a source or a label next to it
+        # (or a report's delivery line: ——2024年1月23日在…会议上)
+        if (re.match(r"[\s，,]*(?:\d{1,2}:\d{2}|[|｜]|来源|星期|$|\n)", tail) or re.search(r"(?:时间|日期)[:：]?\s*$", before)
+                or (tail.startswith("在") and re.search(r"(?:^|\n)[—-]{1,2}\s*$", before))):
+            if 1 <= int(mo) <= 12 and 1 <= int(d) <= 31:
+                return int(y), int(mo), int(d)
+    return None
+
+
 def analyse(doc: Document) -> Context:
     """The article-wide context of `doc`."""
     lex = lexicon()
     prov = _province(doc, lex)
+    city = _city(doc, lex, prov)
     m = _DATELINE.search(doc.text)
     return Context(lexicon=lex, province=prov, province_stated=bool(doc.meta.get("province")) and prov is not None,
                    year=_year(doc), dateline=(int(m.group(1)), int(m.group(2))) if m else None,
-                   aliases=_aliases(prov.full if prov else None))
+                   aliases=_aliases(prov.full if prov else None, city), city=city, published=_published(doc))
 
 
 def new_facts(ctx: Context) -> ArticleFacts:
@@ -117,24 +227,95 @@ def new_facts(ctx: Context) -> ArticleFacts:
 
 
 @cache
-def _aliases(province: str | None) -> dict[str, tuple[str, str]]:
-    """Body aliases -> (canonical, class): national ones and the province's, built once per
-    province and process (extractors only read them)."""
+def _city_templates() -> tuple[tuple[str, str, tuple[str, ...], str], ...]:
+    text = resources.files("kg.lexicon").joinpath("city_bodies.tsv").read_text(encoding="utf-8")
+    rows = []
+    for ln in text.splitlines():
+        if ln.strip() and not ln.startswith("#"):
+            canon, cls, aliases, units = (ln.split("\t") + ["", "", ""])[:4]
+            rows.append((canon, cls, tuple(a for a in aliases.split(",") if a), units or "市县"))
+    return tuple(rows)
+
+
+def city_bodies(city: str, bare: bool = False) -> dict[str, tuple[str, str]]:
+    """alias -> (canonical, class) for the bodies of a city (聊城市) or county (桃源县); the bare
+    forms (市委, 县政府) only with `bare`, in an article about that place."""
+    out: dict[str, tuple[str, str]] = {}
+    unit = city[-1] if city[-1] in "市县" else "市"
+    short = city[:-1] if city[-1] in "市县" else city
+    for canon, cls, aliases, units in _city_templates():
+        if unit not in units:
+            continue
+        full = canon.format(C=city, c=short, U=unit)
+        out.setdefault(full, (full, cls))
+        for a in aliases:
+            if a.startswith("{U}") and not bare:
+                continue
+            out.setdefault(a.format(C=city, c=short, U=unit), (full, cls))
+    return out
+
+
+@cache
+def _aliases(province: str | None, city: str | None = None) -> dict[str, tuple[str, str]]:
+    """Body aliases -> (canonical, class): national ones, the province's and the city's, built
+    once per province, city and process (extractors only read them)."""
     lex = lexicon()
     out = dict(lex.national)
     prov = lex.province(province) if province else None
     if prov is not None:
         out.update(lex.regional(prov))
+    if city:
+        out.update(city_bodies(city, bare=True))  # 市委 in a Liaocheng article is Liaocheng's
     return out
 
 
 @cache
-def _alias_pattern(province: str | None, min_len: int) -> re.Pattern:
-    names = sorted((a for a in _aliases(province) if len(a) >= min_len), key=len, reverse=True)
-    return re.compile("|".join(map(re.escape, names)))
+def _alias_pattern(province: str | None, city: str | None, min_len: int) -> re.Pattern | _Merged:
+    """The alternation of a place's aliases: the national and provincial ones compiled once
+    per province, a city's or county's few once per city, read together where both apply
+    (an article set with hundreds of counties compiles no large pattern per county)."""
+    wide = _compile_names(a for a in _aliases(province) if len(a) >= min_len)
+    if not city:
+        return wide
+    local = _compile_names(a for a in city_bodies(city, bare=True) if len(a) >= min_len)
+    return _Merged(wide, local)
 
 
-def alias_pattern(ctx: Context, min_len: int = 1) -> re.Pattern:
+def _compile_names(names) -> re.Pattern:
+    ordered = sorted(set(names), key=lambda a: (-len(a), a))
+    return re.compile("|".join(map(re.escape, ordered)) or r"(?!x)x")
+
+
+class _Merged:
+    """Two alternations read as one: at a position, the longer match of the two."""
+
+    def __init__(self, first: re.Pattern, second: re.Pattern) -> None:
+        self.parts = (first, second)
+
+    def match(self, text: str, pos: int = 0) -> re.Match | None:
+        found = [m for m in (p.match(text, pos) for p in self.parts) if m]
+        return max(found, key=lambda m: m.end() - m.start()) if found else None
+
+    def finditer(self, text: str):
+        found = sorted((m for p in self.parts for m in p.finditer(text)), key=lambda m: (m.start(), -m.end()))
+        end = -1
+        for m in found:
+            if m.start() >= end:
+                end = m.end()
+                yield m
+
+
+def alias_pattern(ctx: Context, min_len: int = 1, text: str | None = None) -> re.Pattern | _Merged:
     """An alternation of the context's body aliases of at least `min_len` characters, longest
-    first, compiled once per province."""
-    return _alias_pattern(ctx.province.full if ctx.province else None, min_len)
+    first; with `text`, of only the aliases it contains (a small pattern per article is
+    cheaper than a large one per place)."""
+    if text is None:
+        return _alias_pattern(ctx.province.full if ctx.province else None, ctx.city, min_len)
+    present = tuple(sorted((a for a in ctx.aliases if len(a) >= min_len and a in text), key=lambda a: (-len(a), a)))
+    return _pattern_of(present)
+
+
+@cache
+def _pattern_of(aliases: tuple[str, ...]) -> re.Pattern:
+    # an alternation that matches nothing when no alias occurs
+    return re.compile("|".join(map(re.escape, aliases)) or r"(?!x)x")

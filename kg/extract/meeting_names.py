@@ -2,10 +2,10 @@
 
 Three ways a meeting is named, tried in this order:
 
-- numbered sessions, plenums and congresses, by a table of patterns with one canonicaliser
-  per kind of meeting; short forms are expanded (省十四届人大二次会议 ->
-  山西省第十四届人民代表大会第二次会议, 党的二十大 -> 中国共产党第二十次全国代表大会) with
-  the province taken from the article;
+- numbered sessions, plenums, congresses and councils, by the grammar of
+  kg.extract.meeting_grammar (one canonicaliser per kind of body); short forms are expanded
+  (省十四届人大二次会议 -> 山西省第十四届人民代表大会第二次会议, 党的二十大 ->
+  中国共产党第二十次全国代表大会) with the place taken from the article;
 - named conferences (中央经济工作会议, 全省…建设大会), from kg/lexicon/meeting_names.tsv;
 - meetings named by their context (在…会议上强调, 主持召开…, …会议在京召开, a body that
   holds a meeting), whatever their name's shape.
@@ -16,156 +16,15 @@ Which meeting the article reports on, and its date and place, is kg.extract.meet
 from __future__ import annotations
 
 import re
-from collections.abc import Callable
-from dataclasses import dataclass
 from functools import cache
 from importlib import resources
 
 from kg.extract.context import Context, alias_pattern
-from kg.lexicon import Province, lexicon
+from kg.extract.meeting_grammar import Mention, find_numbered, place_of
 from kg.text.document import Document
 from kg.text.numerals import NUM, to_chinese, to_int
 
-_N = NUM
-
-
-@dataclass
-class Mention:
-    """One place `[start, end)` where the article names a meeting, by its canonical name."""
-
-    start: int
-    end: int
-    name: str
-    body: str | None
-    term: int | None
-    session: int | None
-
-
-def _provinces_re() -> str:
-    names = []
-    for p in lexicon().provinces:
-        names += [p.full, p.short]
-    return "|".join(sorted(set(names), key=len, reverse=True))
-
-
-def _unit(p: Province) -> str:
-    return "市" if p.unit == "直辖市" else p.unit
-
-
-def _prov(ctx: Context, written: str | None) -> Province | None:
-    if written:
-        return lexicon().province(written) or ctx.province
-    return ctx.province
-
-
-def _cn(n: int | None) -> str:
-    return to_chinese(n) if n is not None else ""
-
-
-# -- canonical names, one function per kind of meeting --------------------------------------
-
-def _npc(t, s, sc, prov, ctx):
-    if sc:
-        return (f"第{_cn(t)}届全国人民代表大会常务委员会第{_cn(s)}次会议", "全国人民代表大会常务委员会")
-    return (f"中华人民共和国第{_cn(t)}届全国人民代表大会第{_cn(s)}次会议", "全国人民代表大会")
-
-
-def _cppcc(t, s, sc, prov, ctx):
-    if sc:
-        return (f"中国人民政治协商会议第{_cn(t)}届全国委员会常务委员会第{_cn(s)}次会议",
-                "中国人民政治协商会议全国委员会常务委员会")
-    return (f"中国人民政治协商会议第{_cn(t)}届全国委员会第{_cn(s)}次会议", "中国人民政治协商会议全国委员会")
-
-
-def _prov_npc(t, s, sc, prov, ctx):
-    p = _prov(ctx, prov)
-    if p is None or t is None:
-        return None
-    if sc:
-        return (f"{p.full}第{_cn(t)}届人民代表大会常务委员会第{_cn(s)}次会议", f"{p.full}人民代表大会常务委员会")
-    return (f"{p.full}第{_cn(t)}届人民代表大会第{_cn(s)}次会议", f"{p.full}人民代表大会")
-
-
-def _prov_cppcc(t, s, sc, prov, ctx):
-    p = _prov(ctx, prov)
-    if p is None or t is None:
-        return None
-    body = f"中国人民政治协商会议{p.full}委员会"
-    if sc:
-        return (f"中国人民政治协商会议第{_cn(t)}届{p.full}委员会常务委员会第{_cn(s)}次会议", body + "常务委员会")
-    return (f"中国人民政治协商会议第{_cn(t)}届{p.full}委员会第{_cn(s)}次会议", body)
-
-
-def _congress(t, s, sc, prov, ctx):
-    if t is None or not 7 <= t <= 40:
-        return None
-    return (f"中国共产党第{_cn(t)}次全国代表大会", "中国共产党")
-
-
-def _plenum(t, s, sc, prov, ctx):
-    if not (t and s) or not 1 <= t <= 40 or not 1 <= s <= 12:
-        return None
-    return (f"中国共产党第{_cn(t)}届中央委员会第{_cn(s)}次全体会议", "中国共产党中央委员会")
-
-
-def _ccdi_plenum(t, s, sc, prov, ctx):
-    if not s or not 1 <= s <= 12:
-        return None
-    if not t:
-        return None
-    return (f"中国共产党第{_cn(t)}届中央纪律检查委员会第{_cn(s)}次全体会议", "中国共产党中央纪律检查委员会")
-
-
-def _prov_plenum(t, s, sc, prov, ctx):
-    p = _prov(ctx, prov)
-    if p is None or not (t and s):
-        return None
-    return (f"中国共产党{p.full}第{_cn(t)}届委员会第{_cn(s)}次全体会议", f"中国共产党{p.full}委员会")
-
-
-def _prov_congress(t, s, sc, prov, ctx):
-    p = _prov(ctx, prov)
-    if p is None or not t:
-        return None
-    return (f"中国共产党{p.full}第{_cn(t)}次代表大会", f"中国共产党{p.full}委员会")
-
-
-Canon = Callable[..., tuple[str, str] | None]
-
-
-@cache
-def _patterns() -> list[tuple[re.Pattern, Canon]]:
-    P = _provinces_re()
-    U = r"(?:省|自治区|市)"
-    T, S = rf"(?P<t>{_N})", rf"(?P<s>{_N})"
-    specs: list[tuple[str, Canon]] = [
-        (rf"(?:中华人民共和国)?第{T}届全国人民代表大会(?P<sc>常务委员会)?第{S}次会议", _npc),
-        (rf"第?{T}届全国人大(?P<sc>常委会)?第?{S}次会议", _npc),
-        (rf"全国人大(?P<sc>常委会)?(?:第?{T}届)第?{S}次会议", _npc),
-        (rf"全国人大(?P<sc>常委会)第{S}次会议", _npc),
-        (rf"(?:中国人民政治协商会议|政协)第{T}届全国委员会(?P<sc>常务委员会)?第{S}次会议", _cppcc),
-        (rf"第?{T}届全国政协(?P<sc>常委会)?第?{S}次会议", _cppcc),
-        (rf"全国政协(?:第?{T}届)(?P<sc>常委会)?第?{S}次会议", _cppcc),
-        (rf"(?P<prov>{P}){U}?第{T}届人民代表大会(?P<sc>常务委员会)?第{S}次会议", _prov_npc),
-        (rf"(?P<prov>{P})?{U}第?{T}届人大(?P<sc>常委会)?第?{S}次会议", _prov_npc),
-        (rf"(?P<prov>{P})?{U}人大(?P<sc>常委会)?第?{T}届第?{S}次会议", _prov_npc),
-        (rf"(?:中国人民政治协商会议|政协)第{T}届(?P<prov>{P}){U}?委员会(?P<sc>常务委员会)?第{S}次会议", _prov_cppcc),
-        (rf"政协(?P<prov>{P}){U}?第{T}届委员会(?P<sc>常务委员会)?第{S}次会议", _prov_cppcc),
-        (rf"(?P<prov>{P})?(?P<u>{U})?政协第?{T}届(?P<sc>常委会)?第?{S}次会议", _prov_cppcc),
-        (rf"(?P<prov>{P})?{U}政协(?P<sc>常委会)?第?{T}届第?{S}次会议", _prov_cppcc),
-        (rf"中国共产党第{T}次全国代表大会", _congress),
-        (rf"(?:党的|中共){T}大", _congress),
-        (r"(?<=[、和及与])(?P<t>[一二三四五六七八九十]{2,3})大(?![会学])", _congress),
-        (rf"中国共产党第{T}届中央委员会第{S}次全体会议", _plenum),
-        (rf"中国共产党第{T}届中央纪律检查委员会第{S}次全体会议", _ccdi_plenum),
-        (rf"(?:中共)?(?:第?{T}届)?中央纪委第?{S}次全会", _ccdi_plenum),
-        (rf"(?:党的|中共)?{T}届{S}中全会", _plenum),
-        (rf"中国共产党(?P<prov>{P}){U}?第{T}届委员会第{S}次全体会议", _prov_plenum),
-        (rf"(?:中共)?(?P<prov>{P})?{U}委{T}届{S}次全会", _prov_plenum),
-        (rf"中国共产党(?P<prov>{P}){U}?第{T}次代表大会", _prov_congress),
-        (rf"(?:中共)?(?P<prov>{P})?{U}?委?第{T}次党代会", _prov_congress),
-    ]
-    return [(re.compile(rx), fn) for rx, fn in specs]
+__all__ = ["Mention", "find_meetings"]
 
 
 @cache
@@ -176,135 +35,256 @@ def _named_specs() -> list[tuple[str, str, str]]:
         if ln.strip() and not ln.startswith("#"):
             level, canon, body = (ln.split("\t") + ["", ""])[:3]
             rows.append((level, canon, body))
-    return rows
+    return sorted(rows, key=lambda r: -len(r[0]))  # 省委常委会 before 省委
+
+
+def _level_place(level: str, ctx: Context) -> str | None:
+    """The full name a level word stands for in the article: 省委 -> its province, 市委 -> the
+    city it reports (or the municipality), 全区 -> its autonomous region; "" for a national one."""
+    unit = next((u for u in ("自治区", "省", "市", "县") if u in level), "自治区" if level == "全区" else None)
+    if unit is None:
+        return ""
+    return place_of(None, unit, ctx)
+
+
+def canon_level(written: str, ctx: Context) -> tuple[str, str | None] | None:
+    """The canonical name and body of a meeting written after a level word (省委经济工作会议 ->
+    中共山西省委经济工作会议); None when it starts with none, or the article gives no place."""
+    for level, canon, body in _named_specs():
+        if written.startswith(level):
+            place = _level_place(level, ctx)
+            if place is None:
+                return None
+            fill = {"F": place, "name": written[len(level):]}
+            return canon.format(**fill), body.format(**fill) or None
+    return None
 
 
 #: bodies whose meetings are named after them (…领导小组会议, …委员会全体会议)
 _SERIES_BODY = r"(?:工作|常委|党组|办公|联席|专题|领导小组|委员会|工作机制|指挥部)$"
-_NAMED_TAIL = r"(?:工作会议|代表大会|大会|座谈会|推进会|动员会|部署会|常务会议|全体会议|专题会议|会议)"
+_NAMED_TAIL = r"(?:工作会议|代表大会|大会|座谈会|推进会|动员会|部署会|常务会议|全体会议|专题会议|会议)(?!议)"
 _NAMED_BAD = re.compile(r"[，。、；：“”《》（）\s的和暨在对向为了]|(?<![工合创写操动制协运著振])作|召开|举行|精神|代表|书记|主任|主席|省长|市长|"
-                        r"委员长|主持|宣布|祝贺|有利|总理")
+                        r"委员长|主持|宣布|祝贺|有利|总理|出席|列席|参加|重托|履行")
+#: what follows a meeting word that makes it something else: 会议制度, 会议室, 会议纪要
+_NOT_MEETING_AFTER = re.compile(r"制度|规则|纪要|室|中心|厅|精神实质")
 
 
 def _named(doc: Document, ctx: Context) -> list[Mention]:
     """Named conferences (中央经济工作会议, 全省…建设大会), by level word."""
     out = []
-    prov = ctx.province
-    for level, canon, body in _named_specs():
-        unit_word = next((u for u in ("自治区", "省", "市") if u in level), None)
-        if unit_word and (prov is None or _unit(prov) != unit_word):
+    for level, _canon, _body in _named_specs():
+        if _level_place(level, ctx) is None:
             continue
-        rx = re.compile(rf"{re.escape(level)}(?P<core>[\u4e00-\u9fff]{{0,20}}?)(?P<tail>{_NAMED_TAIL})")
+        rx = re.compile(rf"{re.escape(level)}(?P<core>(?:[\u4e00-\u9fff]|（扩大）){{0,20}}?)(?P<tail>{_NAMED_TAIL})")
         # every occurrence of the level word is tried: names nest (…全会暨省委经济工作会议)
         for pos in (k.start() for k in re.finditer(re.escape(level), doc.text)):
             m = rx.match(doc.text, pos)
             if not m:
                 continue
             core, tail = m.group("core"), m.group("tail")
-            if _NAMED_BAD.search(core) or core.endswith("人大") or re.search(r"届|次$", core):
+            if _NAMED_BAD.search(core.replace("（扩大）", "扩大")) or re.search(r"届|次$", core):
                 continue
-            if tail == "会议" and core and not re.search(_SERIES_BODY, core):
+            if core.endswith("人大") and tail in ("会议", "全体会议", "常务会议"):
+                continue  # 全国人大会议 is a session, named by the grammar; 中央人大工作会议 is not
+            if tail == "会议" and core not in ("", "扩大", "（扩大）") and not re.search(_SERIES_BODY, core):
                 continue
             if tail not in ("会议", "常务会议", "全体会议") and len(core) < 2:
                 continue
-            written_rest = doc.text[m.start() + len(level):m.end()]
-            fill = {"F": prov.full if prov else "", "name": written_rest}
-            name = canon.format(**fill)
-            if doc.text[m.start():m.end()] in ctx.aliases or name in ctx.aliases:
+            if _NOT_MEETING_AFTER.match(doc.text, m.end()):
+                continue
+            written = doc.text[m.start():m.end()]
+            named = canon_level(written, ctx)
+            if named is None or written in ctx.aliases or named[0] in ctx.aliases:
                 continue  # 全国人民代表大会 is a body, not a meeting
-            out.append(Mention(m.start(), m.end(), name, body.format(**fill) or None, None, None))
+            out.append(Mention(m.start(), m.end(), named[0], named[1], None, None))
     return out
 
 
 _MEETING_NOUN = (r"(?:工作会议|代表大会|大会|座谈会|推进会|动员会|部署会|常务会议|全体会议|专题会议|"
                  r"电视电话会议|视频会议|交流会|报告会|研讨会|讨论会|协商会|评议会|学习会|总结会|表彰会|"
-                 r"恳谈会|论坛|峰会|会议|集体学习)")
+                 r"恳谈会|民主生活会|论坛|峰会|会议|集体学习)(?!议)")
 #: a meeting the sentence names by what happens at it: 在…会议上强调, 主持召开…会议, …会议在京召开
 _CONTEXTUAL = (
     re.compile(rf"在(?P<m>[^，。；：、《》（）()在]{{2,36}}?{_MEETING_NOUN})(?:上|时)?(?:强调|指出|表示|讲话|发表|作)"),
     re.compile(rf"主持(?:召开)?(?P<m>[^，。；：、《》（）()]{{2,36}}?{_MEETING_NOUN})(?=[，。；：\n]|并|时|强调|$)"),
     re.compile(rf"(?:^|(?<=[\n，。]))(?P<m>[^，。；：、《》（）()\n]{{2,36}}?{_MEETING_NOUN})"
-               rf"(?:\d{{1,2}}日)?(?:(?:上午|下午|晚)?在[\u4e00-\u9fff]{{1,6}})?(?:隆重|胜利)?(?:召开|举行|开幕|闭幕)"),
+               rf"(?:\d{{1,2}}日(?:至\d{{1,2}}日)?)?(?:(?:上午|下午|晚)?在[\u4e00-\u9fff]{{1,10}})?(?:隆重|胜利)?(?:召开|举行|开幕|闭幕)"),
 )
 _GENERIC = re.compile(r"^(?:会议|大会|全会|座谈会|电视电话会议|视频会议|专题会议|全体会议|这次会议|本次会议|此次会议)$")
 _OPENING_VERB = re.compile(r"^(?:召开|举行|出席|参加|主持)")
+#: words before a name that point at a meeting named elsewhere, or count meetings (四个…会议)
+_DEMONSTRATIVE = re.compile(r"^(?:这次|本次|此次|上次|这一|该|[一二三四五六七八九十两]个|多个|各)")
 _DATELINE_PREFIX = re.compile(r"^.*?(?:\d{1,2}日电|消息|本报讯)")
+_CONTEXT_BAD = re.compile(r"强调|指出|出席|讲话|主持|考察|调研|听取|审议|宣布|祝贺|有利|委员长|总理|书记|"
+                          r"(?<![工合创写操动制协运著振])作")
+#: a body's group that holds a 民主生活会 (省委常委班子, 省政府党组)
+_LIFE_MEETING = re.compile(r"(?P<g>常委班子|常委会班子|领导班子|班子|党组|常委会)?[^，。；：\n]{0,12}?(?:召开|举行)(?:了)?"
+                           r"(?P<m>(?:\d{4}年度)?(?:专题)?民主生活会)")
 
 
+#: what follows a body presided over when the sitting is the body's own (…常委会（扩大）会议，)
+_SITTING_OF_BODY = re.compile(r"(?P<x>（扩大）|扩大)?(?:会议)?(?=[，。；：\n]|$)")
 
-@cache
+
 def _held_pattern(aliases: str) -> re.Pattern:
-    """A body that holds a meeting (中共中央政治局召开会议), compiled once per alias set."""
+    """A body that holds a meeting (中共中央政治局召开会议), of the aliases an article names."""
     return re.compile(rf"(?P<b>{aliases})(?:\d{{1,2}}月)?(?:\d{{1,2}}日)?(?:上午|下午|晚)?(?:在[\u4e00-\u9fff]{{1,8}})?"
                       rf"(?:召开|举行)(?P<m>[^，。；：、“”《》（）()\n]{{0,16}}?{_MEETING_NOUN})")
 
-def _contextual(doc: Document, ctx: Context) -> list[Mention]:
-    """Meetings named by their context, whatever their name's shape."""
+
+#: body names that end in a meeting word
+_LONG_BODY_NAMES = ("中国人民政治协商会议",)
+
+
+def _named_by(written: str, ctx: Context) -> tuple[str, str | None]:
+    """A contextual name and body: expanded after a level word (全省… -> 山西省…), else as written."""
+    named = canon_level(written, ctx)
+    return named if named is not None else (written, None)
+
+
+def _held(doc: Document, ctx: Context) -> list[Mention]:
+    """Meetings a named body holds: 中共中央政治局召开会议, 省委常委班子召开民主生活会."""
     out = []
-    # a body that holds a meeting: 中共中央政治局召开会议, 全国政协召开双周协商座谈会
-    held = _held_pattern(alias_pattern(ctx, 3).pattern)
+    aliases = alias_pattern(ctx, 1, doc.text)
+    held = _held_pattern(alias_pattern(ctx, 3, doc.text).pattern)
     for m in held.finditer(doc.text):
         rest = m.group("m")
-        if re.search(r"强调|指出|出席|讲话|主持|审议|听取", rest):
+        if any(rest.endswith(a) for a in _LONG_BODY_NAMES if a in ctx.aliases):
+            # …举行庆祝中国人民政治协商会议成立75周年大会: the first 会议 ends a body's name
+            longer = re.match(rf"[^，。；：、“”《》（）()\n]{{0,30}}{_MEETING_NOUN}", doc.text[m.start("m"):])
+            if longer is None or longer.group(0) == rest:
+                continue
+            rest = longer.group(0)
+        if re.search(r"强调|指出|出席|讲话|主持|审议|听取", rest) or _NOT_MEETING_AFTER.match(doc.text, m.end()):
             continue
-        written = m.group("b") + rest
-        out.append(Mention(m.start(), m.end(), written, ctx.aliases[m.group("b")][0], None, None))
+        # a commemoration is named by itself (庆祝…成立75周年大会), a body's sitting after it
+        written = rest if re.match(r"庆祝|纪念", rest) else m.group("b") + rest
+        name, _ = _named_by(written, ctx)
+        out.append(Mention(m.start(), m.end(), name, ctx.aliases[m.group("b")][0], None, None))
+    for p in (k.end() for k in re.finditer("主持召开", doc.text)):
+        # 主持召开省委常委会: a sitting of the body itself (中共江西省委常委会会议)
+        b = aliases.match(doc.text, p)
+        m = b and _SITTING_OF_BODY.match(doc.text, b.end())
+        if not m:
+            continue
+        written = b.group(0) + (m.group("x") or "") + "会议"
+        name, _ = _named_by(written, ctx)
+        if len(b.group(0)) >= 3 and (name != written or b.group(0) in ctx.lexicon.national):
+            out.append(Mention(b.start(), m.end(), name, ctx.aliases[b.group(0)][0], None, None))
+    for b in aliases.finditer(doc.text):
+        if len(b.group(0)) < 2:
+            continue
+        m = _LIFE_MEETING.match(doc.text, b.end())
+        if m is None:
+            continue
+        written = b.group(0) + (m.group("g") or "") + m.group("m")
+        name, _ = _named_by(written, ctx)
+        out.append(Mention(b.start(), m.end(), name, ctx.aliases[b.group(0)][0], None, None))
+    return out
+
+
+def _quoted_start(text: str, start: int, written: str) -> int:
+    """Where a name whose quoted part was cut at its comma starts: at the opening quote
+    (“向…学习，做…代表”报告会), not after the comma."""
+    if "”" in written and "“" not in written.split("”")[0]:
+        q = text.rfind("“", max(0, start - 40), start)
+        if q >= 0 and "\n" not in text[q:start] and "。" not in text[q:start]:
+            return q
+    return start
+
+
+def _contextual(doc: Document, ctx: Context) -> list[Mention]:
+    """Meetings named by their context, whatever their name's shape."""
+    out = _held(doc, ctx)
     for rx in _CONTEXTUAL:
         for m in rx.finditer(doc.text):
             written = m.group("m")
             written = _DATELINE_PREFIX.sub("", written)
             written = _OPENING_VERB.sub("", written).lstrip("了也 ")
-            if len(written) < 5 or _GENERIC.match(written) or written in ctx.aliases:
+            written = _DEMONSTRATIVE.sub("", written)  # 这次中央政治局集体学习 is the one named
+            if len(written) < 5 or _GENERIC.match(written) or written in ctx.aliases or _CONTEXT_BAD.search(written):
                 continue
-            if re.search(r"强调|指出|出席|讲话|主持|考察|调研|听取|审议|宣布|祝贺|有利|委员长|总理|书记|(?<![工合创写操动制协运著振])作", written):
+            if re.search(rf"{_MEETING_NOUN}[和、及与]", written):
+                continue  # 主席会议和常委会议: two meetings, neither named in full
+            if _NOT_MEETING_AFTER.match(doc.text, m.end("m")):
                 continue
             start = m.start("m") + (len(m.group("m")) - len(written))
-            name = written
-            if ctx.province is not None and written.startswith("全省"):
-                name = ctx.province.full + written[2:]
-            out.append(Mention(start, start + len(written), name, None, None, None))
+            start = _quoted_start(doc.text, start, written)
+            written = doc.text[start:m.end("m")]
+            name, body = _named_by(written, ctx)
+            out.append(Mention(start, start + len(written), name, body, None, None))
     return out
 
 
+#: a bare recurring meeting's name (国务院全体会议) and the grammar's kind it is a sitting of
+_BARE_OF_KIND = (
+    (re.compile(r"^(?:中华人民共和国)?国务院常务会议$"), "state_council", "常务会议"),
+    (re.compile(r"^(?:中华人民共和国)?国务院全体会议$"), "state_council", "全体会议"),
+    (re.compile(r"^(?:全国人大常委会)?委员长会议$"), "council_npc", None),
+    (re.compile(r"^(?:全国政协|政协全国委员会)?主席会议$"), "council_cppcc", None),
+    (re.compile(r"^.{0,12}人大常委会主任会议$"), "lcouncil_npc", None),
+    (re.compile(r"^(?:中共)?中央政治局.{0,30}集体学习$"), "study", None),
+)
+
+
+def _same_numbered(name: str, numbered: list[Mention]) -> Mention | None:
+    """The one numbered sitting a bare recurring name stands for in the article, if one."""
+    for rx, kind, tail in _BARE_OF_KIND:
+        if rx.match(name):
+            cands = {k.name: k for k in numbered if k.kind == kind and (tail is None or k.name.endswith(tail))}
+            return next(iter(cands.values())) if len(cands) == 1 else None
+    return None
+
+
 def find_meetings(doc: Document, ctx: Context) -> list[Mention]:
-    """Every place `doc` names a meeting, in text order. Where readings of patterns and named
-    conferences overlap, the longest wins; a reading from context yields to any that overlaps
-    it, and one whose words lie inside a name already found is that meeting."""
-    found: list[Mention] = []
-    for rx, fn in _patterns():
-        for m in rx.finditer(doc.text):
-            g = m.groupdict()
-            t, s = to_int(g.get("t") or ""), to_int(g.get("s") or "")
-            fn_ = fn
-            if fn is _prov_cppcc and "u" in g and not g.get("prov") and not g.get("u") and "全国政协" in doc.text:
-                fn_ = _cppcc  # 政协十三届二次会议, bare, in an article on the national CPPCC
-            canon = fn_(t, s, bool(g.get("sc")), g.get("prov"), ctx)
-            if canon:
-                found.append(Mention(m.start(), m.end(), canon[0], canon[1], t, s))
+    """Every place `doc` names a meeting, in text order. Where readings of the grammar and
+    named conferences overlap, the longest wins; a reading from context yields to any that
+    overlaps it, and one whose words lie inside a name already found is that meeting; a bare
+    recurring name (国务院全体会议) is the one numbered sitting of its kind the article names."""
+    found = find_numbered(doc.text, ctx)
     # 十九届二中、三中、四中全会: one plenum per numeral of the list
     for m in re.finditer(rf"(?:党的|中共)?(?P<t>{NUM})届(?P<list>(?:[一二三四五六七八九十]{{1,2}}中、)+[一二三四五六七八九十]{{1,2}}中)全会", doc.text):
         t = to_int(m.group("t"))
         for k in re.finditer(r"([一二三四五六七八九十]{1,2})中", m.group("list")):
-            canon = _plenum(t, to_int(k.group(1)), False, None, ctx)
-            if canon:
+            s = to_int(k.group(1))
+            if t and s and 1 <= s <= 12:
                 a = m.start("list") + k.start()
-                found.append(Mention(a, m.start("list") + k.end(), canon[0], canon[1], t, to_int(k.group(1))))
+                found.append(Mention(a, m.start("list") + k.end(), f"中国共产党第{to_chinese(t)}届中央委员会第{to_chinese(s)}次全体会议",
+                                     "中国共产党中央委员会", t, s, "plenum"))
     found += _named(doc, ctx)
-    # longest match wins where two patterns overlap
+    # longest match wins where two readings overlap
     found.sort(key=lambda f: (f.start, -(f.end - f.start)))
     kept: list[Mention] = []
     for f in found:
         if kept and f.start < kept[-1].end:
             continue
         kept.append(f)
-    # a meeting named only by its context yields to a pattern's reading of the same words,
-    # and a short form of a pattern-named meeting (人大常委会第九次会议) is that meeting
+    numbered = [k for k in kept if k.kind]
+    for i, k in enumerate(kept):
+        same = None if k.kind else _same_numbered(k.name, numbered)
+        if same is not None:
+            kept[i] = Mention(k.start, k.end, same.name, same.body, same.term, same.session, same.kind)
+    # a meeting named only by its context yields to another reading of the same words, and a
+    # short form of a meeting already named (人大常委会第九次会议) is that meeting
     for f in _contextual(doc, ctx):
         if any(f.start < k.end and k.start < f.end for k in kept):
             continue
-        same = next((k for k in kept if doc.text[f.start:f.end] in doc.text[k.start:k.end]), None)
+        same = next((k for k in kept if doc.text[f.start:f.end] in doc.text[k.start:k.end]), None) \
+            or _same_numbered(f.name, numbered)
         if same is not None:
-            f = Mention(f.start, f.end, same.name, same.body, same.term, same.session)
+            f = Mention(f.start, f.end, same.name, same.body, same.term, same.session, same.kind)
         kept.append(f)
+    for k in kept:
+        if k.session is None and k.kind is None:
+            k.session = _ordinal(k.name)
     kept.sort(key=lambda f: f.start)
     return kept
+
+
+#: the ordinal of a sitting named without a term: 第三次六国议长会议, 中央财经委员会第六次会议
+_ORDINAL = re.compile(rf"^第(?P<a>{NUM})次|第(?P<b>{NUM})次(?:全体|常务|专题|扩大)?(?:会议|全会|集体学习)$")
+
+
+def _ordinal(name: str) -> int | None:
+    m = _ORDINAL.search(name)
+    return to_int(m.group("a") or m.group("b")) if m else None

@@ -9,9 +9,12 @@ what no list can hold: newspapers (X日报), universities (X大学), a province'
 from __future__ import annotations
 
 import re
+from functools import cache
 
-from kg.extract.context import Context, alias_pattern
+from kg.extract.context import Context, alias_pattern, city_bodies
 from kg.extract.facts import ArticleFacts
+from kg.extract.meeting_grammar import place_of
+from kg.lexicon import lexicon
 from kg.text.document import Document
 from kg.text.numerals import NUM
 
@@ -21,15 +24,22 @@ ADDS = ("organizations",)
 
 
 _CJK = r"[\u4e00-\u9fff]"
-_MEDIA = re.compile(rf"({_CJK}{{2,6}}?(?:日报|晚报|电视台|广播电视台|广播电台))(?=社|记者|全媒体记者|融媒体记者|讯|消息|报道|[）)、，。]|网)")
+_MEDIA = re.compile(rf"({_CJK}{{2,6}}?(?:日报|晚报|电视台|广播电视台|广播电台))(?=社|记者|全媒体记者|融媒体记者|讯|消息|报道|[）)、，。|｜]|网|\s|$)")
 _UNIVERSITY = re.compile(rf"{_CJK}{{2,10}}?(?:大学|学院)")
 _STOP_BEFORE = set("和及与、，。；：（）“”《》在的是为由向对从把被给到让")
 #: words that make a committee-shaped phrase something else (关于…委员会的决定, 委员和…委员会);
 #: 和 and 与 stay allowed: 监察和司法委员会, 环境与资源保护委员会
-_NOT_CHILD = re.compile(r"届|第|次|全体|关于|有关|的|^委员")
-#: words that make a university-shaped phrase a description (一流大学, 当代大学生)
-_NOT_UNIVERSITY = re.compile(r"一流|特色|世界|高水平|新型|当代|各|本科|研究型")
-_DEPARTMENT = re.compile(rf"(?P<u>省|自治区)(?P<d>{_CJK}{{1,8}}?(?:厅|局|委员会|办公厅|办公室))")
+_NOT_CHILD = re.compile(r"届|第|次|全体|关于|有关|的|^委员|^各|^相关|^其他|^下设|^[和与及、]|全国|人大|政协")
+#: words that make a university-shaped phrase a description (一流大学, 当代大学生), or its 大
+#: the end of a word before 学 (多渠道扩大学前教育: 扩大 + 学前)
+_NOT_UNIVERSITY = re.compile(r"一流|特色|世界|高水平|新型|当代|各|本科|研究型|"
+                             r"(?:扩|加|壮|强|重|伟|巨|宏|广|最|更|较|远|放|做|长|夸|盛|庞|浩|博|高|老|偌)大学$")
+_AFTER_UNIVERSITY = re.compile(r"[生前习问者龄科段历位]")
+#: what stands before a body's short name when it is a local body's (省发展改革委, 市政协常委会)
+_LOCAL_BEFORE = re.compile(r"(?:省|市|县|区|州|旗|盟)$")
+#: short names that are the national body's only where nothing local stands before them
+_NATIONAL_MARK = re.compile(r"^(?:国家|中国|中华|全国|中央|中共|国务院|最高|新华|人民日报|光明日报|经济日报)")
+_DEPARTMENT = re.compile(rf"(?P<u>省|自治区)(?P<d>{_CJK}{{1,8}}?(?:厅|局|委员会|办公厅|办公室|委(?!员)))")
 _CHILD = re.compile(rf"(?P<d>{_CJK}{{2,12}}?(?:委员会|工作委员会))")
 
 
@@ -47,31 +57,38 @@ def extract(doc: Document, ctx: Context, facts: ArticleFacts) -> None:
     """Add every organisation named in the article, with the spans where it is named."""
     text = doc.text
     taken: list[tuple[int, int]] = []
-    alias_re = alias_pattern(ctx)
+    alias_re = alias_pattern(ctx, 1, text)
+    national = ctx.lexicon.national
     for m in alias_re.finditer(text):
         a, b = m.span()
         written = m.group(0)
         if written.endswith("委") and text.startswith("员会", b):
             continue  # 浙江省委员会 belongs to a longer name (政协…浙江省委员会)
         canon, cls = ctx.aliases[written]
+        if written in national and not _NATIONAL_MARK.match(written) and _local_before(text, a):
+            continue  # 市政协常委会 is the city's, not 政协常委会 of the nation
         facts.add_org(canon, (a, b), cls)
         taken.append((a, b))
-        # a committee of a known body: 全国政协 + 社会和法制委员会
-        c = _CHILD.match(text, b)
-        if c and cls in ("legislature", "cppcc") and not _NOT_CHILD.search(c.group("d")) \
-                and not c.group("d").endswith("常务委员会"):
-            facts.add_org(canon + c.group("d"), (a, c.end()), cls)
+        if cls in ("legislature", "cppcc"):
+            _children(text, canon, cls, a, b, facts)
 
-    if ctx.province is not None:
-        # 政协第十二届浙江省委员会 (+ 提案委员会): the term sits inside the body's name
-        prov = ctx.province
-        rx = re.compile(rf"(?:中国人民政治协商会议|政协)第{NUM}届(?:{prov.full}|{prov.short})委员会")
-        for m in rx.finditer(text):
-            canon = f"中国人民政治协商会议{prov.full}委员会"
-            facts.add_org(canon, m.span(), "cppcc")
-            c = _CHILD.match(text, m.end())
-            if c and not _NOT_CHILD.search(c.group("d")):
-                facts.add_org(canon + c.group("d"), (m.start(), c.end()), "cppcc")
+    # 政协第十二届浙江省委员会, 政协湖北省第十二届委员会, 政协第十一届南宁市委员会 (+ 提案委员会):
+    # the term sits inside the body's name
+    for m in _cppcc_re().finditer(text):
+        place = m.group("p") or m.group("p2")
+        prov = ctx.lexicon.province(place)
+        canon = f"中国人民政治协商会议{prov.full if prov else place}委员会"
+        facts.add_org(canon, m.span(), "cppcc")  # 政协第十二届全国委员会 too
+        _children(text, canon, "cppcc", m.start(), m.end(), facts)
+    # 省十三届人民代表大会代表, 十二届省政协常委会: a congress or CPPCC named with its term
+    for m in (m for rx in _term_body_res() for m in rx.finditer(text)):
+        place = place_of(m.group("p") or None, m.group("u"), ctx)
+        if place:
+            sc = "常务委员会" if m.group("sc") else ""
+            if m.group("b") == "政协":
+                facts.add_org(f"中国人民政治协商会议{place}委员会{sc}", m.span(), "cppcc")
+            else:
+                facts.add_org(f"{place}人民代表大会{sc}", m.span(), "legislature")
 
     for m in _MEDIA.finditer(text):
         a = _clean_start(text, m.start(), m.end())
@@ -81,15 +98,101 @@ def extract(doc: Document, ctx: Context, facts: ArticleFacts) -> None:
     for m in _UNIVERSITY.finditer(text):
         a = _clean_start(text, m.start(), m.end())
         name = text[a:m.end()]
-        if len(name) < 4 or _NOT_UNIVERSITY.search(name) or text.startswith("生", m.end()):
+        if any(a < e and s < m.end() for s, e in taken):
+            continue  # a body the lexicon names (人民大学 -> 中国人民大学)
+        if len(name) < 4 or _NOT_UNIVERSITY.search(name) or _AFTER_UNIVERSITY.match(text, m.end()):
             continue  # 当代大学生, 一流大学: people and aims, not a school
         if name.endswith("大学") or not re.search(r"党校|学院$", name):
             facts.add_org(name, (a, m.end()), "education")
-    if ctx.province is not None:
-        for m in _DEPARTMENT.finditer(text):
-            d = m.group("d")
-            if re.search(r"人大|政协|政府|常委|纪委|监委|^委|届|第|次", d) or len(d) < 3:
-                continue
-            if m.start() > 0 and text[m.start() - 1] == "全":
-                continue
-            facts.add_org(ctx.province.full + d, m.span(), "government")
+    _departments(text, ctx, facts)
+    _named_city_bodies(text, facts)
+
+
+def _children(text: str, canon: str, cls: str, a: int, b: int, facts: ArticleFacts) -> None:
+    """Committees of a known body written after it (全国政协 + 社会和法制委员会), a list of them
+    too (全国人大内务司法委员会、财政经济委员会、外事委员会)."""
+    end = b
+    while True:
+        c = _CHILD.match(text, end)
+        if not c or _NOT_CHILD.search(c.group("d")) or (c.group("d").endswith("常务委员会") and c.group("d") != "常务委员会"):
+            return
+        facts.add_org(canon + c.group("d"), (a, c.end()), cls)
+        if not text.startswith("、", c.end()):
+            return
+        end = c.end() + 1
+
+
+def _local_before(text: str, start: int) -> bool:
+    """Whether a local unit word or a place's name stands right before `start`."""
+    before = text[max(0, start - 8):start]
+    return bool(_LOCAL_BEFORE.search(before) or _place_end_re().search(before))
+
+
+@cache
+def _place_end_re() -> re.Pattern:
+    lex = lexicon()
+    names = {n for p in lex.provinces for n in (p.full, p.short)}
+    names |= {c for p in lex.provinces for c in (p.capital, *p.cities)}
+    return re.compile(rf"(?:{'|'.join(sorted(names, key=lambda n: (-len(n), n)))})$")
+
+
+def _departments(text: str, ctx: Context, facts: ArticleFacts) -> None:
+    """A province's departments (省教育厅): of the province written before them (湖北省卫健委
+    in any article), else of the article's province; a city's (市教育局) are not these."""
+    lex = ctx.lexicon
+    for m in _DEPARTMENT.finditer(text):
+        d = m.group("d")
+        if re.search(r"人大|政协|政府|常委|纪委|监委|党委|^委|^[和与及、]|^[市县区](?!场)|[三两四五]级|届|第|次", d) or len(d) < 3:
+            continue
+        if m.start() > 0 and text[m.start() - 1] == "全":
+            continue
+        before = text[max(0, m.start() - 8):m.start()]
+        written = _place_end_re().search(before)
+        prov = lex.province(written.group(0)) if written else None
+        if written and prov is None:
+            continue  # a city's name before it: 武汉省… is no province's department
+        prov = prov or ctx.province
+        if prov is None or (prov.unit == "自治区") != (m.group("u") == "自治区"):
+            continue
+        facts.add_org(prov.full + d, (m.start() - (len(written.group(0)) if written else 0), m.end()), "government")
+
+
+@cache
+def _cppcc_re() -> re.Pattern:
+    lex = lexicon()
+    provinces = sorted({n for p in lex.provinces for n in (p.full, p.short)}, key=lambda n: (-len(n), n))
+    place = rf"(?:全国|{'|'.join(provinces)}|[\u4e00-\u9fff]{{2,6}}?(?:市|自治州|州|县|区))"
+    return re.compile(rf"(?:中国人民政治协商会议|政协)(?:第{NUM}届(?P<p>{place})|(?P<p2>{place})第{NUM}届)委员会")
+
+
+@cache
+def _term_body_res() -> tuple[re.Pattern, ...]:
+    """A congress or CPPCC (or its standing committee) written with its term: 省十三届人民代表大会,
+    自治区政协十三届常委会, 十二届省政协常委会; not a session (省十三届人大二次会议)."""
+    lex = lexicon()
+    P = "|".join(sorted({n for p in lex.provinces for n in (p.full, p.short)}, key=lambda n: (-len(n), n)))
+    not_session = rf"(?!第?{NUM}次)"
+    return tuple(re.compile(rx) for rx in (
+        rf"(?P<p>{P})?(?P<u>省|自治区|市)第?{NUM}届(?P<b>人民代表大会|人大|政协)(?P<sc>常务委员会|常委会)?{not_session}",
+        rf"(?P<p>{P})?(?P<u>省|自治区|市)(?P<b>政协|人大)第?{NUM}届(?P<sc>常务委员会|常委会)?{not_session}",
+        rf"(?<![\u4e00-\u9fff])第?{NUM}届(?P<p>)(?P<u>省|自治区|市)(?P<b>政协|人大)(?P<sc>常务委员会|常委会)?",
+    ))
+
+
+@cache
+def _city_body_re() -> re.Pattern:
+    """A known city's body written with its name (武汉市委, 聊城市人民政府)."""
+    lex = lexicon()
+    cities = sorted({c for p in lex.provinces if p.unit != "直辖市" for c in (p.capital, *p.cities)}, key=lambda n: (-len(n), n))
+    forms = sorted({a.replace("聊城市", "") for a in city_bodies("聊城市") if a.startswith("聊城市")}, key=lambda n: (-len(n), n))
+    return re.compile(rf"(?P<c>{'|'.join(cities)})市(?P<f>{'|'.join(map(re.escape, forms))})")
+
+
+def _named_city_bodies(text: str, facts: ArticleFacts) -> None:
+    for m in _city_body_re().finditer(text):
+        city = m.group("c") + "市"
+        bodies = city_bodies(city)
+        written = city + m.group("f")
+        if written in bodies:
+            canon, cls = bodies[written]
+            facts.add_org(canon, m.span(), cls)
