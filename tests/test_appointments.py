@@ -162,24 +162,25 @@ def test_merge_counts_appointments() -> None:
     assert stats.facts["appointment"] == 2
 
 
-def test_split_gives_each_article_its_own_report_of_a_shared_appointment() -> None:
-    """The same decision reported by two articles is one node; each article graph gets it
-    with that article's provenance only."""
+def test_the_same_appointment_reported_by_two_articles_is_a_node_in_each_article_graph() -> None:
+    """The same decision reported by two articles: one node per article, each in its
+    article's graph with that article's provenance only; the person once, in the shared graph."""
     first = _elected()
     second = article("据报道，" + ELECTED, source="second.txt", changes=(
         ("韦思远", "副省长", "appointed", GOV, "会议决定任命韦思远为云岭省人民政府副省长"),))
     merged = [t for doc, f in (first, second) for t in triples(doc, f)]
     graphs = dataset.split_triples(merged)
-    node = next(s for s, p, o in merged if p == f"<{KG.appointee}>" and o == f"<{iri.person('韦思远')}>")
-    assert len(graphs) == 2
-    for (_doc, _f), name in zip((first, second), (str(iri.article(d.digest)) for d, _ in (first, second)),
-                               strict=True):
-        own = [t for t in graphs[name] if t[0] == node]
-        assert (node, f"<{KG.article}>", f"<{name}>") in own
+    nodes = sorted({s for s, p, o in merged if p == f"<{KG.appointee}>" and o == f"<{iri.person('韦思远')}>"})
+    assert len(graphs) == 3 and len(nodes) == 2
+    names = [str(iri.article(d.digest)) for d, _ in (first, second)]
+    for name in names:
+        own = [t for t in graphs[name] if t[0] in nodes]
         assert {o for _, p, o in own if p == f"<{KG.article}>"} == {f"<{name}>"}
         evidence = [o for _, p, o in own if p == f"<{KG.evidence}>"]
         assert evidence and all(iri.parse_span(e[1:-1])[0] == name for e in evidence)
         assert any(p == f"<{KG.action}>" for _, p, _o in own)
+    person = f"<{iri.person('韦思远')}>"
+    assert [g for g, ts in graphs.items() if any(t[0] == person for t in ts)] == [str(dataset.SHARED_GRAPH)]
 
 
 def test_career_reads_start_and_end_from_appointments_and_the_posts_reported_between(tmp_path) -> None:
