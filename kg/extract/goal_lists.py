@@ -21,8 +21,9 @@ year and what it belongs to are kg.extract.goals' job.
 
 from __future__ import annotations
 
+import heapq
 import re
-from bisect import bisect_left, insort
+from collections.abc import Iterator
 from dataclasses import dataclass
 
 from kg.extract.facts import Span
@@ -45,6 +46,7 @@ _FAMILIES = (
 _SEQUENCE = {"首先": 1, "其次": 2, "再次": 3, "最后": 0}
 _SEQUENCE_RE = re.compile(rf"{_OPEN}(首先|其次|再次|最后)(?:是|要|，)?", re.M)
 
+_YAO_TRIES = 4  # 要 of a clause tried as the cue before a `；` list's first item
 _MAX_GAP = 900  # characters between two markers of one list: farther apart is another list
 _ITEM_END = re.compile(r"[。！？；\n]")
 _OUTLINE = re.compile(r"共分|分为[^。]{0,6}部分|(?:^|[：；，。\n])[一二三四五六七八九十]、")
@@ -64,20 +66,40 @@ class EnumeratedList:
 
 def find_lists(doc: Document, ix: LineIndex) -> list[EnumeratedList]:
     """The enumerated lists of `doc`'s body, in text order; they do not overlap: where two
-    lists would, the one an earlier finder (marked, sequence, semicolon, sentence) gives wins."""
-    found: list[EnumeratedList] = []
-    # spans of the lists kept, sorted: they do not overlap, so their ends are sorted too and
-    # the last one starting before a new list ends is the only one that can overlap it
-    taken: list[Span] = []
-    for finder in (_marked_lists, _sequence_lists, _semicolon_lists, _sentence_lists):
-        for lst in finder(doc, ix):
-            span = (lst.items[0][0], lst.items[-1][1])
-            k = bisect_left(taken, (span[1],))
-            if not (k and taken[k - 1][1] > span[0]):
-                found.append(lst)
-                insort(taken, span)
-    found.sort(key=lambda lst: lst.items[0][0])
-    return found
+    lists would, the one an earlier finder (marked, sequence, semicolon, sentence) gives wins.
+
+    Each finder's lists are merged into those kept in one pass over both, both sorted and
+    disjoint (inserting one by one into a sorted list costs time quadratic in the number of
+    lists when two finders' lists interleave)."""
+    kept: list[EnumeratedList] = []
+    for stage in _stages(doc, ix):
+        accepted: list[EnumeratedList] = []
+        i, last_end = 0, -1
+        for lst in sorted(stage, key=_start):
+            a, b = _start(lst), lst.items[-1][1]
+            while i < len(kept) and kept[i].items[-1][1] <= a:
+                i += 1
+            if (i < len(kept) and _start(kept[i]) < b) or a < last_end:
+                continue  # overlaps a list kept before, or one of this finder's own
+            accepted.append(lst)
+            last_end = b
+        kept = list(heapq.merge(kept, accepted, key=_start))
+    return kept
+
+
+def _start(lst: EnumeratedList) -> int:
+    return lst.items[0][0]
+
+
+def _stages(doc: Document, ix: LineIndex) -> Iterator[list[EnumeratedList]]:
+    """The finders' lists, finder by finder in order of precedence."""
+    for family in _FAMILIES:
+        marks = [(_ordinal(m.group(1)), m.start(), m.end()) for m in family.finditer(doc.text, doc.body_start)
+                 if not _is_heading(ix, m.start())]
+        yield _chain(doc, ix, marks)
+    yield _sequence_lists(doc, ix)
+    yield _semicolon_lists(doc, ix)
+    yield _sentence_lists(doc, ix)
 
 
 def _ordinal(numeral: str) -> int:
@@ -100,11 +122,10 @@ def _trim(text: str, a: int, b: int, drop_yao: bool = True) -> Span:
     return a, b
 
 
-def _item_span(text: str, start: int, limit: int) -> Span:
+def _item_span(ix: LineIndex, start: int, limit: int) -> Span:
     """An item opening at `start`: up to the next marker (`limit`) or its first full stop,
     semicolon or line end, whichever comes first."""
-    m = _ITEM_END.search(text, start, limit)
-    return _trim(text, start, m.start() if m else limit)
+    return _trim(ix.text, start, ix.next_match(_ITEM_END, start, limit))
 
 
 def _is_heading(ix: LineIndex, pos: int) -> bool:
@@ -129,7 +150,7 @@ def _chain(doc: Document, ix: LineIndex, marks: list[tuple[int, int, int]]) -> l
             items = []
             for i, (_, _, end) in enumerate(chain):
                 limit = chain[i + 1][1] if i + 1 < len(chain) else len(text)
-                items.append(_item_span(text, end, limit))
+                items.append(_item_span(ix, end, limit))
             if all(b > a for a, b in items):
                 out.append(EnumeratedList(items, _cue_span(ix, chain[0][1]), marked=True))
         chain.clear()
@@ -144,15 +165,6 @@ def _chain(doc: Document, ix: LineIndex, marks: list[tuple[int, int, int]]) -> l
             close()
             chain.append((rank, start, end))
     close()
-    return out
-
-
-def _marked_lists(doc: Document, ix: LineIndex) -> list[EnumeratedList]:
-    out = []
-    for family in _FAMILIES:
-        marks = [(_ordinal(m.group(1)), m.start(), m.end()) for m in family.finditer(doc.text, doc.body_start)
-                 if not _is_heading(ix, m.start())]
-        out += _chain(doc, ix, marks)
     return out
 
 
@@ -193,17 +205,18 @@ def _template(heads: list[str]) -> re.Pattern | None:
     suffix = _common_prefix([h[::-1] for h in heads])[::-1]
     opening = ""
     if fixed and fixed[0] == 0 and len(fixed) >= 2:  # one shared character is chance
-        opening = "".join(re.escape(heads[0][i]) if i in fixed else "." for i in range(fixed[-1] + 1))
+        shared = set(fixed)
+        opening = "".join(re.escape(heads[0][i]) if i in shared else "." for i in range(fixed[-1] + 1))
     if opening or len(suffix) >= 3:
         # the ending, unless the opening already reaches into it (items of equal length)
         covered = fixed[-1] + 1 if opening else 0
         ending = len(suffix) >= 3 and covered + len(suffix) <= n
-        return re.compile("^" + opening + (".*" + re.escape(suffix) + "$" if ending else ""))
+        return re.compile(opening + (".*" + re.escape(suffix) + "$" if ending else ""))
     if all(len(h) == len(heads[0]) for h in heads) and len(heads[0]) >= 4:
-        fixed = [i for i in range(len(heads[0])) if len({h[i] for h in heads}) == 1]
-        if fixed:
-            return re.compile("^" + "".join(re.escape(heads[0][i]) if i in fixed else "."
-                                            for i in range(len(heads[0]))) + "$")
+        shared = {i for i in range(len(heads[0])) if len({h[i] for h in heads}) == 1}
+        if shared:
+            return re.compile("".join(re.escape(heads[0][i]) if i in shared else "."
+                                      for i in range(len(heads[0]))) + "$")
     return None
 
 
@@ -242,9 +255,13 @@ def _first_item(text: str, seg: Span, heads: list[str]) -> tuple[int | None, str
             clause = text[s:e]
             # the frame opens the clause, follows an adverb (`深入了解落实…`), or follows
             # the clause's 要 (`帮扶要有底线思维`), which is the cue, not the item
-            yao = [i for i, ch in enumerate(clause) if ch == "要"]
+            # the last few 要 only: each try reads the rest of the clause, and a clause of
+            # thousands of 要 would cost time quadratic in its length
+            yao, at = [], len(clause)
+            while len(yao) < _YAO_TRIES and (at := clause.rfind("要", 0, at)) >= 0:
+                yao.append(at)
             for off in sorted({0, 1, 2, 3, *yao, *(i + 1 for i in yao)}):
-                if shape.match(clause[off:]):
+                if shape.match(clause, off):
                     after_yao = off > 0 and clause[off - 1] == "要"
                     return s + (off if after_yao or off > 3 else 0), _common_prefix(heads)
     colon = text.rfind("：", *seg)

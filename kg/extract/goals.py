@@ -14,6 +14,7 @@ Each item becomes a `Goal` with its list's index, its ordinal, kind, year and sp
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 
 from kg.extract.context import Context
 from kg.extract.facts import ArticleFacts, Goal
@@ -25,6 +26,9 @@ from kg.text.document import Document
 NEEDS = ("meetings", "reports", "year")
 ADDS = ("goals",)
 
+
+_CLAUSE_END = re.compile(r"[，。；：]")
+_ABOUT_REPORTS = 32  # reports tried, latest first, as what a list belongs to
 
 # kind cues, matched in the text before the list; the one nearest to the list wins,
 # because a paragraph often reviews the past before announcing what is to be done
@@ -99,11 +103,10 @@ def _year(doc: Document, article_year: int | None, lst: EnumeratedList, kind: st
     """The year the list is about: from the cue nearest to the list in its paragraph, else
     from the previous paragraph when that names a single year that fits the kind (a
     task's year is not past, a result's is); None when unclear."""
-    text = doc.text
     found = _year_cues(ix, article_year, *lst.cue, 2)
     if found:
         (p1, y1), (p0, y0) = found[-1], found[-2] if len(found) > 1 else (-1, None)
-        if p0 >= 0 and y0 != y1 and not re.search(r"[，。；：]", text[p0:p1]):
+        if p0 >= 0 and y0 != y1 and ix.next_match(_CLAUSE_END, p0, p1) == p1:
             return None  # `2019年和今年以来`: a span of years, not one
         return y1
     prev_end = lst.cue[0] - 1
@@ -137,16 +140,22 @@ def _year_cues(ix: LineIndex, article_year: int | None, a: int, b: int, last: in
 
 def _about(doc: Document, facts: ArticleFacts, lst: EnumeratedList, ix: LineIndex) -> tuple[str | None, bool]:
     """The report a list belongs to when its paragraph speaks of a report (`在报告中`,
-    `说明指出`) or opens with the report's presenter; else the main meeting."""
+    `说明指出`) or opens with the report's presenter; else the main meeting.
+
+    The latest report delivered before the list that the paragraph names wins; only the
+    `_ABOUT_REPORTS` latest are tried, so that an input of thousands of reports and lists
+    costs time linear in its length (an article names a few reports)."""
     a, b = lst.cue[0], lst.items[0][0]  # the paragraph up to the list
-    best = None
-    for r in facts.reports:
+    key = ("reports", id(facts.reports), len(facts.reports))
+    if key not in ix.memo:  # titled reports in text order, and where each starts
+        ordered = sorted((r for r in facts.reports if r.title), key=lambda r: r.span[0])
+        ix.memo[key] = ordered, [r.span[0] for r in ordered]
+    ordered, starts = ix.memo[key]
+    k = bisect_right(starts, b)
+    for r in reversed(ordered[max(0, k - _ABOUT_REPORTS):k]):
         kind_word = r.title[-2:]  # 报告 / 说明
-        named = (r.presenter and r.presenter in doc.text[a:min(a + 20, b)]) or ix.occurs(r.title, a, b) \
-            or doc.text.startswith(kind_word, a, b) or ix.occurs(f"在{kind_word}中", a, b)
-        if named and r.span[0] <= lst.items[0][0] and (best is None or r.span[0] >= best.span[0]):
-            best = r
-    if best is not None:
-        return best.title, True
+        if (r.presenter and r.presenter in doc.text[a:min(a + 20, b)]) or ix.occurs(r.title, a, b) \
+                or doc.text.startswith(kind_word, a, b) or ix.occurs(f"在{kind_word}中", a, b):
+            return r.title, True
     main = facts.main_meeting
     return (main.name, False) if main else (None, False)
