@@ -299,7 +299,8 @@ class _Mapper:
             add((node, K["meeting"], self.meeting(p.meeting)))
         for r in f.reports:
             node = self.fact(u(iri.report(r.title, r.presenter, r.meeting)), K["Report"], r.span)
-            add((node, K["title"], lit(r.title)))
+            if r.title:  # an untitled report (丁某作报告) has none
+                add((node, K["title"], lit(r.title)))
             if r.presenter:
                 add((node, K["presenter"], self.org(r.presenter) if r.presenter_is_org else self.person(r.presenter)))
             if r.on_behalf_of:
