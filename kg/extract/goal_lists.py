@@ -23,6 +23,7 @@ from __future__ import annotations
 
 import heapq
 import re
+from bisect import bisect_right
 from collections.abc import Iterator
 from dataclasses import dataclass
 
@@ -36,12 +37,21 @@ _DIGIT = {ch: i + 1 for i, ch in enumerate("一二三四五六七八九")}
 #: a marker must open a clause: text start, line start, or after punctuation
 _OPEN = r"(?:(?<=^)|(?<=[\n。；，：！？”、 ]))"
 
-#: marker families: regex with the numeral in group 1; items of one list share a family
+#: marker families: regex with the numeral in group 1, and whether a marker opening a line
+#: with no sentence in it (a numbered heading) is an item: （一）加快建设… heads a task of a
+#: work report; 一、2024年工作回顾 is a part of its outline
 _FAMILIES = (
-    re.compile(rf"{_OPEN}([{_NUM}]{{1,3}})(?:是|要)(?=[^，。；])", re.M),  # 一是 / 一要
-    re.compile(rf"{_OPEN}第([{_NUM}]{{1,3}})(?:是|，|：|、)", re.M),  # 第一，/ 第一是
-    re.compile(rf"[（(]([{_NUM}]{{1,3}})[）)]"),  # （一）
+    (re.compile(rf"{_OPEN}([{_NUM}]{{1,3}})(?:是|要)(?=[^，。；])", re.M), False),  # 一是 / 一要
+    (re.compile(rf"{_OPEN}第([{_NUM}]{{1,3}})(?:是|，|：|、)", re.M), False),  # 第一，/ 第一是
+    (re.compile(rf"[（(]([{_NUM}]{{1,3}})[）)]"), True),  # （一）
+    (re.compile(rf"{_OPEN}([{_NUM}]{{1,3}})、(?=[^，。；、\d{_NUM}])", re.M), False),  # 一、 in a speech
 )
+#: a part of a report's outline: a line opening with 一、
+_PART = re.compile(rf"^[{_NUM}]{{1,3}}、", re.M)
+#: ——经济运行总体平稳。: a paragraph opening with a dash
+_DASH = re.compile(r"^——(?=[^\d—])", re.M)
+_TASK_HEADING = 8  # characters of a heading that states a task (（一）加快建设…), not a label (（一）总体要求)
+_MIN_DASHES = 3  # dashed paragraphs in a row that make a list (one is a subtitle or a quote)
 #: 首先…其次…再次…最后: the word's rank in the list (最后 closes any length)
 _SEQUENCE = {"首先": 1, "其次": 2, "再次": 3, "最后": 0}
 _SEQUENCE_RE = re.compile(rf"{_OPEN}(首先|其次|再次|最后)(?:是|要|，)?", re.M)
@@ -93,11 +103,12 @@ def _start(lst: EnumeratedList) -> int:
 
 def _stages(doc: Document, ix: LineIndex) -> Iterator[list[EnumeratedList]]:
     """The finders' lists, finder by finder in order of precedence."""
-    for family in _FAMILIES:
+    for family, headings in _FAMILIES:
         marks = [(_ordinal(m.group(1)), m.start(), m.end()) for m in family.finditer(doc.text, doc.body_start)
-                 if not _is_heading(ix, m.start())]
+                 if not _is_heading(ix, m.start()) or (headings and ix.line_end(m.start()) - m.end() >= _TASK_HEADING)]
         yield _chain(doc, ix, marks)
     yield _sequence_lists(doc, ix)
+    yield _dash_lists(doc, ix)
     yield _semicolon_lists(doc, ix)
     yield _sentence_lists(doc, ix)
 
@@ -138,6 +149,25 @@ def _cue_span(ix: LineIndex, start: int) -> Span:
     return ix.line_start(start), start
 
 
+def _marker_cue(ix: LineIndex, start: int) -> Span:
+    """What introduces a list whose first marker is at `start`: the paragraph's text before
+    it; for a list opening its paragraph, the paragraph before as well (`一年来，主要做了以下
+    工作：` / `一是…`; a part's title before its `（一）`)."""
+    a = ix.line_start(start)
+    if ix.text[a:start].strip() or a == 0:
+        return a, start
+    return ix.line_start(a - 1), start
+
+
+def _opens_paragraph(ix: LineIndex, pos: int) -> bool:
+    return not ix.text[ix.line_start(pos):pos].strip()
+
+
+def _same_part(ix: LineIndex, a: int, b: int) -> bool:
+    """Whether no line opening with 一、 (a new part of a report) lies between a and b."""
+    return ix.next_match(_PART, a, b) == b
+
+
 def _chain(doc: Document, ix: LineIndex, marks: list[tuple[int, int, int]]) -> list[EnumeratedList]:
     """Lists from markers (rank, start, end) in text order: ranks 1, 2, 3… close together.
     Rank 0 (最后) closes a list of two or more."""
@@ -152,11 +182,14 @@ def _chain(doc: Document, ix: LineIndex, marks: list[tuple[int, int, int]]) -> l
                 limit = chain[i + 1][1] if i + 1 < len(chain) else len(text)
                 items.append(_item_span(ix, end, limit))
             if all(b > a for a, b in items):
-                out.append(EnumeratedList(items, _cue_span(ix, chain[0][1]), marked=True))
+                out.append(EnumeratedList(items, _marker_cue(ix, chain[0][1]), marked=True))
         chain.clear()
 
     for rank, start, end in marks:
-        near = chain and start - chain[-1][2] < _MAX_GAP
+        # markers farther apart are of one list when each opens its paragraph in one part
+        # of a report (the tasks （一）…（十）, each heading its paragraphs)
+        near = chain and (start - chain[-1][2] < _MAX_GAP or (
+            _opens_paragraph(ix, start) and _opens_paragraph(ix, chain[-1][1]) and _same_part(ix, chain[-1][2], start)))
         if near and (rank == len(chain) + 1 or (rank == 0 and len(chain) >= 2)):
             chain.append((rank, start, end))
             if rank == 0:
@@ -171,6 +204,35 @@ def _chain(doc: Document, ix: LineIndex, marks: list[tuple[int, int, int]]) -> l
 def _sequence_lists(doc: Document, ix: LineIndex) -> list[EnumeratedList]:
     marks = [(_SEQUENCE[m.group(1)], m.start(), m.end()) for m in _SEQUENCE_RE.finditer(doc.text, doc.body_start)]
     return _chain(doc, ix, marks)
+
+
+def _dash_lists(doc: Document, ix: LineIndex) -> list[EnumeratedList]:
+    """Runs of paragraphs opening with `——`, three or more: each item up to its first full
+    stop (`——经济运行总体平稳。国内生产总值…`)."""
+    out, run = [], []
+    prev_line = -2
+    for m in _DASH.finditer(doc.text, doc.body_start):
+        line = _line_no(ix, m.start())
+        if line != prev_line + 1 and run:
+            out += _dash_list(ix, run)
+            run = []
+        run.append(m)
+        prev_line = line
+    out += _dash_list(ix, run)
+    return out
+
+
+def _line_no(ix: LineIndex, pos: int) -> int:
+    return bisect_right(ix.starts, pos) - 1
+
+
+def _dash_list(ix: LineIndex, run: list[re.Match]) -> list[EnumeratedList]:
+    if len(run) < _MIN_DASHES:
+        return []
+    items = [_item_span(ix, m.end(), ix.line_end(m.start())) for m in run]
+    if not all(b > a for a, b in items):
+        return []
+    return [EnumeratedList(items, _marker_cue(ix, run[0].start()))]
 
 
 def _clauses(text: str, a: int, b: int) -> list[Span]:

@@ -10,7 +10,7 @@ from bisect import bisect_left, bisect_right
 
 #: the cue patterns kg.extract.goals searches with `LineIndex.last_matches` match, with the
 #: characters their lookahead reads, fewer characters than this
-_REACH = 16
+_REACH = 24
 
 
 class LineIndex:

@@ -21,6 +21,7 @@ from __future__ import annotations
 import re
 from bisect import bisect_left
 
+from kg.extract import report_text
 from kg.extract.context import Context
 from kg.extract.facts import ArticleFacts, Report
 from kg.extract.report_bodies import Bodies, government_of
@@ -138,6 +139,9 @@ def extract(doc: Document, ctx: Context, facts: ArticleFacts) -> None:
     """Add each report delivered at the article's meetings."""
     f = _Finder(doc, ctx, facts)
     untitled: list[tuple[Report, str]] = []
+    own = report_text.find(doc, facts, f.bodies.resolve)
+    if own is not None:  # the article is the report itself (a government work report's text)
+        f.out.append(own)
     for s, e in doc.sentences():
         _delivered(f, s, e, untitled)
         _heard(f, s, e)
