@@ -138,3 +138,40 @@ def test_heard_reports_merge_with_the_delivered_one():
 def test_a_count_of_reports_is_no_report():
     _, f = run("12月29日，省十四届人大常委会第七次会议在兰州闭幕。会议听取审议4个专项工作报告。")
     assert f.reports == []
+
+
+def test_a_person_named_before_the_title_of_a_heard_report():
+    _, f = run(GANSU_OPENING + "大会主席团常务主席钱卫东主持会议。会议听取了大会主席团常务主席钱卫东关于提名省长"
+               "候选人情况的说明。")
+    assert _reports(f) == {("钱卫东", "关于提名省长候选人情况的说明", None, GANSU_CONGRESS)}
+
+
+def test_a_report_heard_after_other_business_and_after_the_agenda_is_adopted():
+    _, f = run(STANDING_SESSION + "通过会议议程后，会议听取了被提请任命人员供职发言、关于个别代表的代表资格的报告。")
+    assert _reports(f) == {(None, "关于个别代表的代表资格的报告", None, STANDING_NAME)}
+
+
+def test_an_agenda_names_reports_their_delivery_tells():
+    _, f = run("1月20日，政协第十二届甘肃省委员会第三次会议在兰州开幕。大会的主要议程：听取和审议十二届省政协常委会"
+               "工作报告，听取并讨论政府工作报告。省政协主席陶长河向大会作政协甘肃省第十二届委员会常务委员会工作报告。")
+    assert _reports(f) == {("陶长河", "政协甘肃省第十二届委员会常务委员会工作报告",
+                            "中国人民政治协商会议甘肃省委员会常务委员会",
+                            "中国人民政治协商会议第十二届甘肃省委员会第三次会议")}
+
+
+def test_an_explanation_of_the_bill_the_sentence_before_names():
+    _, f = run(STANDING_SESSION + "省人民政府提出了关于提请审议甘肃省虚构保护条例草案的议案。"
+               "受省人民政府委托，省司法厅厅长韦一帆作了说明。")
+    assert _reports(f) == {("韦一帆", "关于提请审议甘肃省虚构保护条例草案的议案的说明", "甘肃省人民政府",
+                            STANDING_NAME)}
+
+
+def test_several_committees_report_under_one_title():
+    _, f = run(STANDING_SESSION + "会议分别听取了省人大财政经济委员会、法制委员会关于代表提出的议案审议结果的报告。")
+    assert {(r.presenter, r.title) for r in f.reports} == {
+        ("甘肃省人民代表大会财政经济委员会", "关于代表提出的议案审议结果的报告"),
+        ("甘肃省人民代表大会法制委员会", "关于代表提出的议案审议结果的报告")}
+
+
+STANDING_SESSION = "12月20日，省十四届人大常委会第十三次会议在兰州开幕。"
+STANDING_NAME = "甘肃省第十四届人民代表大会常务委员会第十三次会议"

@@ -21,10 +21,10 @@ from __future__ import annotations
 import re
 from bisect import bisect_left
 
-from kg.extract import report_text
+from kg.extract import report_merge, report_text
 from kg.extract.context import Context
 from kg.extract.facts import ArticleFacts, Report
-from kg.extract.report_bodies import Bodies, government_of
+from kg.extract.report_bodies import Bodies
 from kg.text.document import Document
 
 #: the facts this extractor reads, and those it adds (kg.pipeline checks the order)
@@ -63,6 +63,9 @@ _FUTURE = re.compile(r"[将拟](?:要)?(?:听取|审议|审查)")
 _LEAD_VERB = re.compile(r"^(?:(?:听取|审议|审查|讨论)[和并]?)+了?")
 _GROUPS = re.compile(r"代表们|委员们|代表团|分组|小组|团组|与会人员|与会同志")
 _SITTING = re.compile(r"会上|会议|大会|全会|开幕会|闭幕会")
+_AGENDA = re.compile(r"议程[^，。；]{0,4}[：:]|议程(?:是|为|有|包括)")
+_BILL = re.compile(r"关于[^，。；！？\s]{2,120}?的议案")
+_BILL_REACH = 300  # characters before an untitled explanation searched for its bill
 _ABOUT = re.compile(rf"关于[^，。；！？\s]{{1,120}}?的{_KIND}")
 _WORK_REPORT = re.compile(r"[^，。；、和及]{0,40}工作报告")
 _QUOTES = "《》“”\"「」"
@@ -76,10 +79,6 @@ def _clean(title: str) -> str:
     if title[:1] in "《“" and title[-1:] in "》”" and not re.search("[《“》”]", title[1:-1]):
         title = title[1:-1]
     return title
-
-
-def _key(title: str | None) -> str:
-    return re.sub(rf"[{_QUOTES}（）()\s]", "", title or "")
 
 
 class _Finder:
@@ -116,6 +115,11 @@ class _Finder:
             return None
         return name, frame
 
+    def person_ending_at(self, pos: int) -> str | None:
+        """The person named right before `pos`, or None."""
+        k = bisect_left(self.mention_ends, pos)
+        return self.mentions[k][2] if k < len(self.mentions) and self.mention_ends[k] == pos else None
+
     def heard_at(self, s: int, pos: int) -> str | None:
         """The meeting a report told at `pos` is delivered at: one the sentence (from `s`)
         names before (`列席省人代会，听取政府工作报告`, `在十四次会议上作…`), else the main
@@ -146,7 +150,7 @@ def extract(doc: Document, ctx: Context, facts: ArticleFacts) -> None:
         _delivered(f, s, e, untitled)
         _heard(f, s, e)
     _body_reports(f)
-    facts.reports.extend(_merge(f, untitled))
+    facts.reports.extend(report_merge.merge(f, untitled))
 
 
 def _delivered(f: _Finder, s: int, e: int, untitled: list[tuple[Report, str]]) -> None:
@@ -178,6 +182,11 @@ def _delivered(f: _Finder, s: int, e: int, untitled: list[tuple[Report, str]]) -
             if m.re is _DELIVER and _UNTITLED.match(title):
                 if not _UNTITLED_KEPT.search(title):
                     continue
+                bill = _bill_before(f, s) if title.endswith("说明") else None
+                if bill:  # 国务院提出了关于…的议案。受国务院委托，某某作了说明: the bill's explanation
+                    r.title, r.on_behalf_of = bill + "的说明", body
+                    f.out.append(r)
+                    continue
                 r.title, r.on_behalf_of = None, body
                 untitled.append((r, ""))
             else:
@@ -191,6 +200,13 @@ def _delivered(f: _Finder, s: int, e: int, untitled: list[tuple[Report, str]]) -
             body, _stated = _stated_body(f, s, m.start(), frame)
             untitled.append((Report(None, person, False, body, f.heard_at(s, m.start()), (s, m.end())),
                              m.group("what")))
+
+
+def _bill_before(f: _Finder, s: int) -> str | None:
+    """The bill (`关于…的议案`) the sentence before `s` in its paragraph names, if any."""
+    a = max(f.text.rfind("\n", 0, s) + 1, s - _BILL_REACH)
+    bills = [m.group(0) for m in _BILL.finditer(f.text, a, s)]
+    return bills[-1] if bills else None
 
 
 def _stated_body(f: _Finder, s: int, pos: int, frame: re.Match | None) -> tuple[str | None, bool]:
@@ -215,6 +231,8 @@ def _heard(f: _Finder, s: int, e: int) -> None:
     for v in _HEARD.finditer(text, s, e):
         if future and future.start() < v.start():
             break  # 将审议政府工作报告，审议…: an agenda still to come
+        if _AGENDA.search(text, s, v.start()):
+            continue  # 大会的主要议程：听取和审议…: the agenda names them, their delivery is told apart
         group = _GROUPS.search(text, s, v.start())
         if group and not _SITTING.search(text, s, group.start()):
             continue  # 代表们认真审议政府工作报告: deputies discussing it, not the sitting hearing it
@@ -223,7 +241,9 @@ def _heard(f: _Finder, s: int, e: int) -> None:
             item = _heard_item(f, a, part, meeting)
             if item is None:
                 break  # the list ends where an object is no report
-            if item is not False:
+            if isinstance(item, list):
+                f.out.extend(item)
+            elif item is not False:
                 f.out.append(item)
 
 
@@ -248,7 +268,24 @@ def _clause_end(text: str, a: int, e: int) -> int:
     return e if k is None else k.start()
 
 
-def _heard_item(f: _Finder, a: int, part: str, meeting: str | None) -> Report | bool | None:
+def _bodies(f: _Finder, written: str, end: int) -> list[str]:
+    """The bodies of `甲委员会、乙委员会` ending at `end`: the first resolved, the others as
+    parts of the same parent (全国人大民族委员会、法律委员会); [] unless all resolve."""
+    parts = written.split("、")
+    first = f.bodies.resolve(parts[0], end - len(written) + len(parts[0]))
+    if first is None or not all(p.endswith(("委员会", "委")) for p in parts):
+        return []
+    own = parts[0]
+    k = len(own)
+    while k > 0 and not first.endswith(own[-k:]):
+        k -= 1
+    parent = first[:len(first) - k] if k >= 2 else None
+    if parent is None or parent == first:
+        return []
+    return [first] + [parent + p for p in parts[1:]]
+
+
+def _heard_item(f: _Finder, a: int, part: str, meeting: str | None) -> Report | list[Report] | bool | None:
     """The report one object of 听取 names; False for one a person delivers (read by
     `_delivered`), None for an object that is no report."""
     lead = _LEAD_VERB.sub("", part.lstrip("了和及、，"))
@@ -260,8 +297,15 @@ def _heard_item(f: _Finder, a: int, part: str, meeting: str | None) -> Report | 
         return False
     m = _ABOUT.search(lead)
     if m and m.end() == len(lead):
-        body_written = lead[:m.start()]
         title = _clean(lead[m.start():])
+        person = f.person_ending_at(a + m.start())
+        if person is not None:  # 听取了大会秘书长某某关于…的说明: a person's report
+            return Report(title, person, False, None, meeting, (a, a + len(lead)))
+        before = re.split(r"[，和及]", lead[:m.start()])[-1]
+        bodies = _bodies(f, before, a + m.start()) if "、" in before else []
+        if len(bodies) > 1:  # 分别听取了民族委员会、法律委员会关于…的报告: one report each
+            return [Report(title, b, True, b, meeting, (a, a + len(lead))) for b in bodies]
+        body_written = before.split("、")[-1]  # 供职发言、关于…的报告
         body = f.bodies.resolve(body_written, a + m.start()) if body_written else None
         if body_written and body is None and not f.bodies.plausible(body_written):
             return None  # 关于省人民政府工作报告、…和关于…修改情况的说明: one object, split wrong
@@ -285,85 +329,3 @@ def _body_reports(f: _Finder) -> None:
         org = f.bodies.ending_at(m.start())
         if org is not None:
             f.out.append(Report(_clean(m.group(0)), org, True, org, f.main, m.span()))
-
-
-def _merge(f: _Finder, untitled: list[tuple[Report, str]]) -> list[Report]:
-    """One report for each report told: a person's wins over a body's or nobody's of the
-    same title (or of the same title with its body written before it: 市委常委会工作报告 and
-    工作报告) and takes the body it names; an untitled one takes the title the article gives
-    the same report elsewhere (a heard one of the same body and matter), else stays untitled,
-    and is left out when its presenter has a titled report."""
-    people: dict[tuple[str, str], Report] = {}
-    others: dict[str, Report] = {}
-    for r in f.out:
-        k = _key(r.title)
-        if r.presenter and not r.presenter_is_org:
-            old = people.setdefault((r.presenter, k), r)
-            old.on_behalf_of = old.on_behalf_of or r.on_behalf_of
-        elif k not in others or (others[k].presenter is None and r.presenter):
-            others[k] = r
-    for r, what in untitled:
-        if any(p == r.presenter for p, _k in people):
-            continue
-        same = _same_report(others, r, what) if what else None
-        if same is not None:
-            r.title = same.title
-            r.on_behalf_of = r.on_behalf_of or same.on_behalf_of
-            del others[_key(same.title)]
-        people.setdefault((r.presenter, _key(r.title)), r)
-    for k, o in list(others.items()):
-        for p in people.values():
-            pk = _key(p.title)
-            if pk and pk.endswith(k) and p.on_behalf_of == o.on_behalf_of and o.meeting == p.meeting:
-                del others[k]  # 刘某作的省人大常委会关于…的说明, heard as 省人大常委会关于…的说明
-                break
-            if pk and k.endswith(pk) and (k == pk or _told_again(f, k[:-len(pk)], o, p)):
-                p.on_behalf_of = p.on_behalf_of or o.on_behalf_of
-                del others[k]
-                break
-    out = [*people.values(), *others.values()]
-    for r in out:
-        if r.on_behalf_of is None and _key(r.title) == "政府工作报告" and id(r) not in f.unresolved:
-            r.on_behalf_of = government_of(f.facts, r.meeting)
-    _people_bodies(f, out)
-    return sorted(out, key=lambda r: (r.span, _key(r.title), r.presenter or ""))
-
-
-def _told_again(f: _Finder, written_body: str, heard: Report, delivered: Report) -> bool:
-    """Whether a heard `{written_body}{title}` is the report a person delivered as `title`:
-    the body written before it is the one the person speaks for, or reads as a body the
-    article could not resolve while the person's is unknown too."""
-    if heard.meeting and delivered.meeting and heard.meeting != delivered.meeting:
-        return False
-    if _key(delivered.title) == "政府工作报告":
-        return True  # 市人民政府工作报告, 省政府工作报告: the government's, whichever its name
-    if heard.on_behalf_of is not None and delivered.on_behalf_of is not None:
-        return heard.on_behalf_of == delivered.on_behalf_of
-    return f.bodies.plausible(written_body) or heard.on_behalf_of is not None
-
-
-def _same_report(others: dict[str, Report], r: Report, what: str) -> Report | None:
-    """The one heard report an untitled `向大会报告{what}` is: same body, same matter."""
-    core = what.rsplit("的", 1)[-1]
-    found = [o for o in others.values()
-             if (r.on_behalf_of is None or o.on_behalf_of == r.on_behalf_of)
-             and (o.title.endswith("工作报告") and "关于" not in o.title if core == "工作" else core in o.title)]
-    return found[0] if len(found) == 1 else None
-
-
-def _people_bodies(f: _Finder, reports: list[Report]) -> None:
-    """周明远代表…常务委员会，向大会报告工作: the body a presenter speaks for, said apart from
-    the report (the headline gives the title, the body the mandate)."""
-    want = {r.presenter for r in reports if r.presenter and not r.presenter_is_org and r.on_behalf_of is None}
-    if not want:
-        return
-    found: dict[str, str] = {}
-    for m in re.finditer(r"代表(?P<body>[^，。；]{2,30}?)(?:，|向)", f.text):
-        k = bisect_left(f.mention_ends, m.start() + 1) - 1
-        if k >= 0 and f.mention_ends[k] == m.start() and f.mentions[k][2] in want:
-            body = f.bodies.resolve(m.group("body"), m.end("body"))
-            if body:
-                found.setdefault(f.mentions[k][2], body)
-    for r in reports:
-        if r.presenter in found and not r.presenter_is_org and r.on_behalf_of is None:
-            r.on_behalf_of = found[r.presenter]
