@@ -92,3 +92,20 @@ def test_each_meeting_its_own_counts():
                "600人，实到570人。")
     assert _counts(f) == [(GANSU_CONGRESS, 512, 498, 14),
                           ("中国人民政治协商会议第十三届甘肃省委员会第三次会议", 600, 570, None)]
+
+
+def test_counts_in_chinese_numerals():
+    _, f = run("1月20日，政协第十二届甘肃省委员会第三次会议在兰州开幕。省政协十二届三次会议应出席委员六百一十二名，"
+               "实际出席委员五百八十名，符合规定人数。")
+    assert _counts(f) == [("中国人民政治协商会议第十二届甘肃省委员会第三次会议", 612, 580, None)]
+
+
+def test_present_by_category_keeps_the_members():
+    _, f = run("11月28日，省委十五届七次全会在南昌召开。省委委员68人、省委候补委员11人出席会议。")
+    assert _counts(f) == [("中国共产党江西省第十五届委员会第七次全体会议", None, 68, None)]
+
+
+def test_each_sitting_its_counts():
+    _, f = run(STANDING + "第一次全体会议，应出席常委会组成人员55人，出席50人，符合法定人数。会议听取了有关报告。\n"
+               "第二次全体会议，应出席常委会组成人员55人，出席52人，符合法定人数。")
+    assert _counts(f) == [(STANDING_NAME, 55, 50, None), (STANDING_NAME, 55, 52, None)]

@@ -26,17 +26,41 @@ ADDS = ("attendance",)
 
 #: who is counted: 代表, 委员, 省委委员, 常委会组成人员, 主席团成员 …
 _WHO = r"(?P<who>[\u4e00-\u9fff]{0,8}?(?:代表|委员|组成人员|人员|成员))?"
-_N = r"(?P<n>\d{1,5})(?:人|名)"
+_N = r"(?P<n>\d{1,5}|[一二两三四五六七八九十百千零〇]{1,9})(?:人|名)"
 #: (kind, pattern): a count's kind and where its number is
 _COUNTS = (
     ("expected", re.compile(rf"(?:应出席|应到会?|实有|现有|共有){_WHO}(?:会议)?{_N}")),
     ("present", re.compile(rf"(?<![应报])(?:实际出席|实际到会|实出席|出席|实到|到会)(?:[^，。；\d]{{0,10}}?的)?{_WHO}"
                            rf"(?:会议)?{_N}")),
-    ("present", re.compile(rf"(?<![及和、])(?P<who>(?:常委会)?组成人员|委员|代表|成员){_N}(?:出席|到会)")),
+    # 省委委员75人、省委候补委员16人出席会议: the first category's count
+    ("present", re.compile(rf"(?<![及和、])(?P<who>(?:常委会)?组成人员|委员|代表|成员){_N}"
+                           rf"(?:[、，][^，。；、]{{0,10}}?(?:\d{{1,5}}|[一二两三四五六七八九十百千零〇]{{1,9}})(?:人|名))*(?:出席|到会)")),
     ("absent", re.compile(rf"(?:缺席|请假|因病因事请假(?:缺席)?|因事因病请假(?:缺席)?){_WHO}{_N}")),
 )
 _PRESIDIUM = "主席团"
+#: a sitting of the meeting the sentence names: its counts are the sitting's
+_SITTING = re.compile(r"第[一二三四五六七八九十]+次全体会议|预备会议|开幕会|闭幕会")
 _REACH = 2  # sentences after the first count's that its cluster may take in
+
+
+_DIGITS = {ch: i for i, ch in enumerate("零一二三四五六七八九")} | {"〇": 0, "两": 2}
+_UNITS = {"十": 10, "百": 100, "千": 1000}
+
+
+def _number(written: str) -> int | None:
+    """A count written in digits or in Chinese (七百五十二, 两千九百五十六), or None."""
+    if written.isdigit():
+        return int(written)
+    total, digit = 0, None
+    for ch in written:
+        if ch in _DIGITS:
+            digit = _DIGITS[ch]
+        elif ch in _UNITS:
+            total += (1 if digit is None else digit) * _UNITS[ch]
+            digit = None
+        else:
+            return None
+    return total + (digit or 0)
 
 
 def _counts(text: str, a: int, b: int) -> list[tuple[int, int, str, int, str]]:
@@ -45,7 +69,9 @@ def _counts(text: str, a: int, b: int) -> list[tuple[int, int, str, int, str]]:
     found: dict[int, tuple[int, int, str, int, str]] = {}
     for kind, rx in _COUNTS:
         for m in rx.finditer(text, a, b):
-            found.setdefault(m.start("n"), (m.start(), m.end(), kind, int(m.group("n")), m.group("who") or ""))
+            n = _number(m.group("n"))
+            if n is not None:
+                found.setdefault(m.start("n"), (m.start(), m.end(), kind, n, m.group("who") or ""))
     return sorted(found.values())
 
 
@@ -58,7 +84,7 @@ def extract(doc: Document, ctx: Context, facts: ArticleFacts) -> None:
     spans = sorted((a, b, m.name) for m in facts.meetings.values() for a, b in m.spans)
     starts = [a for a, _b, _n in spans]
     counts = _counts(text, 0, len(text))  # short opening lines can fall in the headline block
-    done: set[str] = set()
+    done: set = set()
     i = 0
     while i < len(counts):
         s, end = doc.sentence_bounds(counts[i][0])
@@ -75,11 +101,13 @@ def extract(doc: Document, ctx: Context, facts: ArticleFacts) -> None:
             cluster.append(c)
         i += len(cluster)
         meeting = _meeting(facts, text, spans, starts, s, cluster, main.name)
-        if meeting is None or meeting in done:
-            continue
+        sitting = _SITTING.search(text, s, cluster[0][0])
+        key = (meeting, sitting.group(0) if sitting else "")
+        if meeting is None or key in done or (meeting in done and not sitting):
+            continue  # one count per meeting, or per sitting the sentence names (第二次全体会议)
         fact = _fact(meeting, cluster)
         if fact is not None:
-            done.add(meeting)
+            done.update({meeting, key})
             facts.attendance.append(fact)
 
 

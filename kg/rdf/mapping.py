@@ -311,7 +311,8 @@ class _Mapper:
             if r.meeting:
                 add((node, K["meeting"], self.meeting(r.meeting)))
         for a in f.attendance:
-            node = self.fact(u(iri.fact("attendance", a.meeting, doc.digest)), K["Attendance"], a.span)
+            # the span too: one meeting's sittings each give their counts
+            node = self.fact(u(iri.fact("attendance", a.meeting, doc.digest, *a.span)), K["Attendance"], a.span)
             add((node, K["meeting"], self.meeting(a.meeting)))
             for prop, value in (("expected", a.expected), ("present", a.present), ("absent", a.absent)):
                 if value is not None:
