@@ -175,3 +175,12 @@ def test_several_committees_report_under_one_title():
 
 STANDING_SESSION = "12月20日，省十四届人大常委会第十三次会议在兰州开幕。"
 STANDING_NAME = "甘肃省第十四届人民代表大会常务委员会第十三次会议"
+
+
+def test_the_audit_report_and_a_briefing_heard():
+    _, f = run(STANDING_SESSION + "受省人民政府委托，省审计厅厅长韦一帆作关于2030年度省级预算执行和其他财政收支的"
+               "审计工作报告。")
+    assert _reports(f) == {("韦一帆", "关于2030年度省级预算执行和其他财政收支的审计工作报告", "甘肃省人民政府",
+                            STANDING_NAME)}
+    _, f = run("1月5日，省政府召开常务会议。会议听取了关于全省虚构产业发展情况的汇报。")
+    assert [(r.presenter, r.title) for r in f.reports] == [(None, "关于全省虚构产业发展情况的汇报")]

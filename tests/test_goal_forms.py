@@ -96,3 +96,9 @@ def test_the_lists_of_a_report_text_are_the_reports():
     f = extract(doc)
     assert [(r.title, r.on_behalf_of) for r in f.reports] == [("政府工作报告", "甘肃省人民政府")]
     assert [(g.kind, g.about, g.about_is_report) for g in f.goals] == [("work", "政府工作报告", True)] * 2
+
+
+def test_work_summed_up_before_a_semicolon_list():
+    got = run("甲某着重从三个方面总结了过去一年的工作：加强和改善宏观调控，保持经济平稳运行；加快转变发展方式，"
+              "提高发展质量；切实保障和改善民生，解决群众急难愁盼问题。")
+    assert [(k, y) for k, y, _ in got] == [("work", 2030)] * 3

@@ -39,7 +39,8 @@ _TASK = re.compile(r"(?<![重主需只纲概首必紧显扼])要(?![求点素件
 # 圆满完成各项议程 closes a meeting and says nothing of results
 _ACHIEVEMENT = re.compile(r"(?<![新异大好到])(?:成绩|成效|成就)|回顾|取得了|取得的"
                           r"|(?:圆满|顺利|胜利|全面|基本)?完成[^，。；]{0,10}(?:目标|任务)|(?:圆满|顺利|胜利|全面|基本)完成(?![了各项]{0,3}议程)")
-_WORK = re.compile(r"做了|开展了|做好了|完成了")
+# 总结了过去一年的工作：A；B: the work done, reviewed
+_WORK = re.compile(r"做了|开展了|做好了|完成了|总结了?[^，。；]{0,12}工作")
 #: items opening with an action verb report work done, not a state reached
 _ACTION = re.compile(r"(?:加强|加大|加快|推动|推进|坚持|深化|强化|着力|实施|完善|健全|扎实|全面|大力|积极|持续|"
                      r"不断|切实|深入|提升|提高|扩大|促进|统筹|开展|落实|优化|构建|建立|狠抓|抓好|做好|依法|以|"
