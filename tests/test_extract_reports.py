@@ -184,3 +184,9 @@ def test_the_audit_report_and_a_briefing_heard():
                             STANDING_NAME)}
     _, f = run("1月5日，省政府召开常务会议。会议听取了关于全省虚构产业发展情况的汇报。")
     assert [(r.presenter, r.title) for r in f.reports] == [(None, "关于全省虚构产业发展情况的汇报")]
+
+
+def test_a_work_report_named_in_quotes():
+    _, f = run("1月10日，省纪委十三届五次全会在兰州召开。省纪委书记钱卫东主持会议。全会审议通过了钱卫东同志代表"
+               "省纪委常委会所作的《坚定信心开创新局面》工作报告。")
+    assert [(r.presenter, r.title) for r in f.reports] == [("钱卫东", "坚定信心开创新局面")]

@@ -68,6 +68,7 @@ _BILL = re.compile(r"关于[^，。；！？\s]{2,120}?的议案")
 _BILL_REACH = 300  # characters before an untitled explanation searched for its bill
 _ABOUT = re.compile(rf"关于[^，。；！？\s]{{1,120}}?的{_KIND}")
 _WORK_REPORT = re.compile(r"[^，。；、和及]{0,40}工作报告")
+_NAMED = re.compile(r"^《([^《》]{4,})》的?(?:工作)?报告$")
 _QUOTES = "《》“”\"「」"
 
 
@@ -78,7 +79,8 @@ def _clean(title: str) -> str:
         title = title[1:]  # 作《政府工作报告》: the closing quote is past the report word
     if title[:1] in "《“" and title[-1:] in "》”" and not re.search("[《“》”]", title[1:-1]):
         title = title[1:-1]
-    return title
+    named = _NAMED.match(title)
+    return named.group(1) if named else title  # 所作的《…》工作报告: the title is the quoted one
 
 
 class _Finder:
