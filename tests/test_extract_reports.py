@@ -190,3 +190,13 @@ def test_a_work_report_named_in_quotes():
     _, f = run("1月10日，省纪委十三届五次全会在兰州召开。省纪委书记钱卫东主持会议。全会审议通过了钱卫东同志代表"
                "省纪委常委会所作的《坚定信心开创新局面》工作报告。")
     assert [(r.presenter, r.title) for r in f.reports] == [("钱卫东", "坚定信心开创新局面")]
+
+
+def test_a_report_on_a_matter_and_reports_delivered_in_turn():
+    _, f = run(STANDING_SESSION + "省人大法制委员会主任委员钱卫东就甲项条例草案审议结果作了报告。"
+               "会议就有关议题作了说明。")
+    assert _reports(f) == {("钱卫东", "关于甲项条例草案审议结果的报告", None, STANDING_NAME)}
+    _, f = run(STANDING_SESSION + "会议听取了省人大财政经济委员会主任委员钱卫东分别作的关于甲项计划审查结果的报告、"
+               "关于乙项预算审查结果的报告。")
+    assert {(r.presenter, r.title) for r in f.reports} == {("钱卫东", "关于甲项计划审查结果的报告"),
+                                                          ("钱卫东", "关于乙项预算审查结果的报告")}

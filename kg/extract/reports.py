@@ -44,7 +44,9 @@ _QUOTED = re.compile(rf"{_NOT_WORK}作了?题为[《“](?P<title>[^》”\n]{{2
 _REPORT_VERB = re.compile(r"向(?:大会|会议|全会|全体会议|常委会)报告(?P<what>[^，。；！？\s]{0,40}?(?:工作|情况))(?=[，。；！？\s]|$)")
 #: what sits between a presenter and the verb: 受…委托, 代表…, 向大会, 在会上, 所 (所作的)
 _FRAME = re.compile(r"(?:同志)?(?:受[^。；]{2,40}?委托[，,]?)?(?:代表(?P<body>[^，。；]{2,40}?)[，,]?)?"
-                    r"(?:在[^，。；]{0,20}?上[，,]?)?(?:向[^，。；]{1,12}?)?所?")
+                    r"(?:在[^，。；]{0,20}?上[，,]?)?(?:向[^，。；]{1,12}?)?(?:就(?P<matter>[^，。；]{2,60}?))?(?:分别)?所?")
+#: matters too vague to title a report (就有关议题作了说明)
+_VAGUE = re.compile(r"^(?:有关|相关|上述|这些|此|这)")
 #: 委托 right before a person, with no 受 opening its clause: the person is entrusted
 _ENTRUSTS = re.compile(r"(?:^|[，。；])[^受，。；]*委托$")
 _ON_BEHALF = re.compile(r"受(?P<body>[^，。；]{2,30}?)(?:的)?委托")
@@ -179,9 +181,16 @@ def _delivered(f: _Finder, s: int, e: int, untitled: list[tuple[Report, str]]) -
             if lead and lead.group(0):  # 刘某作的…说明和省人大常委会关于…的说明: the title keeps its body
                 part_body = f.bodies.resolve(lead.group(0), pos + part.find("关于")) or body
             span = (m.start(), pos + len(part))
-            meeting = f.heard_at(s, m.start())
-            r = Report(title, person, False, part_body, meeting, span)
+            # a meeting named in the matter (就常委会第九次会议议程作汇报) is not where it is told
+            told_at = frame.start("matter") if frame is not None and frame.group("matter") else m.start()
+            r = Report(title, person, False, part_body, f.heard_at(s, told_at), span)
             if m.re is _DELIVER and _UNTITLED.match(title):
+                matter = frame.group("matter") if frame is not None else None
+                if matter and not _VAGUE.match(matter) and _UNTITLED_KEPT.search(title):
+                    # 就草案审议结果作了报告: 关于草案审议结果的报告 (a briefing, 汇报, stays none)
+                    r.title = f"关于{matter}的{title[-2:]}"
+                    f.out.append(r)
+                    continue
                 if not _UNTITLED_KEPT.search(title):
                     continue
                 bill = _bill_before(f, s) if title.endswith("说明") else None
