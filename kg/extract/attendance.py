@@ -94,12 +94,13 @@ def extract(doc: Document, ctx: Context, facts: ArticleFacts) -> None:
                 nxt += 1
             if nxt < len(text):
                 end = max(end, doc.sentence_bounds(nxt)[1])
-        cluster = [counts[i]]
-        for c in counts[i + 1:]:
-            if c[0] >= end or (c[2] == "expected" and any(x[2] == "expected" for x in cluster)):
-                break  # a new sentence group, or a second expected count: another cluster
-            cluster.append(c)
-        i += len(cluster)
+        cluster, j = [counts[i]], i + 1
+        expected = counts[i][2] == "expected"
+        while j < len(counts) and counts[j][0] < end and not (counts[j][2] == "expected" and expected):
+            cluster.append(counts[j])  # until a new sentence group, or a second expected count
+            expected = expected or counts[j][2] == "expected"
+            j += 1
+        i = j
         meeting = _meeting(facts, text, spans, starts, s, cluster, main.name)
         sitting = _SITTING.search(text, s, cluster[0][0])
         key = (meeting, sitting.group(0) if sitting else "")
@@ -121,7 +122,7 @@ def _meeting(facts: ArticleFacts, text: str, spans: list, starts: list[int], s: 
         # the presidium's own meeting: one named in the sentence, else the article's only one
         if named and _PRESIDIUM in named:
             return named
-        presidia = sorted(n for n in facts.meetings if _PRESIDIUM in n)
+        presidia = [n for n in facts.meetings if _PRESIDIUM in n]
         return presidia[0] if len(presidia) == 1 else None
     return named or main
 

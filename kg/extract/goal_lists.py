@@ -51,7 +51,8 @@ _PART = re.compile(rf"^[{_NUM}]{{1,3}}、", re.M)
 #: ——经济运行总体平稳。: a paragraph opening with a dash
 _DASH = re.compile(r"^——(?=[^\d—])", re.M)
 _TASK_HEADING = 8  # characters of a heading that states a task (（一）加快建设…), not a label (（一）总体要求)
-_MIN_DASHES = 3  # dashed paragraphs in a row that make a list (one is a subtitle or a quote)
+_MIN_DASHES = 3
+_INDENT = 4  # characters of indent before a marker that opens its paragraph  # dashed paragraphs in a row that make a list (one is a subtitle or a quote)
 #: 首先…其次…再次…最后: the word's rank in the list (最后 closes any length)
 _SEQUENCE = {"首先": 1, "其次": 2, "再次": 3, "最后": 0}
 _SEQUENCE_RE = re.compile(rf"{_OPEN}(首先|其次|再次|最后)(?:是|要|，)?", re.M)
@@ -154,13 +155,16 @@ def _marker_cue(ix: LineIndex, start: int) -> Span:
     it; for a list opening its paragraph, the paragraph before as well (`一年来，主要做了以下
     工作：` / `一是…`; a part's title before its `（一）`)."""
     a = ix.line_start(start)
-    if ix.text[a:start].strip() or a == 0:
+    if a == 0 or not _opens_paragraph(ix, start):
         return a, start
     return ix.line_start(a - 1), start
 
 
 def _opens_paragraph(ix: LineIndex, pos: int) -> bool:
-    return not ix.text[ix.line_start(pos):pos].strip()
+    """Whether only an indent stands between `pos` and its line's start (read within the
+    indent's few characters: a list marker deep in a long line is checked in constant time)."""
+    a = ix.line_start(pos)
+    return pos - a <= _INDENT and not ix.text[a:pos].strip()
 
 
 def _same_part(ix: LineIndex, a: int, b: int) -> bool:

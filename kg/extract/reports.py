@@ -45,6 +45,7 @@ _REPORT_VERB = re.compile(r"向(?:大会|会议|全会|全体会议|常委会)�
 #: what sits between a presenter and the verb: 受…委托, 代表…, 向大会, 在会上, 所 (所作的)
 _FRAME = re.compile(r"(?:同志)?(?:受[^。；]{2,40}?委托[，,]?)?(?:代表(?P<body>[^，。；]{2,40}?)[，,]?)?"
                     r"(?:在[^，。；]{0,20}?上[，,]?)?(?:向[^，。；]{1,12}?)?(?:就(?P<matter>[^，。；]{2,60}?))?(?:分别)?所?")
+_FRAME_REACH = 200
 #: matters too vague to title a report (就有关议题作了说明)
 _VAGUE = re.compile(r"^(?:有关|相关|上述|这些|此|这)")
 #: 委托 right before a person, with no 受 opening its clause: the person is entrusted
@@ -114,7 +115,9 @@ class _Finder:
         a, b, name = self.mentions[k]
         if _ENTRUSTS.search(self.text, max(s, a - 40), a):
             return None  # 委托某某向大会作报告: a report to be delivered, not one delivered
-        frame = _FRAME.fullmatch(self.text, b, pos)
+        # no frame is longer than this; a longer gap is read no further (a sentence of many
+        # 作 would otherwise be matched from each mention again)
+        frame = _FRAME.fullmatch(self.text, b, pos) if pos - b <= _FRAME_REACH else None
         if frame is None and name not in self.reported:
             return None
         return name, frame
@@ -159,11 +162,13 @@ def extract(doc: Document, ctx: Context, facts: ArticleFacts) -> None:
 
 def _delivered(f: _Finder, s: int, e: int, untitled: list[tuple[Report, str]]) -> None:
     """Reports a person delivers in the sentence [s, e)."""
-    text, taken = f.text, []
-    for m in [*_QUOTED.finditer(text, s, e), *_DELIVER.finditer(text, s, e)]:
-        if any(a <= m.start() < b for a, b in taken):
+    text, last_end = f.text, -1
+    found_all = [(m.start(), 0, m) for m in _QUOTED.finditer(text, s, e)]
+    found_all += [(m.start(), 1, m) for m in _DELIVER.finditer(text, s, e)]
+    for _start, _order, m in sorted(found_all, key=lambda x: x[:2]):  # a quoted title first
+        if m.start() < last_end:
             continue
-        taken.append(m.span())
+        last_end = m.end()
         found = f.presenter(s, m.start())
         if found is None:
             continue
@@ -228,7 +233,7 @@ def _stated_body(f: _Finder, s: int, pos: int, frame: re.Match | None) -> tuple[
         if body:
             return body, True
     ob = None
-    for found in _ON_BEHALF.finditer(f.text, s, pos):
+    for found in _ON_BEHALF.finditer(f.text, max(s, pos - _FRAME_REACH), pos):
         ob = found  # the last one before the verb
     if ob is None:
         return None, bool(frame is not None and frame.group("body"))
@@ -238,45 +243,56 @@ def _stated_body(f: _Finder, s: int, pos: int, frame: re.Match | None) -> tuple[
 def _heard(f: _Finder, s: int, e: int) -> None:
     """Reports a meeting hears in the sentence [s, e): the objects of 听取 / 审议 / 审查."""
     text = f.text
+    # what the sentence says once, read against each verb by position
     future = _FUTURE.search(text, s, e)
+    agenda = _AGENDA.search(text, s, e)
+    group = _GROUPS.search(text, s, e)
+    deputies = group is not None and not _SITTING.search(text, s, group.start())
+    # where objects split (after a report word) and where clauses end, found once: a sentence
+    # of thousands of verbs is not searched again from each
+    splits = [(m.start(), m.end()) for m in _SPLIT.finditer(text, s, e)]
+    split_starts = [a for a, _ in splits]
+    ends = [m.start() for m in _CLAUSE_END.finditer(text, s, e)] + [e]
     for v in _HEARD.finditer(text, s, e):
         if future and future.start() < v.start():
             break  # 将审议政府工作报告，审议…: an agenda still to come
-        if _AGENDA.search(text, s, v.start()):
+        if agenda and agenda.end() <= v.start():
             continue  # 大会的主要议程：听取和审议…: the agenda names them, their delivery is told apart
-        group = _GROUPS.search(text, s, v.start())
-        if group and not _SITTING.search(text, s, group.start()):
+        if deputies and group.end() <= v.start():
             continue  # 代表们认真审议政府工作报告: deputies discussing it, not the sitting hearing it
         meeting = f.heard_at(s, v.start())
-        for a, part in _parts(text, v.end(), _clause_end(text, v.end(), e)):
-            item = _heard_item(f, a, part, meeting)
+        stop = ends[bisect_left(ends, v.end())]
+        pos = v.end()
+        while pos < stop:
+            k = bisect_left(split_starts, pos)
+            part_end = min(split_starts[k], stop) if k < len(splits) else stop
+            if part_end - pos > _MAX_OBJECT:
+                break  # longer than any title: no report
+            item = _heard_item(f, pos, text[pos:part_end], meeting)
             if item is None:
                 break  # the list ends where an object is no report
             if isinstance(item, list):
                 f.out.extend(item)
             elif item is not False:
                 f.out.append(item)
+            pos = splits[k][1] if k < len(splits) and part_end == split_starts[k] else stop
+
+
+#: where a verb's objects end: the sentence's end, its first `；`, or a space (between the
+#: parts of a headline)
+_CLAUSE_END = re.compile(r"[；\s]")
+_MAX_OBJECT = 200  # characters of one object of 听取 that can still be a report's title
 
 
 def _parts(text: str, a: int, b: int) -> list[tuple[int, str]]:
-    """text[a:b] cut after each report word followed by 和 / 及 / 、 / ， (several reports
-    in a row), as (start, part)."""
+    """text[a:b] (a delivered title, bounded) cut after each report word followed by 和 / 及 /
+    、 (several reports delivered at once), as (start, part)."""
     out, pos = [], a
     for m in _SPLIT.finditer(text, a, b):
         out.append((pos, text[pos:m.start()]))
         pos = m.end()
     out.append((pos, text[pos:b]))
     return out
-
-
-_CLAUSE_END = re.compile(r"[；\s]")
-
-
-def _clause_end(text: str, a: int, e: int) -> int:
-    """Where the objects of a verb at `a` end: the sentence's end, its first `；`, or a space
-    (between the parts of a headline)."""
-    k = _CLAUSE_END.search(text, a, e)
-    return e if k is None else k.start()
 
 
 def _bodies(f: _Finder, written: str, end: int) -> list[str]:
