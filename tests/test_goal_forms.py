@@ -102,3 +102,10 @@ def test_work_summed_up_before_a_semicolon_list():
     got = run("甲某着重从三个方面总结了过去一年的工作：加强和改善宏观调控，保持经济平稳运行；加快转变发展方式，"
               "提高发展质量；切实保障和改善民生，解决群众急难愁盼问题。")
     assert [(k, y) for k, y, _ in got] == [("work", 2030)] * 3
+
+
+def test_a_semicolon_list_opened_by_this_year_and_to_be_done():
+    got = run("综合研判形势，我们对预期目标作了适当调整。今年要优先稳就业保民生，确保完成全年任务；城镇新增就业"
+              "90万人以上；居民消费价格涨幅3%左右。")
+    assert got == [("task", 2031, "要优先稳就业保民生，确保完成全年任务"), ("task", 2031, "城镇新增就业90万人以上"),
+                   ("task", 2031, "居民消费价格涨幅3%左右")]

@@ -57,6 +57,7 @@ _INDENT = 4  # characters of indent before a marker that opens its paragraph  # 
 _SEQUENCE = {"首先": 1, "其次": 2, "再次": 3, "最后": 0}
 _SEQUENCE_RE = re.compile(rf"{_OPEN}(首先|其次|再次|最后)(?:是|要|，)?", re.M)
 
+_YAO_CLAUSE = re.compile(r"(?:今年|明年|全年|我们|下一步|今后)?要")
 _YAO_TRIES = 4  # 要 of a clause tried as the cue before a `；` list's first item
 _MAX_GAP = 900  # characters between two markers of one list: farther apart is another list
 _ITEM_END = re.compile(r"[。！？；\n]")
@@ -334,8 +335,10 @@ def _first_item(text: str, seg: Span, heads: list[str]) -> tuple[int | None, str
     if colon >= 0 and seg[1] - colon > 2:
         return colon + 1, ""
     for s, _ in reversed(clauses):
-        if text.startswith("要", s) and not text.startswith("要求", s):  # 要 introduces this clause only, so it stays in the item
-            return s, "要"
+        # 要 introduces this clause only, so it stays in the item; 今年要… / 我们要…: the same
+        m = _YAO_CLAUSE.match(text, s)
+        if m and not text.startswith("要求", m.end() - 1):
+            return m.end() - 1, "要"
     return None, ""
 
 
