@@ -109,3 +109,20 @@ def test_a_semicolon_list_opened_by_this_year_and_to_be_done():
               "90万人以上；居民消费价格涨幅3%左右。")
     assert got == [("task", 2031, "要优先稳就业保民生，确保完成全年任务"), ("task", 2031, "城镇新增就业90万人以上"),
                    ("task", 2031, "居民消费价格涨幅3%左右")]
+
+
+def _long(unit: str):
+    doc = normalise("虚构新闻标题\n\n" + unit * (20_000 // len(unit)), meta={"date": "2031-01-20"})
+    return extract(doc), 20_000 // len(unit)
+
+
+def test_long_runs_of_the_new_forms():
+    # what hostile inputs give; their cost is measured in bench/bench_goals.py, never here
+    facts, n = _long("——经济运行总体平稳。\n")  # one list of every dashed paragraph, results stated
+    assert len(facts.goals) == n and {(g.list_index, g.kind) for g in facts.goals} == {(0, "achievement")}
+    facts, _ = _long("（一）加快建设现代化产业体系\n")  # every marker a first one: no list
+    assert facts.goals == []
+    facts, _ = _long("甲某强调：一、稳住农业生产；二、扩大有效投资；")  # repeats of one list are dropped
+    assert len(facts.goals) == 2
+    facts, _ = _long("会议听取了关于虚构工作情况的报告和关于虚构条例草案的说明。")  # one report each
+    assert sorted(r.title for r in facts.reports) == ["关于虚构工作情况的报告", "关于虚构条例草案的说明"]
