@@ -34,6 +34,10 @@ SHAPES: dict[str, tuple[str, str, bool]] = {
     "speaker-opened": ("", "甲某强调，要进一步统一认识，把握正确方向，抓好落实。", False),
     "one clause of 要": ("", "要", False),
     "reports and their lists": ("", "甲某作关于乙项工作的报告。甲某在报告中指出，一是加强建设，二是推进改革。\n", True),
+    "一、二、 in one sentence": ("", "甲某强调：一、稳住农业生产；二、扩大有效投资；", False),
+    "dashed paragraphs": ("", "——经济运行总体平稳。全市生产总值稳步增长。\n", False),
+    "（一）（二） heading paragraphs": ("", "（一）加快建设产业体系\n各项工作扎实推进，成效明显。\n"
+                                          "（二）着力扩大有效需求\n各项工作扎实推进，成效明显。\n", False),
 }
 
 

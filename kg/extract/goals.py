@@ -29,7 +29,8 @@ ADDS = ("goals",)
 
 
 _CLAUSE_END = re.compile(r"[，。；：]")
-_ABOUT_REPORTS = 32  # reports tried, latest first, as what a list belongs to
+_ABOUT_REPORTS = 32
+_MAX_ITEMS = 60  # items of an unmarked list (marked ones stop at their numerals)  # reports tried, latest first, as what a list belongs to
 
 # kind cues, matched in the text before the list; the one nearest to the list wins,
 # because a paragraph often reviews the past before announcing what is to be done
@@ -72,15 +73,19 @@ _YEARS = (
 
 def extract(doc: Document, ctx: Context, facts: ArticleFacts) -> None:
     """Adds a Goal to `facts.goals` for each item of each enumerated list of `doc`; a list
-    repeating an earlier one (same item texts, same kind: a repeated paragraph) is left out."""
+    repeating an earlier one (same item texts, same kind: a repeated paragraph) is left out,
+    and so is one repeating an item within itself or, unmarked, running past `_MAX_ITEMS`."""
     ix = LineIndex(doc.text)
     index = 0
     seen: set[tuple[str, tuple[str, ...]]] = set()
     for lst in find_lists(doc, ix):
+        texts = tuple(doc.text[a:b] for a, b in lst.items)
+        if len(set(texts)) < len(texts) or (not lst.marked and len(texts) > _MAX_ITEMS):
+            continue  # an enumeration names distinct things, and not hundreds: a repeated run is no list
         kind = _kind(doc, facts.year, lst, ix)
         if kind is None:
             continue
-        key = (kind, tuple(doc.text[a:b] for a, b in lst.items))
+        key = (kind, texts)
         if key in seen:
             continue
         seen.add(key)
