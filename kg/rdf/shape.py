@@ -9,7 +9,8 @@ the entity view (an edge between two entities, an attribute of a node). Four rea
 - kg.rdf.mapping writes each fact record as its declaration says (facts -> triples);
 - kg.analysis.entities reads the triples back into networkx by the same declarations;
 - kg.corpus.merge counts entities and facts by the IRI segments and classes declared here;
-- kg.graph.dataset splits a merged graph into article graphs by the links declared here.
+- kg.graph.dataset splits a merged graph into article graphs by the provenance declared
+  here (a node naming its article in kg:article is that article's; the rest is shared).
 
 Provenance. Every fact node carries kg:article and kg:evidence (a span). Every fact type is
 `per_article`: its IRI is minted from its content and its article, so a post or a part in
@@ -263,8 +264,8 @@ TYPE = RDF.type
 
 def link_predicates() -> frozenset[URIRef]:
     """Every predicate whose object is a shared node (an entity, a role, a concept) or a
-    node of the same article (a goal list): what the splitter follows from an article's
-    own nodes to the shared nodes it uses."""
+    node of the same article (a goal list): the links from an article's own nodes (in its
+    graph) to the shared nodes it uses (in the shared graph, kg.graph.dataset)."""
     out = {MENTION, *ARTICLE_LINKS}
     for t in ALL:
         for p in t.props:
