@@ -279,10 +279,8 @@ _PG_FILES = {"graphml": ("graph.graphml", graphml), "gexf": ("graph.gexf", gexf)
 
 
 def _view(src: Source) -> nx.MultiDiGraph:
-    if src.path is not None:
-        return entity_view(src.path)  # streamed from the file: only what the view reads is held
-    with src.opened() as st:
-        return entity_view(st)
+    with src.streamed() as graph:
+        return entity_view(graph)
 
 
 def _facts(src: Source, out: Path) -> Path:

@@ -20,7 +20,21 @@ import pyoxigraph as ox
 
 from kg.errors import KgError
 from kg.graph import files
-from kg.rdf.terms import Triple
+from kg.rdf.namespace import NIF
+from kg.rdf.terms import Triple, nonneg
+
+#: predicates kg writes as xsd:nonNegativeInteger (kg.rdf.mapping: offsets), which Oxigraph's
+#: store gives back as xsd:integer (it keeps integer subtypes as integers)
+_NONNEG = frozenset(f"<{p}>" for p in (NIF.beginIndex, NIF.endIndex))
+_INTEGER = "^^<http://www.w3.org/2001/XMLSchema#integer>"
+
+
+def _stored(q: ox.Quad) -> Triple:
+    """A stored quad's triple as kg wrote it (offsets typed back as non-negative integers)."""
+    s, p, o = files.term(q.subject), files.term(q.predicate), files.term(q.object)
+    if p in _NONNEG and o.endswith(_INTEGER):
+        o = nonneg(int(q.object.value))
+    return s, p, o
 
 
 @dataclass(frozen=True)
@@ -56,6 +70,16 @@ class Source:
         with store.opened(self.store, read_only=True) as st:
             yield st
 
+    @contextlib.contextmanager
+    def streamed(self) -> Iterator[Path | ox.Store]:
+        """What the entity view reads (kg.analysis.entities.entity_graph): a file's path (it
+        streams the file, keeping only what it draws), or the store opened read-only."""
+        if self.path is not None:
+            yield self.path
+            return
+        with self.opened() as st:
+            yield st
+
     def article_graphs(self) -> files.Graphs:
         """{article IRI: its triples, sorted} (kg.graph.files.article_graphs for a file; a
         store's named graphs as they are)."""
@@ -66,5 +90,5 @@ class Source:
             for q in st.quads_for_pattern(None, None, None):
                 g = q.graph_name
                 if not isinstance(g, ox.DefaultGraph):
-                    named[g.value].add((files.term(q.subject), files.term(q.predicate), files.term(q.object)))
+                    named[g.value].add(_stored(q))
         return {name: sorted(ts) for name, ts in sorted(named.items())}
