@@ -11,6 +11,7 @@ from kg.text import reading
 
 #: what a build does after its progress bar, by the stage it reports (BuildOptions.on_stage)
 _BUILD_STEPS = {"shards": "merging graph.ttl", "merged": "writing the outputs", "written": "switching the outputs"}
+_STORE_STEP = "loading the store"
 
 
 def _shown_writer(writer, steps):
@@ -40,7 +41,11 @@ def build_options(args: argparse.Namespace, steps=None):
         writers = tuple(_shown_writer(w, steps) for w in writers)
 
         def on_stage(name: str) -> None:
-            if name in _BUILD_STEPS:
+            if name == "merged" and args.store:
+                steps.step(_STORE_STEP)
+            elif name == "done":
+                steps.close()  # before the summary is printed
+            elif name in _BUILD_STEPS:
                 steps.step(_BUILD_STEPS[name])
 
     return BuildOptions(workers=args.workers or 1, engine=args.engine or "local", scheduler=args.scheduler,

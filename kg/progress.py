@@ -54,11 +54,14 @@ class Steps:
             self._bar.set_description_str(f"{self.desc}: {name}", refresh=True)
 
     def close(self) -> None:
+        """Take the status line away (again: nothing)."""
         self._stop.set()
         if self._thread is not None:
             self._thread.join()
+            self._thread = None
         if self._bar is not None:
             self._bar.close()
+            self._bar = None
 
 
 @contextlib.contextmanager
