@@ -90,3 +90,19 @@ def test_cli_formats_and_store_agree(graph, capsys):
     data = json.loads(outs["json"])
     assert data[0]["homonym"] is True and data[0]["posts"][0]["first"]["headline"]
     assert main(["person", "赵无名", str(graph)]) == 1
+
+
+def test_a_form_the_articles_write_finds_the_person():
+    """A written form (skos:altLabel) that no script conversion gives is a way in too, and a
+    form two people share finds both, each its own timeline."""
+    import pyoxigraph as ox
+
+    person_cls, name, alt = (f"<{x}>" for x in (shape.PERSON.cls, shape.NAME, shape.ALT_NAME))
+    data = "".join(f"<urn:p:{i}> <http://www.w3.org/1999/02/22-rdf-syntax-ns#type> {person_cls} .\n"
+                   f"<urn:p:{i}> {name} \"{n}\" .\n<urn:p:{i}> {alt} \"老周\" .\n"
+                   for i, n in ((1, "周立平"), (2, "周安民")))
+    st = ox.Store()
+    st.bulk_load(input=data.encode("utf-8"), format=ox.RdfFormat.N_TRIPLES)
+    assert person.find(st, "老周") == [("urn:p:1", "周立平", "alias"), ("urn:p:2", "周安民", "alias")]
+    assert person.find(st, "周立平") == [("urn:p:1", "周立平", "name")]
+    assert [t.name for t in person.timeline(st, "老周")] == ["周立平", "周安民"]
