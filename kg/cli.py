@@ -25,10 +25,9 @@ def _shown_writer(writer, steps):
     return dataclasses.replace(writer, write=write)
 
 
-def build_options(args: argparse.Namespace, steps=None):
+def build_options(args: argparse.Namespace):
     """`kg build`'s options from its arguments: the output writers are the page and the
-    analysis (kg.view) unless --no-view; the build itself knows nothing of the view.
-    `steps` (kg.progress.Steps) is told each step after the articles are built."""
+    analysis (kg.view) unless --no-view; the build itself knows nothing of the view."""
     from kg.corpus.build import BuildOptions
 
     writers = ()
@@ -36,22 +35,31 @@ def build_options(args: argparse.Namespace, steps=None):
         from kg.view.writers import output_writers
 
         writers = tuple(output_writers())
-    on_stage = None
-    if steps is not None:
-        writers = tuple(_shown_writer(w, steps) for w in writers)
-
-        def on_stage(name: str) -> None:
-            if name == "merged" and args.store:
-                steps.step(_STORE_STEP)
-            elif name == "done":
-                steps.close()  # before the summary is printed
-            elif name in _BUILD_STEPS:
-                steps.step(_BUILD_STEPS[name])
-
     return BuildOptions(workers=args.workers or 1, engine=args.engine or "local", scheduler=args.scheduler,
                         glob=args.glob, prune=args.prune, nquads=args.nquads, quiet=args.quiet,
                         encoding=args.encoding, max_chars=args.max_chars, strict=args.strict,
-                        store=Path(args.store) if args.store else None, writers=writers, on_stage=on_stage)
+                        store=Path(args.store) if args.store else None, writers=writers)
+
+
+def shown_steps(opts, steps):
+    """`opts` with each step after the articles told to `steps` (kg.progress.Steps): the
+    stages the build reports (after any `on_stage` already given) and each writer's files."""
+    import dataclasses
+
+    given = opts.on_stage
+
+    def on_stage(name: str) -> None:
+        if given is not None:
+            given(name)
+        if name == "merged" and opts.store is not None:
+            steps.step(_STORE_STEP)
+        elif name == "done":
+            steps.close()  # before the summary is printed
+        elif name in _BUILD_STEPS:
+            steps.step(_BUILD_STEPS[name])
+
+    writers = tuple(_shown_writer(w, steps) for w in opts.writers)
+    return dataclasses.replace(opts, on_stage=on_stage, writers=writers)
 
 
 def _cmd_build(args: argparse.Namespace) -> int:
@@ -60,7 +68,8 @@ def _cmd_build(args: argparse.Namespace) -> int:
 
     try:
         with progress.steps("kg build", None if not args.quiet else _NOWHERE) as steps:
-            build_files(args.inputs, Path(args.out), build_options(args, steps))  # graph, views and store
+            opts = shown_steps(build_options(args), steps)
+            build_files(args.inputs, Path(args.out), opts)  # graph, views and store, all together
     except BuildFailed as exc:  # nothing written: one line per failed input, no summary
         for reason in exc.reasons or ["nothing to build"]:
             print(f"kg: {reason}", file=sys.stderr)

@@ -95,6 +95,13 @@ _PERSON, _MEETING, _MENTION = _n(shape.PERSON.cls), _n(shape.MEETING.cls), _n(sh
 _SITTINGS = "_sittings"
 
 
+def _unnamed(iri: str) -> str:
+    """What a node with no name is called: nothing for a fact (an untitled report), else the
+    last part of its IRI."""
+    segment = iri.split("/id/", 1)[-1].split("/", 1)[0]
+    return "" if segment in {t.name for t in shape.FACTS} else iri.rsplit("/", 1)[-1]
+
+
 class _Reader:
     """Lookups in a Store's default graph, with the labels of nodes cached."""
 
@@ -120,7 +127,7 @@ class _Reader:
         """What a node is called: its name, a post's label, a report's title, a kind's notation."""
         if node not in self._labels:
             self._labels[node] = (self.first(node, _NAME) or self.first(node, _PREF) or self.first(node, _TITLE)
-                                  or self.first(node, _NOTATION) or node.value.rsplit("/", 1)[-1])
+                                  or self.first(node, _NOTATION) or _unnamed(node.value))
         return self._labels[node]
 
     def is_a(self, node: ox.Term, cls: ox.NamedNode) -> bool:
