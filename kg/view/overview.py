@@ -18,6 +18,7 @@ import igraph as ig
 import networkx as nx
 
 from kg.analysis.metrics import _pagerank, _undirected
+from kg.view import pack
 
 #: entities a big page opens on
 OVERVIEW_SIZE = 150
@@ -58,20 +59,30 @@ def communities(G: nx.MultiDiGraph, seed: int = 0) -> dict[str, int]:
     return {n: k for k, ns in enumerate(ordered) for n in ns}
 
 
-#: entities of one name the overview shows at most (the sittings of a recurring meeting)
+#: entities of one name the overview shows at most, and meetings of one series (names the
+#: same but for their numbers: the sittings of a recurring meeting)
 SAME_NAME = 2
+_NUMERALS = str.maketrans("", "", "0123456789〇零一二三四五六七八九十百两")
+
+
+def _series(d: dict) -> str:
+    """What entities count as the same name in the overview: a meeting's name without its
+    numbers (十三届…第十次委员长会议 and 第十一次 are one series), any other's as it is."""
+    return d["label"].translate(_NUMERALS) if d["cls"] == "meeting" else d["label"]
 
 
 def choose(G: nx.MultiDiGraph, size: int = OVERVIEW_SIZE) -> list[str]:
     """The entities the overview shows: the `size` most central, goals aside, and no more
-    than SAME_NAME of one name (the other sittings of a recurring meeting are a click away)."""
+    than SAME_NAME of one name or series (the other sittings of a recurring meeting are a
+    click away)."""
     out: list[str] = []
     names: dict[str, int] = defaultdict(int)
     for n in rank(G):
         d = G.nodes[n]
-        if d["cls"] in _NOT_IN_OVERVIEW or names[d["label"]] >= SAME_NAME:
+        key = _series(d)
+        if d["cls"] in _NOT_IN_OVERVIEW or names[key] >= SAME_NAME:
             continue
-        names[d["label"]] += 1
+        names[key] += 1
         out.append(n)
         if len(out) == size:
             break
@@ -79,12 +90,16 @@ def choose(G: nx.MultiDiGraph, size: int = OVERVIEW_SIZE) -> list[str]:
 
 
 def positions(G: nx.MultiDiGraph, shown: list[str], community: dict[str, int],
+              boxes: dict[str, tuple[float, float, float]] | None = None,
               seed: int = 0) -> dict[str, tuple[float, float]]:
     """x, y of the overview's entities, a disc per community: each community laid out on
     its own (Fruchterman-Reingold over the relations among its members), its members
     spread evenly, then the discs packed around the largest; communities of one or two
     shown members share one disc. Entities are SPACING apart, labels (wider than tall)
-    further apart across than down. Deterministic (seeded, inputs sorted)."""
+    further apart across than down. With `boxes` (entity -> half width, height above
+    and below its centre, in pixels: the mark and the label under it), no two boxes
+    overlap (kg.view.pack; `shown` first placed, least moved). Deterministic (seeded,
+    inputs sorted)."""
     if not shown:
         return {}
     groups: dict[int, list[str]] = defaultdict(list)
@@ -102,7 +117,10 @@ def positions(G: nx.MultiDiGraph, shown: list[str], community: dict[str, int],
         placed.append((cx, cy, radius))
         out.update({n: (cx + x, cy + y) for n, (x, y) in local.items()})
     out = _spread(out, GAP)
-    return {n: (round(x * SPACING * ASPECT, 1), round(y * SPACING, 1)) for n, (x, y) in sorted(out.items())}
+    px = {n: (x * SPACING * ASPECT, y * SPACING) for n, (x, y) in sorted(out.items())}
+    if boxes:
+        px = pack.pack(px, boxes, shown)
+    return {n: (round(x, 1), round(y, 1)) for n, (x, y) in px.items()}
 
 
 #: how much further apart entities are across than down (labels are wide)

@@ -127,6 +127,21 @@ def _short(label: str) -> str:
     return short[:head] + "…" + short[-(SHORT_LABEL - head):]
 
 
+#: font size of a label in the overview (px at zoom 1) and how much smaller its marks are
+OVERVIEW_FONT = 24
+OVERVIEW_SHRINK = 0.6
+
+
+def _box(d: dict) -> tuple[float, float, float]:
+    """(half width, above, below) in pixels of an overview entity's mark and the label drawn
+    under it, for kg.view.overview to keep apart (a CJK character is about a font size
+    wide, a Latin letter or digit about half)."""
+    label = _short(d["label"] or "")
+    width = sum(OVERVIEW_FONT * (0.6 if ord(ch) < 0x2E80 else 1.0) for ch in label)
+    size = STYLE.get(d["cls"], _OTHER)[4] * OVERVIEW_SHRINK
+    return max(width / 2, size), size, size + OVERVIEW_FONT * 1.25
+
+
 def build_network(G: nx.MultiDiGraph, centre: str | None = None) -> tuple[dict, dict]:
     """The vis-network data of an entity graph and the data kg's template adds to it.
 
@@ -145,7 +160,7 @@ def build_network(G: nx.MultiDiGraph, centre: str | None = None) -> tuple[dict, 
     community = overview.communities(G)
     if frozen:
         shown = overview.choose(G)
-        pos = overview.positions(G, shown, community)
+        pos = overview.positions(G, shown, community, {n: _box(G.nodes[n]) for n in shown})
     else:
         shown = list(G.nodes)
         pos = positions(G, centre)
@@ -186,12 +201,12 @@ def _options(frozen: bool, n_edges: int) -> dict:
     # zoomed out over a big graph, labels under 8 px are unreadable clutter: not drawn
     threshold = 8 if big else 5
     # the overview is seen from further away: larger labels, smaller marks, fainter relations
-    shrink = 0.6 if frozen else 1.0
+    shrink = OVERVIEW_SHRINK if frozen else 1.0
     groups = {cls: {"color": {"background": c, "border": "#333333"}, "shape": shape, "size": round(size * shrink)}
               for cls, (_, _, c, shape, size) in {**STYLE, "other": _OTHER}.items()}
     return {
         "groups": groups,
-        "nodes": {"font": {"face": FONT_FACE, "size": 24 if frozen else 16, "strokeWidth": 4,
+        "nodes": {"font": {"face": FONT_FACE, "size": OVERVIEW_FONT if frozen else 16, "strokeWidth": 4,
                            "strokeColor": "#ffffff"},
                   "borderWidth": 1, "scaling": {"label": {"drawThreshold": threshold}}},
         "edges": {"font": {"face": FONT_FACE, "size": 11, "align": "middle", "color": "#555555",

@@ -34,7 +34,8 @@ def _traditional() -> dict[str, str]:
     from kg.text import script
 
     chars = [chr(c) for lo, hi in _CJK_RANGES for c in range(lo, hi)]
-    out = script.convert("\n".join(chars)).split("\n")  # one character a line: no phrase rules
+    # spaced apart, no two characters make a phrase: each is converted on its own, in one call
+    out = script.convert(" ".join(chars))[::2]
     return {t: s for t, s in zip(chars, out, strict=True) if t != s}
 
 

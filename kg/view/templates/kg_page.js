@@ -72,7 +72,7 @@
     countDrawn();
   });
 
-  // ---- community groups of the overview: a light disc behind each, named by its first member
+  // ---- community groups of the overview: a light ellipse behind each
   var palette = ["#e8f0fb", "#fbeee6", "#eaf6ea", "#f5eafb", "#fbf7e2", "#e6f7f7", "#fbe9ef", "#eeeeee"];
   network.on("beforeDrawing", function (ctx) {
     if (!kg.overview) return;
@@ -85,12 +85,14 @@
     Object.keys(groups).forEach(function (c) {
       var ids = groups[c];
       if (ids.length < 3) return;
-      var pos = network.getPositions(ids), sx = 0, sy = 0, r = 0;
-      ids.forEach(function (id) { sx += pos[id].x; sy += pos[id].y; });
-      sx /= ids.length; sy /= ids.length;
-      ids.forEach(function (id) { r = Math.max(r, Math.hypot(pos[id].x - sx, pos[id].y - sy)); });
+      var pos = network.getPositions(ids), x0 = Infinity, x1 = -Infinity, y0 = Infinity, y1 = -Infinity;
+      ids.forEach(function (id) {
+        x0 = Math.min(x0, pos[id].x); x1 = Math.max(x1, pos[id].x);
+        y0 = Math.min(y0, pos[id].y); y1 = Math.max(y1, pos[id].y);
+      });
+      // an ellipse around the members' box (labels are wide: a circle would swallow neighbours)
       ctx.beginPath();
-      ctx.arc(sx, sy, r + 40, 0, 2 * Math.PI);
+      ctx.ellipse((x0 + x1) / 2, (y0 + y1) / 2, (x1 - x0) / 2 * 1.15 + 60, (y1 - y0) / 2 * 1.15 + 40, 0, 0, 2 * Math.PI);
       ctx.fillStyle = palette[Number(c) % palette.length];
       ctx.globalAlpha = 0.55;
       ctx.fill();
