@@ -64,9 +64,11 @@ def _tooltip(d: dict) -> str:
     return "\n".join(lines)
 
 
-def _details(G: nx.MultiDiGraph, ids: dict[str, int]) -> tuple[dict, list[str], list[list]]:
+def _details(G: nx.MultiDiGraph, ids: dict[str, int],
+             years: dict[str, list[int]]) -> tuple[dict, list[str], list[list]]:
     """Per-node facts for the panel: each fact's sentences with the article they came from
-    (sentences and articles stored once, referred to by index)."""
+    (sentences and articles stored once, referred to by index), and its years (the year
+    filter; a fact with no sentence of its own, a meeting's city, has its subject's)."""
     sentences: list[str] = []
     seen: dict[str, int] = {}
     articles: list[list] = []
@@ -91,9 +93,11 @@ def _details(G: nx.MultiDiGraph, ids: dict[str, int]) -> tuple[dict, list[str], 
         facts = []
         for f in d["facts"][:MAX_FACTS]:
             evidence = f.get("evidence") or [(s, "") for s in f["sentences"]]
+            subject = n if f["outgoing"] else f.get("node")
             facts.append([f["label"], f["other"], f["outgoing"],
                           [[sid(s), article(a) if a else -1] for s, a in evidence[:MAX_SENTENCES]],
-                          ids.get(f.get("node"), -1)])
+                          ids.get(f.get("node"), -1),
+                          _years(G, f.get("articles", [])) or years.get(subject, [])])
         nodes[ids[n]] = {"iri": n, "label": d["label"], "cls": d["cls"], "names": d["names"],
                          "pinyin": d.get("pinyin", ""), "props": d["props"], "facts": facts,
                          "more": max(0, len(d["facts"]) - MAX_FACTS)}
@@ -104,6 +108,16 @@ def _years(G: nx.MultiDiGraph, articles: list[str]) -> list[int]:
     """The years of the articles an edge's facts come from (those with a date)."""
     dates = G.graph.get("dates", {})
     return sorted({int(dates[a][:4]) for a in articles if dates.get(a, "")[:4].isdigit()})
+
+
+def _node_years(G: nx.MultiDiGraph) -> dict[str, list[int]]:
+    """Entity -> the years of the articles its relations come from."""
+    out: dict[str, set[int]] = {}
+    for u, v, d in G.edges(data=True):
+        for y in _years(G, d.get("articles", [])):
+            out.setdefault(u, set()).add(y)
+            out.setdefault(v, set()).add(y)
+    return {n: sorted(ys) for n, ys in out.items()}
 
 
 #: how a long name is shortened to be drawn in the overview, in order (the panel shows it whole)
@@ -121,7 +135,7 @@ def _short(label: str) -> str:
     for long, abbr in _ABBREVIATIONS:
         short = short.replace(long, abbr)
     short = short or label
-    if len(short) <= SHORT_LABEL + 2:
+    if len(short) <= SHORT_LABEL + 3:  # a province's congress sitting reads whole
         return short
     head = (SHORT_LABEL + 1) // 2
     return short[:head] + "…" + short[-(SHORT_LABEL - head):]
@@ -174,10 +188,12 @@ def build_network(G: nx.MultiDiGraph, centre: str | None = None) -> tuple[dict, 
         # colour, shape and size come from the class's vis group (options["groups"])
         nodes.append({"title": _tooltip(d), "group": d["cls"] if d["cls"] in STYLE else "other", "x": x, "y": y,
                       **extra, "id": ids[n], "label": _short(label) if frozen else label})
+    years = _node_years(G)
     for k, (u, v, d) in enumerate(G.edges(data=True)):
+        # a relation no sentence states (a meeting's city) is of its subject's years
         edges.append({"id": k, "label": d["label"], "title": d["label"], "from": ids[u], "to": ids[v],
-                      "arrows": "to", "y": _years(G, d.get("articles", []))})
-    details, sentences, articles = _details(G, ids)
+                      "arrows": "to", "y": _years(G, d.get("articles", [])) or years.get(u, [])})
+    details, sentences, articles = _details(G, ids, years)
     counts = {}
     for _, c in G.nodes(data="cls"):
         counts[c] = counts.get(c, 0) + 1

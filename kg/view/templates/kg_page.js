@@ -189,14 +189,12 @@
   var pinned = null;
   var propNames = {term: "届 term", session: "次 session", date: "日期 date", kind: "类别 kind",
                    year: "年份 year", ordinal: "序号 ordinal", text: "内容 text", roles: "职务 roles"};
-  function factYear(f) {
-    if (state.year === null) return true;
-    return f[3].some(function (ev) { var a = kg.articles[ev[1]]; return a && a[1].slice(0, 4) === String(state.year); });
-  }
+  function factYear(f) { return state.year === null || f[5].indexOf(state.year) >= 0; }
   function sources(f, li) {
     var last = null;
     f[3].forEach(function (ev) {
       var a = kg.articles[ev[1]];
+      if (state.year !== null && a && a[1] && a[1].slice(0, 4) !== String(state.year)) return;  // another year's
       if (a && ev[1] !== last) {
         li.appendChild(el("div", (a[0] || "（无标题 untitled）") + (a[1] ? " · " + a[1] : ""), "kg-source"));
         last = ev[1];
