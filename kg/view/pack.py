@@ -67,14 +67,18 @@ def _offsets():
 
 
 def _nearest_free(x: float, hw: float, taken: list[tuple[float, float]]) -> float:
-    """The centre nearest to `x` of an interval 2 * hw wide that meets none of `taken`."""
-    def free(c: float) -> bool:
-        return all(c + hw <= a + 1e-6 or c - hw >= b - 1e-6 for a, b in taken)  # touching is free
-
-    if free(x):
-        return x
-    candidates = sorted((c for a, b in taken for c in (a - hw, b + hw)), key=lambda c: (abs(c - x), c))
-    return next(c for c in candidates if free(c))  # the outermost ends are always free
+    """The centre nearest to `x` of an interval 2 * hw wide that meets none of `taken`
+    (touching is allowed): outside the merged zones where a centre would overlap one."""
+    zones: list[list[float]] = []
+    for a, b in sorted((a - hw, b + hw) for a, b in taken):
+        if zones and a < zones[-1][1]:
+            zones[-1][1] = max(zones[-1][1], b)
+        else:
+            zones.append([a, b])
+    for lo, hi in zones:
+        if lo < x < hi:
+            return lo if x - lo <= hi - x else hi
+    return x
 
 
 def _scaled(pos: dict[str, tuple[float, float]], boxes: dict[str, Box]) -> dict[str, tuple[float, float]]:
