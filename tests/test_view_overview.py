@@ -254,3 +254,26 @@ def test_overview_keeps_two_meetings_of_a_series_and_shortens_long_names():
 def test_corpus_page_is_the_same_bytes_twice(corpus, tmp_path):
     path, G = corpus
     assert page.write(G, tmp_path / "again.html", title="corpus").read_bytes() == path.read_bytes()
+
+
+def test_years_of_undated_facts_and_of_facts_no_article_states():
+    from view_fixtures import MEETING, article_facts
+
+    from kg.rdf.mapping import to_graph
+
+    g = synthetic_corpus(60, population=100, years=YEARS, guest="贾二")  # 贾二 at a meeting of 2031
+    doc, facts = article_facts()  # and in an undated article, at a meeting in the corpus's city
+    to_graph(doc, facts, g)
+    G = entity_graph(g)
+    net, data = page.build_network(G)
+    label = {i: d["label"] for i, d in data["nodes"].items()}
+    by_label = {d["label"]: d for d in data["nodes"].values()}
+    # the undated article's facts are of no year (hidden by any year), the dated one's of 2031
+    years = {f[1]: f[5] for f in by_label["贾二"]["facts"]}
+    assert years[MEETING] == [] and years["政府工作报告"] == [] and years["测试0号委员会第1次会议"] == [2031]
+    edges = {(label[e["from"]], label[e["to"]]): e["y"] for e in net["edges"]}
+    assert edges[("贾二", MEETING)] == [] and edges[("贾二", "测试0号委员会第1次会议")] == [2031]
+    # a meeting's city (no sentence): the years of the meeting's articles
+    assert edges[(MEETING, "云城")] == []
+    assert edges[("测试1号委员会第2次会议", "云城")] == [2032]
+    assert sorted(data["years"]) == list(YEARS)

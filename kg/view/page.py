@@ -68,7 +68,8 @@ def _details(G: nx.MultiDiGraph, ids: dict[str, int],
              years: dict[str, list[int]]) -> tuple[dict, list[str], list[list]]:
     """Per-node facts for the panel: each fact's sentences with the article they came from
     (sentences and articles stored once, referred to by index), and its years (the year
-    filter; a fact with no sentence of its own, a meeting's city, has its subject's)."""
+    filter; a fact of no article, a meeting's city, has its subject's; one of undated
+    articles none)."""
     sentences: list[str] = []
     seen: dict[str, int] = {}
     articles: list[list] = []
@@ -97,7 +98,7 @@ def _details(G: nx.MultiDiGraph, ids: dict[str, int],
             facts.append([f["label"], f["other"], f["outgoing"],
                           [[sid(s), article(a) if a else -1] for s, a in evidence[:MAX_SENTENCES]],
                           ids.get(f.get("node"), -1),
-                          _years(G, f.get("articles", [])) or years.get(subject, [])])
+                          _years(G, f["articles"]) if f.get("articles") else years.get(subject, [])])
         nodes[ids[n]] = {"iri": n, "label": d["label"], "cls": d["cls"], "names": d["names"],
                          "pinyin": d.get("pinyin", ""), "props": d["props"], "facts": facts,
                          "more": max(0, len(d["facts"]) - MAX_FACTS)}
@@ -190,9 +191,11 @@ def build_network(G: nx.MultiDiGraph, centre: str | None = None) -> tuple[dict, 
                       **extra, "id": ids[n], "label": _short(label) if frozen else label})
     years = _node_years(G)
     for k, (u, v, d) in enumerate(G.edges(data=True)):
-        # a relation no sentence states (a meeting's city) is of its subject's years
+        # a relation no article states (a meeting's city) is of its subject's years; one
+        # from undated articles is of no year
         edges.append({"id": k, "label": d["label"], "title": d["label"], "from": ids[u], "to": ids[v],
-                      "arrows": "to", "y": _years(G, d.get("articles", [])) or years.get(u, [])})
+                      "arrows": "to",
+                      "y": _years(G, d["articles"]) if d.get("articles") else years.get(u, [])})
     details, sentences, articles = _details(G, ids, years)
     counts = {}
     for _, c in G.nodes(data="cls"):
