@@ -297,3 +297,18 @@ def test_years_of_undated_facts_and_of_facts_no_article_states():
     assert edges[(MEETING, "云城")] == []
     assert edges[("测试1号委员会第2次会议", "云城")] == [2032]
     assert sorted(data["years"]) == list(YEARS)
+
+
+def test_sittings_of_one_name_are_drawn_with_their_dates():
+    import networkx as nx
+
+    G = nx.MultiDiGraph()
+    for n, date in (("a", "2031-02-03"), ("b", "2031-05-06"), ("c", None)):
+        G.add_node(n, label="测试省政府常务会议", cls="meeting", props={"date": date} if date else {})
+    G.add_node("d", label="测试省人民代表大会常务委员会", cls="organization", props={})
+    drawn = page._drawn_labels(G)
+    assert drawn["a"] == "测试省政府常务会议\n2031-02-03" and drawn["b"].endswith("\n2031-05-06")
+    assert drawn["c"] == "测试省政府常务会议" and drawn["d"] == "测试省人大常委会"
+    # the date's line makes the box taller, never narrower
+    one, two = page._box(G.nodes["c"], drawn["c"]), page._box(G.nodes["a"], drawn["a"])
+    assert two[0] == one[0] and two[2] > one[2]

@@ -147,14 +147,27 @@ OVERVIEW_FONT = 24
 OVERVIEW_SHRINK = 0.6
 
 
-def _box(d: dict) -> tuple[float, float, float]:
-    """(half width, above, below) in pixels of an overview entity's mark and the label drawn
-    under it, for kg.view.overview to keep apart (a CJK character is about a font size
-    wide, a Latin letter or digit about half)."""
-    label = _short(d["label"] or "")
-    width = sum(OVERVIEW_FONT * (0.6 if ord(ch) < 0x2E80 else 1.0) for ch in label)
+def _drawn_labels(G: nx.MultiDiGraph) -> dict[str, str]:
+    """What the overview draws under each entity: its name shortened, and where several
+    entities share a name (the sittings of 国务院常务会议), the date under it if it has one."""
+    count: dict[str, int] = {}
+    for _, d in G.nodes(data=True):
+        count[d["label"]] = count.get(d["label"], 0) + 1
+    out = {}
+    for n, d in G.nodes(data=True):
+        date = d["props"].get("date") if count[d["label"]] > 1 else None
+        out[n] = _short(d["label"] or "") + (f"\n{date}" if isinstance(date, str) and date else "")
+    return out
+
+
+def _box(d: dict, label: str) -> tuple[float, float, float]:
+    """(half width, above, below) in pixels of an overview entity's mark and the `label`
+    drawn under it, for kg.view.overview to keep apart (a CJK character is about a font
+    size wide, a Latin letter or digit about half)."""
+    lines = label.split("\n")
+    width = max(sum(OVERVIEW_FONT * (0.6 if ord(ch) < 0x2E80 else 1.0) for ch in line) for line in lines)
     size = STYLE.get(d["cls"], _OTHER)[4] * OVERVIEW_SHRINK
-    return max(width / 2, size), size, size + OVERVIEW_FONT * 1.25
+    return max(width / 2, size), size, size + OVERVIEW_FONT * 1.25 * len(lines)
 
 
 def build_network(G: nx.MultiDiGraph, centre: str | None = None) -> tuple[dict, dict]:
@@ -173,9 +186,10 @@ def build_network(G: nx.MultiDiGraph, centre: str | None = None) -> tuple[dict, 
     frozen = G.number_of_nodes() > PHYSICS_MAX_NODES
     ids = {n: i for i, n in enumerate(G.nodes)}
     community = overview.communities(G)
+    drawn = _drawn_labels(G) if frozen else {}
     if frozen:
         shown = overview.choose(G)
-        pos = overview.positions(G, shown, community, {n: _box(G.nodes[n]) for n in shown})
+        pos = overview.positions(G, shown, community, {n: _box(G.nodes[n], drawn[n]) for n in shown})
     else:
         shown = list(G.nodes)
         pos = positions(G, centre)
@@ -188,7 +202,7 @@ def build_network(G: nx.MultiDiGraph, centre: str | None = None) -> tuple[dict, 
         label = d["label"] or ids[n]
         # colour, shape and size come from the class's vis group (options["groups"])
         nodes.append({"title": _tooltip(d), "group": d["cls"] if d["cls"] in STYLE else "other", "x": x, "y": y,
-                      **extra, "id": ids[n], "label": _short(label) if frozen else label})
+                      **extra, "id": ids[n], "label": drawn[n] if frozen and drawn[n] else label})
     years = _node_years(G)
     for k, (u, v, d) in enumerate(G.edges(data=True)):
         # a relation no article states (a meeting's city) is of its subject's years; one
