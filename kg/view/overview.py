@@ -4,8 +4,10 @@ A corpus graph of a thousand entities or more drawn whole is a ball of dots. Its
 opens instead on the OVERVIEW_SIZE most central entities (PageRank of the undirected
 entity graph, weighted by how many relations join two entities), grouped by community
 (Louvain, igraph's multilevel in C, seeded), each community laid out around its own
-centre so that a reader sees groups, not a ball. Everything else stays in the page,
-reached by search and by expanding a node's neighbours (kg_page.js).
+centre so that a reader sees groups, not a ball, then each entity moved the least so
+that no two labels overlap (kg.view.pack). Goals stay out, and at most two sittings of
+one series. Everything else stays in the page, reached by search and by expanding a
+node's neighbours (kg_page.js).
 """
 
 from __future__ import annotations
