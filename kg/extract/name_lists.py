@@ -20,6 +20,7 @@ from kg.extract.names import (
     _NOT_IN_NAME,
     _NOT_LAST_IN_NAME,
     AMBIGUOUS_SURNAMES,
+    DOTS,
     has_surname,
     is_boundary,
     is_word,
@@ -30,7 +31,7 @@ from kg.lexicon import lexicon
 from kg.text.document import is_cjk
 from kg.text.tokens import frequent_words
 
-_DOT_NAME = re.compile(r"[\u4e00-\u9fff]{2,7}(?:·[\u4e00-\u9fff]{1,8}){1,3}")
+_DOT_NAME = re.compile(r"[\u4e00-\u9fff]{2,7}(?:[·•・‧][\u4e00-\u9fff]{1,8}){1,3}")
 #: endings of a body, a place or a thing, never of a name in a list
 _ITEM_BAD = re.compile(r"[省市县区府部厅局委院会办司处站所队校馆团组社报网台]$")
 #: characters of Tibetan and Mongolian names that the genre's words also use (次仁, 次旦)
@@ -74,7 +75,7 @@ def item_end(text: str, i: int, words_ok: bool = False) -> int | None:
         return end
     m = _DOT_NAME.match(text, i)
     if m:  # a list item may have a longer first part (阿不都热克甫·某某): it starts at i
-        last = text.rfind("·", i, m.end()) + 1
+        last = max(text.rfind(d, i, m.end()) for d in DOTS) + 1
         return next((e for e in range(last + 2, m.end() + 1) if is_boundary(text, e, words=False)), None)
     for k in (2, 3, 4):
         j = i + k
@@ -94,6 +95,9 @@ def name_start_after_title(text: str, a: int, b: int) -> int | None:
             last = m.end()
     if last is not None:
         return last if plausible(text[last:b], words_ok=True) or name_shaped(text[last:b]) else None
+    dotted = [m for m in _DOT_NAME.finditer(text, a, b) if m.end() == b]
+    if dotted:  # 海拉提·包开: the whole transcribed name, never its last part alone
+        return dotted[0].start() if plausible(dotted[0].group(0)) else None
     for n in (4, 3, 2):
         if b - n >= a and name_shaped(text[b - n:b]):
             return b - n
@@ -205,18 +209,36 @@ def election_mode(doc, found: Found) -> None:
     """选举X为省长, 任命A、B、C为副秘书长, 免去A的…职务: every name between the verb and its end."""
     text = doc.text
     for m in _ELECTED.finditer(text):
-        items, i = [], m.end()
+        i, strict = m.end(), False
         while True:
-            end = item_end(text, i, words_ok=True)
-            if end is None or not (plausible(text[i:end], words_ok=True) or name_shaped(text[i:end])):
+            items = _elected_names(text, i, strict)
+            if not items or not text.startswith(_ELECTED_END, items[-1][1]):
                 break
-            items.append((i, end))
-            if not text.startswith("、", end):
-                break
-            i = end + 1
-        if items and text.startswith(_ELECTED_END, items[-1][1]):
             for a, b in items:
                 found.setdefault(text[a:b], []).append((a, b))
+            # the list goes on without its verb: 选举甲为…副主任，乙为秘书长
+            k = items[-1][1]
+            if not text.startswith("为", k):
+                break
+            stop = next((j for j in range(k, min(len(text), k + 40)) if text[j] in "，；。\n"), None)
+            if stop is None or text[stop] not in "，；":
+                break
+            i, strict = stop + 1, True
+
+
+def _elected_names(text: str, i: int, strict: bool = False) -> list[tuple[int, int]]:
+    """The names of a `、`-list starting at i, up to the first item that is no name; a
+    list without its verb (`strict`) holds names of shape only."""
+    items = []
+    while True:
+        end = name_at(text, i, long_ok=True) if strict else item_end(text, i, words_ok=True)
+        if end is None or not (plausible(text[i:end], words_ok=True) or name_shaped(text[i:end])):
+            break
+        items.append((i, end))
+        if not text.startswith("、", end):
+            break
+        i = end + 1
+    return items
 
 
 #: a colon that introduces people: 在主席台就座的还有：, 出席…并在主席台就座的市领导还有：
