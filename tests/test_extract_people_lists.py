@@ -42,3 +42,45 @@ def test_transcribed_names_with_a_bullet_are_whole():
     assert {"艾力肯•吐尔逊", "海米提•包山", "尹雪松", "阿依努尔·沙比提"} <= set(f.people)
     assert "包山" not in f.people and "吐尔逊" not in f.people
     assert roles_of(f, "艾力肯•吐尔逊") == {"自治区主席"}
+
+
+TIBET_OPENING = "1月18日，自治区十四届人大三次会议在拉萨开幕。"
+
+
+def test_names_without_a_family_name_in_a_titled_list():
+    _, f = run(TIBET_OPENING + "自治区领导索达江村、次仁拉宗、丹珠、尹雪松、格桑顿旦、此里拉宗出席会议。")
+    names = {"索达江村", "次仁拉宗", "丹珠", "尹雪松", "格桑顿旦", "此里拉宗"}
+    assert names <= set(f.people)
+    for name in names:
+        assert roles_of(f, name) == {"自治区领导"}, name
+
+
+def test_a_name_without_a_family_name_after_a_title_before_its_verb():
+    _, f = run(TIBET_OPENING + "大会执行主席次仁拉宗主持会议。副主席丹珠作报告。")
+    assert {"次仁拉宗", "丹珠"} <= set(f.people)
+    assert roles_of(f, "丹珠") == {"副主席"}
+
+
+def test_a_mongolian_name_of_five_characters_opens_a_list():
+    _, f = run("1月18日，自治区十四届人大三次会议在呼和浩特开幕。"
+               "自治区领导乌日其木格、布仁达、巴图尔出席会议。")
+    assert {"乌日其木格", "布仁达", "巴图尔"} <= set(f.people)
+
+
+def test_a_shared_vice_chair_title_passes_a_five_character_name():
+    _, f = run("3月18日，十四届全国人大常委会第九次会议在北京人民大会堂闭幕。"
+               "副委员长孔繁星、郑晓东、乌日其木格、艾力·买买提出席会议。")
+    for name in ("孔繁星", "郑晓东", "乌日其木格", "艾力·买买提"):
+        assert roles_of(f, name) == {"副委员长"}, name
+
+
+def test_a_name_without_a_family_name_before_a_title_written_after_it():
+    _, f = run("3月1日，全国人大常委会第三次会议在北京举行。张立委员长出席。\n向巴平多副委员长主持会议。")
+    assert "向巴平多" in f.people
+    assert "副委员长" in roles_of(f, "向巴平多")
+
+
+def test_phrases_after_a_title_are_no_names():
+    _, f = run(TIBET_OPENING + "代表们纷纷表示，要学习申某同志守初心、担使命的精神。此访是总理首次访问。"
+               "主席台执行主席孔繁星主持会议。百名书记带头讲、百名厅长条线讲。")
+    assert set(f.people) <= {"孔繁星", "申某"}

@@ -21,6 +21,7 @@ from kg.extract.names import (
     _NOT_LAST_IN_NAME,
     AMBIGUOUS_SURNAMES,
     DOTS,
+    followers,
     has_surname,
     is_boundary,
     is_word,
@@ -29,7 +30,7 @@ from kg.extract.names import (
 )
 from kg.lexicon import lexicon
 from kg.text.document import is_cjk
-from kg.text.tokens import frequent_words
+from kg.text.tokens import frequent_words, word_tag
 
 _DOT_NAME = re.compile(r"[\u4e00-\u9fff]{2,7}(?:[·•・‧][\u4e00-\u9fff]{1,8}){1,3}")
 #: endings of a body, a place or a thing, never of a name in a list
@@ -37,7 +38,9 @@ _ITEM_BAD = re.compile(r"[省市县区府部厅局委院会办司处站所队校
 #: characters of Tibetan and Mongolian names that the genre's words also use (次仁, 次旦)
 _IN_MINORITY_NAMES = set("次")
 #: characters that stand in no name, at any place of it (a list item of other things)
-_NEVER = set("的了是在和与及或等、，。；：省市县区府部厅局委院办届年月日号")
+_NEVER = set("的了是在和与及或等、，。；：省市县区府部厅局委院办届年月号")
+#: 日 stands in Mongolian names (斯琴格日某), not at the end of one nor after a numeral
+_DAY_IN_ITEM = re.compile(r"[\d一二三四五六七八九十]日|日$")
 
 
 @cache
@@ -52,10 +55,11 @@ def plausible(cand: str, words_ok: bool = False, inner: bool = False) -> bool:
     between names of a list, is held only to the characters that stand in no name at all."""
     if _DOT_NAME.fullmatch(cand):
         return not lexicon().title_re.search(cand)
-    if not (2 <= len(cand) <= 4) or not all(is_cjk(c) for c in cand):
-        return False
+    if not (2 <= len(cand) <= (5 if inner else 4)) or not all(is_cjk(c) for c in cand):
+        return False  # five characters only between names (乌云其木格 of a Mongolian list)
     odd = set() if inner else _NOT_IN_NAME - _IN_MINORITY_NAMES
-    if any(c in _NEVER for c in cand) or any(c in odd for c in cand[1:]) or cand[-1] in _NOT_LAST_IN_NAME:
+    if any(c in _NEVER for c in cand) or any(c in odd for c in cand[1:]) or cand[-1] in _NOT_LAST_IN_NAME \
+            or _DAY_IN_ITEM.search(cand):
         return False
     if cand in _not_names() or _ITEM_BAD.search(cand) or lexicon().title_re.search(cand):
         return False
@@ -77,12 +81,80 @@ def item_end(text: str, i: int, words_ok: bool = False) -> int | None:
     if m:  # a list item may have a longer first part (阿不都热克甫·某某): it starts at i
         last = max(text.rfind(d, i, m.end()) for d in DOTS) + 1
         return next((e for e in range(last + 2, m.end() + 1) if is_boundary(text, e, words=False)), None)
+    # an item between a 、 and a follower or clause mark is held only to what no name holds
+    # (…、此里某某出席: the list has made it a name)
+    last = i > 0 and text[i - 1] == "、"
     for k in (2, 3, 4):
         j = i + k
         if j <= len(text) and (j == len(text) or text[j] == "、" or is_boundary(text, j)) \
-                and plausible(text[i:j], words_ok):
+                and plausible(text[i:j], words_ok, inner=last and is_boundary(text, j, words=False)):
+            return j
+    # five characters only when a 、 follows (乌云其木格、甲…: a Mongolian name opening a list)
+    if text.startswith("、", i + 5) and plausible(text[i:i + 5], words_ok, inner=True) \
+            and not has_common_word(text[i:i + 5]):
+        return i + 5
+    return None
+
+
+#: characters of numbers and of words about them: never in a name without a family name
+_NUMBER_CHARS = set("一二三四五六七八九十百千万亿零两几首每第")
+#: function words and verbs that open the clause after a title, never a name without a
+#: family name (总书记对…, 同志为核心, 书记要…)
+_NOT_FIRST = set("在和与及等说作是为对向从到将把被也都就还又会致同以当受要却赴带加治们共皆性条个件项")
+
+
+def minority_end(text: str, i: int) -> int | None:
+    """End of a name without a Han family name right after a title (副主席丹增作报告, 执行主席
+    次仁卓玛主持): two to four characters up to a follower or a clause mark (not a mere
+    word), with nothing a name never holds and no word of the dictionary."""
+    if i == 0 or i >= len(text) or text[i] in _NOT_FIRST or any(text[i - n:i + 1] in frequent_words() for n in (1, 2, 3)):
+        return None  # 常委会副…, 主席台执行…: the "title" was the start of a longer word
+    for k in (2, 3, 4):
+        j = i + k
+        cand = text[i:j]
+        if len(cand) < k or any(c in _NUMBER_CHARS for c in cand):
+            return None
+        if cand[0] == "此" and k < 4:
+            continue  # 此 opens a phrase (此访, 此行) far more often than a short name
+        if j < len(text) and text[j] == "、":
+            return None  # a list goes on: its items decide together (people._closed_list)
+        if _clause_verb_at(text, j) and plausible(cand, words_ok=True) and not _common(cand) \
+                and text[j - 1:j + 1] not in frequent_words() and not has_common_word(cand):
             return j
     return None
+
+
+@cache
+def _clause_verbs() -> re.Pattern:
+    words = [w for w, k in followers().items() if k != "-"] + list(_MORE_CLAUSE_VERBS)
+    return re.compile("|".join(re.escape(w) for w in sorted(set(words), key=len, reverse=True)))
+
+
+#: verbs that make the name before them the clause's subject, besides those of a part
+_MORE_CLAUSE_VERBS = ("宣布", "指出", "表示", "说", "同志", "当选", "宣读", "介绍", "要求", "代表", "受", "等")
+
+
+def _clause_verb_at(text: str, j: int) -> bool:
+    """A name without a family name ends where a clause mark or a verb of its clause starts
+    (丹增作报告, 次仁某某主持), not before any word."""
+    return j >= len(text) or text[j] in "，。；：！？（\n" or bool(_clause_verbs().match(text, j))
+
+
+def _common(cand: str) -> bool:
+    """A word of the dictionary, but for a rare one jieba calls a name or a place (乌兰)."""
+    return is_word(cand) and (cand in frequent_words() or not (word_tag(cand) or "").startswith(("nr", "ns")))
+
+
+def has_common_word(cand: str) -> bool:
+    """Whether `cand` holds a frequent word that is no name or place (初心, 工作): a phrase,
+    not a name without a family name (洛桑江村 holds only 洛桑, which jieba calls a name)."""
+    words = frequent_words()
+    for a in range(len(cand) - 1):
+        for b in range(a + 2, min(len(cand), a + 3) + 1):
+            w = cand[a:b]
+            if w in words and not (word_tag(w) or "").startswith(("nr", "ns")):
+                return True
+    return False
 
 
 def name_start_after_title(text: str, a: int, b: int) -> int | None:

@@ -241,10 +241,10 @@ def is_word(cand: str) -> bool:
     if not tag.startswith("nr"):
         return True
     # 李鹏, 吴仪 are frequent in jieba's texts too: a common family name keeps it a name
-    return cand in common_name_words() and cand[0] not in _FREQUENT_SURNAMES
+    return cand in common_name_words() and cand[0] not in FREQUENT_SURNAMES
 
 
 #: the hundred most frequent family names
-_FREQUENT_SURNAMES = set(
+FREQUENT_SURNAMES = set(
     "王李张刘陈杨黄赵吴周徐孙马朱胡郭何林高罗郑梁谢宋唐许邓韩冯曹彭曾肖田董潘袁蔡蒋余于杜叶程魏苏吕"
     "丁任卢姚沈钟姜崔谭陆范汪廖石金韦贾夏付方邹熊白孟秦邱侯江尹薛闫段雷龙黎史陶贺毛郝顾龚邵万覃武钱戴严")

@@ -26,14 +26,18 @@ from kg.extract.name_lists import (
     continue_list,
     cue_list_mode,
     election_mode,
+    has_common_word,
     item_end,
     list_mode,
+    minority_end,
     plausible,
 )
 from kg.extract.names import (
     AMBIGUOUS_SURNAMES,
+    FREQUENT_SURNAMES,
     clause_start,
     followers,
+    is_boundary,
     is_word,
     name_at,
     name_before,
@@ -60,12 +64,29 @@ def _after_title(text: str, i: int) -> int | None:
     if end is not None and accept(text[i:end], strong=False) and not _function_start(text, i, end):
         return end
     end = item_end(text, i)
-    if end is not None and end < len(text) and text[end] == "、" and plausible(text[i:end]):
-        # the list must go on with a name of shape (守初心、担使命 is no list of names)
+    # (item_end has held a five-character first item, 乌云其木格、…, to a list's standard)
+    if end is not None and end < len(text) and text[end] == "、" and (plausible(text[i:end]) or end - i == 5):
+        # the list must go on with a name of shape (守初心、担使命 is no list of names), or
+        # with names without a family name up to the list's end (丹增、次仁卓玛出席)
         nxt = name_at(text, end + 1, long_ok=True)
         if nxt is not None and accept(text[end + 1:nxt], strong=False):
             return end
-    return None
+        if _closed_list(text, i, end):
+            return end
+    return minority_end(text, i)
+
+
+def _closed_list(text: str, start: int, end: int) -> bool:
+    """Whether the `、`-list [start, end)、… is all plausible names up to a follower or a
+    clause mark (a list of names of any shape under a title)."""
+    items = continue_list(text, end)
+    if not items or any(has_common_word(text[a:b]) or _NUMBERS.search(text[a:b]) for a, b in [(start, end)] + items):
+        return False  # 不忘初心、守初心、担使命: phrases, not names
+    last = items[-1][1]
+    return last >= len(text) or is_boundary(text, last, words=False) and not text.startswith("、", last)
+
+
+_NUMBERS = re.compile("[一二三四五六七八九十百千万两几]")
 
 
 def _function_start(text: str, i: int, end: int) -> bool:
@@ -114,6 +135,11 @@ def _verb_mode(doc: Document, ctx: Context, found: dict[str, list[tuple[int, int
         for m in rx_.finditer(text):
             start = clause_start(text, m.start())
             i = name_before(text, m.start(), start)
+            if i is None and rx_ is ctx.lexicon.title_re and text.startswith(_AFTER_NAME_TITLES, m.start()):
+                k = _minority_before(text, start, m.start(), found)
+                if k is not None:
+                    found.setdefault(text[k:m.start()], []).append((k, m.start()))
+                continue
             if i is None:
                 continue
             cand = text[i:m.start()]
@@ -121,6 +147,22 @@ def _verb_mode(doc: Document, ctx: Context, found: dict[str, list[tuple[int, int
                 continue  # 宗教工作: the verb 作 is the end of a word, not after a name
             if cand[0] not in AMBIGUOUS_SURNAMES and accept(cand, strong=False):
                 found.setdefault(cand, []).append((i, m.start()))
+
+
+#: titles written after a name (某某副委员长主持会议)
+_AFTER_NAME_TITLES = ("总书记", "委员长", "副委员长", "副主席")
+
+
+def _minority_before(text: str, start: int, j: int, known: dict) -> int | None:
+    """A name without a family name opening its clause before a title written after it
+    (向某平措副委员长主持): the whole opening, two to four characters, of a name's make."""
+    cand = text[start:j]
+    if 2 <= len(cand) <= 4 and plausible(cand, words_ok=True) and not has_common_word(cand) \
+            and not is_word(cand) and not _NUMBERS.search(cand) and cand[0] not in "以对为与和同在将把被从由经" \
+            and not any(name_shaped(cand[k:]) and (cand[k] in FREQUENT_SURNAMES or cand[k:] in known)
+                        for k in range(1, len(cand) - 1)):
+        return start  # (以某某某总书记, 向某某某委员长: a word before a Han name is no part of it)
+    return None
 
 
 _LEADER = re.compile(r"([\u4e00-\u9fff]{2,3})(?=总书记|同志为核心)")
