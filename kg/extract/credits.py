@@ -42,6 +42,21 @@ def _paper_before(facts: ArticleFacts, pos: int, floor: int) -> str | None:
     return best[0] if best else None
 
 
+#: a paper named in the byline itself, before its credit word (联合报特派记者甲, 明报记者乙)
+_PAPER_IN_BYLINE = re.compile(r"(?<![\u4e00-\u9fff])[\u4e00-\u9fff]{1,8}?(?:日报|晚报|晨报|早报|时报|商报|报|新闻网|通讯社)"
+                              r"(?=(?:特派|特约|首席|驻[\u4e00-\u9fff]{1,6})?(?:记者|摄影))")
+
+
+def _paper_written(doc: Document, facts: ArticleFacts, a: int, x: int) -> str | None:
+    """The paper a byline names before the credit of the name at x (not 本报: the article's)."""
+    found = [m for m in _PAPER_IN_BYLINE.finditer(doc.text, a, x) if m.group(0) not in ("本报",)]
+    if not found:
+        return None
+    m = found[-1]
+    facts.add_org(m.group(0), m.span(), "media")
+    return m.group(0)
+
+
 def _article_paper(doc: Document, ctx: Context, facts: ArticleFacts) -> str | None:
     """The paper of the article: the dateline's publisher, 本报 the metadata's, else the only medium."""
     for lead in doc.leads:
@@ -96,7 +111,7 @@ def extract(doc: Document, ctx: Context, facts: ArticleFacts) -> None:
                 kind = "reporter"
             else:
                 continue  # 编辑, 美工: no credit of the guidelines
-            add(name, kind, _paper_before(facts, x, a), (x, y))
+            add(name, kind, _paper_before(facts, x, a) or _paper_written(doc, facts, a, x), (x, y))
     for p in sorted(facts.people.values(), key=lambda p: p.spans[0]):
         for x, y in p.spans:
             if _PHOTO_AFTER.match(text, y):

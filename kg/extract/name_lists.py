@@ -343,6 +343,9 @@ CREDIT = re.compile(r"(?:本报|特约|首席|全媒体|融媒体|见习|驻[\u4
                     r"(?:记者|通讯员|摄影|摄像|实习生|责任编辑|编辑|美工|制图|作者|撰稿)[：:/]?")
 
 
+_REPORTED = re.compile(r"(?:报道|报导|摄影|摄|电)$")
+
+
 def _run_together(text: str, i: int, b: int) -> list[tuple[int, int]]:
     """Two names of a byline written without a separator (冯某肖某, 王某某李某): the run of
     characters up to the next separator splits into exactly one pair of name shapes, the
@@ -350,7 +353,8 @@ def _run_together(text: str, i: int, b: int) -> list[tuple[int, int]]:
     j = i
     while j < b and is_cjk(text[j]) and not CREDIT.match(text, j):
         j += 1
-    run = text[i:j]
+    run = _REPORTED.sub("", text[i:j])  # 记者甲乙丙丁报道：
+    j = i + len(run)
     if not 4 <= len(run) <= 6 or run[:2] in lexicon().compound_surnames or name_shaped(run):
         return []
     splits = [k for k in (2, 3) if 2 <= len(run) - k <= 3 and name_shaped(run[:k]) and name_shaped(run[k:])]

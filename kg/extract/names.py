@@ -16,7 +16,7 @@ from kg.lexicon import lexicon
 from kg.text.document import is_cjk
 
 #: characters that end a clause or separate items
-DELIMITERS = set("，。、；：！？,.;:!?（）()“”‘’《》「」【】\n —…/")
+DELIMITERS = set("，。、；：！？,.;:!?（）()“”‘’《》「」【】\n —…/／")
 
 #: a part of a `·`-joined string that names a medium, not a person (某某日报·某某网)
 _BRAND = re.compile(r"(?:日报|晚报|晨报|报|网|社|台|刊|新闻|客户端|在线|频道|视点|观察)(?=[·•・‧]|$)")

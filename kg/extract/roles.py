@@ -37,6 +37,8 @@ _BODY_WORD = re.compile(r"委员会|部|委|厅|局|办公室|小组|协会|联�
 #: titles also written after the name (李建国总书记, 赵宏委员长); 总理 is not, as foreign
 #: premiers are written that way too
 _POSTPOSED = ("总书记", "委员长", "副委员长", "副主席", "秘书长")
+#: marks a paper puts before a credit line
+_MARKS = "□■●◆◇○"
 _MEETING_TITLES = ("主席团", "执行主席", "常务主席", "大会主席")
 #: bare titles any body has: written after a titled name or title, they are of that body
 #: (副委员长甲，秘书长乙; 省委常委、秘书长丙)
@@ -82,6 +84,8 @@ def _title_phrase(text: str, ctx: Context, end: int, name_ends=frozenset()) -> t
     reaches back over another person's name (代表钱卫东对新华社记者孔繁星)."""
     start = _phrase_start(text, end)
     start = max([start] + [b for b in name_ends if start < b <= end - 1])
+    while start < end and text[start] in _MARKS:
+        start += 1  # □本报记者甲: a paper's mark before a credit is no part of it
     seg = text[start:end]
     m = _BREAKERS.match(seg)
     if m:
@@ -198,8 +202,10 @@ class _Roles:
 def _list_prev(text: str, a: int, by_end: dict[int, str]) -> int | None:
     """End of the earlier name of the list the name at `a` continues (甲、乙; 甲和乙), passing
     over short items the people step did not take for names."""
-    if a > 0 and text[a - 1] == "和" and (a - 1) in by_end:
+    if a > 0 and text[a - 1] in "和 " and (a - 1) in by_end:
         return a - 1
+    if a in by_end:  # 记者甲某乙某: two names of a byline written without a separator
+        return a
     k = a
     while k > 0 and text[k - 1] == "、":
         j = k - 1

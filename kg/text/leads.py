@@ -27,7 +27,9 @@ _BRACKET = re.compile(r"[（【]([^（）【】\n]{1,60})[）】]")
 _BARE_BYLINE = re.compile(rf"(?:{CREDIT_WORDS})[^，。；：！？\n（）]{{2,40}}?报道[：:]?")
 _CREDIT_IN = re.compile(CREDIT_WORDS)
 #: a byline line: 本报记者 郝某, 浙江新闻记者 刘某 (short, nothing but the credit)
-_BYLINE_LINE = re.compile(rf"[{_CJK}、 ]{{0,14}}?(?:{CREDIT_WORDS})[ 、{_CJK}·/]{{2,40}}")
+_BYLINE_LINE = re.compile(rf"[{_CJK}、 ]{{0,14}}?(?:{CREDIT_WORDS})[ 、{_CJK}·/／]{{2,40}}")
+#: a bracketed dispatch mark of Hong Kong papers (【明报专讯】), a dateline of its own
+_DISPATCH_MARK = re.compile(rf"【[{_CJK}]{{1,8}}(?:专讯|讯|电)】")
 
 
 #: marks a paper puts before a credit line (□记者 陈某)
@@ -63,6 +65,8 @@ def find_leads(text: str) -> tuple[list[tuple[int, int]], list[tuple[int, int]]]
         start = pos + len(line) - len(line.lstrip(" "))
         pos += len(line) + 1
         j = _dateline_at(text, start)
+        mark = _DISPATCH_MARK.match(text, start) if j is None else None
+        j = mark.end() if mark else j
         k = j if j is not None else start
         while k < len(text) and text[k] == " ":
             k += 1
