@@ -84,3 +84,31 @@ def test_phrases_after_a_title_are_no_names():
     _, f = run(TIBET_OPENING + "代表们纷纷表示，要学习申某同志守初心、担使命的精神。此访是总理首次访问。"
                "主席台执行主席孔繁星主持会议。百名书记带头讲、百名厅长条线讲。")
     assert set(f.people) <= {"孔繁星", "申某"}
+
+
+PLENUM = "1月18日，省委十四届三次全会在兰州召开。"
+
+
+def test_promoted_alternates_take_the_member_post_and_no_verb_phrase_role():
+    _, f = run(PLENUM + "全会决定递补省委候补委员周立、孔繁星为省委委员。")
+    for name in ("周立", "孔繁星"):
+        assert roles_of(f, name) == {"省委候补委员", "省委委员"}, name
+
+
+def test_promotion_without_a_title_names_the_people():
+    _, f = run(PLENUM + "全会决定递补周立、孔繁星为省委委员。")
+    assert roles_of(f, "孔繁星") == {"省委委员"}
+
+
+def test_drafting_group_roles_without_the_plenum():
+    _, f = run(PLENUM + "全会文件起草组副组长孔繁星出席。省委书记、文件起草组组长周明远作说明。")
+    assert roles_of(f, "孔繁星") == {"文件起草组副组长"}
+    assert roles_of(f, "周明远") == {"省委书记", "文件起草组组长"}
+
+
+def test_a_governor_named_inside_an_appointment_sentence():
+    _, f = run("1月18日，省十四届人大常委会第三次会议在兰州举行。会议根据副省长周立的提请，决定任命孔繁星为"
+               "省教育厅厅长。根据省长周明远的提名，决定任命尹雪松为省财政厅厅长。")
+    assert roles_of(f, "周立") == {"副省长"}
+    assert roles_of(f, "周明远") == {"省长"}
+    assert roles_of(f, "尹雪松") == {"省财政厅厅长"}

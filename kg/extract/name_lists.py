@@ -272,7 +272,7 @@ def _person_list(text: str, items: list[tuple[int, int]]) -> bool:
 
 #: verbs whose objects are people, up to the word that ends them: 选举A为…, 任命A、B为…,
 #: 免去A的…职务, 接受A辞去…
-_ELECTED = re.compile(r"(?:选举|任命|补选|决定任命|推选|增补|增选|免去|决定免去|罢免|接受)"
+_ELECTED = re.compile(r"(?:选举|任命|补选|决定任命|推选|增补|增选|递补|免去|决定免去|罢免|接受)"
                       r"(?=[\u4e00-\u9fff·、]{2,60}?(?:为|的|辞去|辞职))")
 _ELECTED_END = ("为", "的", "辞去", "辞职")
 
