@@ -112,3 +112,31 @@ def test_a_governor_named_inside_an_appointment_sentence():
     assert roles_of(f, "周立") == {"副省长"}
     assert roles_of(f, "周明远") == {"省长"}
     assert roles_of(f, "尹雪松") == {"省财政厅厅长"}
+
+
+NMG_OPENING = "1月18日，自治区十四届人大三次会议在呼和浩特开幕。"
+
+
+def test_a_transcribed_name_with_a_one_character_first_part_opens_a_titled_list():
+    _, f = run(NMG_OPENING + "大会执行主席、主席团常务主席雷·额尔敦珠、罗晓天、郝立东在主席台前排就座。")
+    for name in ("雷·额尔敦珠", "罗晓天", "郝立东"):
+        assert roles_of(f, name) == {"大会执行主席", "主席团常务主席"}, name
+
+
+def test_officers_named_after_a_copula():
+    _, f = run(NMG_OPENING + "会议表决通过了主席团常务主席名单。主席团常务主席为李立恒、那木孟和、吴团立、廉洁华、和彦平、施文华。")
+    names = {"李立恒", "那木孟和", "吴团立", "廉洁华", "和彦平", "施文华"}
+    assert names <= set(f.people)
+    assert not any(n.startswith("为") for n in f.people)
+    for name in names:
+        assert "主席团常务主席" in roles_of(f, name), name
+
+
+def test_the_last_item_of_a_list_ends_at_a_conjunction():
+    _, f = run(NMG_OPENING + "巴图尔、陈光明、刘志远、吴合生与大会主席团成员在主席台就座。")
+    assert {"巴图尔", "陈光明", "刘志远", "吴合生"} <= set(f.people)
+
+
+def test_a_rank_before_a_copula_names_no_one():
+    _, f = run(NMG_OPENING + "大会展现了广大政协委员为国履职、为民尽责的担当。")
+    assert not f.people

@@ -32,7 +32,8 @@ from kg.lexicon import lexicon
 from kg.text.document import is_cjk
 from kg.text.tokens import frequent_words, word_tag
 
-_DOT_NAME = re.compile(r"[\u4e00-\u9fff]{2,7}(?:[·•・‧][\u4e00-\u9fff]{1,8}){1,3}")
+_DOT_NAME = re.compile(r"(?:[\u4e00-\u9fff]{2,7}|[\u4e00-\u9fff](?=[·•・‧][\u4e00-\u9fff]{3}))"
+                       r"(?:[·•・‧][\u4e00-\u9fff]{1,8}){1,3}")
 #: endings of a body, a place or a thing, never of a name in a list
 _ITEM_BAD = re.compile(r"[省市县区府部厅局委院会办司处站所队校馆团组社报网台]$")
 #: characters of Tibetan and Mongolian names that the genre's words also use (次仁, 次旦)
@@ -58,7 +59,9 @@ def plausible(cand: str, words_ok: bool = False, inner: bool = False) -> bool:
     if not (2 <= len(cand) <= (5 if inner else 4)) or not all(is_cjk(c) for c in cand):
         return False  # five characters only between names (乌云其木格 of a Mongolian list)
     odd = set() if inner else _NOT_IN_NAME - _IN_MINORITY_NAMES
-    if any(c in _NEVER for c in cand) or any(c in odd for c in cand[1:]) or cand[-1] in _NOT_LAST_IN_NAME \
+    # between names, 和 opens or closes a name (和某某, 那顺孟和), never joins two there
+    never = _NEVER - {"和"} if inner and "和" not in cand[1:-1] else _NEVER
+    if any(c in never for c in cand) or any(c in odd for c in cand[1:]) or cand[-1] in _NOT_LAST_IN_NAME \
             or _DAY_IN_ITEM.search(cand):
         return False
     if cand in _not_names() or _ITEM_BAD.search(cand) or lexicon().title_re.search(cand):
@@ -166,6 +169,8 @@ def name_start_after_title(text: str, a: int, b: int) -> int | None:
         if m.end() < b:
             last = m.end()
     if last is not None:
+        if text.startswith(("为", "是"), last) and name_shaped(text[last + 1:b]):
+            last += 1  # 主席团常务主席为甲、乙: a copula between the title and the list
         return last if plausible(text[last:b], words_ok=True) or name_shaped(text[last:b]) else None
     dotted = [m for m in _DOT_NAME.finditer(text, a, b) if m.end() == b]
     if dotted:  # 海拉提·包开: the whole transcribed name, never its last part alone
@@ -211,8 +216,8 @@ def _items(text: str, m: re.Match) -> list[tuple[int, int]]:
     parts = m.group(0).split("、")
     for k, part in enumerate(parts):
         a = pos
-        if k == len(parts) - 1:
-            end = name_at(text, a, long_ok=True)
+        if k == len(parts) - 1:  # the last item ends with its name (吴某春与…: item_end's)
+            end = name_at(text, a, long_ok=True) or item_end(text, a, words_ok=True)
             b = end if end is not None else a + len(part)
         else:
             b = a + len(part)
@@ -246,7 +251,8 @@ def list_mode(doc, found: Found) -> None:
                 and words <= len(cands) // 3 and _person_list(text, items)):
             continue
         for k, ((a, b), c, ok) in enumerate(zip(items, cands, strong, strict=True)):
-            inner = 0 < k < len(items) - 1
+            # an item between names, or the last one up to a follower (…、吴某春与…)
+            inner = 0 < k < len(items) - 1 or (k > 0 and k == len(items) - 1 and is_boundary(text, b, words=False))
             if ok and accept(c, strong=True):
                 found.setdefault(c, []).append((a, b))
             elif c[0] in AMBIGUOUS_SURNAMES and _shaped(c) and c[1:] not in frequent_words() \

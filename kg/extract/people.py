@@ -104,15 +104,29 @@ def _function_start(text: str, i: int, end: int) -> bool:
                                              or bool(lexicon().title_re.match(text, end)))
 
 
+#: titles of a meeting's officers, whose holders are named after 为 or 是 (常务主席为甲、乙)
+_NAMED_BY_COPULA = ("主席", "秘书长", "主任", "组长")
+
+
 def _title_mode(doc: Document, ctx: Context, found: dict[str, list[tuple[int, int]]]) -> None:
     text = doc.text
     for m in ctx.lexicon.title_re.finditer(text):
         if any(a <= m.start() < b for a, b in doc.bylines):
             continue  # a byline's names are read by byline_mode (记者冯某肖某 is two people)
-        end = _after_title(text, m.end())
+        start = m.end()
+        if text.startswith(("为", "是"), start) and m.group(0).endswith(_NAMED_BY_COPULA):
+            # 常务主席为甲、乙: a copula between a title and a list of names
+            end = _after_title(text, start + 1)
+            if end is not None and text.startswith(("、", "。", "，", "；"), end) \
+                    and not has_common_word(text[start + 1:end]):  # 委员为国履职、…
+                start += 1
+            else:
+                end = _after_title(text, start)
+        else:
+            end = _after_title(text, start)
         if end is None:
             continue
-        found.setdefault(text[m.end():end], []).append((m.end(), end))
+        found.setdefault(text[start:end], []).append((start, end))
         # the title is shared by every item that continues the list (list closure)
         for a, b in continue_list(text, end):
             found.setdefault(text[a:b], []).append((a, b))
