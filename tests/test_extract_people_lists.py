@@ -140,3 +140,13 @@ def test_the_last_item_of_a_list_ends_at_a_conjunction():
 def test_a_rank_before_a_copula_names_no_one():
     _, f = run(NMG_OPENING + "大会展现了广大政协委员为国履职、为民尽责的担当。")
     assert not f.people
+
+
+def test_a_transcribed_name_standing_alone_between_commas():
+    _, f = run(XINJIANG_OPENING + "自治区政协副主席黄立元、阿尤甫·铁买提,阿不都力甫·阿不都热合木,秘书长巴图出席会议。")
+    assert "阿不都力甫·阿不都热合木" in f.people
+
+
+def test_places_and_titles_joined_by_a_dot_are_no_names():
+    _, f = run(XINJIANG_OPENING + "会议期间，中国·乌鲁木齐投资洽谈会同期举行，红色·记忆展览开幕。")
+    assert not any("·" in n for n in f.people)

@@ -13,9 +13,9 @@ from __future__ import annotations
 
 import re
 
+from kg.extract.byline_names import CREDIT, POSTPOSED_CREDIT
 from kg.extract.context import Context
 from kg.extract.facts import ArticleFacts, Credit
-from kg.extract.name_lists import CREDIT, POSTPOSED_CREDIT
 from kg.text.document import Document
 from kg.text.leads import publisher_span
 

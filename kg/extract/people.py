@@ -17,14 +17,14 @@ from __future__ import annotations
 import re
 from functools import cache
 
+from kg.extract.byline_names import CREDIT, byline_mode
 from kg.extract.context import Context
 from kg.extract.facts import ArticleFacts
 from kg.extract.name_lists import (
-    CREDIT,
     accept,
-    byline_mode,
     continue_list,
     cue_list_mode,
+    dot_mode,
     election_mode,
     has_common_word,
     item_end,
@@ -229,6 +229,7 @@ def extract(doc: Document, ctx: Context, facts: ArticleFacts) -> None:
     _photo_mode(doc, found)
     _leader_mode(doc, found)
     election_mode(doc, found)
+    dot_mode(doc, found)
     names = [n for n in found if n not in facts.organizations and not _cut_short(n, found, doc.text)]
     if not names:
         return
