@@ -150,3 +150,14 @@ def test_a_transcribed_name_standing_alone_between_commas():
 def test_places_and_titles_joined_by_a_dot_are_no_names():
     _, f = run(XINJIANG_OPENING + "会议期间，中国·乌鲁木齐投资洽谈会同期举行，红色·记忆展览开幕。")
     assert not any("·" in n for n in f.people)
+
+
+def test_names_marked_with_their_place_in_a_photograph():
+    _, f = run(GANSU_OPENING + "图为何立秋（左）、胡小波（右）握手。")
+    assert {"何立秋", "胡小波"} <= set(f.people)
+
+
+def test_deputies_named_after_the_body_that_elected_them():
+    _, f = run("1月18日，省十四届人大常委会第三次会议在兰州举行。兰州市选举的王立成、天水市选举的曲小丽，"
+               "因工作变动调离本省，代表资格终止。")
+    assert {"王立成", "曲小丽"} <= set(f.people)

@@ -207,6 +207,28 @@ def _photo_mode(doc: Document, found: dict[str, list[tuple[int, int]]]) -> None:
                 found.setdefault(text[a:m.end(1)], []).append((a, m.end(1)))
 
 
+#: a caption's position mark after a name (甲（左）、乙（右）握手), and a deputy named after
+#: the body that elected them (某市选举的甲、某市选举的乙，因工作变动…)
+_MARKED = re.compile(r"（(?:左|右|中|前|后)[一二三四五六七八九]?）")
+_ELECTED_BY = re.compile(r"选举的")
+
+
+def _marked_mode(doc: Document, found: dict[str, list[tuple[int, int]]]) -> None:
+    text = doc.text
+    for m in _MARKED.finditer(text):
+        for n in (3, 2, 4):
+            a = m.start() - n
+            if a >= 0 and (a == 0 or text[a - 1] in "、，。；\n ") and name_shaped(text[a:m.start()]) \
+                    and not is_word(text[a:m.start()]):
+                found.setdefault(text[a:m.start()], []).append((a, m.start()))
+                break
+    for m in _ELECTED_BY.finditer(text):
+        end = name_at(text, m.end())
+        if end is not None and text[end:end + 1] in ("、", "，", "因") and accept(text[m.end():end], strong=False) \
+                and not _function_start(text, m.end(), end):
+            found.setdefault(text[m.end():end], []).append((m.end(), end))
+
+
 def _cut_short(name: str, found: dict, text: str) -> bool:
     """True when `name` is a longer found name cut short (陈立 of 陈立和, read before 和):
     wherever it occurs, the longer name's remaining characters follow."""
@@ -228,6 +250,7 @@ def extract(doc: Document, ctx: Context, facts: ArticleFacts) -> None:
     byline_mode(doc, found)
     _photo_mode(doc, found)
     _leader_mode(doc, found)
+    _marked_mode(doc, found)
     election_mode(doc, found)
     dot_mode(doc, found)
     names = [n for n in found if n not in facts.organizations and not _cut_short(n, found, doc.text)]
