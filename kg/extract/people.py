@@ -218,7 +218,8 @@ def _marked_mode(doc: Document, found: dict[str, list[tuple[int, int]]]) -> None
     for m in _MARKED.finditer(text):
         for n in (3, 2, 4):
             a = m.start() - n
-            if a >= 0 and (a == 0 or text[a - 1] in "、，。；\n ") and name_shaped(text[a:m.start()]) \
+            if a >= 0 and (a == 0 or text[a - 1] in "、，。；\n " or text[a - 2:a] == "图为") \
+                    and name_shaped(text[a:m.start()]) \
                     and not is_word(text[a:m.start()]):
                 found.setdefault(text[a:m.start()], []).append((a, m.start()))
                 break
