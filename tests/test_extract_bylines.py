@@ -34,3 +34,13 @@ def test_two_names_run_together_before_baodao_are_two_reporters():
 def test_a_mark_before_a_photo_credit_is_no_part_of_the_role():
     _, f = run(GANSU_OPENING + "图为会议现场。□本报记者邵一鸣摄")
     assert roles_of(f, "邵一鸣") == {"本报记者"}
+
+
+def test_a_paper_and_a_slash_before_a_special_correspondent():
+    _, f = run("聯合報／ 特派記者邵一鳴／北京即時報導\n" + GANSU_OPENING + "會場一角。（記者邵一鳴／攝影）")
+    assert _credits(f) == {("邵一鸣", "reporter", "联合报"), ("邵一鸣", "photographer", None)}
+
+
+def test_a_byline_line_after_a_web_page_time_stamp():
+    _, f = run("2026/03/05 05:30 記者邵一鳴／台北報導\n" + GANSU_OPENING)
+    assert {(c.person, c.kind) for c in f.credits} == {("邵一鸣", "reporter")}

@@ -161,3 +161,22 @@ def test_deputies_named_after_the_body_that_elected_them():
     _, f = run("1月18日，省十四届人大常委会第三次会议在兰州举行。兰州市选举的王立成、天水市选举的曲小丽，"
                "因工作变动调离本省，代表资格终止。")
     assert {"王立成", "曲小丽"} <= set(f.people)
+
+
+def test_officers_named_after_you_and_the_decision_is_no_role():
+    _, f = run(GANSU_OPENING + "会议决定大会副秘书长由张立槐、周小国、王立锋等3位同志担任。")
+    assert {"张立槐", "周小国", "王立锋"} <= set(f.people)
+    assert not any(n.startswith("由") for n in f.people)
+    for name in ("张立槐", "周小国", "王立锋"):
+        assert roles_of(f, name) == {"大会副秘书长"}, name
+
+
+def test_a_commission_by_a_titled_person_is_no_part_of_the_title():
+    _, f = run(GANSU_OPENING + "受市委书记、市人大常委会主任马立勇委托，副主任余其宝主持会议。")
+    assert roles_of(f, "马立勇") == {"市委书记", "市人大常委会主任"}
+
+
+def test_a_title_list_stops_before_the_next_title_phrase():
+    _, f = run(GANSU_OPENING + "中共总书记习立平、全国政协副主席梁立英等人出席开幕式。")
+    assert "全国" not in f.people
+    assert roles_of(f, "梁立英") == {"全国政协副主席"}

@@ -37,7 +37,7 @@ def _run_together(text: str, i: int, b: int) -> list[tuple[int, int]]:
 
 
 #: a credit written after the name: 侯某/文, 许某/摄影
-POSTPOSED_CREDIT = re.compile(r"/(?:文|摄影|摄|图)(?=$|[、 /）)】\n])")
+POSTPOSED_CREDIT = re.compile(r"[/／](?:文|摄影|摄|图)(?=$|[、 /／）)】\n])")
 
 
 def byline_mode(doc, found: Found) -> None:

@@ -27,7 +27,7 @@ ADDS = ("credits", "organizations")
 #: a photograph's credit: the name, then 摄 at the end of its line or clause
 _PHOTO_AFTER = re.compile(r" ?摄(?![影像])(?=$|\n|[，。；）)】\s、])", re.M)
 #: credit words of a byline that make the names after them photographers
-_PHOTO_TITLE = re.compile(r"摄影|/摄|/图")
+_PHOTO_TITLE = re.compile(r"摄影|[/／]摄|[/／]图")
 
 
 def _paper_before(facts: ArticleFacts, pos: int, floor: int) -> str | None:
@@ -44,7 +44,7 @@ def _paper_before(facts: ArticleFacts, pos: int, floor: int) -> str | None:
 
 #: a paper named in the byline itself, before its credit word (联合报特派记者甲, 明报记者乙)
 _PAPER_IN_BYLINE = re.compile(r"(?<![\u4e00-\u9fff])[\u4e00-\u9fff]{1,8}?(?:日报|晚报|晨报|早报|时报|商报|报|新闻网|通讯社)"
-                              r"(?=(?:特派|特约|首席|驻[\u4e00-\u9fff]{1,6})?(?:记者|摄影))")
+                              r"(?=[／/ ]*(?:特派|特约|首席|驻[\u4e00-\u9fff]{1,6})?(?:记者|摄影))")
 
 
 def _paper_written(doc: Document, facts: ArticleFacts, a: int, x: int) -> str | None:
@@ -107,7 +107,7 @@ def extract(doc: Document, ctx: Context, facts: ArticleFacts) -> None:
                 words.append(after.group(0))
             if _PHOTO_AFTER.match(text, y) or (words and _PHOTO_TITLE.search(words[-1])):
                 kind = "photographer"
-            elif words and re.search(r"记者|通讯员|/文", words[-1]):
+            elif words and re.search(r"记者|通讯员|[/／]文", words[-1]):
                 kind = "reporter"
             else:
                 continue  # 编辑, 美工: no credit of the guidelines

@@ -169,7 +169,7 @@ def name_start_after_title(text: str, a: int, b: int) -> int | None:
         if m.end() < b:
             last = m.end()
     if last is not None:
-        if text.startswith(("为", "是"), last) and name_shaped(text[last + 1:b]):
+        if text.startswith(("为", "是", "由"), last) and name_shaped(text[last + 1:b]):
             last += 1  # 主席团常务主席为甲、乙: a copula between the title and the list
         return last if plausible(text[last:b], words_ok=True) or name_shaped(text[last:b]) else None
     dotted = [m for m in _DOT_NAME.finditer(text, a, b) if m.end() == b]
@@ -188,8 +188,8 @@ def continue_list(text: str, end: int, words_ok: bool = True) -> list[tuple[int,
     title_re = lexicon().title_re
     while end < len(text) and text[end] == "、" and not title_re.match(text, end + 1):
         nxt = item_end(text, end + 1, words_ok)
-        if nxt is None:
-            break
+        if nxt is None or _common(text[end + 1:nxt]):
+            break  # 总书记甲、全国政协副主席乙: a frequent word opens the next title
         out.append((end + 1, nxt))
         end = nxt
     return out

@@ -104,7 +104,8 @@ def _function_start(text: str, i: int, end: int) -> bool:
                                              or bool(lexicon().title_re.match(text, end)))
 
 
-#: titles of a meeting's officers, whose holders are named after 为 or 是 (常务主席为甲、乙)
+#: titles of a meeting's officers, whose holders are named after 为, 是 or 由 (常务主席为甲、乙,
+#: 副秘书长由甲、乙担任)
 _NAMED_BY_COPULA = ("主席", "秘书长", "主任", "组长")
 
 
@@ -114,7 +115,7 @@ def _title_mode(doc: Document, ctx: Context, found: dict[str, list[tuple[int, in
         if any(a <= m.start() < b for a, b in doc.bylines):
             continue  # a byline's names are read by byline_mode (记者冯某肖某 is two people)
         start = m.end()
-        if text.startswith(("为", "是"), start) and m.group(0).endswith(_NAMED_BY_COPULA):
+        if text.startswith(("为", "是", "由"), start) and m.group(0).endswith(_NAMED_BY_COPULA):
             # 常务主席为甲、乙: a copula between a title and a list of names
             end = _after_title(text, start + 1)
             if end is not None and text.startswith(("、", "。", "，", "；"), end) \

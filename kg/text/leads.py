@@ -27,11 +27,13 @@ _BRACKET = re.compile(r"[（【]([^（）【】\n]{1,60})[）】]")
 _BARE_BYLINE = re.compile(rf"(?:{CREDIT_WORDS})[^，。；：！？\n（）]{{2,40}}?报道[：:]?")
 _CREDIT_IN = re.compile(CREDIT_WORDS)
 #: a byline line: 本报记者 郝某, 浙江新闻记者 刘某 (short, nothing but the credit)
-_BYLINE_LINE = re.compile(rf"[{_CJK}、 ]{{0,14}}?(?:{CREDIT_WORDS})[ 、{_CJK}·/／]{{2,40}}")
+_BYLINE_LINE = re.compile(rf"[{_CJK}、 ／/]{{0,14}}?(?:{CREDIT_WORDS})[ 、{_CJK}·/／]{{2,40}}")
 #: a bracketed dispatch mark of Hong Kong papers (【明报专讯】), a dateline of its own
 _DISPATCH_MARK = re.compile(rf"【[{_CJK}]{{1,8}}(?:专讯|讯|电)】")
 
 
+#: a date and time a web page prints before its byline line
+_STAMP = re.compile(r"\s*\d{4}[/-]\d{1,2}[/-]\d{1,2}(?: \d{1,2}:\d{2}(?::\d{2})?)? ")
 #: marks a paper puts before a credit line (□记者 陈某)
 _MARKS = "□■●◆◇○·"
 
@@ -90,8 +92,10 @@ def find_leads(text: str) -> tuple[list[tuple[int, int]], list[tuple[int, int]]]
             bylines.append(b.span())
     pos = 0
     for line in text.split("\n"):
-        s = line.strip().lstrip(_MARKS)
-        a = pos + len(line) - len(line.lstrip(" " + _MARKS))
+        stamp = _STAMP.match(line)  # 2026/03/05 05:30 记者某某／台北报导
+        skip = stamp.end() if stamp else 0
+        s = line[skip:].strip().lstrip(_MARKS)
+        a = pos + skip + len(line[skip:]) - len(line[skip:].lstrip(" " + _MARKS))
         pos += len(line) + 1
         if 4 <= len(s) <= 44 and _BYLINE_LINE.fullmatch(s) and not any(x <= a < y for x, y in bylines):
             bylines.append((a, a + len(s)))
