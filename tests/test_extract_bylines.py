@@ -44,3 +44,10 @@ def test_a_paper_and_a_slash_before_a_special_correspondent():
 def test_a_byline_line_after_a_web_page_time_stamp():
     _, f = run("2026/03/05 05:30 記者邵一鳴／台北報導\n" + GANSU_OPENING)
     assert {(c.person, c.kind) for c in f.credits} == {("邵一鸣", "reporter")}
+
+
+def test_two_photographers_run_together_in_a_caption():
+    _, f = run(GANSU_OPENING + "\n图为会议现场。本报记者王立李强摄\n代表们认真听取报告。记者邵一鸣龚小禾摄")
+    assert {(c.person, c.kind) for c in f.credits} == {
+        ("王立", "photographer"), ("李强", "photographer"), ("邵一鸣", "photographer"), ("龚小禾", "photographer")}
+    assert "王立李强" not in f.people

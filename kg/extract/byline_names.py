@@ -18,7 +18,7 @@ CREDIT = re.compile(r"(?:本报|特约|首席|全媒体|融媒体|见习|驻[\u4
 _REPORTED = re.compile(r"(?:报道|报导|摄影|摄|电)$")
 
 
-def _run_together(text: str, i: int, b: int) -> list[tuple[int, int]]:
+def run_together(text: str, i: int, b: int) -> list[tuple[int, int]]:
     """Two names of a byline written without a separator (冯某肖某, 王某某李某): the run of
     characters up to the next separator splits into exactly one pair of name shapes, the
     second starting with a family name; else []."""
@@ -52,7 +52,7 @@ def byline_mode(doc, found: Found) -> None:
                     i = m2.end() if m2 else i + 1
                 if i >= b or CREDIT.match(text, i):
                     break
-                names = _run_together(text, i, b)
+                names = run_together(text, i, b)
                 if names:  # 记者冯某肖某: two names written without a separator
                     for x, y in names:
                         found.setdefault(text[x:y], []).append((x, y))

@@ -112,8 +112,12 @@ def extract(doc: Document, ctx: Context, facts: ArticleFacts) -> None:
             else:
                 continue  # 编辑, 美工: no credit of the guidelines
             add(name, kind, _paper_before(facts, x, a) or _paper_written(doc, facts, a, x), (x, y))
+    starts = {x: y for p in facts.people.values() for x, y in p.spans}
     for p in sorted(facts.people.values(), key=lambda p: p.spans[0]):
         for x, y in p.spans:
-            if _PHOTO_AFTER.match(text, y):
+            z = y
+            while z in starts and starts[z] > z:  # 记者甲某乙某摄: the run of names ends at 摄
+                z = starts[z]
+            if _PHOTO_AFTER.match(text, z):
                 line = text.rfind("\n", 0, x) + 1
                 add(p.name, "photographer", _paper_before(facts, x, line), (x, y))

@@ -197,7 +197,14 @@ def _long_name(cand: str) -> bool:
     return (has_surname(cand) and all(is_cjk(c) for c in cand)
             and not any(c in _NOT_IN_NAME for c in cand[1:]) and cand[-1] not in _NOT_LAST_IN_NAME
             and not is_word(cand[:2]) and not is_word(cand[2:]) and not is_word(cand)
-            and not is_word(cand[1:]) and not is_word(cand[:3]))  # 国俄罗斯: a word inside
+            and not is_word(cand[1:]) and not is_word(cand[:3])  # 国俄罗斯: a word inside
+            and not _two_names(cand))
+
+
+def _two_names(cand: str) -> bool:
+    """王某李某: two two-character names of frequent family names written together."""
+    return (cand[0] in FREQUENT_SURNAMES and cand[2] in FREQUENT_SURNAMES
+            and name_shaped(cand[:2]) and name_shaped(cand[2:]))
 
 
 def clause_start(text: str, pos: int) -> int:

@@ -17,7 +17,7 @@ from __future__ import annotations
 import re
 from functools import cache
 
-from kg.extract.byline_names import CREDIT, byline_mode
+from kg.extract.byline_names import CREDIT, byline_mode, run_together
 from kg.extract.context import Context
 from kg.extract.facts import ArticleFacts
 from kg.extract.name_lists import (
@@ -52,7 +52,7 @@ NEEDS = ("organizations",)
 ADDS = ("people",)
 
 
-_PHOTO = re.compile(r"([\u4e00-\u9fff·•・‧]{2,8}) ?摄(?:$|\n|[，。；）)])", re.M)
+_PHOTO = re.compile(r"([\u4e00-\u9fff·•・‧]{2,10}) ?摄(?:$|\n|[，。；）)])", re.M)
 _SUBJECT_VERBS = {"宣布", "指出", "表示", "说", "在", "代表", "同志", "当选", "会见", "接见", "受", "要求",
                   "希望", "介绍", "汇报", "宣读", "考察", "调研", "看望", "慰问", "认为"}
 
@@ -204,7 +204,11 @@ def _photo_mode(doc: Document, found: dict[str, list[tuple[int, int]]]) -> None:
         credit = list(CREDIT.finditer(cand))
         if credit and credit[-1].end() < len(cand):
             a = m.start(1) + credit[-1].end()
-            if plausible(text[a:m.end(1)], words_ok=True) or name_shaped(text[a:m.end(1)]):
+            pair = run_together(text, a, m.end(1))
+            if pair:  # 记者甲某乙某摄: two photographers written without a separator
+                for x, y in pair:
+                    found.setdefault(text[x:y], []).append((x, y))
+            elif plausible(text[a:m.end(1)], words_ok=True) or name_shaped(text[a:m.end(1)]):
                 found.setdefault(text[a:m.end(1)], []).append((a, m.end(1)))
 
 
