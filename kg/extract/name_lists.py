@@ -58,11 +58,7 @@ def plausible(cand: str, words_ok: bool = False, inner: bool = False) -> bool:
         return not lexicon().title_re.search(cand)
     if not (2 <= len(cand) <= (5 if inner else 4)) or not all(is_cjk(c) for c in cand):
         return False  # five characters only between names (乌云其木格 of a Mongolian list)
-    odd = set() if inner else _NOT_IN_NAME - _IN_MINORITY_NAMES
-    # between names, 和 opens or closes a name (和某某, 那顺孟和), never joins two there
-    never = _NEVER - {"和"} if inner and "和" not in cand[1:-1] else _NEVER
-    if any(c in never for c in cand) or any(c in odd for c in cand[1:]) or cand[-1] in _NOT_LAST_IN_NAME \
-            or _DAY_IN_ITEM.search(cand):
+    if _odd_characters(cand, inner):
         return False
     if cand in _not_names() or _ITEM_BAD.search(cand) or lexicon().title_re.search(cand):
         return False
@@ -72,6 +68,15 @@ def plausible(cand: str, words_ok: bool = False, inner: bool = False) -> bool:
         return False
     # a four-character item is two words (经济发展), not a name, when both halves are words
     return len(cand) < 4 or not (is_word(cand[:2]) and is_word(cand[2:]))
+
+
+def _odd_characters(cand: str, inner: bool) -> bool:
+    """Characters that stand in no name there; an `inner` item is held only to those that
+    stand in no name at all, and 和 may open or close it (和某某, 那顺孟和), not join two."""
+    odd = set() if inner else _NOT_IN_NAME - _IN_MINORITY_NAMES
+    never = _NEVER - {"和"} if inner and "和" not in cand[1:-1] else _NEVER
+    return (any(c in never for c in cand) or any(c in odd for c in cand[1:]) or cand[-1] in _NOT_LAST_IN_NAME
+            or bool(_DAY_IN_ITEM.search(cand)))
 
 
 def item_end(text: str, i: int, words_ok: bool = False) -> int | None:
@@ -243,12 +248,7 @@ def list_mode(doc, found: Found) -> None:
         items = _items(text, m)
         cands = [text[a:b] for a, b in items]
         strong = [_shaped(c) and c[0] not in AMBIGUOUS_SURNAMES for c in cands]
-        words = sum(1 for c in cands if is_word(c) or _ITEM_BAD.search(c))
-        # most items have the shape of a name, and the others could be names (a Tibetan
-        # list has half its names without a family name)
-        others = sum(1 for c, ok in zip(cands, strong, strict=True) if not ok and plausible(c, True, inner=True))
-        if not (sum(strong) >= max(3, 0.5 * len(cands)) and sum(strong) + others >= 0.75 * len(cands)
-                and words <= len(cands) // 3 and _person_list(text, items)):
+        if not _names_list(text, items, cands, strong):
             continue
         for k, ((a, b), c, ok) in enumerate(zip(items, cands, strong, strict=True)):
             # an item between names, or the last one up to a follower (…、吴某春与…)
@@ -260,6 +260,15 @@ def list_mode(doc, found: Found) -> None:
                 found.setdefault(c, []).append((a, b))
             elif inner and c[0] not in AMBIGUOUS_SURNAMES and plausible(c, words_ok=True, inner=True):
                 found.setdefault(c, []).append((a, b))
+
+
+def _names_list(text: str, items: list[tuple[int, int]], cands: list[str], strong: list[bool]) -> bool:
+    """Most items have the shape of a name, and the others could be names (a Tibetan list
+    has half its names without a family name); few are words; no noun after 等."""
+    words = sum(1 for c in cands if is_word(c) or _ITEM_BAD.search(c))
+    others = sum(1 for c, ok in zip(cands, strong, strict=True) if not ok and plausible(c, True, inner=True))
+    return (sum(strong) >= max(3, 0.5 * len(cands)) and sum(strong) + others >= 0.75 * len(cands)
+            and words <= len(cands) // 3 and _person_list(text, items))
 
 
 #: what follows a list of people (…、丙等同志, …、丙等8位代表), not of places or things

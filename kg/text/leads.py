@@ -90,6 +90,12 @@ def find_leads(text: str) -> tuple[list[tuple[int, int]], list[tuple[int, int]]]
     for b in _BRACKET.finditer(text):
         if _is_byline(b.group(1)) and b.span() not in bylines:
             bylines.append(b.span())
+    _byline_lines(text, leads, bylines)
+    return sorted(leads), sorted(bylines)
+
+
+def _byline_lines(text: str, leads: list[tuple[int, int]], bylines: list[tuple[int, int]]) -> None:
+    """Add the short lines that credit reporters (本报记者 郝某), after a web page's time stamp too."""
     pos = 0
     for line in text.split("\n"):
         stamp = _STAMP.match(line)  # 2026/03/05 05:30 记者某某／台北报导
@@ -100,7 +106,6 @@ def find_leads(text: str) -> tuple[list[tuple[int, int]], list[tuple[int, int]]]
         if 4 <= len(s) <= 44 and _BYLINE_LINE.fullmatch(s) and not any(x <= a < y for x, y in bylines):
             bylines.append((a, a + len(s)))
             leads.append((a, a + len(s)))
-    return sorted(leads), sorted(bylines)
 
 
 def publisher_span(text: str, lead: tuple[int, int]) -> tuple[int, int] | None:
