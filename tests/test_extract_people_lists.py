@@ -180,3 +180,9 @@ def test_a_title_list_stops_before_the_next_title_phrase():
     _, f = run(GANSU_OPENING + "中共总书记习立平、全国政协副主席梁立英等人出席开幕式。")
     assert "全国" not in f.people
     assert roles_of(f, "梁立英") == {"全国政协副主席"}
+
+
+def test_a_notice_listing_officers_title_by_title():
+    _, f = run(TIBET_OPENING + "现将名单公告如下：\n主任：严立海；\n副主任：张立波（汉族）；")
+    assert roles_of(f, "严立海") == {"主任"}
+    assert roles_of(f, "张立波") == {"副主任"}

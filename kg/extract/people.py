@@ -115,6 +115,8 @@ def _title_mode(doc: Document, ctx: Context, found: dict[str, list[tuple[int, in
         if any(a <= m.start() < b for a, b in doc.bylines):
             continue  # a byline's names are read by byline_mode (记者冯某肖某 is two people)
         start = m.end()
+        if text.startswith(("：", ":"), start) and (m.start() == 0 or text[m.start() - 1] in "\n；;"):
+            start += 1  # a list of officers: 主任：甲；副主任：乙（某族）；
         if text.startswith(("为", "是", "由"), start) and m.group(0).endswith(_NAMED_BY_COPULA):
             # 常务主席为甲、乙: a copula between a title and a list of names
             end = _after_title(text, start + 1)

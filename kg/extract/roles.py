@@ -226,7 +226,7 @@ def _before_names(text: str, ctx: Context, out: _Roles, mentions: list[Mention])
     bodies: dict[int, str | None] = {}  # name end -> body of the title right before the name
     for a, b, name in mentions:
         roles: list[tuple[str, tuple[int, int]]] = []
-        found = _title_phrase(text, ctx, a, by_end.keys())
+        found = _title_phrase(text, ctx, a, by_end.keys()) or _listed_title(text, ctx, a)
         if found:
             start, phrase = found
             roles.append((phrase, (start, b)))
@@ -257,6 +257,16 @@ def _before_names(text: str, ctx: Context, out: _Roles, mentions: list[Mention])
         for t in _POSTPOSED:
             if text.startswith(t, b):
                 out.add(name, t, (a, b + len(t)))
+
+
+def _listed_title(text: str, ctx: Context, a: int) -> tuple[int, str] | None:
+    """A list of officers, one line or clause each: 主任：甲；副主任：乙."""
+    if a == 0 or text[a - 1] not in "：:":
+        return None
+    found = _title_phrase(text, ctx, a - 1)
+    if found and (found[0] == 0 or text[found[0] - 1] in "\n；;"):
+        return found
+    return None
 
 
 def _serving(doc: Document, out: _Roles, mentions: list[Mention]) -> None:
