@@ -51,3 +51,9 @@ def test_two_photographers_run_together_in_a_caption():
     assert {(c.person, c.kind) for c in f.credits} == {
         ("王立", "photographer"), ("李强", "photographer"), ("邵一鸣", "photographer"), ("龚小禾", "photographer")}
     assert "王立李强" not in f.people
+
+
+def test_a_headline_answering_reporters_credits_no_one():
+    _, f = run("周立就人大释法答记者问全文\n" + GANSU_OPENING + "（记者 邵一鸣）")
+    assert {(c.person, c.kind) for c in f.credits} == {("邵一鸣", "reporter")}
+    assert not any(n.startswith("问") for n in f.people)

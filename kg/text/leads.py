@@ -27,8 +27,9 @@ _BRACKET = re.compile(r"[（【]([^（）【】\n]{1,60})[）】]")
 #: a byline without brackets after a dateline: 讯记者姚某、赵某报道：
 _BARE_BYLINE = re.compile(rf"(?:{CREDIT_WORDS})[^，。；：！？\n（）]{{2,40}}?报道[：:]?")
 _CREDIT_IN = re.compile(CREDIT_WORDS)
-#: a byline line: 本报记者 郝某, 浙江新闻记者 刘某 (short, nothing but the credit)
-_BYLINE_LINE = re.compile(rf"[{_CJK}、 ／/]{{0,14}}?(?:{CREDIT_WORDS})[ 、{_CJK}·/／]{{2,40}}")
+#: a byline line: 本报记者 郝某, 浙江新闻记者 刘某 (short, nothing but the credit); a headline
+#: 某某答记者问 speaks to reporters, it credits none
+_BYLINE_LINE = re.compile(rf"[{_CJK}、 ／/]{{0,14}}?(?<![答向对受])(?:{CREDIT_WORDS})(?!问)[ 、{_CJK}·/／]{{2,40}}")
 #: a bracketed dispatch mark of Hong Kong papers (【明报专讯】), a dateline of its own
 _DISPATCH_MARK = re.compile(rf"【[{_CJK}]{{1,8}}(?:专讯|讯|电)】")
 
