@@ -268,23 +268,35 @@ def _template(heads: list[str]) -> re.Pattern | None:
     n = min(len(h) for h in heads)
     if len(heads) < 2 or n < 2:
         return None
+    return _framed(heads, n) or _equal_length(heads)
+
+
+def _framed(heads: list[str], n: int) -> re.Pattern | None:
+    """The items' shared opening (two or more fixed characters from the first) and shared
+    ending (three or more), as a regex; None when they share neither."""
     fixed = [i for i in range(n) if len({h[i] for h in heads}) == 1]
     suffix = _common_prefix([h[::-1] for h in heads])[::-1]
     opening = ""
     if fixed and fixed[0] == 0 and len(fixed) >= 2:  # one shared character is chance
         shared = set(fixed)
         opening = "".join(re.escape(heads[0][i]) if i in shared else "." for i in range(fixed[-1] + 1))
-    if opening or len(suffix) >= 3:
-        # the ending, unless the opening already reaches into it (items of equal length)
-        covered = fixed[-1] + 1 if opening else 0
-        ending = len(suffix) >= 3 and covered + len(suffix) <= n
-        return re.compile(opening + (".*" + re.escape(suffix) + "$" if ending else ""))
-    if all(len(h) == len(heads[0]) for h in heads) and len(heads[0]) >= 4:
-        shared = {i for i in range(len(heads[0])) if len({h[i] for h in heads}) == 1}
-        if shared:
-            return re.compile("".join(re.escape(heads[0][i]) if i in shared else "."
-                                      for i in range(len(heads[0]))) + "$")
-    return None
+    if not opening and len(suffix) < 3:
+        return None
+    # the ending, unless the opening already reaches into it (items of equal length)
+    covered = fixed[-1] + 1 if opening else 0
+    ending = len(suffix) >= 3 and covered + len(suffix) <= n
+    return re.compile(opening + (".*" + re.escape(suffix) + "$" if ending else ""))
+
+
+def _equal_length(heads: list[str]) -> re.Pattern | None:
+    """Items of one length (four or more) with characters fixed in place, as a regex."""
+    size = len(heads[0])
+    if size < 4 or any(len(h) != size for h in heads):
+        return None
+    shared = {i for i in range(size) if len({h[i] for h in heads}) == 1}
+    if not shared:
+        return None
+    return re.compile("".join(re.escape(heads[0][i]) if i in shared else "." for i in range(size)) + "$")
 
 
 def _semicolon_lists(doc: Document, ix: LineIndex) -> list[EnumeratedList]:

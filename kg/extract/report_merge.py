@@ -30,15 +30,39 @@ def key(title: str | None) -> str:
 
 def merge(f, untitled: list[tuple[Report, str]]) -> list[Report]:
     """The reports of `f.out` and `untitled` (with what each untitled one is about), one each."""
+    people, others = _by_presenter(f.out)
+    others = _fold_untitled(people, _one_per_body(others), untitled)
+    others = [o for o in others if not _told_by_a_person(f, o, people.values())]
+    _people_bodies(f, list(people.values()))  # the mandate said apart comes before a title's body
+    _work_report_bodies(f, people.values())
+    others = [o for o in others if not _same_work_report(o, people.values())]
+    out = [*people.values(), *others]
+    for r in out:
+        if r.on_behalf_of is None and key(r.title) == "政府工作报告" and id(r) not in f.unresolved:
+            r.on_behalf_of = government_of(f.facts, r.meeting)
+    return sorted(out, key=lambda r: (r.span, key(r.title), r.presenter or ""))
+
+
+def _by_presenter(reports: list[Report]) -> tuple[dict[tuple[str, str], Report], list[Report]]:
+    """A person's reports one per (person, title), the body of a twice-told one kept; the
+    reports of bodies and of nobody apart."""
     people: dict[tuple[str, str], Report] = {}
     others: list[Report] = []
-    for r in f.out:
+    for r in reports:
         if r.presenter and not r.presenter_is_org:
             old = people.setdefault((r.presenter, key(r.title)), r)
             old.on_behalf_of = old.on_behalf_of or r.on_behalf_of
         else:
             others.append(r)
-    others = _one_per_body(others)
+    return people, others
+
+
+def _fold_untitled(people: dict[tuple[str, str], Report], others: list[Report],
+                   untitled: list[tuple[Report, str]]) -> list[Report]:
+    """Add each untitled report to `people`, titled by the heard report it is the same as
+    (which leaves `others`); a presenter who delivered a titled one adds none. Returns the
+    others left."""
+    others = list(others)
     for r, what in untitled:
         if any(p == r.presenter for p, _k in people):
             continue
@@ -48,21 +72,18 @@ def merge(f, untitled: list[tuple[Report, str]]) -> list[Report]:
             r.on_behalf_of = r.on_behalf_of or same.on_behalf_of
             others.remove(same)
         people.setdefault((r.presenter, key(r.title)), r)
-    others = [o for o in others if not _told_by_a_person(f, o, people.values())]
-    _people_bodies(f, list(people.values()))  # the mandate said apart comes before a title's body
-    for p in people.values():  # 政协某省委员会常务委员会工作报告: the title names whose report it is
+    return others
+
+
+def _work_report_bodies(f, people) -> None:
+    """政协某省委员会常务委员会工作报告: the title names whose report it is, when that body is
+    the meeting's own or its part (a short form resolves nationally: 政协常委会)."""
+    for p in people:
         if p.on_behalf_of is None and p.title and p.title.endswith("工作报告") and not p.title.startswith("关于"):
             body = f.bodies.resolve(p.title[:-4], p.span[1] - 4)
             held = f.facts.meetings.get(p.meeting) if p.meeting else None
-            # a short form resolves nationally (政协常委会): only the meeting's own body or its part
             if body and held and held.body and body.startswith(held.body):
                 p.on_behalf_of = body
-    others = [o for o in others if not _same_work_report(o, people.values())]
-    out = [*people.values(), *others]
-    for r in out:
-        if r.on_behalf_of is None and key(r.title) == "政府工作报告" and id(r) not in f.unresolved:
-            r.on_behalf_of = government_of(f.facts, r.meeting)
-    return sorted(out, key=lambda r: (r.span, key(r.title), r.presenter or ""))
 
 
 def _one_per_body(reports: list[Report]) -> list[Report]:

@@ -180,30 +180,13 @@ def _delivered(f: _Finder, s: int, e: int, untitled: list[tuple[Report, str]]) -
         a, b = m.span("title")
         parts = [(a, raw)] if m.re is _QUOTED else _parts(text, a, b)
         for pos, part in parts:
-            title = _clean(part)
-            lead = re.match(r"[^关]{0,40}?(?=关于)", title)
-            part_body = body
-            if lead and lead.group(0):  # 刘某作的…说明和省人大常委会关于…的说明: the title keeps its body
-                part_body = f.bodies.resolve(lead.group(0), pos + part.find("关于")) or body
-            span = (m.start(), pos + len(part))
-            # a meeting named in the matter (就常委会第九次会议议程作汇报) is not where it is told
-            told_at = frame.start("matter") if frame is not None and frame.group("matter") else m.start()
-            r = Report(title, person, False, part_body, f.heard_at(s, told_at), span)
-            if m.re is _DELIVER and _UNTITLED.match(title):
-                matter = frame.group("matter") if frame is not None else None
-                if matter and not _VAGUE.match(matter) and _UNTITLED_KEPT.search(title):
-                    # 就草案审议结果作了报告: 关于草案审议结果的报告 (a briefing, 汇报, stays none)
-                    r.title = f"关于{matter}的{title[-2:]}"
+            r = _part_report(f, s, m, frame, person, body, pos, part)
+            if m.re is _DELIVER and _UNTITLED.match(r.title):
+                if not _title_untitled(f, s, frame, r, body):
+                    continue
+                if r.title is not None:  # titled from the sentence: its body is the one said
                     f.out.append(r)
                     continue
-                if not _UNTITLED_KEPT.search(title):
-                    continue
-                bill = _bill_before(f, s) if title.endswith("说明") else None
-                if bill:  # 国务院提出了关于…的议案。受国务院委托，某某作了说明: the bill's explanation
-                    r.title, r.on_behalf_of = bill + "的说明", body
-                    f.out.append(r)
-                    continue
-                r.title, r.on_behalf_of = None, body
                 untitled.append((r, ""))
             else:
                 f.out.append(r)
@@ -216,6 +199,41 @@ def _delivered(f: _Finder, s: int, e: int, untitled: list[tuple[Report, str]]) -
             body, _stated = _stated_body(f, s, m.start(), frame)
             untitled.append((Report(None, person, False, body, f.heard_at(s, m.start()), (s, m.end())),
                              m.group("what")))
+
+
+def _part_report(f: _Finder, s: int, m: re.Match, frame: re.Match | None, person: str,
+                 body: str | None, pos: int, part: str) -> Report:
+    """The report of one part of a delivered title (作A和B: two), told at the sitting the
+    sentence names before the verb."""
+    title = _clean(part)
+    lead = re.match(r"[^关]{0,40}?(?=关于)", title)
+    part_body = body
+    if lead and lead.group(0):  # 刘某作的…说明和省人大常委会关于…的说明: the title keeps its body
+        part_body = f.bodies.resolve(lead.group(0), pos + part.find("关于")) or body
+    span = (m.start(), pos + len(part))
+    # a meeting named in the matter (就常委会第九次会议议程作汇报) is not where it is told
+    told_at = frame.start("matter") if frame is not None and frame.group("matter") else m.start()
+    return Report(title, person, False, part_body, f.heard_at(s, told_at), span)
+
+
+def _title_untitled(f: _Finder, s: int, frame: re.Match | None, r: Report, body: str | None) -> bool:
+    """Title a report delivered as a bare 作了报告/说明 from what the sentence says it is about:
+    the matter of 就…作 (关于…的报告), the bill named just before (its 说明), else none
+    (`r.title` None, to be matched later). False when it is no report kg keeps (a briefing)."""
+    title = r.title
+    matter = frame.group("matter") if frame is not None else None
+    if matter and not _VAGUE.match(matter) and _UNTITLED_KEPT.search(title):
+        # 就草案审议结果作了报告: 关于草案审议结果的报告 (a briefing, 汇报, stays none)
+        r.title = f"关于{matter}的{title[-2:]}"
+        return True
+    if not _UNTITLED_KEPT.search(title):
+        return False
+    bill = _bill_before(f, s) if title.endswith("说明") else None
+    if bill:  # 国务院提出了关于…的议案。受国务院委托，某某作了说明: the bill's explanation
+        r.title, r.on_behalf_of = bill + "的说明", body
+        return True
+    r.title, r.on_behalf_of = None, body
+    return True
 
 
 def _bill_before(f: _Finder, s: int) -> str | None:
