@@ -18,7 +18,7 @@ from view_fixtures import ARTICLE, MEETING, invented_graph, synthetic_corpus
 
 from kg.analysis.entities import entity_graph
 from kg.cli import main
-from kg.view import page
+from kg.view import overview, page
 
 SEED = SHARED / "seed" / "000_1d7e1341ec58e008.txt"
 NETWORK_BOX = (0, 70, 1040, 900)  # the drawing area of a 1400x900 screenshot (legend bar and panel cut off)
@@ -180,18 +180,22 @@ def test_article_text_cannot_run_in_the_page(tmp_path):
     assert run.state["drawnNodes"] == G.number_of_nodes()
 
 
-def test_large_page_is_frozen_and_complete(tmp_path):
+def test_large_page_opens_on_an_overview_with_every_entity_in_it(tmp_path):
     G = entity_graph(synthetic_corpus(40))
     assert G.number_of_nodes() > page.PHYSICS_MAX_NODES
     path = page.write(G, tmp_path / "large.html", title="corpus")
 
     def actions(pg, run):
         run.extra["physics"] = pg.evaluate("kgNetwork.physics.options.enabled")
+        run.extra["in page"] = pg.evaluate("kgNetwork.body.data.nodes.length")
+        run.extra["edges in page"] = pg.evaluate("kgNetwork.body.data.edges.length")
 
     run = open_page(path, screenshot=tmp_path / "large.png", actions=actions)
     assert run.state["frozen"] is True and run.extra["physics"] is False
-    assert run.state["drawnNodes"] == G.number_of_nodes()
-    assert run.state["drawnEdges"] == G.number_of_edges()
+    # drawn: the overview; in the page, hidden until asked for: everything else
+    assert run.state["drawnNodes"] == run.state["overview"] == overview.OVERVIEW_SIZE
+    assert run.extra["in page"] == G.number_of_nodes() and run.extra["edges in page"] == G.number_of_edges()
+    assert 0 < run.state["drawnEdges"] < G.number_of_edges()
     assert run.requests == [] and run.errors == []
     assert drawn_fraction(run.screenshot, NETWORK_BOX) > 0.01
 

@@ -82,14 +82,17 @@ def synthetic_name(i: int) -> str:
     return _SURNAMES[i % 34] + _GIVEN[(i // 34) % 20] + _GIVEN[(i // 680) % 20]
 
 
-def synthetic_corpus(n_articles: int, people_per_article: int = 8, population: int = 4000) -> Graph:
+def synthetic_corpus(n_articles: int, people_per_article: int = 8, population: int = 4000,
+                     years: tuple[int, ...] = (), guest: str = "") -> Graph:
     """A corpus graph of invented meeting articles of the genre, for scale tests and the
     benchmark: each article has its own meeting, body, report and two goals, and people
-    drawn (deterministically) from a shared population so that they recur across articles."""
+    drawn (deterministically) from a shared population so that they recur across articles.
+    With `years`, article a is dated in years[a % len(years)]; a `guest` (a name unlike the
+    population's) attends the first article's meeting only."""
     g = new_graph()
     for a in range(n_articles):
         names = [synthetic_name((a * 37 + k * 101) % population) for k in range(people_per_article)]
-        names = list(dict.fromkeys(names))
+        names = list(dict.fromkeys(names)) + ([guest] if guest and a == 0 else [])
         meeting = f"测试{a}号委员会第{a % 9 + 1}次会议"
         body = f"测试{a}号委员会"
         text = (f"{meeting}召开\n\n本报讯 {meeting}在云城召开。{names[0]}主持会议。"
@@ -98,6 +101,8 @@ def synthetic_corpus(n_articles: int, people_per_article: int = 8, population: i
         doc = normalise(text, source=f"synthetic-{a}.txt")
         t = doc.text
         f = ArticleFacts()
+        if years:
+            f.date = f"{years[a % len(years)]}-{a % 12 + 1:02d}-15"
         m = Meeting(meeting, body=body, session=a % 9 + 1, city="云城", main=True)
         m.spans.append(_span(t, meeting))
         f.meetings[meeting] = m

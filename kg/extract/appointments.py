@@ -28,8 +28,9 @@ ADDS = ("appointments",)
 Mention = tuple[int, int, str]
 
 #: verb -> action; 决定 alone only where a name list and 为 follow (决定甲为代理省长)
-_APPOINT = re.compile(r"(?P<verb>补选|增选|选举|推选|推定|决定任命|批准任命|任命|决定)")
-_ACTIONS = {"补选": "elected", "增选": "elected", "选举": "elected", "推选": "elected", "推定": "elected"}
+_APPOINT = re.compile(r"(?P<verb>补选|增选|决定递补|递补|选举|推选|推定|决定任命|批准任命|任命|决定)")
+_ACTIONS = {"补选": "elected", "增选": "elected", "递补": "elected", "决定递补": "elected", "选举": "elected", "推选": "elected",
+            "推定": "elected"}
 _REMOVE = re.compile(r"(?:决定|分别|并|同时)?免去")
 _RESIGN = re.compile(r"接受")
 _ELECTED = re.compile(r"当选为?")
@@ -130,7 +131,7 @@ def _appointed(text: str, s: int, e: int, at: dict[int, Mention], ctx: Context, 
                meeting: str | None) -> None:
     for v in _APPOINT.finditer(text, s, e):
         action = _ACTIONS.get(v.group("verb"), "appointed")
-        pos = v.end()
+        pos = _past_title(text, v.end(), at, ctx)
         while True:
             names, pos = _names_at(text, pos, at)
             if not names or not text.startswith("为", pos):
@@ -147,6 +148,14 @@ def _appointed(text: str, s: int, e: int, at: dict[int, Mention], ctx: Context, 
             pos = nxt + 1 if nxt < e and text[nxt] in "、，；" else e
             if pos >= e:
                 break
+
+
+def _past_title(text: str, pos: int, at: dict[int, Mention], ctx: Context) -> int:
+    """Where the names start after a title of their present post (递补市委候补委员甲、乙为市委委员)."""
+    for k in range(pos + 2, min(len(text), pos + 16)):
+        if k in at:
+            return k if _ends_with_title(text[pos:k], ctx) and not re.search(r"[，。；、为]", text[pos:k]) else pos
+    return pos
 
 
 def _removed(text: str, s: int, e: int, at: dict[int, Mention], ctx: Context, out: _Collector,

@@ -13,9 +13,9 @@ from __future__ import annotations
 
 import re
 
+from kg.extract.byline_names import CREDIT, POSTPOSED_CREDIT
 from kg.extract.context import Context
 from kg.extract.facts import ArticleFacts, Credit
-from kg.extract.name_lists import CREDIT, POSTPOSED_CREDIT
 from kg.text.document import Document
 from kg.text.leads import publisher_span
 
@@ -27,7 +27,7 @@ ADDS = ("credits", "organizations")
 #: a photograph's credit: the name, then 摄 at the end of its line or clause
 _PHOTO_AFTER = re.compile(r" ?摄(?![影像])(?=$|\n|[，。；）)】\s、])", re.M)
 #: credit words of a byline that make the names after them photographers
-_PHOTO_TITLE = re.compile(r"摄影|/摄|/图")
+_PHOTO_TITLE = re.compile(r"摄影|[/／]摄|[/／]图")
 
 
 def _paper_before(facts: ArticleFacts, pos: int, floor: int) -> str | None:
@@ -40,6 +40,21 @@ def _paper_before(facts: ArticleFacts, pos: int, floor: int) -> str | None:
             if floor <= a and b <= pos and pos - b <= 8 and (best is None or b > best[1]):
                 best = (org.name, b)
     return best[0] if best else None
+
+
+#: a paper named in the byline itself, before its credit word (联合报特派记者甲, 明报记者乙)
+_PAPER_IN_BYLINE = re.compile(r"(?<![\u4e00-\u9fff])[\u4e00-\u9fff]{1,8}?(?:日报|晚报|晨报|早报|时报|商报|报|新闻网|通讯社)"
+                              r"(?=[／/ ]*(?:特派|特约|首席|驻[\u4e00-\u9fff]{1,6})?(?:记者|摄影))")
+
+
+def _paper_written(doc: Document, facts: ArticleFacts, a: int, x: int) -> str | None:
+    """The paper a byline names before the credit of the name at x (not 本报: the article's)."""
+    found = [m for m in _PAPER_IN_BYLINE.finditer(doc.text, a, x) if m.group(0) not in ("本报",)]
+    if not found:
+        return None
+    m = found[-1]
+    facts.add_org(m.group(0), m.span(), "media")
+    return m.group(0)
 
 
 def _article_paper(doc: Document, ctx: Context, facts: ArticleFacts) -> str | None:
@@ -92,13 +107,17 @@ def extract(doc: Document, ctx: Context, facts: ArticleFacts) -> None:
                 words.append(after.group(0))
             if _PHOTO_AFTER.match(text, y) or (words and _PHOTO_TITLE.search(words[-1])):
                 kind = "photographer"
-            elif words and re.search(r"记者|通讯员|/文", words[-1]):
+            elif words and re.search(r"记者|通讯员|[/／]文", words[-1]):
                 kind = "reporter"
             else:
                 continue  # 编辑, 美工: no credit of the guidelines
-            add(name, kind, _paper_before(facts, x, a), (x, y))
+            add(name, kind, _paper_before(facts, x, a) or _paper_written(doc, facts, a, x), (x, y))
+    starts = {x: y for p in facts.people.values() for x, y in p.spans}
     for p in sorted(facts.people.values(), key=lambda p: p.spans[0]):
         for x, y in p.spans:
-            if _PHOTO_AFTER.match(text, y):
+            z = y
+            while z in starts and starts[z] > z:  # 记者甲某乙某摄: the run of names ends at 摄
+                z = starts[z]
+            if _PHOTO_AFTER.match(text, z):
                 line = text.rfind("\n", 0, x) + 1
                 add(p.name, "photographer", _paper_before(facts, x, line), (x, y))

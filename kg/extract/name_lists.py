@@ -20,6 +20,8 @@ from kg.extract.names import (
     _NOT_IN_NAME,
     _NOT_LAST_IN_NAME,
     AMBIGUOUS_SURNAMES,
+    DOTS,
+    followers,
     has_surname,
     is_boundary,
     is_word,
@@ -28,15 +30,18 @@ from kg.extract.names import (
 )
 from kg.lexicon import lexicon
 from kg.text.document import is_cjk
-from kg.text.tokens import frequent_words
+from kg.text.tokens import frequent_words, word_tag
 
-_DOT_NAME = re.compile(r"[\u4e00-\u9fff]{2,7}(?:·[\u4e00-\u9fff]{1,8}){1,3}")
+_DOT_NAME = re.compile(r"(?:[\u4e00-\u9fff]{2,7}|[\u4e00-\u9fff](?=[·•・‧][\u4e00-\u9fff]{3}))"
+                       r"(?:[·•・‧][\u4e00-\u9fff]{1,8}){1,3}")
 #: endings of a body, a place or a thing, never of a name in a list
 _ITEM_BAD = re.compile(r"[省市县区府部厅局委院会办司处站所队校馆团组社报网台]$")
 #: characters of Tibetan and Mongolian names that the genre's words also use (次仁, 次旦)
 _IN_MINORITY_NAMES = set("次")
 #: characters that stand in no name, at any place of it (a list item of other things)
-_NEVER = set("的了是在和与及或等、，。；：省市县区府部厅局委院办届年月日号")
+_NEVER = set("的了是在和与及或等、，。；：省市县区府部厅局委院办届年月号")
+#: 日 stands in Mongolian names (斯琴格日某), not at the end of one nor after a numeral
+_DAY_IN_ITEM = re.compile(r"[\d一二三四五六七八九十]日|日$")
 
 
 @cache
@@ -51,10 +56,9 @@ def plausible(cand: str, words_ok: bool = False, inner: bool = False) -> bool:
     between names of a list, is held only to the characters that stand in no name at all."""
     if _DOT_NAME.fullmatch(cand):
         return not lexicon().title_re.search(cand)
-    if not (2 <= len(cand) <= 4) or not all(is_cjk(c) for c in cand):
-        return False
-    odd = set() if inner else _NOT_IN_NAME - _IN_MINORITY_NAMES
-    if any(c in _NEVER for c in cand) or any(c in odd for c in cand[1:]) or cand[-1] in _NOT_LAST_IN_NAME:
+    if not (2 <= len(cand) <= (5 if inner else 4)) or not all(is_cjk(c) for c in cand):
+        return False  # five characters only between names (乌云其木格 of a Mongolian list)
+    if _odd_characters(cand, inner):
         return False
     if cand in _not_names() or _ITEM_BAD.search(cand) or lexicon().title_re.search(cand):
         return False
@@ -66,6 +70,15 @@ def plausible(cand: str, words_ok: bool = False, inner: bool = False) -> bool:
     return len(cand) < 4 or not (is_word(cand[:2]) and is_word(cand[2:]))
 
 
+def _odd_characters(cand: str, inner: bool) -> bool:
+    """Characters that stand in no name there; an `inner` item is held only to those that
+    stand in no name at all, and 和 may open or close it (和某某, 那顺孟和), not join two."""
+    odd = set() if inner else _NOT_IN_NAME - _IN_MINORITY_NAMES
+    never = _NEVER - {"和"} if inner and "和" not in cand[1:-1] else _NEVER
+    return (any(c in never for c in cand) or any(c in odd for c in cand[1:]) or cand[-1] in _NOT_LAST_IN_NAME
+            or bool(_DAY_IN_ITEM.search(cand)))
+
+
 def item_end(text: str, i: int, words_ok: bool = False) -> int | None:
     """End of a list item starting at i: the whole segment up to the next `、`, else the end
     of a name there (name shape first, then the shortest plausible span before a boundary)."""
@@ -74,14 +87,82 @@ def item_end(text: str, i: int, words_ok: bool = False) -> int | None:
         return end
     m = _DOT_NAME.match(text, i)
     if m:  # a list item may have a longer first part (阿不都热克甫·某某): it starts at i
-        last = text.rfind("·", i, m.end()) + 1
+        last = max(text.rfind(d, i, m.end()) for d in DOTS) + 1
         return next((e for e in range(last + 2, m.end() + 1) if is_boundary(text, e, words=False)), None)
+    # an item between a 、 and a follower or clause mark is held only to what no name holds
+    # (…、此里某某出席: the list has made it a name)
+    last = i > 0 and text[i - 1] == "、"
     for k in (2, 3, 4):
         j = i + k
         if j <= len(text) and (j == len(text) or text[j] == "、" or is_boundary(text, j)) \
-                and plausible(text[i:j], words_ok):
+                and plausible(text[i:j], words_ok, inner=last and is_boundary(text, j, words=False)):
+            return j
+    # five characters only when a 、 follows (乌云其木格、甲…: a Mongolian name opening a list)
+    if text.startswith("、", i + 5) and plausible(text[i:i + 5], words_ok, inner=True) \
+            and not has_common_word(text[i:i + 5]):
+        return i + 5
+    return None
+
+
+#: characters of numbers and of words about them: never in a name without a family name
+_NUMBER_CHARS = set("一二三四五六七八九十百千万亿零两几首每第")
+#: function words and verbs that open the clause after a title, never a name without a
+#: family name (总书记对…, 同志为核心, 书记要…)
+_NOT_FIRST = set("在和与及等说作是为对向从到将把被也都就还又会致同以当受要却赴带加治们共皆性条个件项")
+
+
+def minority_end(text: str, i: int) -> int | None:
+    """End of a name without a Han family name right after a title (副主席丹增作报告, 执行主席
+    次仁卓玛主持): two to four characters up to a follower or a clause mark (not a mere
+    word), with nothing a name never holds and no word of the dictionary."""
+    if i == 0 or i >= len(text) or text[i] in _NOT_FIRST or any(text[i - n:i + 1] in frequent_words() for n in (1, 2, 3)):
+        return None  # 常委会副…, 主席台执行…: the "title" was the start of a longer word
+    for k in (2, 3, 4):
+        j = i + k
+        cand = text[i:j]
+        if len(cand) < k or any(c in _NUMBER_CHARS for c in cand):
+            return None
+        if cand[0] == "此" and k < 4:
+            continue  # 此 opens a phrase (此访, 此行) far more often than a short name
+        if j < len(text) and text[j] == "、":
+            return None  # a list goes on: its items decide together (people._closed_list)
+        if _clause_verb_at(text, j) and plausible(cand, words_ok=True) and not _common(cand) \
+                and text[j - 1:j + 1] not in frequent_words() and not has_common_word(cand):
             return j
     return None
+
+
+@cache
+def _clause_verbs() -> re.Pattern:
+    words = [w for w, k in followers().items() if k != "-"] + list(_MORE_CLAUSE_VERBS)
+    return re.compile("|".join(re.escape(w) for w in sorted(set(words), key=len, reverse=True)))
+
+
+#: verbs that make the name before them the clause's subject, besides those of a part
+_MORE_CLAUSE_VERBS = ("宣布", "指出", "表示", "说", "同志", "当选", "宣读", "介绍", "要求", "代表", "受", "等")
+
+
+def _clause_verb_at(text: str, j: int) -> bool:
+    """A name without a family name ends where a clause mark or a verb of its clause starts
+    (丹增作报告, 次仁某某主持), not before any word."""
+    return j >= len(text) or text[j] in "，。；：！？（\n" or bool(_clause_verbs().match(text, j))
+
+
+def _common(cand: str) -> bool:
+    """A word of the dictionary, but for a rare one jieba calls a name or a place (乌兰)."""
+    return is_word(cand) and (cand in frequent_words() or not (word_tag(cand) or "").startswith(("nr", "ns")))
+
+
+def has_common_word(cand: str) -> bool:
+    """Whether `cand` holds a frequent word that is no name or place (初心, 工作): a phrase,
+    not a name without a family name (洛桑江村 holds only 洛桑, which jieba calls a name)."""
+    words = frequent_words()
+    for a in range(len(cand) - 1):
+        for b in range(a + 2, min(len(cand), a + 3) + 1):
+            w = cand[a:b]
+            if w in words and not (word_tag(w) or "").startswith(("nr", "ns")):
+                return True
+    return False
 
 
 def name_start_after_title(text: str, a: int, b: int) -> int | None:
@@ -93,7 +174,12 @@ def name_start_after_title(text: str, a: int, b: int) -> int | None:
         if m.end() < b:
             last = m.end()
     if last is not None:
+        if text.startswith(("为", "是", "由"), last) and name_shaped(text[last + 1:b]):
+            last += 1  # 主席团常务主席为甲、乙: a copula between the title and the list
         return last if plausible(text[last:b], words_ok=True) or name_shaped(text[last:b]) else None
+    dotted = [m for m in _DOT_NAME.finditer(text, a, b) if m.end() == b]
+    if dotted:  # 海拉提·包开: the whole transcribed name, never its last part alone
+        return dotted[0].start() if plausible(dotted[0].group(0)) else None
     for n in (4, 3, 2):
         if b - n >= a and name_shaped(text[b - n:b]):
             return b - n
@@ -107,8 +193,8 @@ def continue_list(text: str, end: int, words_ok: bool = True) -> list[tuple[int,
     title_re = lexicon().title_re
     while end < len(text) and text[end] == "、" and not title_re.match(text, end + 1):
         nxt = item_end(text, end + 1, words_ok)
-        if nxt is None:
-            break
+        if nxt is None or _common(text[end + 1:nxt]):
+            break  # 总书记甲、全国政协副主席乙: a frequent word opens the next title
         out.append((end + 1, nxt))
         end = nxt
     return out
@@ -135,8 +221,8 @@ def _items(text: str, m: re.Match) -> list[tuple[int, int]]:
     parts = m.group(0).split("、")
     for k, part in enumerate(parts):
         a = pos
-        if k == len(parts) - 1:
-            end = name_at(text, a, long_ok=True)
+        if k == len(parts) - 1:  # the last item ends with its name (吴某春与…: item_end's)
+            end = name_at(text, a, long_ok=True) or item_end(text, a, words_ok=True)
             b = end if end is not None else a + len(part)
         else:
             b = a + len(part)
@@ -162,15 +248,11 @@ def list_mode(doc, found: Found) -> None:
         items = _items(text, m)
         cands = [text[a:b] for a, b in items]
         strong = [_shaped(c) and c[0] not in AMBIGUOUS_SURNAMES for c in cands]
-        words = sum(1 for c in cands if is_word(c) or _ITEM_BAD.search(c))
-        # most items have the shape of a name, and the others could be names (a Tibetan
-        # list has half its names without a family name)
-        others = sum(1 for c, ok in zip(cands, strong, strict=True) if not ok and plausible(c, True, inner=True))
-        if not (sum(strong) >= max(3, 0.5 * len(cands)) and sum(strong) + others >= 0.75 * len(cands)
-                and words <= len(cands) // 3 and _person_list(text, items)):
+        if not _names_list(text, items, cands, strong):
             continue
         for k, ((a, b), c, ok) in enumerate(zip(items, cands, strong, strict=True)):
-            inner = 0 < k < len(items) - 1
+            # an item between names, or the last one up to a follower (…、吴某春与…)
+            inner = 0 < k < len(items) - 1 or (k > 0 and k == len(items) - 1 and is_boundary(text, b, words=False))
             if ok and accept(c, strong=True):
                 found.setdefault(c, []).append((a, b))
             elif c[0] in AMBIGUOUS_SURNAMES and _shaped(c) and c[1:] not in frequent_words() \
@@ -178,6 +260,15 @@ def list_mode(doc, found: Found) -> None:
                 found.setdefault(c, []).append((a, b))
             elif inner and c[0] not in AMBIGUOUS_SURNAMES and plausible(c, words_ok=True, inner=True):
                 found.setdefault(c, []).append((a, b))
+
+
+def _names_list(text: str, items: list[tuple[int, int]], cands: list[str], strong: list[bool]) -> bool:
+    """Most items have the shape of a name, and the others could be names (a Tibetan list
+    has half its names without a family name); few are words; no noun after 等."""
+    words = sum(1 for c in cands if is_word(c) or _ITEM_BAD.search(c))
+    others = sum(1 for c, ok in zip(cands, strong, strict=True) if not ok and plausible(c, True, inner=True))
+    return (sum(strong) >= max(3, 0.5 * len(cands)) and sum(strong) + others >= 0.75 * len(cands)
+            and words <= len(cands) // 3 and _person_list(text, items))
 
 
 #: what follows a list of people (…、丙等同志, …、丙等8位代表), not of places or things
@@ -196,7 +287,7 @@ def _person_list(text: str, items: list[tuple[int, int]]) -> bool:
 
 #: verbs whose objects are people, up to the word that ends them: 选举A为…, 任命A、B为…,
 #: 免去A的…职务, 接受A辞去…
-_ELECTED = re.compile(r"(?:选举|任命|补选|决定任命|推选|增补|增选|免去|决定免去|罢免|接受)"
+_ELECTED = re.compile(r"(?:选举|任命|补选|决定任命|推选|增补|增选|递补|免去|决定免去|罢免|接受)"
                       r"(?=[\u4e00-\u9fff·、]{2,60}?(?:为|的|辞去|辞职))")
 _ELECTED_END = ("为", "的", "辞去", "辞职")
 
@@ -205,18 +296,36 @@ def election_mode(doc, found: Found) -> None:
     """选举X为省长, 任命A、B、C为副秘书长, 免去A的…职务: every name between the verb and its end."""
     text = doc.text
     for m in _ELECTED.finditer(text):
-        items, i = [], m.end()
+        i, strict = m.end(), False
         while True:
-            end = item_end(text, i, words_ok=True)
-            if end is None or not (plausible(text[i:end], words_ok=True) or name_shaped(text[i:end])):
+            items = _elected_names(text, i, strict)
+            if not items or not text.startswith(_ELECTED_END, items[-1][1]):
                 break
-            items.append((i, end))
-            if not text.startswith("、", end):
-                break
-            i = end + 1
-        if items and text.startswith(_ELECTED_END, items[-1][1]):
             for a, b in items:
                 found.setdefault(text[a:b], []).append((a, b))
+            # the list goes on without its verb: 选举甲为…副主任，乙为秘书长
+            k = items[-1][1]
+            if not text.startswith("为", k):
+                break
+            stop = next((j for j in range(k, min(len(text), k + 40)) if text[j] in "，；。\n"), None)
+            if stop is None or text[stop] not in "，；":
+                break
+            i, strict = stop + 1, True
+
+
+def _elected_names(text: str, i: int, strict: bool = False) -> list[tuple[int, int]]:
+    """The names of a `、`-list starting at i, up to the first item that is no name; a
+    list without its verb (`strict`) holds names of shape only."""
+    items = []
+    while True:
+        end = name_at(text, i, long_ok=True) if strict else item_end(text, i, words_ok=True)
+        if end is None or not (plausible(text[i:end], words_ok=True) or name_shaped(text[i:end])):
+            break
+        items.append((i, end))
+        if not text.startswith("、", end):
+            break
+        i = end + 1
+    return items
 
 
 #: a colon that introduces people: 在主席台就座的还有：, 出席…并在主席台就座的市领导还有：
@@ -244,52 +353,20 @@ def cue_list_mode(doc, found: Found) -> None:
                 found.setdefault(text[a:b], []).append((a, b))
 
 
-#: a credit word of a byline; the names after it are credited by it
-CREDIT = re.compile(r"(?:本报|特约|首席|全媒体|融媒体|见习|驻[\u4e00-\u9fff]{1,6})?"
-                    r"(?:记者|通讯员|摄影|摄像|实习生|责任编辑|编辑|美工|制图|作者|撰稿)[：:/]?")
-
-
-def _run_together(text: str, i: int, b: int) -> list[tuple[int, int]]:
-    """Two names of a byline written without a separator (冯某肖某, 王某某李某): the run of
-    characters up to the next separator splits into exactly one pair of name shapes, the
-    second starting with a family name; else []."""
-    j = i
-    while j < b and is_cjk(text[j]) and not CREDIT.match(text, j):
-        j += 1
-    run = text[i:j]
-    if not 4 <= len(run) <= 6 or run[:2] in lexicon().compound_surnames or name_shaped(run):
-        return []
-    splits = [k for k in (2, 3) if 2 <= len(run) - k <= 3 and name_shaped(run[:k]) and name_shaped(run[k:])]
-    if len(splits) != 1:
-        return []
-    k = splits[0]
-    return [(i, i + k), (i + k, j)]
-
-
-#: a credit written after the name: 侯某/文, 许某/摄影
-POSTPOSED_CREDIT = re.compile(r"/(?:文|摄影|摄|图)(?=$|[、 /）)】\n])")
-
-
-def byline_mode(doc, found: Found) -> None:
-    """Every name after a credit word of a byline (记者 甲、乙 摄影 丙 美工 丁, 记者/甲)."""
+def dot_mode(doc, found: Found) -> None:
+    """A transcribed name standing as an item of its own (…，阿不都某某·某某，秘书长…): a
+    `·`-joined string between clause or list marks, none of its parts a title, a place or
+    a common word (中国·兰州, 红色·记忆 are no names)."""
     text = doc.text
-    for a, b in doc.bylines:
-        for m in CREDIT.finditer(text, a, b):
-            i = m.end()
-            while i < b:
-                while i < b and (text[i] in "、 " or POSTPOSED_CREDIT.match(text, i) or text[i] == "/"):
-                    m2 = POSTPOSED_CREDIT.match(text, i)
-                    i = m2.end() if m2 else i + 1
-                if i >= b or CREDIT.match(text, i):
-                    break
-                names = _run_together(text, i, b)
-                if names:  # 记者冯某肖某: two names written without a separator
-                    for x, y in names:
-                        found.setdefault(text[x:y], []).append((x, y))
-                    i = names[-1][1]
-                    continue
-                end = item_end(text, i, words_ok=True)
-                if end is None or end > b or not (name_shaped(text[i:end]) or plausible(text[i:end])):
-                    break
-                found.setdefault(text[i:end], []).append((i, end))
-                i = end
+    for m in _DOT_NAME.finditer(text):
+        a = m.start()
+        if a > 0 and text[a - 1] not in "，、：；（\n ":
+            continue
+        end = item_end(text, a, words_ok=True)
+        if end is None or not is_boundary(text, end, words=False):
+            continue
+        cand = text[a:end]
+        parts = re.split(f"[{DOTS}]", cand)
+        if lexicon().title_re.search(cand) or any(not p or _common(p) or has_common_word(p) for p in parts):
+            continue
+        found.setdefault(cand, []).append((a, end))

@@ -16,12 +16,16 @@ from kg.lexicon import rows as lexicon_rows
 from kg.text.document import is_cjk
 
 #: characters that end a clause or separate items
-DELIMITERS = set("，。、；：！？,.;:!?（）()“”‘’《》「」【】\n —…/")
+DELIMITERS = set("，。、；：！？,.;:!?（）()“”‘’《》「」【】\n —…/／")
 
 #: a part of a `·`-joined string that names a medium, not a person (某某日报·某某网)
-_BRAND = re.compile(r"(?:日报|晚报|晨报|报|网|社|台|刊|新闻|客户端|在线|频道|视点|观察)(?=·|$)")
+_BRAND = re.compile(r"(?:日报|晚报|晨报|报|网|社|台|刊|新闻|客户端|在线|频道|视点|观察)(?=[·•・‧]|$)")
 _DAY = re.compile(r"[〇一二三四五六七八九十]{1,3}日")
-_DOT_NAME = re.compile(r"[\u4e00-\u9fff]{2,5}(?:·[\u4e00-\u9fff]{1,8}){1,3}")
+#: the dots that join the parts of a transcribed name: the middle dot, and the bullet,
+#: katakana and hyphenation points some pages write for it (海拉提•某某)
+DOTS = "·•・‧"
+_DOT_NAME = re.compile(r"(?:[\u4e00-\u9fff]{2,5}|[\u4e00-\u9fff](?=[·•・‧][\u4e00-\u9fff]{3}))"
+                       r"(?:[·•・‧][\u4e00-\u9fff]{1,8}){1,3}")  # 雷·额尔某某: one character first
 
 #: characters that never stand in a given name in this genre; they mark a word, not a name
 _NOT_IN_NAME = set("等所陪并按共性合协员言也还补在就座台们的了省市县区府部厅局届次议日时要把被这那该本各们之上下里内外个位名项件人常")
@@ -122,14 +126,28 @@ def name_at(text: str, i: int, long_ok: bool = False) -> int | None:
     if m and _BRAND.search(m.group(0)):
         return None  # 陇原日报·陇原网: a paper's brand, not a transcribed name
     if m:
-        # the last part ends at the first boundary: 阿依古丽·买买提 + 出席
-        last = text.rfind("·", i, m.end()) + 1
-        for words in (False, True):  # 买买提出席: a follower before a word (提出)
-            for end in range(last + 2, m.end() + 1):
-                if is_boundary(text, end, words):
-                    return end
-    if i >= len(text) or not is_cjk(text[i]):
-        return None
+        end = dot_name_end(text, i, m.end())
+        if end is not None:
+            return end
+    if i >= len(text) or not is_cjk(text[i]) or (i > 0 and text[i - 1] in DOTS):
+        return None  # 海拉提·包开: no name starts inside a transcribed one
+    valid = _valid_lengths(text, i, long_ok)
+    return i + _best_length(text, i, valid) if valid else None
+
+
+def dot_name_end(text: str, i: int, end: int) -> int | None:
+    """End of a transcribed name [i, end): the last part ends at the first boundary
+    (阿依古丽·买买提 + 出席); a follower is tried before a word (买买提出席, not 提出)."""
+    last = max(text.rfind(d, i, end) for d in DOTS) + 1
+    for words in (False, True):
+        for e in range(last + 2, end + 1):
+            if is_boundary(text, e, words):
+                return e
+    return None
+
+
+def _valid_lengths(text: str, i: int, long_ok: bool) -> list[int]:
+    """The lengths a name starting at i may have, in order of preference."""
     lengths = [4, 3] if text[i:i + 2] in lexicon().compound_surnames else [3, 2]
     if long_ok:
         lengths = [4] + [n for n in lengths if n != 4]
@@ -147,8 +165,10 @@ def name_at(text: str, i: int, long_ok: bool = False) -> int | None:
                      and is_boundary(text, i + 4))
         if shaped and (is_boundary(text, i + n) or word_next):
             valid.append(n)
-    if not valid:
-        return None
+    return valid
+
+
+def _best_length(text: str, i: int, valid: list[int]) -> int:
     best = valid[0]
     if best == 4 and 3 in valid and is_boundary(text, i + 3, words=False):
         best = 3  # 钱卫东因工作变动: a follower after three characters ends the name there
@@ -158,7 +178,7 @@ def name_at(text: str, i: int, long_ok: bool = False) -> int | None:
     tail = text[i + best - 1]
     if len(valid) > 1 and tail in _FUNCTION_TAIL and not (tail in "和与及" and after in DELIMITERS):
         best = valid[1]
-    return i + best
+    return best
 
 
 def _word_after_three(text: str, i: int) -> bool:
@@ -171,7 +191,14 @@ def _long_name(cand: str) -> bool:
     return (has_surname(cand) and all(is_cjk(c) for c in cand)
             and not any(c in _NOT_IN_NAME for c in cand[1:]) and cand[-1] not in _NOT_LAST_IN_NAME
             and not is_word(cand[:2]) and not is_word(cand[2:]) and not is_word(cand)
-            and not is_word(cand[1:]) and not is_word(cand[:3]))  # 国俄罗斯: a word inside
+            and not is_word(cand[1:]) and not is_word(cand[:3])  # 国俄罗斯: a word inside
+            and not _two_names(cand))
+
+
+def _two_names(cand: str) -> bool:
+    """王某李某: two two-character names of frequent family names written together."""
+    return (cand[0] in FREQUENT_SURNAMES and cand[2] in FREQUENT_SURNAMES
+            and name_shaped(cand[:2]) and name_shaped(cand[2:]))
 
 
 def clause_start(text: str, pos: int) -> int:
@@ -192,6 +219,8 @@ def name_before(text: str, j: int, start: int) -> int | None:
             continue
         if n == 3 and text[j - 1] in "和与及":
             continue  # 甲和专家乙: the title after 和 is the next person's
+        if n == 3 and text[j - 1] in "为任" and name_shaped(text[i:j - 1]):
+            continue  # 选举甲、乙为副省长: 为 links the name to the post after it
         if name_shaped(text[i:j]):
             return i
     found = list(_DOT_NAME.finditer(text, start, j))
@@ -214,10 +243,10 @@ def is_word(cand: str) -> bool:
     if not tag.startswith("nr"):
         return True
     # 李鹏, 吴仪 are frequent in jieba's texts too: a common family name keeps it a name
-    return cand in common_name_words() and cand[0] not in _FREQUENT_SURNAMES
+    return cand in common_name_words() and cand[0] not in FREQUENT_SURNAMES
 
 
 #: the hundred most frequent family names
-_FREQUENT_SURNAMES = set(
+FREQUENT_SURNAMES = set(
     "王李张刘陈杨黄赵吴周徐孙马朱胡郭何林高罗郑梁谢宋唐许邓韩冯曹彭曾肖田董潘袁蔡蒋余于杜叶程魏苏吕"
     "丁任卢姚沈钟姜崔谭陆范汪廖石金韦贾夏付方邹熊白孟秦邱侯江尹薛闫段雷龙黎史陶贺毛郝顾龚邵万覃武钱戴严")

@@ -17,23 +17,27 @@ from __future__ import annotations
 import re
 from functools import cache
 
+from kg.extract.byline_names import CREDIT, byline_mode, run_together
 from kg.extract.context import Context
 from kg.extract.facts import ArticleFacts
 from kg.extract.name_lists import (
-    CREDIT,
     accept,
-    byline_mode,
     continue_list,
     cue_list_mode,
+    dot_mode,
     election_mode,
+    has_common_word,
     item_end,
     list_mode,
+    minority_end,
     plausible,
 )
 from kg.extract.names import (
     AMBIGUOUS_SURNAMES,
+    FREQUENT_SURNAMES,
     clause_start,
     followers,
+    is_boundary,
     is_word,
     name_at,
     name_before,
@@ -48,7 +52,7 @@ NEEDS = ("organizations",)
 ADDS = ("people",)
 
 
-_PHOTO = re.compile(r"([\u4e00-\u9fff·]{2,8}) ?摄(?:$|\n|[，。；）)])", re.M)
+_PHOTO = re.compile(r"([\u4e00-\u9fff·•・‧]{2,10}) ?摄(?:$|\n|[，。；）)])", re.M)
 _SUBJECT_VERBS = {"宣布", "指出", "表示", "说", "在", "代表", "同志", "当选", "会见", "接见", "受", "要求",
                   "希望", "介绍", "汇报", "宣读", "考察", "调研", "看望", "慰问", "认为"}
 
@@ -60,12 +64,29 @@ def _after_title(text: str, i: int) -> int | None:
     if end is not None and accept(text[i:end], strong=False) and not _function_start(text, i, end):
         return end
     end = item_end(text, i)
-    if end is not None and end < len(text) and text[end] == "、" and plausible(text[i:end]):
-        # the list must go on with a name of shape (守初心、担使命 is no list of names)
+    # (item_end has held a five-character first item, 乌云其木格、…, to a list's standard)
+    if end is not None and end < len(text) and text[end] == "、" and (plausible(text[i:end]) or end - i == 5):
+        # the list must go on with a name of shape (守初心、担使命 is no list of names), or
+        # with names without a family name up to the list's end (丹增、次仁卓玛出席)
         nxt = name_at(text, end + 1, long_ok=True)
         if nxt is not None and accept(text[end + 1:nxt], strong=False):
             return end
-    return None
+        if _closed_list(text, i, end):
+            return end
+    return minority_end(text, i)
+
+
+def _closed_list(text: str, start: int, end: int) -> bool:
+    """Whether the `、`-list [start, end)、… is all plausible names up to a follower or a
+    clause mark (a list of names of any shape under a title)."""
+    items = continue_list(text, end)
+    if not items or any(has_common_word(text[a:b]) or _NUMBERS.search(text[a:b]) for a, b in [(start, end)] + items):
+        return False  # 不忘初心、守初心、担使命: phrases, not names
+    last = items[-1][1]
+    return last >= len(text) or is_boundary(text, last, words=False) and not text.startswith("、", last)
+
+
+_NUMBERS = re.compile("[一二三四五六七八九十百千万两几]")
 
 
 def _function_start(text: str, i: int, end: int) -> bool:
@@ -83,15 +104,32 @@ def _function_start(text: str, i: int, end: int) -> bool:
                                              or bool(lexicon().title_re.match(text, end)))
 
 
+#: titles of a meeting's officers, whose holders are named after 为, 是 or 由 (常务主席为甲、乙,
+#: 副秘书长由甲、乙担任)
+_NAMED_BY_COPULA = ("主席", "秘书长", "主任", "组长")
+
+
 def _title_mode(doc: Document, ctx: Context, found: dict[str, list[tuple[int, int]]]) -> None:
     text = doc.text
     for m in ctx.lexicon.title_re.finditer(text):
         if any(a <= m.start() < b for a, b in doc.bylines):
             continue  # a byline's names are read by byline_mode (记者冯某肖某 is two people)
-        end = _after_title(text, m.end())
+        start = m.end()
+        if text.startswith(("：", ":"), start) and (m.start() == 0 or text[m.start() - 1] in "\n；;"):
+            start += 1  # a list of officers: 主任：甲；副主任：乙（某族）；
+        if text.startswith(("为", "是", "由"), start) and m.group(0).endswith(_NAMED_BY_COPULA):
+            # 常务主席为甲、乙: a copula between a title and a list of names
+            end = _after_title(text, start + 1)
+            if end is not None and text.startswith(("、", "。", "，", "；"), end) \
+                    and not has_common_word(text[start + 1:end]):  # 委员为国履职、…
+                start += 1
+            else:
+                end = _after_title(text, start)
+        else:
+            end = _after_title(text, start)
         if end is None:
             continue
-        found.setdefault(text[m.end():end], []).append((m.end(), end))
+        found.setdefault(text[start:end], []).append((start, end))
         # the title is shared by every item that continues the list (list closure)
         for a, b in continue_list(text, end):
             found.setdefault(text[a:b], []).append((a, b))
@@ -114,6 +152,11 @@ def _verb_mode(doc: Document, ctx: Context, found: dict[str, list[tuple[int, int
         for m in rx_.finditer(text):
             start = clause_start(text, m.start())
             i = name_before(text, m.start(), start)
+            if i is None and rx_ is ctx.lexicon.title_re and text.startswith(_AFTER_NAME_TITLES, m.start()):
+                k = _minority_before(text, start, m.start(), found)
+                if k is not None:
+                    found.setdefault(text[k:m.start()], []).append((k, m.start()))
+                continue
             if i is None:
                 continue
             cand = text[i:m.start()]
@@ -121,6 +164,22 @@ def _verb_mode(doc: Document, ctx: Context, found: dict[str, list[tuple[int, int
                 continue  # 宗教工作: the verb 作 is the end of a word, not after a name
             if cand[0] not in AMBIGUOUS_SURNAMES and accept(cand, strong=False):
                 found.setdefault(cand, []).append((i, m.start()))
+
+
+#: titles written after a name (某某副委员长主持会议)
+_AFTER_NAME_TITLES = ("总书记", "委员长", "副委员长", "副主席")
+
+
+def _minority_before(text: str, start: int, j: int, known: dict) -> int | None:
+    """A name without a family name opening its clause before a title written after it
+    (向某平措副委员长主持): the whole opening, two to four characters, of a name's make."""
+    cand = text[start:j]
+    if 2 <= len(cand) <= 4 and plausible(cand, words_ok=True) and not has_common_word(cand) \
+            and not is_word(cand) and not _NUMBERS.search(cand) and cand[0] not in "以对为与和同在将把被从由经" \
+            and not any(name_shaped(cand[k:]) and (cand[k] in FREQUENT_SURNAMES or cand[k:] in known)
+                        for k in range(1, len(cand) - 1)):
+        return start  # (以某某某总书记, 向某某某委员长: a word before a Han name is no part of it)
+    return None
 
 
 _LEADER = re.compile(r"([\u4e00-\u9fff]{2,3})(?=总书记|同志为核心)")
@@ -147,8 +206,35 @@ def _photo_mode(doc: Document, found: dict[str, list[tuple[int, int]]]) -> None:
         credit = list(CREDIT.finditer(cand))
         if credit and credit[-1].end() < len(cand):
             a = m.start(1) + credit[-1].end()
-            if plausible(text[a:m.end(1)], words_ok=True) or name_shaped(text[a:m.end(1)]):
+            pair = run_together(text, a, m.end(1))
+            if pair:  # 记者甲某乙某摄: two photographers written without a separator
+                for x, y in pair:
+                    found.setdefault(text[x:y], []).append((x, y))
+            elif plausible(text[a:m.end(1)], words_ok=True) or name_shaped(text[a:m.end(1)]):
                 found.setdefault(text[a:m.end(1)], []).append((a, m.end(1)))
+
+
+#: a caption's position mark after a name (甲（左）、乙（右）握手), and a deputy named after
+#: the body that elected them (某市选举的甲、某市选举的乙，因工作变动…)
+_MARKED = re.compile(r"（(?:左|右|中|前|后)[一二三四五六七八九]?）")
+_ELECTED_BY = re.compile(r"选举的")
+
+
+def _marked_mode(doc: Document, found: dict[str, list[tuple[int, int]]]) -> None:
+    text = doc.text
+    for m in _MARKED.finditer(text):
+        for n in (3, 2, 4):
+            a = m.start() - n
+            if a >= 0 and (a == 0 or text[a - 1] in "、，。；\n " or text[a - 2:a] == "图为") \
+                    and name_shaped(text[a:m.start()]) \
+                    and not is_word(text[a:m.start()]):
+                found.setdefault(text[a:m.start()], []).append((a, m.start()))
+                break
+    for m in _ELECTED_BY.finditer(text):
+        end = name_at(text, m.end())
+        if end is not None and text[end:end + 1] in ("、", "，", "因") and accept(text[m.end():end], strong=False) \
+                and not _function_start(text, m.end(), end):
+            found.setdefault(text[m.end():end], []).append((m.end(), end))
 
 
 def _cut_short(name: str, found: dict, text: str) -> bool:
@@ -172,7 +258,9 @@ def extract(doc: Document, ctx: Context, facts: ArticleFacts) -> None:
     byline_mode(doc, found)
     _photo_mode(doc, found)
     _leader_mode(doc, found)
+    _marked_mode(doc, found)
     election_mode(doc, found)
+    dot_mode(doc, found)
     names = [n for n in found if n not in facts.organizations and not _cut_short(n, found, doc.text)]
     if not names:
         return

@@ -25,9 +25,13 @@ ADDS = ("roles",)
 Mention = tuple[int, int, str]
 
 #: words after which a title phrase starts (出席的有省委书记X -> 省委书记); a date, 就 or 的
-#: ends what came before too (外交部28日就国务院总理…, 参与调研的自治区政协常委X)
+#: ends what came before too (外交部28日就国务院总理…, 参与调研的自治区政协常委X); a deictic
+#: 本次(会议) is no part of the title (本次大会执行主席甲 is the meeting's 大会执行主席); nor is
+#: a verb of a decision (根据副省长甲的提请, 决定递补市委候补委员乙) or the plenum whose
+#: document group it is (全会文件起草组副组长丙)
 _BREAKERS = re.compile(r".*(?:的有|还有|其中有|包括|出席|会见|听取|讨论|审议|宣读|陪同|看望|：|了|\d+日(?:电|讯)|"
-                       r"本报讯|消息|\d+[年月日]|就|随后|(?<!党)的|在|当选为?|选举|任命)")
+                       r"本报讯|消息|\d+[年月日]|就|随后|(?<!党)的|在|当选为?|选举|任命|"
+                       r"(?:本次|此次|这次)(?:会议)?|根据|递补|全会|决定|受)")
 #: weaker breakers, not applied when the phrase opens with a body's name (监察和司法委员会)
 _WEAK_BREAKERS = re.compile(r"以及|和|及|与|同|由|为|是|有|对|向|给")
 #: what a body's name holds after a 和 inside it (发展和改革委员会, 文化和旅游部)
@@ -35,6 +39,8 @@ _BODY_WORD = re.compile(r"委员会|部|委|厅|局|办公室|小组|协会|联�
 #: titles also written after the name (李建国总书记, 赵宏委员长); 总理 is not, as foreign
 #: premiers are written that way too
 _POSTPOSED = ("总书记", "委员长", "副委员长", "副主席", "秘书长")
+#: marks a paper puts before a credit line
+_MARKS = "□■●◆◇○"
 _MEETING_TITLES = ("主席团", "执行主席", "常务主席", "大会主席")
 #: bare titles any body has: written after a titled name or title, they are of that body
 #: (副委员长甲，秘书长乙; 省委常委、秘书长丙)
@@ -42,7 +48,7 @@ _GENERIC = frozenset(("秘书长", "副秘书长", "主席", "副主席", "主�
                       "委员", "常务委员", "政委", "政治委员", "参谋长"))
 #: 担任（今天上午）大会执行主席的有：甲、乙 / 开幕会的执行主席是甲和乙 / …执行主席由甲、乙担任
 _SERVING = re.compile(r"担任[^，。；：]{0,12}?(?P<t>(?:大会)?(?:执行主席|常务主席))的?(?:还)?有[：:]"
-                      r"|(?P<u>(?:大会)?(?:执行主席|常务主席))(?:是|为|由)")
+                      r"|(?P<u>(?:大会)?(?:主席团)?(?:执行主席|常务主席)|(?:大会)?副?秘书长)(?:是|为|由)")
 
 
 def _phrase_start(text: str, end: int) -> int:
@@ -80,6 +86,8 @@ def _title_phrase(text: str, ctx: Context, end: int, name_ends=frozenset()) -> t
     reaches back over another person's name (代表钱卫东对新华社记者孔繁星)."""
     start = _phrase_start(text, end)
     start = max([start] + [b for b in name_ends if start < b <= end - 1])
+    while start < end and text[start] in _MARKS:
+        start += 1  # □本报记者甲: a paper's mark before a credit is no part of it
     seg = text[start:end]
     m = _BREAKERS.match(seg)
     if m:
@@ -196,15 +204,17 @@ class _Roles:
 def _list_prev(text: str, a: int, by_end: dict[int, str]) -> int | None:
     """End of the earlier name of the list the name at `a` continues (甲、乙; 甲和乙), passing
     over short items the people step did not take for names."""
-    if a > 0 and text[a - 1] == "和" and (a - 1) in by_end:
+    if a > 0 and text[a - 1] in "和 " and (a - 1) in by_end:
         return a - 1
+    if a in by_end:  # 记者甲某乙某: two names of a byline written without a separator
+        return a
     k = a
     while k > 0 and text[k - 1] == "、":
         j = k - 1
         if j in by_end:
             return j
-        m = re.search(r"[\u4e00-\u9fff·]{2,20}$", text[max(0, j - 20):j])
-        if not m or len(m.group(0)) > (20 if "·" in m.group(0) else 4):
+        m = re.search(r"[\u4e00-\u9fff·•・‧]{2,20}$", text[max(0, j - 20):j])
+        if not m or len(m.group(0)) > (20 if re.search("[·•・‧]", m.group(0)) else 5):
             return None
         k = j - len(m.group(0))
     return None
@@ -216,7 +226,7 @@ def _before_names(text: str, ctx: Context, out: _Roles, mentions: list[Mention])
     bodies: dict[int, str | None] = {}  # name end -> body of the title right before the name
     for a, b, name in mentions:
         roles: list[tuple[str, tuple[int, int]]] = []
-        found = _title_phrase(text, ctx, a, by_end.keys())
+        found = _title_phrase(text, ctx, a, by_end.keys()) or _listed_title(text, ctx, a)
         if found:
             start, phrase = found
             roles.append((phrase, (start, b)))
@@ -247,6 +257,16 @@ def _before_names(text: str, ctx: Context, out: _Roles, mentions: list[Mention])
         for t in _POSTPOSED:
             if text.startswith(t, b):
                 out.add(name, t, (a, b + len(t)))
+
+
+def _listed_title(text: str, ctx: Context, a: int) -> tuple[int, str] | None:
+    """A list of officers, one line or clause each: 主任：甲；副主任：乙."""
+    if a == 0 or text[a - 1] not in "：:":
+        return None
+    found = _title_phrase(text, ctx, a - 1)
+    if found and (found[0] == 0 or text[found[0] - 1] in "\n；;"):
+        return found
+    return None
 
 
 def _serving(doc: Document, out: _Roles, mentions: list[Mention]) -> None:

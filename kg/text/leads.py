@@ -27,10 +27,15 @@ _BRACKET = re.compile(r"[（【]([^（）【】\n]{1,60})[）】]")
 #: a byline without brackets after a dateline: 讯记者姚某、赵某报道：
 _BARE_BYLINE = re.compile(rf"(?:{CREDIT_WORDS})[^，。；：！？\n（）]{{2,40}}?报道[：:]?")
 _CREDIT_IN = re.compile(CREDIT_WORDS)
-#: a byline line: 本报记者 郝某, 浙江新闻记者 刘某 (short, nothing but the credit)
-_BYLINE_LINE = re.compile(rf"[{_CJK}、 ]{{0,14}}?(?:{CREDIT_WORDS})[ 、{_CJK}·/]{{2,40}}")
+#: a byline line: 本报记者 郝某, 浙江新闻记者 刘某 (short, nothing but the credit); a headline
+#: 某某答记者问 speaks to reporters, it credits none
+_BYLINE_LINE = re.compile(rf"[{_CJK}、 ／/]{{0,14}}?(?<![答向对受])(?:{CREDIT_WORDS})(?!问)[ 、{_CJK}·/／]{{2,40}}")
+#: a bracketed dispatch mark of Hong Kong papers (【明报专讯】), a dateline of its own
+_DISPATCH_MARK = re.compile(rf"【[{_CJK}]{{1,8}}(?:专讯|讯|电)】")
 
 
+#: a date and time a web page prints before its byline line
+_STAMP = re.compile(r"\s*\d{4}[/-]\d{1,2}[/-]\d{1,2}(?: \d{1,2}:\d{2}(?::\d{2})?)? ")
 #: marks a paper puts before a credit line (□记者 陈某)
 _MARKS = "□■●◆◇○·"
 
@@ -64,6 +69,8 @@ def find_leads(text: str) -> tuple[list[tuple[int, int]], list[tuple[int, int]]]
         start = pos + len(line) - len(line.lstrip(" "))
         pos += len(line) + 1
         j = _dateline_at(text, start)
+        mark = _DISPATCH_MARK.match(text, start) if j is None else None
+        j = mark.end() if mark else j
         k = j if j is not None else start
         while k < len(text) and text[k] == " ":
             k += 1
@@ -85,15 +92,22 @@ def find_leads(text: str) -> tuple[list[tuple[int, int]], list[tuple[int, int]]]
     for b in _BRACKET.finditer(text):
         if _is_byline(b.group(1)) and b.span() not in bylines:
             bylines.append(b.span())
+    _byline_lines(text, leads, bylines)
+    return sorted(leads), sorted(bylines)
+
+
+def _byline_lines(text: str, leads: list[tuple[int, int]], bylines: list[tuple[int, int]]) -> None:
+    """Add the short lines that credit reporters (本报记者 郝某), after a web page's time stamp too."""
     pos = 0
     for line in text.split("\n"):
-        s = line.strip().lstrip(_MARKS)
-        a = pos + len(line) - len(line.lstrip(" " + _MARKS))
+        stamp = _STAMP.match(line)  # 2026/03/05 05:30 记者某某／台北报导
+        skip = stamp.end() if stamp else 0
+        s = line[skip:].strip().lstrip(_MARKS)
+        a = pos + skip + len(line[skip:]) - len(line[skip:].lstrip(" " + _MARKS))
         pos += len(line) + 1
         if 4 <= len(s) <= 44 and _BYLINE_LINE.fullmatch(s) and not any(x <= a < y for x, y in bylines):
             bylines.append((a, a + len(s)))
             leads.append((a, a + len(s)))
-    return sorted(leads), sorted(bylines)
 
 
 def publisher_span(text: str, lead: tuple[int, int]) -> tuple[int, int] | None:

@@ -21,6 +21,7 @@ import networkx as nx
 from jinja2 import Environment, FileSystemLoader, select_autoescape
 
 from kg.analysis.entities import main_meeting
+from kg.view import overview, search
 from kg.view.layout import positions
 
 TEMPLATES = Path(__file__).with_name("templates")
@@ -34,6 +35,8 @@ PHYSICS_MAX_NODES = 300
 MAX_FACTS = 40
 MAX_SENTENCES = 2
 MAX_SENTENCE_CHARS = 400
+#: characters of a label drawn in a big page's overview (longer ones end in …)
+SHORT_LABEL = 9
 
 #: class -> (Chinese name, English name, colour, vis shape, size)
 STYLE = {
@@ -61,10 +64,17 @@ def _tooltip(d: dict) -> str:
     return "\n".join(lines)
 
 
-def _details(G: nx.MultiDiGraph, ids: dict[str, int]) -> tuple[dict, list[str]]:
-    """Per-node facts for the panel, with sentences stored once and referred to by index."""
+def _details(G: nx.MultiDiGraph, ids: dict[str, int],
+             years: dict[str, list[int]]) -> tuple[dict, list[str], list[list]]:
+    """Per-node facts for the panel: each fact's sentences with the article they came from
+    (sentences and articles stored once, referred to by index), and its years (the year
+    filter; a fact of no article, a meeting's city, has its subject's; one of undated
+    articles none)."""
     sentences: list[str] = []
     seen: dict[str, int] = {}
+    articles: list[list] = []
+    aid: dict[str, int] = {}
+    headlines, dates = G.graph.get("articles", {}), G.graph.get("dates", {})
 
     def sid(s: str) -> int:
         s = s if len(s) <= MAX_SENTENCE_CHARS else s[:MAX_SENTENCE_CHARS - 1] + "…"
@@ -73,45 +83,148 @@ def _details(G: nx.MultiDiGraph, ids: dict[str, int]) -> tuple[dict, list[str]]:
             sentences.append(s)
         return seen[s]
 
+    def article(a: str) -> int:
+        if a not in aid:
+            aid[a] = len(articles)
+            articles.append([headlines.get(a) or "", dates.get(a) or "", a])
+        return aid[a]
+
     nodes = {}
     for n, d in G.nodes(data=True):
-        facts = [[f["label"], f["other"], f["outgoing"], [sid(s) for s in f["sentences"][:MAX_SENTENCES]]]
-                 for f in d["facts"][:MAX_FACTS]]
+        facts = []
+        for f in d["facts"][:MAX_FACTS]:
+            evidence = f.get("evidence") or [(s, "") for s in f["sentences"]]
+            subject = n if f["outgoing"] else f.get("node")
+            facts.append([f["label"], f["other"], f["outgoing"],
+                          [[sid(s), article(a) if a else -1] for s, a in evidence[:MAX_SENTENCES]],
+                          ids.get(f.get("node"), -1),
+                          _years(G, f["articles"]) if f.get("articles") else years.get(subject, [])])
         nodes[ids[n]] = {"iri": n, "label": d["label"], "cls": d["cls"], "names": d["names"],
-                         "props": d["props"], "facts": facts, "more": max(0, len(d["facts"]) - MAX_FACTS)}
-    return nodes, sentences
+                         "pinyin": d.get("pinyin", ""), "props": d["props"], "facts": facts,
+                         "more": max(0, len(d["facts"]) - MAX_FACTS)}
+    return nodes, sentences, articles
+
+
+def _years(G: nx.MultiDiGraph, articles: list[str]) -> list[int]:
+    """The years of the articles an edge's facts come from (those with a date)."""
+    dates = G.graph.get("dates", {})
+    return sorted({int(dates[a][:4]) for a in articles if dates.get(a, "")[:4].isdigit()})
+
+
+def _node_years(G: nx.MultiDiGraph) -> dict[str, list[int]]:
+    """Entity -> the years of the articles its relations come from."""
+    out: dict[str, set[int]] = {}
+    for u, v, d in G.edges(data=True):
+        for y in _years(G, d.get("articles", [])):
+            out.setdefault(u, set()).add(y)
+            out.setdefault(v, set()).add(y)
+    return {n: sorted(ys) for n, ys in out.items()}
+
+
+#: how a long name is shortened to be drawn in the overview, in order (the panel shows it whole)
+_ABBREVIATIONS = (("中华人民共和国", ""), ("中国人民政治协商会议", "政协"), ("中国共产党", "中共"),
+                  ("人民代表大会", "人大"), ("常务委员会", "常委会"), ("委员会", "委"), ("人民政府", "政府"),
+                  ("代表大会", "代会"), ("全体会议", "全会"), ("第", ""))
+
+
+def _short(label: str) -> str:
+    """A label short enough to draw in the overview: long names abbreviated (山西省第十四届
+    人民代表大会第二次会议 -> 山西省十四届人大二次会议), then cut in the middle."""
+    if len(label) <= SHORT_LABEL:
+        return label
+    short = label
+    for long, abbr in _ABBREVIATIONS:
+        short = short.replace(long, abbr)
+    short = short or label
+    if len(short) <= SHORT_LABEL + 3:  # a province's congress sitting reads whole
+        return short
+    head = (SHORT_LABEL + 1) // 2
+    return short[:head] + "…" + short[-(SHORT_LABEL - head):]
+
+
+#: font size of a label in the overview (px at zoom 1) and how much smaller its marks are
+OVERVIEW_FONT = 24
+OVERVIEW_SHRINK = 0.6
+
+
+def _drawn_labels(G: nx.MultiDiGraph) -> dict[str, str]:
+    """What the overview draws under each entity: its name shortened, and where several
+    entities share a name (the sittings of 国务院常务会议), the date under it if it has one."""
+    count: dict[str, int] = {}
+    for _, d in G.nodes(data=True):
+        count[d["label"]] = count.get(d["label"], 0) + 1
+    out = {}
+    for n, d in G.nodes(data=True):
+        date = d["props"].get("date") if count[d["label"]] > 1 else None
+        out[n] = _short(d["label"] or "") + (f"\n{date}" if isinstance(date, str) and date else "")
+    return out
+
+
+def _box(d: dict, label: str) -> tuple[float, float, float]:
+    """(half width, above, below) in pixels of an overview entity's mark and the `label`
+    drawn under it, for kg.view.overview to keep apart (a CJK character is about a font
+    size wide, a Latin letter or digit about half)."""
+    lines = label.split("\n")
+    width = max(sum(OVERVIEW_FONT * (0.6 if ord(ch) < 0x2E80 else 1.0) for ch in line) for line in lines)
+    size = STYLE.get(d["cls"], _OTHER)[4] * OVERVIEW_SHRINK
+    return max(width / 2, size), size, size + OVERVIEW_FONT * 1.25 * len(lines)
 
 
 def build_network(G: nx.MultiDiGraph, centre: str | None = None) -> tuple[dict, dict]:
     """The vis-network data of an entity graph and the data kg's template adds to it.
 
-    Nodes get integer ids (short pages), precomputed positions with `centre` (by default
-    the main meeting) at the origin, colour and shape by class; edges are directed and
-    labelled with the relation. Returns ({"nodes", "edges", "options"}, page data).
+    Up to PHYSICS_MAX_NODES entities the page draws them all, the layout refined in the
+    browser with `centre` (by default the main meeting) at the origin. Above, it opens on
+    an overview (kg.view.overview): the most central entities, grouped by community, at
+    precomputed positions with physics off; the others are in the page, hidden, until a
+    search or a click on a neighbour shows them. Nodes get integer ids (short pages),
+    colour and shape by class; edges are directed, labelled with the relation, and carry
+    the years of their articles (the year filter). Returns ({"nodes", "edges",
+    "options"}, page data).
     """
     centre = centre if centre in G else main_meeting(G)
     frozen = G.number_of_nodes() > PHYSICS_MAX_NODES
-    pos = positions(G, centre)
     ids = {n: i for i, n in enumerate(G.nodes)}
+    community = overview.communities(G)
+    drawn = _drawn_labels(G) if frozen else {}
+    if frozen:
+        shown = overview.choose(G)
+        pos = overview.positions(G, shown, community, {n: _box(G.nodes[n], drawn[n]) for n in shown})
+    else:
+        shown = list(G.nodes)
+        pos = positions(G, centre)
     nodes, edges = [], []
     for n, d in G.nodes(data=True):
-        x, y = pos[n]
+        x, y = pos.get(n, (0.0, 0.0))
         extra = {"fixed": {"x": True, "y": True}} if (n == centre and not frozen) else {}
+        if frozen and n not in pos:
+            extra = {"hidden": True}
+        label = d["label"] or ids[n]
         # colour, shape and size come from the class's vis group (options["groups"])
         nodes.append({"title": _tooltip(d), "group": d["cls"] if d["cls"] in STYLE else "other", "x": x, "y": y,
-                      **extra, "id": ids[n], "label": d["label"] or ids[n]})
-    for u, v, d in G.edges(data=True):
-        edges.append({"label": d["label"], "title": d["label"], "from": ids[u], "to": ids[v], "arrows": "to"})
-    details, sentences = _details(G, ids)
+                      **extra, "id": ids[n], "label": drawn[n] if frozen and drawn[n] else label})
+    years = _node_years(G)
+    for k, (u, v, d) in enumerate(G.edges(data=True)):
+        # a relation no article states (a meeting's city) is of its subject's years; one
+        # from undated articles is of no year
+        edges.append({"id": k, "label": d["label"], "title": d["label"], "from": ids[u], "to": ids[v],
+                      "arrows": "to",
+                      "y": _years(G, d["articles"]) if d.get("articles") else years.get(u, [])})
+    details, sentences, articles = _details(G, ids, years)
     counts = {}
     for _, c in G.nodes(data="cls"):
         counts[c] = counts.get(c, 0) + 1
     legend = [{"cls": c, "zh": s[0], "en": s[1], "color": s[2], "shape": s[3], "count": counts.get(c, 0)}
               for c, s in STYLE.items() if counts.get(c)]
+    keys = {ids[n]: k for n, d in G.nodes(data=True) if (k := search.keys(d["label"], d["cls"]))}
+    names = [x for _, d in G.nodes(data=True) for x in [d["label"], *d["names"]]]
     data = {
-        "nodes": details, "sentences": sentences, "legend": legend,
+        "nodes": details, "sentences": sentences, "articles": articles, "legend": legend,
         "expected": {"nodes": G.number_of_nodes(), "edges": G.number_of_edges()},
-        "centre": ids.get(centre), "frozen": frozen,
+        "centre": ids.get(centre), "frozen": frozen, "overview": [ids[n] for n in shown] if frozen else None,
+        "community": {ids[n]: c for n, c in community.items()},
+        "years": sorted({y for e in edges for y in e["y"]}),
+        "pinyin": keys, "traditional": search.traditional_table(names),
     }
     return {"nodes": nodes, "edges": edges, "options": _options(frozen, G.number_of_edges())}, data
 
@@ -120,15 +233,19 @@ def _options(frozen: bool, n_edges: int) -> dict:
     big = frozen or n_edges > 1000
     # zoomed out over a big graph, labels under 8 px are unreadable clutter: not drawn
     threshold = 8 if big else 5
-    groups = {cls: {"color": {"background": c, "border": "#333333"}, "shape": shape, "size": size}
+    # the overview is seen from further away: larger labels, smaller marks, fainter relations
+    shrink = OVERVIEW_SHRINK if frozen else 1.0
+    groups = {cls: {"color": {"background": c, "border": "#333333"}, "shape": shape, "size": round(size * shrink)}
               for cls, (_, _, c, shape, size) in {**STYLE, "other": _OTHER}.items()}
     return {
         "groups": groups,
-        "nodes": {"font": {"face": FONT_FACE, "size": 16, "strokeWidth": 3, "strokeColor": "#ffffff"},
+        "nodes": {"font": {"face": FONT_FACE, "size": OVERVIEW_FONT if frozen else 16, "strokeWidth": 4,
+                           "strokeColor": "#ffffff"},
                   "borderWidth": 1, "scaling": {"label": {"drawThreshold": threshold}}},
         "edges": {"font": {"face": FONT_FACE, "size": 11, "align": "middle", "color": "#555555",
                            "strokeWidth": 3, "strokeColor": "#ffffff"},
-                  "color": {"color": "#9aa5b1", "highlight": "#333333", "hover": "#333333"},
+                  "color": {"color": "#9aa5b1", "highlight": "#333333", "hover": "#333333",
+                            "opacity": 0.35 if frozen else 1.0},
                   "arrows": {"to": {"enabled": True, "scaleFactor": 0.5}},
                   "scaling": {"label": {"drawThreshold": threshold}},
                   "smooth": False if big else {"enabled": True, "type": "continuous", "roundness": 0.3}},
