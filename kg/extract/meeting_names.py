@@ -20,7 +20,8 @@ from functools import cache
 from importlib import resources
 
 from kg.extract.context import Context, alias_pattern
-from kg.extract.meeting_grammar import Mention, find_numbered, place_of
+from kg.extract.localities import place_of
+from kg.extract.meeting_grammar import Mention, find_numbered
 from kg.text.document import Document
 from kg.text.numerals import NUM, to_chinese, to_int
 

@@ -13,7 +13,7 @@ from functools import cache
 
 from kg.extract.context import Context, alias_pattern, city_bodies
 from kg.extract.facts import ArticleFacts
-from kg.extract.meeting_grammar import place_of
+from kg.extract.localities import place_of
 from kg.lexicon import lexicon
 from kg.text.document import Document
 from kg.text.numerals import NUM
