@@ -66,3 +66,23 @@ def test_each_meeting_span_reads_the_written_form():
 def test_no_meeting_without_a_name():
     _, f = run("代表们表示，要把会议精神落到实处。")
     assert f.meetings == {}
+
+
+@pytest.mark.parametrize("text, name", [
+    # an attributive clause before a name is not part of it
+    ("本报讯 2月20日上午，万众瞩目的全市经济工作会议在市会议中心召开。市委书记周明远出席会议并讲话。", "全市经济工作会议"),
+    ("本报讯 2月20日上午，备受全州各族人民瞩目和期待的绿水发展论坛在州会议中心召开。州委书记周明远出席会议并讲话。",
+     "绿水发展论坛"),
+    # a study session, and the congress its name refers to
+    ("新华社北京9月1日电 学习贯彻党的十九大精神省部级主要领导干部专题研讨班开班式1日上午在中央党校举行。"
+     "周明远出席开班式并发表重要讲话。", "学习贯彻党的十九大精神省部级主要领导干部专题研讨班开班式"),
+])
+def test_contextual_names_start_at_the_name(text, name):
+    _, f = run(text)
+    assert f.main_meeting is not None and f.main_meeting.name == name
+
+
+def test_a_time_of_day_is_no_meeting():
+    _, f = run("本报讯 2月20日，全市干部大会召开。下午3时大会开幕，市委书记周明远主持会议。")
+    assert not any("3时" in n or "三时" in n for n in f.meetings)
+    assert f.main_meeting.name == "全市干部大会"

@@ -15,9 +15,12 @@ import re
 from dataclasses import dataclass
 from functools import cache
 from importlib import resources
+from typing import TYPE_CHECKING
 
-from kg.extract.context import Context
 from kg.lexicon import lexicon
+
+if TYPE_CHECKING:  # kg.extract.context reads an article's prefecture from here
+    from kg.extract.context import Context
 
 #: unit words a local body's place ends in (the longest first)
 PLACE_END = r"(?:自治州|自治县|自治旗|地区|市|州|县|区|旗|盟)"
@@ -159,3 +162,47 @@ def full_names() -> tuple[str, ...]:
     lex = lexicon()
     names = {p.full for p in lex.provinces} | {c + "市" for c in known_cities()} | set(_prefecture_names())
     return tuple(sorted(names, key=lambda n: (-len(n), n)))
+
+
+#: a prefecture's or league's own bodies written short, or the whole unit (州委, 州人大, 全州,
+#: 盟政协): an article about that unit's affairs
+_UNIT_LOCAL = {u: re.compile(rf"{u}(?:委|政府|人民政府|人大|政协|长|纪委|监委|[一二三四五六七八九十]{{1,3}}届)|全{u}|我{u}")
+               for u in ("州", "盟")}
+
+
+@cache
+def _cities_ending_in() -> dict[str, frozenset[str]]:
+    """Known cities whose name ends in a unit word (苏州, 广州): 苏州人大 is no 州人大."""
+    return {u: frozenset(c for c in known_cities() if c.endswith(u)) for u in _UNIT_LOCAL}
+
+
+def article_prefecture(text: str) -> tuple[str, int] | None:
+    """The prefecture or league whose own affairs an article reports (the one it names most,
+    where it writes its bodies short: 州委, 州人大常委会, 全州), and how often it writes them."""
+    for unit, rx in _UNIT_LOCAL.items():
+        ends = _cities_ending_in()[unit]
+        n = sum(1 for m in rx.finditer(text)
+                if text[max(0, m.start() - 1):m.start() + 1] not in ends and text[max(0, m.start() - 2):m.start() + 1] not in ends)
+        if not n:
+            continue
+        best = None
+        for p in prefectures():
+            forms = {p.full, *p.short}
+            count = sum(text.count(f) for f in forms) if p.unit == unit else 0
+            if count:
+                key = (count, -min(text.find(f) for f in forms if f in text))
+                best = max(best, (key, p.full)) if best else (key, p.full)
+        if best:
+            return best[1], n
+    return None
+
+
+def unit_forms(place: str) -> tuple[str, str, tuple[str, ...]]:
+    """A city's, county's or prefecture's unit word, the name written without it, and the
+    names it is written with: 聊城市 -> (市, 聊城, (聊城市,)); 大理白族自治州 -> (州, 大理,
+    (大理白族自治州, 大理州))."""
+    p = prefecture(place)
+    if p is not None:
+        return p.unit, p.stem, (p.full, *(f for f in p.short if f != p.full))
+    unit = place[-1] if place[-1] in "市县" else "市"
+    return unit, place[:-1] if place[-1] in "市县" else place, (place,)

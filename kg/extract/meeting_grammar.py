@@ -99,6 +99,11 @@ def _patterns() -> list[tuple[re.Pattern, str, str | None]]:
         (rf"中国共产党第{T}次全国代表大会", "congress"),
         (rf"(?:党的|中共){T}大", "congress"),
         (r"(?<=[、和及与])(?P<t>[一二三四五六七八九十]{2,3})大(?![会学])", "congress"),
+        # 十九大 bare: only where what follows makes it the congress (精神, 以来, 报告 …)
+        (r"(?<![第届一二三四五六七八九十])(?P<t>十[一二三四五六七八九]|二十[一二三四五六七八九]?)大"
+         r"(?=精神|以来|报告|胜利|代表|期间|召开|开幕|闭幕|提出|作出|部署|确定|以后|之后|前夕|上[，。作提强]|[，。])", "congress"),
+        (r"(?:(?<=学习|贯彻|落实|宣传|迎接|喜迎|庆祝|紧扣|按照|根据|领会|践行|对照)|(?<=自))(?P<t>十[一二三四五六七八九]|二十[一二三四五六七八九]?)大"
+         r"(?![会学])", "congress"),
         (rf"中国共产党第{T}届中央委员会第{S}次全体会议", "plenum"),
         (rf"中国共产党第{T}届中央纪律检查委员会第{S}次全体会议", "ccdi"),
         (rf"(?:中共)?(?:第?{T}届)?(?:中央纪委|中纪委){GAP}第?{S}次{PLENARY}", "ccdi"),
@@ -106,8 +111,9 @@ def _patterns() -> list[tuple[re.Pattern, str, str | None]]:
         (rf"中国共产党{FIXED}{U}?第{T}届委员会第{S}次{PLENARY}", "lplenum"),
         (rf"(?:中共)?{U}(?:党)?委{T}届{S}次{PLENARY}", "lplenum", "known"),
         (rf"{T}届{U}(?:党)?委{S}次{PLENARY}", "lplenum", "known"),
-        (rf"中国共产党{FIXED}{U}?第{T}次代表大会", "lcongress"),
-        (rf"(?:中共)?{U}委?第{T}次党代会", "lcongress", "known"),
+        # a local party congress, and a later session of it (…第十三次代表大会第二次会议)
+        (rf"中国共产党{FIXED}{U}?第{T}次代表大会(?:第{S}次会议)?", "lcongress"),
+        (rf"(?:中共)?{U}委?第{T}次党代会(?:第{S}次会议)?", "lcongress", "known"),
         (rf"(?:中国共产党|中共){FIXED}{U}?代表会议", "lpartyconf"),
         # a local party committee's standing committee in session (十二届县委常委会第57次会议,
         # 十三届县委第32次常委会会议, 二届市委召开108次常委会会议, 州委常委会第154次会议)

@@ -69,6 +69,8 @@ def _lsc(t, s, sc, w):
 
 
 def _lcongress(t, s, sc, w):
+    if s:  # a congress meets again in its term (中国共产党X市第十三次代表大会第二次会议)
+        return f"中国共产党{w}第{cn(t)}次代表大会第{cn(s)}次会议", f"中国共产党{w}委员会"
     return f"中国共产党{w}第{cn(t)}次代表大会", f"中国共产党{w}委员会"
 
 

@@ -42,7 +42,7 @@ def _named_specs() -> list[tuple[str, str, str]]:
 def _level_place(level: str, ctx: Context) -> str | None:
     """The full name a level word stands for in the article: 省委 -> its province, 市委 -> the
     city it reports (or the municipality), 全区 -> its autonomous region; "" for a national one."""
-    unit = next((u for u in ("自治区", "省", "市", "县") if u in level), "自治区" if level == "全区" else None)
+    unit = next((u for u in ("自治区", "省", "市", "县", "州") if u in level), "自治区" if level == "全区" else None)
     if unit is None:
         return ""
     return place_of(None, unit, ctx)
@@ -102,13 +102,14 @@ def _named(doc: Document, ctx: Context) -> list[Mention]:
 
 
 _MEETING_NOUN = (r"(?:工作会议|代表大会|大会|座谈会|推进会|动员会|部署会|常务会议|全体会议|专题会议|"
+                 r"(?:研讨班|培训班|轮训班|读书班)(?:开班式|结业式)?|开班式|结业式|"
                  r"电视电话会议|视频会议|交流会|报告会|研讨会|讨论会|协商会|评议会|学习会|总结会|表彰会|"
                  r"恳谈会|民主生活会|论坛|峰会|会议|集体学习)(?!议)")
 #: a meeting the sentence names by what happens at it: 在…会议上强调, 主持召开…会议, …会议在京召开
 _CONTEXTUAL = (
     re.compile(rf"在(?P<m>[^，。；：、《》（）()在]{{2,36}}?{_MEETING_NOUN})(?:上|时)?(?:强调|指出|表示|讲话|发表|作)"),
     re.compile(rf"主持(?:召开)?(?P<m>[^，。；：、《》（）()]{{2,36}}?{_MEETING_NOUN})(?=[，。；：\n]|并|时|强调|$)"),
-    re.compile(rf"(?:^|(?<=[\n，。]))(?P<m>[^，。；：、《》（）()\n]{{2,36}}?{_MEETING_NOUN})"
+    re.compile(rf"(?:^|(?<=[\n，。]))(?P<m>[^，。；：、《》（）()\n]{{2,44}}?{_MEETING_NOUN})"
                rf"(?:\d{{1,2}}日(?:至\d{{1,2}}日)?)?(?:(?:上午|下午|晚)?在[\u4e00-\u9fff]{{1,10}})?(?:隆重|胜利)?(?:召开|举行|开幕|闭幕)"),
 )
 _GENERIC = re.compile(r"^(?:会议|大会|全会|座谈会|电视电话会议|视频会议|专题会议|全体会议|这次会议|本次会议|此次会议)$")
@@ -116,6 +117,12 @@ _OPENING_VERB = re.compile(r"^(?:召开|举行|出席|参加|主持)")
 #: words before a name that point at a meeting named elsewhere, or count meetings (四个…会议)
 _DEMONSTRATIVE = re.compile(r"^(?:这次|本次|此次|上次|这一|该|[一二三四五六七八九十两]个|多个|各)")
 _DATELINE_PREFIX = re.compile(r"^.*?(?:\d{1,2}日电|消息|本报讯)")
+#: an attributive clause before a name (备受全州各族人民瞩目和期待的…, 万众瞩目的…): the name
+#: starts after its last 的 (党的 belongs to the name: 学习贯彻党的…精神研讨班)
+_ATTRIBUTIVE = re.compile(r"^.*(?<!党)的")
+#: a time of day before a meeting word (下午3时大会开幕): a time, not part of a name
+_CLOCK = re.compile(r"^(?:\d{1,2}日)?(?:凌晨|早上|上午|中午|下午|晚上|晚)?[\d一二三四五六七八九十]{1,3}[时点]"
+                    r"(?:[\d一二三四五六七八九十]{1,3}分|半|整)?(?:许|左右)?")
 _CONTEXT_BAD = re.compile(r"强调|指出|出席|讲话|主持|考察|调研|听取|审议|宣布|祝贺|有利|委员长|总理|书记|"
                           r"(?<![工合创写操动制协运著振])作")
 #: a body's group that holds a 民主生活会 (省委常委班子, 省政府党组)
@@ -202,6 +209,7 @@ def _contextual(doc: Document, ctx: Context) -> list[Mention]:
             written = m.group("m")
             written = _DATELINE_PREFIX.sub("", written)
             written = _OPENING_VERB.sub("", written).lstrip("了也 ")
+            written = _CLOCK.sub("", _ATTRIBUTIVE.sub("", written))
             written = _DEMONSTRATIVE.sub("", written)  # 这次中央政治局集体学习 is the one named
             if len(written) < 5 or _GENERIC.match(written) or written in ctx.aliases or _CONTEXT_BAD.search(written):
                 continue
@@ -268,8 +276,9 @@ def find_meetings(doc: Document, ctx: Context) -> list[Mention]:
     # a meeting named only by its context yields to another reading of the same words, and a
     # short form of a meeting already named (人大常委会第九次会议) is that meeting
     for f in _contextual(doc, ctx):
-        if any(f.start < k.end and k.start < f.end for k in kept):
-            continue
+        inner = [k for k in kept if f.start < k.end and k.start < f.end]
+        if inner and not all(f.start <= k.start and k.end < f.end and doc.text.startswith("精神", k.end) for k in inner):
+            continue  # (学习贯彻党的十九大精神…研讨班 names the congress it studies: both stand)
         same = next((k for k in kept if doc.text[f.start:f.end] in doc.text[k.start:k.end]), None) \
             or _same_numbered(f.name, numbered)
         if same is not None:

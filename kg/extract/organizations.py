@@ -40,6 +40,10 @@ _LOCAL_BEFORE = re.compile(r"(?:省|市|县|区|州|旗|盟)$")
 #: short names that are the national body's only where nothing local stands before them
 _NATIONAL_MARK = re.compile(r"^(?:国家|中国|中华|全国|中央|中共|国务院|最高|新华|人民日报|光明日报|经济日报)")
 _DEPARTMENT = re.compile(rf"(?P<u>省|自治区)(?P<d>{_CJK}{{1,8}}?(?:厅|局|委员会|办公厅|办公室|委(?!员)))")
+#: a city's, county's or prefecture's department written short (州财政局, 市市场监督管理局), its
+#: government's office (市政府办公室): the article's own place's, after a boundary
+_LOCAL_DEPARTMENT = re.compile(rf"(?:(?<![\u4e00-\u9fff])|(?<=[和及与、的对向在由]))(?P<u>市|县|州)"
+                               rf"(?:(?P<office>(?:人民)?政府办公[室厅])|(?P<d>{_CJK}{{2,9}}?(?:局|厅|办公室|委员会|委(?![员会]))))")
 _CHILD = re.compile(rf"(?P<d>{_CJK}{{2,12}}?(?:委员会|工作委员会))")
 
 
@@ -76,8 +80,7 @@ def extract(doc: Document, ctx: Context, facts: ArticleFacts) -> None:
     # the term sits inside the body's name
     for m in _cppcc_re().finditer(text):
         place = m.group("p") or m.group("p2")
-        prov = ctx.lexicon.province(place)
-        canon = f"中国人民政治协商会议{prov.full if prov else place}委员会"
+        canon = f"中国人民政治协商会议{place if place == '全国' else place_of(place, None, ctx)}委员会"
         facts.add_org(canon, m.span(), "cppcc")  # 政协第十二届全国委员会 too
         _children(text, canon, "cppcc", m.start(), m.end(), facts)
     # 省十三届人民代表大会代表, 十二届省政协常委会: a congress or CPPCC named with its term
@@ -105,6 +108,7 @@ def extract(doc: Document, ctx: Context, facts: ArticleFacts) -> None:
         if name.endswith("大学") or not re.search(r"党校|学院$", name):
             facts.add_org(name, (a, m.end()), "education")
     _departments(text, ctx, facts)
+    _local_departments(text, ctx, facts)
     _named_city_bodies(text, facts)
 
 
@@ -155,6 +159,22 @@ def _departments(text: str, ctx: Context, facts: ArticleFacts) -> None:
         if prov is None or (prov.unit == "自治区") != (m.group("u") == "自治区"):
             continue
         facts.add_org(prov.full + d, (m.start() - (len(written.group(0)) if written else 0), m.end()), "government")
+
+
+def _local_departments(text: str, ctx: Context, facts: ArticleFacts) -> None:
+    """Departments of the place the article reports (州财政局 in a Dali article is
+    大理白族自治州财政局); none where the article reports no such place."""
+    for m in _LOCAL_DEPARTMENT.finditer(text):
+        place = place_of(None, m.group("u"), ctx)
+        if place is None:
+            continue
+        if m.group("office"):
+            facts.add_org(f"{place}人民政府办公{m.group('office')[-1]}", m.span(), "government")
+            continue
+        d = m.group("d")
+        if re.search(r"人大|政协|政府|常委|纪委|监委|党委|^委|^[和与及、]|[三两四五六七八九]级|届|第|次|各|有关|相关", d):
+            continue
+        facts.add_org(place + d, m.span(), "government")
 
 
 @cache
