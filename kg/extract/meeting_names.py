@@ -117,9 +117,9 @@ _OPENING_VERB = re.compile(r"^(?:召开|举行|出席|参加|主持)")
 #: words before a name that point at a meeting named elsewhere, or count meetings (四个…会议)
 _DEMONSTRATIVE = re.compile(r"^(?:这次|本次|此次|上次|这一|该|[一二三四五六七八九十两]个|多个|各)")
 _DATELINE_PREFIX = re.compile(r"^.*?(?:\d{1,2}日电|消息|本报讯)")
-#: an attributive clause before a name (备受全州各族人民瞩目和期待的…, 万众瞩目的…): the name
-#: starts after its last 的 (党的 belongs to the name: 学习贯彻党的…精神研讨班)
-_ATTRIBUTIVE = re.compile(r"^.*(?<!党)的")
+#: an attributive clause of expectation before a name (备受全州各族人民瞩目和期待的…, 万众瞩目的…):
+#: the name starts after it (not so a description: 新型冠状病毒感染的肺炎疫情防控工作会议)
+_ATTRIBUTIVE = re.compile(r"^.*(?:瞩目|期待|期盼|关注|盼望|注目|重托|瞩望)[^的]{0,6}的")
 #: a time of day before a meeting word (下午3时大会开幕): a time, not part of a name
 _CLOCK = re.compile(r"^(?:\d{1,2}日)?(?:凌晨|早上|上午|中午|下午|晚上|晚)?[\d一二三四五六七八九十]{1,3}[时点]"
                     r"(?:[\d一二三四五六七八九十]{1,3}分|半|整)?(?:许|左右)?")
