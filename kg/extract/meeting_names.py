@@ -250,16 +250,7 @@ def find_meetings(doc: Document, ctx: Context) -> list[Mention]:
     named conferences overlap, the longest wins; a reading from context yields to any that
     overlaps it, and one whose words lie inside a name already found is that meeting; a bare
     recurring name (国务院全体会议) is the one numbered sitting of its kind the article names."""
-    found = find_numbered(doc.text, ctx)
-    # 十九届二中、三中、四中全会: one plenum per numeral of the list
-    for m in re.finditer(rf"(?:党的|中共)?(?P<t>{NUM})届(?P<list>(?:[一二三四五六七八九十]{{1,2}}中、)+[一二三四五六七八九十]{{1,2}}中)全会", doc.text):
-        t = to_int(m.group("t"))
-        for k in re.finditer(r"([一二三四五六七八九十]{1,2})中", m.group("list")):
-            s = to_int(k.group(1))
-            if t and s and 1 <= s <= 12:
-                a = m.start("list") + k.start()
-                found.append(Mention(a, m.start("list") + k.end(), f"中国共产党第{to_chinese(t)}届中央委员会第{to_chinese(s)}次全体会议",
-                                     "中国共产党中央委员会", t, s, "plenum"))
+    found = find_numbered(doc.text, ctx) + _plenum_list(doc.text)
     found += _named(doc, ctx)
     # longest match wins where two readings overlap
     found.sort(key=lambda f: (f.start, -(f.end - f.start)))
@@ -273,22 +264,43 @@ def find_meetings(doc: Document, ctx: Context) -> list[Mention]:
         same = None if k.kind else _same_numbered(k.name, numbered)
         if same is not None:
             kept[i] = Mention(k.start, k.end, same.name, same.body, same.term, same.session, same.kind)
-    # a meeting named only by its context yields to another reading of the same words, and a
-    # short form of a meeting already named (人大常委会第九次会议) is that meeting
-    for f in _contextual(doc, ctx):
-        inner = [k for k in kept if f.start < k.end and k.start < f.end]
-        if inner and not all(f.start <= k.start and k.end < f.end and doc.text.startswith("精神", k.end) for k in inner):
-            continue  # (学习贯彻党的十九大精神…研讨班 names the congress it studies: both stand)
-        same = next((k for k in kept if doc.text[f.start:f.end] in doc.text[k.start:k.end]), None) \
-            or _same_numbered(f.name, numbered)
-        if same is not None:
-            f = Mention(f.start, f.end, same.name, same.body, same.term, same.session, same.kind)
-        kept.append(f)
+    kept += _contextual_kept(doc, ctx, kept, numbered)
     for k in kept:
         if k.session is None and k.kind is None:
             k.session = _ordinal(k.name)
     kept.sort(key=lambda f: f.start)
     return kept
+
+
+def _plenum_list(text: str) -> list[Mention]:
+    """十九届二中、三中、四中全会: one plenum per numeral of the list."""
+    out = []
+    for m in re.finditer(rf"(?:党的|中共)?(?P<t>{NUM})届(?P<list>(?:[一二三四五六七八九十]{{1,2}}中、)+[一二三四五六七八九十]{{1,2}}中)全会", text):
+        t = to_int(m.group("t"))
+        for k in re.finditer(r"([一二三四五六七八九十]{1,2})中", m.group("list")):
+            s = to_int(k.group(1))
+            if t and s and 1 <= s <= 12:
+                a = m.start("list") + k.start()
+                out.append(Mention(a, m.start("list") + k.end(), f"中国共产党第{to_chinese(t)}届中央委员会第{to_chinese(s)}次全体会议",
+                                   "中国共产党中央委员会", t, s, "plenum"))
+    return out
+
+
+def _contextual_kept(doc: Document, ctx: Context, kept: list[Mention], numbered: list[Mention]) -> list[Mention]:
+    """Meetings named only by their context that stand: one yields to another reading of the
+    same words (unless it names a meeting it studies: 学习贯彻党的十九大精神…研讨班), and a short
+    form of a meeting already named (人大常委会第九次会议) is that meeting."""
+    out: list[Mention] = []
+    for f in _contextual(doc, ctx):
+        inner = [k for k in kept + out if f.start < k.end and k.start < f.end]
+        if inner and not all(f.start <= k.start and k.end < f.end and doc.text.startswith("精神", k.end) for k in inner):
+            continue
+        same = next((k for k in kept if doc.text[f.start:f.end] in doc.text[k.start:k.end]), None) \
+            or _same_numbered(f.name, numbered)
+        if same is not None:
+            f = Mention(f.start, f.end, same.name, same.body, same.term, same.session, same.kind)
+        out.append(f)
+    return out
 
 
 #: the ordinal of a sitting named without a term: 第三次六国议长会议, 中央财经委员会第六次会议
