@@ -9,6 +9,21 @@ from pathlib import Path
 from kg.errors import KgError
 from kg.text import reading
 
+#: what a build does after its progress bar, by the stage it reports (BuildOptions.on_stage)
+_BUILD_STEPS = {"shards": "merging graph.ttl", "merged": "writing the outputs", "written": "switching the outputs"}
+_STORE_STEP = "loading the store"
+
+
+def _shown_writer(writer, steps):
+    """An output writer that names its step on the status line while it writes."""
+    import dataclasses
+
+    def write(*a, **k):
+        steps.step(f"writing {', '.join(writer.files)}")
+        return writer.write(*a, **k)
+
+    return dataclasses.replace(writer, write=write)
+
 
 def build_options(args: argparse.Namespace):
     """`kg build`'s options from its arguments: the output writers are the page and the
@@ -26,11 +41,35 @@ def build_options(args: argparse.Namespace):
                         store=Path(args.store) if args.store else None, writers=writers)
 
 
+def shown_steps(opts, steps):
+    """`opts` with each step after the articles told to `steps` (kg.progress.Steps): the
+    stages the build reports (after any `on_stage` already given) and each writer's files."""
+    import dataclasses
+
+    given = opts.on_stage
+
+    def on_stage(name: str) -> None:
+        if given is not None:
+            given(name)
+        if name == "merged" and opts.store is not None:
+            steps.step(_STORE_STEP)
+        elif name == "done":
+            steps.close()  # before the summary is printed
+        elif name in _BUILD_STEPS:
+            steps.step(_BUILD_STEPS[name])
+
+    writers = tuple(_shown_writer(w, steps) for w in opts.writers)
+    return dataclasses.replace(opts, on_stage=on_stage, writers=writers)
+
+
 def _cmd_build(args: argparse.Namespace) -> int:
+    from kg import progress
     from kg.corpus.build import BuildFailed, build_files
 
     try:
-        build_files(args.inputs, Path(args.out), build_options(args))  # graph, views and store, all together
+        with progress.steps("kg build", None if not args.quiet else _NOWHERE) as steps:
+            opts = shown_steps(build_options(args), steps)
+            build_files(args.inputs, Path(args.out), opts)  # graph, views and store, all together
     except BuildFailed as exc:  # nothing written: one line per failed input, no summary
         for reason in exc.reasons or ["nothing to build"]:
             print(f"kg: {reason}", file=sys.stderr)
@@ -38,24 +77,68 @@ def _cmd_build(args: argparse.Namespace) -> int:
     return 0
 
 
+class _Nowhere:
+    """A stream that is no terminal: progress stays silent (--quiet)."""
+
+    def isatty(self) -> bool:
+        return False
+
+    def write(self, s: str) -> int:
+        return len(s)
+
+    def flush(self) -> None:
+        pass
+
+
+_NOWHERE = _Nowhere()
+
+
+def _source(args: argparse.Namespace):
+    from kg.graph.source import Source
+
+    return Source.of(args.graph, getattr(args, "store", None))
+
+
 def _cmd_view(args: argparse.Namespace) -> int:
+    from kg import progress
     from kg.view.writers import write_view
 
-    graph = Path(args.graph)
-    out = Path(args.out) if args.out else graph.with_name("focus.html" if args.focus else "graph.html")
-    path, G = write_view(graph, out, focus=args.focus, depth=args.depth)
+    src = _source(args)
+    name = "focus.html" if args.focus else "graph.html"
+    out = Path(args.out) if args.out else src.folder / name
+    with progress.steps("kg view") as steps, src.streamed() as graph:
+        steps.step(f"reading the graph, writing {out.name}")
+        path, G = write_view(graph, out, focus=args.focus, depth=args.depth)
     print(f"{path}: {G.number_of_nodes()} entities, {G.number_of_edges()} relations")
     return 0
 
 
 def _cmd_stats(args: argparse.Namespace) -> int:
+    from kg import progress
     from kg.analysis import report
+    from kg.analysis.entities import entity_graph
     from kg.analysis.metrics import summary
-    from kg.view.writers import load
 
-    s = summary(load(Path(args.graph))[1])
+    src = _source(args)
+    with progress.steps("kg stats") as steps, src.streamed() as graph:
+        steps.step("reading the graph")
+        G = entity_graph(graph)
+        steps.step("measuring")
+        s = summary(G)
     render = {"table": report.table, "json": report.to_json, "markdown": report.markdown}[args.format]
     sys.stdout.write(render(s))
+    return 0
+
+
+def _cmd_person(args: argparse.Namespace) -> int:
+    from kg import progress
+    from kg.analysis import person, person_report
+
+    src = _source(args)
+    with progress.steps("kg person") as steps, src.opened() as st:
+        steps.step("reading the graph")
+        timelines = person.timeline(st, args.name)
+    sys.stdout.write(person_report.render(timelines, args.format))
     return 0
 
 
@@ -95,10 +178,13 @@ def _cmd_push(args: argparse.Namespace) -> int:
 
 
 def _cmd_export(args: argparse.Namespace) -> int:
+    from kg import progress
     from kg.graph import export
 
     formats = [f.strip() for f in args.format.split(",") if f.strip()]
-    for path in export.export(Path(args.graph), formats, Path(args.out)):
+    with progress.steps("kg export") as steps:
+        written = export.export(_source(args), formats, Path(args.out), step=steps.step)
+    for path in written:
         print(path)
     return 0
 
@@ -135,15 +221,18 @@ def parser() -> argparse.ArgumentParser:
     b.set_defaults(func=_cmd_build)
 
     v = sub.add_parser("view", help="write an interactive page of a graph (works offline)")
-    v.add_argument("graph", help="a built graph file (graph.ttl)")
+    v.add_argument("graph", nargs="?", help="a built graph file (graph.ttl); leave out with --store")
+    v.add_argument("--store", metavar="DIR", help="read the embedded store in DIR instead of a file")
     v.add_argument("--focus", metavar="NAME", help="draw only the neighbourhood of this entity")
     v.add_argument("--depth", type=int, default=2, help="relations to follow from --focus (default: 2)")
     v.add_argument("--out", metavar="FILE",
-                   help="the page to write (default: graph.html, or focus.html with --focus, beside GRAPH)")
+                   help="the page to write (default: graph.html, or focus.html with --focus, beside GRAPH; "
+                        "in the current folder with --store)")
     v.set_defaults(func=_cmd_view)
 
     st = sub.add_parser("stats", help="who matters here: counts, centrality, meetings, attendance, goals")
-    st.add_argument("graph", help="a built graph file (graph.ttl)")
+    st.add_argument("graph", nargs="?", help="a built graph file (graph.ttl); leave out with --store")
+    st.add_argument("--store", metavar="DIR", help="read the embedded store in DIR instead of a file")
     st.add_argument("--format", choices=("table", "json", "markdown"), default="table")
     st.set_defaults(func=_cmd_stats)
 
@@ -176,12 +265,23 @@ def parser() -> argparse.ArgumentParser:
     pu.add_argument("--graph-param", default="graph", help="query parameter naming the graph (default: graph)")
     pu.set_defaults(func=_cmd_push)
 
-    ex = sub.add_parser("export", help="write the graph as N-Triples, N-Quads, TriG, JSON-LD, GraphML, GEXF or Neo4j")
-    ex.add_argument("graph", help="a built graph file (graph.ttl, .nq, .trig)")
+    ex = sub.add_parser("export", help="write the graph as N-Triples, N-Quads, TriG, JSON-LD, GraphML, GEXF, Neo4j, "
+                                       "or its facts as a table")
+    ex.add_argument("graph", nargs="?", help="a built graph file (graph.ttl, .nq, .trig); leave out with --store")
+    ex.add_argument("--store", metavar="DIR", help="read the embedded store in DIR instead of a file")
     ex.add_argument("--format", default="nquads",
-                    help="comma-separated: nt, nquads, trig, jsonld, graphml, gexf, neo4j, cypher (default: nquads)")
+                    help="comma-separated: nt, nquads, trig, jsonld, graphml, gexf, neo4j, cypher, "
+                         "facts (facts.csv) (default: nquads)")
     ex.add_argument("--out", default="output", help="output folder (default: output/)")
     ex.set_defaults(func=_cmd_export)
+
+    pe = sub.add_parser("person", help="one person's posts (first and last dated statement) and meetings, by date")
+    pe.add_argument("name", help="the name, in simplified or traditional characters, a form the articles write, "
+                                 "or pinyin (li keqiang)")
+    pe.add_argument("graph", nargs="?", help="a built graph file (graph.ttl); leave out with --store")
+    pe.add_argument("--store", metavar="DIR", help="read the embedded store in DIR instead of a file")
+    pe.add_argument("--format", choices=("table", "csv", "json"), default="table")
+    pe.set_defaults(func=_cmd_person)
     return ap
 
 

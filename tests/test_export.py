@@ -122,7 +122,7 @@ def test_cli_export_writes_every_format(tmp_path, capsys):
     written = capsys.readouterr().out.split()
     names = {p.rsplit("/", 1)[-1] for p in written}
     assert names == {"graph.nt", "graph.nq", "graph.trig", "graph.jsonld", "graph.graphml", "graph.gexf",
-                     "nodes.csv", "relationships.csv", "graph.cypher"}
+                     "nodes.csv", "relationships.csv", "graph.cypher", "facts.csv"}
     # exporting the N-Quads export again gives the same N-Quads: per-article graphs survive
     assert main(["export", str(tmp_path / "x" / "graph.nq"), "--format", "nquads", "--out", str(tmp_path / "y")]) == 0
     assert (tmp_path / "y" / "graph.nq").read_bytes() == (tmp_path / "x" / "graph.nq").read_bytes()

@@ -98,3 +98,23 @@ def test_an_html_pages_published_time_is_metadata(tmp_path: Path) -> None:
     [article] = list(iter_articles([str(page)]))
     assert isinstance(article, Article) and article.meta == {"date": "2031-03-05"}
     assert date_of(article.text, article.source, article.meta) == ("2031-03-05", "metadata")
+
+
+@pytest.mark.parametrize("lead, want", [
+    ("央视网消息（新闻联播）：第二十届全国人民代表大会第三次会议5日上午在北京人民大会堂开幕。", "2031-03-05"),
+    ("央视网消息（新闻联播）：中国人民政治协商会议第二十届全国委员会第三次会议圆满完成各项议程，"
+     "10日上午在人民大会堂闭幕。", "2031-03-10"),
+])
+def test_a_national_annual_session_named_with_its_day_alone_is_guessed_in_march(lead: str, want: str) -> None:
+    text = "全国两会消息\n" + lead + "方立言主持会议。\n"
+    assert date_of(text, "tv-2031-session.txt") == (want, "inferred")
+
+
+def test_a_day_alone_gives_no_month_to_other_meetings_and_the_term_gives_the_year() -> None:
+    committee = "央视网消息：第二十届全国人民代表大会常务委员会第九次会议5日上午在北京开幕。方立言主持会议。\n"
+    assert date_of("常委会消息\n" + committee, "tv-2031-committee.txt") == (None, None)
+    # no year in the file name: the year the term and session give (the 14th NPC met first in 2023)
+    session = "央视网消息：第十四届全国人民代表大会第二次会议5日上午在北京开幕。方立言主持会议。\n"
+    assert date_of("两会消息\n" + session, "notes.txt") == ("2024-03-05", "inferred")
+    law = "央视网消息：第二十届全国人民代表大会第三次会议通过的法律自2031年8月15日起施行。方立言出席。\n"
+    assert date_of("两会消息\n" + law, "tv-2031-law.txt") == (None, None)

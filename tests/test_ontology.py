@@ -270,7 +270,8 @@ BREAKAGES = {
                                       "MinCountConstraintComponent"),
     "role label differs from the role": (lambda g: _set(g, _one(g, ORG.Membership), KG.roleLabel, Literal("某职务")),
                                          "EqualsConstraintComponent"),
-    "report without title": (lambda g: g.remove((_one(g, KG.Report), KG.title, None)), "MinCountConstraintComponent"),
+    "report without title or presenter": (lambda g: [g.remove((r, p, None)) for r in [_one(g, KG.Report)]
+                                                     for p in (KG.title, KG.presenter)], "OrConstraintComponent"),
     "negative attendance": (lambda g: _set(g, _one(g, KG.Attendance), KG.absent, Literal(-1, datatype=rns.XSD.integer)),
                             "MinInclusiveConstraintComponent"),
     "more present than expected": (lambda g: _set(g, _one(g, KG.Attendance), KG.present,

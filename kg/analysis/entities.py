@@ -25,6 +25,7 @@ from rdflib import Graph, URIRef
 
 from kg.errors import KgError
 from kg.rdf import shape
+from kg.rdf.iri import parse_span
 from kg.rdf.namespace import SCHEMA
 from kg.rdf.shape import NODE, NodeType, Prop
 from kg.rdf.terms import value
@@ -57,6 +58,11 @@ RELATION_LABELS: dict[str, str] = {
 
 Value = str | int
 
+#: a pinyin label (skos:altLabel tagged zh-Latn-pinyin) is read apart from the other written
+#: forms, under this pseudo-predicate (never written to a graph)
+PINYIN = "urn:kg:view:pinyin"
+_PINYIN_TAG = "zh-latn-pinyin"  # kg.text.pinyin.LANGUAGE (stores write tags in lower case)
+
 
 def _local(term: str) -> str:
     return term.rsplit("#", 1)[-1].rsplit("/", 1)[-1]
@@ -66,7 +72,9 @@ def _local(term: str) -> str:
 _CLASSES = frozenset(str(t.cls) for t in shape.ALL) | {str(SCHEMA.NewsArticle)}
 _PREDICATES = frozenset(str(p) for p in (
     shape.TYPE, shape.NAME, shape.ALT_NAME, shape.PREF_LABEL, shape.NOTATION, shape.EVIDENCE, shape.SENTENCE,
-    shape.ANCHOR, SCHEMA.about, SCHEMA.headline, *(q for t in shape.ALL for p in t.props for q in p.predicates)))
+    shape.ANCHOR, SCHEMA.about, SCHEMA.headline, SCHEMA.datePublished,
+    *(q for t in shape.ALL for p in t.props for q in p.predicates)))
+_ALT = str(shape.ALT_NAME)
 _TYPE = str(shape.TYPE)
 _PREDICATE_NODES = frozenset(ox.NamedNode(p) for p in _PREDICATES)
 _CLASS_NODES = frozenset(ox.NamedNode(c) for c in _CLASSES)
@@ -92,6 +100,8 @@ def view_triple(line: str) -> tuple[str, str, str] | None:
     o = o[:-3] if o.endswith(" .\n") else o.rstrip().removesuffix(" .")
     if p == _TYPE_TERM and o not in _CLASS_TERMS:
         return None
+    if o.lower().endswith("@" + _PINYIN_TAG):
+        return s[1:-1], PINYIN, value(o)
     return s[1:-1], p[1:-1], value(o)
 
 
@@ -150,19 +160,22 @@ class _Reader:
                 return v
         return v
 
-    def sentences(self, fact: str) -> list[str]:
-        """The sentences a fact node's evidence spans lie in (the span's own text if none)."""
+    def sentences(self, fact: str) -> list[tuple[str, str]]:
+        """(sentence, article IRI) of each sentence a fact node's evidence spans lie in (the
+        span's own text if none), the article read off the span's IRI (`<article>#char=`)."""
         if self._sentences is None:
             evidence, sentence = self.objs.get(str(shape.EVIDENCE), {}), self.objs.get(str(shape.SENTENCE), {})
             anchor = self.objs.get(str(shape.ANCHOR), {})
             self._sentences = {}
             for f, spans in evidence.items():
-                out: list[str] = []
+                out: list[tuple[str, str]] = []
                 for span in sorted(set(spans)):
                     texts = [t for s in sorted(set(sentence.get(span, ()))) for t in anchor.get(s, ())]
                     text = (texts or anchor.get(span) or [None])[0]
-                    if text and text not in out:
-                        out.append(text.strip())
+                    where = parse_span(span)
+                    item = (text.strip(), where[0] if where else "") if text else None
+                    if item and item not in out:
+                        out.append(item)
                 self._sentences[f] = out
         return self._sentences.get(fact, [])
 
@@ -178,7 +191,8 @@ def _triples(g: ox.Store | Graph | Path | list) -> Iterator[tuple[str, str, str]
     if isinstance(g, Graph):
         for s, p, o in g:
             if isinstance(s, URIRef) and wanted(str(p), str(o)):
-                yield str(s), str(p), str(o)
+                pinyin = str(p) == _ALT and (getattr(o, "language", None) or "").lower() == _PINYIN_TAG
+                yield str(s), PINYIN if pinyin else str(p), str(o)
         return
     if isinstance(g, ox.Store):
         quads = (q for p in sorted(_PREDICATES) for q in g.quads_for_pattern(None, ox.NamedNode(p), None,
@@ -191,7 +205,10 @@ def _triples(g: ox.Store | Graph | Path | list) -> Iterator[tuple[str, str, str]
         if p in predicates:
             o, s = q.object, q.subject
             if (p != _TYPE_NODE or o in classes) and isinstance(s, ox.NamedNode):
-                yield s.value, p.value, o.value
+                if isinstance(o, ox.Literal) and (o.language or "").lower() == _PINYIN_TAG:
+                    yield s.value, PINYIN, o.value
+                else:
+                    yield s.value, p.value, o.value
 
 
 def _labels(r: _Reader) -> dict[str, str]:
@@ -230,10 +247,12 @@ def entity_graph(g: ox.Store | Graph | Path | list) -> nx.MultiDiGraph:
     triples `view_triple` kept of N-Triples lines) and the relations between them.
 
     Returns a MultiDiGraph whose nodes are entity IRIs (as strings) with attributes
-    `label`, `cls`, `names` (other written forms), `props` (numbers and dates worth
-    showing) and `facts` (what the graph says of the entity, with sentences); each edge has
-    `relation`, `label` (as shown) and `sentences`; `G.graph["articles"]` maps each article
-    IRI to its headline. Deterministic: nodes and edges are added in sorted order, facts
+    `label`, `cls`, `names` (other written forms), `pinyin` (the pinyin label, or ""),
+    `props` (numbers and dates worth showing) and `facts` (what the graph says of the
+    entity, with sentences); each edge has `relation`, `label` (as shown), `sentences`,
+    `evidence` (each sentence with the IRI of its article) and `articles`;
+    `G.graph["articles"]` maps each article IRI to its headline, `G.graph["dates"]` to
+    its date (schema:datePublished) where it has one. Deterministic: nodes and edges are added in sorted order, facts
     read in the order of their IRIs.
     """
     r = _Reader(_triples(g))
@@ -249,9 +268,13 @@ def entity_graph(g: ox.Store | Graph | Path | list) -> nx.MultiDiGraph:
     alt: dict[str, set[str]] = defaultdict(set)
     for n, v in r.pairs(shape.ALT_NAME):
         alt[n].add(v)
+    pinyin: dict[str, str] = {}
+    for n, v in r.pairs(PINYIN):
+        pinyin.setdefault(n, v)
     for node in sorted(r.cls):
         if r.cls[node] not in only_linked or node in linked:
-            G.add_node(node, label=labels[node], cls=r.cls[node], names=sorted(alt[node]), props={}, facts=[])
+            G.add_node(node, label=labels[node], cls=r.cls[node], names=sorted(alt[node]),
+                       pinyin=pinyin.get(node, ""), props={}, facts=[])
     for t in shape.ALL:
         for note in t.notes:
             _note(r, t, note, G)
@@ -259,11 +282,14 @@ def entity_graph(g: ox.Store | Graph | Path | list) -> nx.MultiDiGraph:
         if t.attrs and t.view:
             _attrs(r, t, G)
     for (u, v, key) in sorted(edges):
+        edges[(u, v, key)]["articles"].sort()
         G.add_edge(u, v, key=key, **edges[(u, v, key)])
     _collect_facts(G)
     # the articles the graph holds, with their headlines (a page's title)
     headlines = dict(r.pairs(SCHEMA.headline))
     G.graph["articles"] = {a: headlines.get(a) for a in r.of_class.get(str(SCHEMA.NewsArticle), [])}
+    dates = dict(r.pairs(SCHEMA.datePublished))
+    G.graph["dates"] = {a: dates[a] for a in G.graph["articles"] if a in dates}
     return G
 
 
@@ -292,13 +318,20 @@ def _edges(r: _Reader, t: NodeType, edges: dict) -> None:
             named = RELATION_LABELS.get(relation, relation)
             text = (texts or {}).get(node, "")
             label = (named + text if e.label_after_relation else text) or named
-            sentences = r.sentences(node) if e.evidence else []
+            evidence = r.sentences(node) if e.evidence else []
             for u in froms(node):
                 for v in tos(node):
                     if u in r.cls and v in r.cls and u != v:
                         edge = edges.setdefault((u, v, f"{relation}:{label}"),
-                                                {"relation": relation, "label": label, "sentences": []})
-                        edge["sentences"] += [s for s in sentences if s not in edge["sentences"]]
+                                                {"relation": relation, "label": label, "sentences": [],
+                                                 "evidence": [], "articles": []})
+                        for item in evidence:
+                            if item not in edge["evidence"]:
+                                edge["evidence"].append(item)
+                                if item[0] not in edge["sentences"]:
+                                    edge["sentences"].append(item[0])
+                                if item[1] and item[1] not in edge["articles"]:
+                                    edge["articles"].append(item[1])
 
 
 def _note(r: _Reader, t: NodeType, note, G: nx.MultiDiGraph) -> None:
@@ -341,6 +374,9 @@ def _collect_facts(G: nx.MultiDiGraph) -> None:
                 "other": G.nodes[other]["label"],
                 "outgoing": outgoing,
                 "sentences": data["sentences"],
+                "evidence": data.get("evidence", []),
+                "articles": data.get("articles", []),
+                "node": other,
             })
 
 

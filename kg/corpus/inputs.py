@@ -33,6 +33,7 @@ from pathlib import Path
 
 from kg.errors import KgError
 from kg.rdf import iri
+from kg.text.han import HAN_ALL_RE
 from kg.text.html import html_to_text, looks_like_html
 from kg.text.reading import (
     ARTICLE_SUFFIXES,
@@ -46,7 +47,6 @@ from kg.text.reading import (
 #: JSONL fields passed to the pipeline as metadata (besides id and text)
 META_FIELDS = ("title", "date", "source", "url", "province")
 
-_HAN = re.compile(r"[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\U00020000-\U0003134f]")
 
 
 @dataclass
@@ -100,7 +100,7 @@ def record_text(text: str, where: str, max_chars: int | None = None) -> str:
         text = html_to_text(text)
         if not text.strip():
             raise KgError(f"{where}: no text in the page")
-    if not _HAN.search(text):
+    if not HAN_ALL_RE.search(text):
         raise KgError(f"{where}: no Chinese text")
     return text
 

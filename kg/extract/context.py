@@ -17,12 +17,12 @@ import re
 from collections import Counter
 from dataclasses import dataclass, field
 from functools import cache
-from importlib import resources
 
 from kg.extract.facts import ArticleFacts
 from kg.extract.file_names import file_name_year
 from kg.extract.localities import article_prefecture, unit_forms
 from kg.lexicon import Lexicon, Province, lexicon
+from kg.lexicon import rows as lexicon_rows
 from kg.text.document import Document
 
 _FULL_DATE = re.compile(r"((?:19|20)\d{2})年(\d{1,2})月(\d{1,2})日")
@@ -232,13 +232,8 @@ def new_facts(ctx: Context) -> ArticleFacts:
 
 @cache
 def _city_templates() -> tuple[tuple[str, str, tuple[str, ...], str], ...]:
-    text = resources.files("kg.lexicon").joinpath("city_bodies.tsv").read_text(encoding="utf-8")
-    rows = []
-    for ln in text.splitlines():
-        if ln.strip() and not ln.startswith("#"):
-            canon, cls, aliases, units = (ln.split("\t") + ["", "", ""])[:4]
-            rows.append((canon, cls, tuple(a for a in aliases.split(",") if a), units or "市县"))
-    return tuple(rows)
+    return tuple((canon, cls, tuple(a for a in aliases.split(",") if a), units or "市县")
+                 for canon, cls, aliases, units in lexicon_rows("city_bodies.tsv", 4))
 
 
 def city_bodies(city: str, bare: bool = False) -> dict[str, tuple[str, str]]:

@@ -57,7 +57,7 @@ class Participation:
 
 @dataclass
 class Report:
-    title: str
+    title: str | None  # None: a report delivered untitled (丁某作报告)
     presenter: str | None
     presenter_is_org: bool = False
     on_behalf_of: str | None = None

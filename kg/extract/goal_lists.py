@@ -21,8 +21,10 @@ year and what it belongs to are kg.extract.goals' job.
 
 from __future__ import annotations
 
+import heapq
 import re
-from bisect import bisect_left, insort
+from bisect import bisect_right
+from collections.abc import Iterator
 from dataclasses import dataclass
 
 from kg.extract.facts import Span
@@ -35,16 +37,28 @@ _DIGIT = {ch: i + 1 for i, ch in enumerate("一二三四五六七八九")}
 #: a marker must open a clause: text start, line start, or after punctuation
 _OPEN = r"(?:(?<=^)|(?<=[\n。；，：！？”、 ]))"
 
-#: marker families: regex with the numeral in group 1; items of one list share a family
+#: marker families: regex with the numeral in group 1, and whether a marker opening a line
+#: with no sentence in it (a numbered heading) is an item: （一）加快建设… heads a task of a
+#: work report; 一、2024年工作回顾 is a part of its outline
 _FAMILIES = (
-    re.compile(rf"{_OPEN}([{_NUM}]{{1,3}})(?:是|要)(?=[^，。；])", re.M),  # 一是 / 一要
-    re.compile(rf"{_OPEN}第([{_NUM}]{{1,3}})(?:是|，|：|、)", re.M),  # 第一，/ 第一是
-    re.compile(rf"[（(]([{_NUM}]{{1,3}})[）)]"),  # （一）
+    (re.compile(rf"{_OPEN}([{_NUM}]{{1,3}})(?:是|要)(?=[^，。；])", re.M), False),  # 一是 / 一要
+    (re.compile(rf"{_OPEN}第([{_NUM}]{{1,3}})(?:是|，|：|、)", re.M), False),  # 第一，/ 第一是
+    (re.compile(rf"[（(]([{_NUM}]{{1,3}})[）)]"), True),  # （一）
+    (re.compile(rf"{_OPEN}([{_NUM}]{{1,3}})、(?=[^，。；、\d{_NUM}])", re.M), False),  # 一、 in a speech
 )
+#: a part of a report's outline: a line opening with 一、
+_PART = re.compile(rf"^[{_NUM}]{{1,3}}、", re.M)
+#: ——经济运行总体平稳。: a paragraph opening with a dash
+_DASH = re.compile(r"^——(?=[^\d—])", re.M)
+_TASK_HEADING = 8  # characters of a heading that states a task (（一）加快建设…), not a label (（一）总体要求)
+_MIN_DASHES = 3
+_INDENT = 4  # characters of indent before a marker that opens its paragraph  # dashed paragraphs in a row that make a list (one is a subtitle or a quote)
 #: 首先…其次…再次…最后: the word's rank in the list (最后 closes any length)
 _SEQUENCE = {"首先": 1, "其次": 2, "再次": 3, "最后": 0}
 _SEQUENCE_RE = re.compile(rf"{_OPEN}(首先|其次|再次|最后)(?:是|要|，)?", re.M)
 
+_YAO_CLAUSE = re.compile(r"(?:今年|明年|全年|我们|下一步|今后)?要")
+_YAO_TRIES = 4  # 要 of a clause tried as the cue before a `；` list's first item
 _MAX_GAP = 900  # characters between two markers of one list: farther apart is another list
 _ITEM_END = re.compile(r"[。！？；\n]")
 _OUTLINE = re.compile(r"共分|分为[^。]{0,6}部分|(?:^|[：；，。\n])[一二三四五六七八九十]、")
@@ -64,20 +78,41 @@ class EnumeratedList:
 
 def find_lists(doc: Document, ix: LineIndex) -> list[EnumeratedList]:
     """The enumerated lists of `doc`'s body, in text order; they do not overlap: where two
-    lists would, the one an earlier finder (marked, sequence, semicolon, sentence) gives wins."""
-    found: list[EnumeratedList] = []
-    # spans of the lists kept, sorted: they do not overlap, so their ends are sorted too and
-    # the last one starting before a new list ends is the only one that can overlap it
-    taken: list[Span] = []
-    for finder in (_marked_lists, _sequence_lists, _semicolon_lists, _sentence_lists):
-        for lst in finder(doc, ix):
-            span = (lst.items[0][0], lst.items[-1][1])
-            k = bisect_left(taken, (span[1],))
-            if not (k and taken[k - 1][1] > span[0]):
-                found.append(lst)
-                insort(taken, span)
-    found.sort(key=lambda lst: lst.items[0][0])
-    return found
+    lists would, the one an earlier finder (marked, sequence, semicolon, sentence) gives wins.
+
+    Each finder's lists are merged into those kept in one pass over both, both sorted and
+    disjoint (inserting one by one into a sorted list costs time quadratic in the number of
+    lists when two finders' lists interleave)."""
+    kept: list[EnumeratedList] = []
+    for stage in _stages(doc, ix):
+        accepted: list[EnumeratedList] = []
+        i, last_end = 0, -1
+        for lst in sorted(stage, key=_start):
+            a, b = _start(lst), lst.items[-1][1]
+            while i < len(kept) and kept[i].items[-1][1] <= a:
+                i += 1
+            if (i < len(kept) and _start(kept[i]) < b) or a < last_end:
+                continue  # overlaps a list kept before, or one of this finder's own
+            accepted.append(lst)
+            last_end = b
+        kept = list(heapq.merge(kept, accepted, key=_start))
+    return kept
+
+
+def _start(lst: EnumeratedList) -> int:
+    return lst.items[0][0]
+
+
+def _stages(doc: Document, ix: LineIndex) -> Iterator[list[EnumeratedList]]:
+    """The finders' lists, finder by finder in order of precedence."""
+    for family, headings in _FAMILIES:
+        marks = [(_ordinal(m.group(1)), m.start(), m.end()) for m in family.finditer(doc.text, doc.body_start)
+                 if not _is_heading(ix, m.start()) or (headings and ix.line_end(m.start()) - m.end() >= _TASK_HEADING)]
+        yield _chain(doc, ix, marks)
+    yield _sequence_lists(doc, ix)
+    yield _dash_lists(doc, ix)
+    yield _semicolon_lists(doc, ix)
+    yield _sentence_lists(doc, ix)
 
 
 def _ordinal(numeral: str) -> int:
@@ -100,11 +135,10 @@ def _trim(text: str, a: int, b: int, drop_yao: bool = True) -> Span:
     return a, b
 
 
-def _item_span(text: str, start: int, limit: int) -> Span:
+def _item_span(ix: LineIndex, start: int, limit: int) -> Span:
     """An item opening at `start`: up to the next marker (`limit`) or its first full stop,
     semicolon or line end, whichever comes first."""
-    m = _ITEM_END.search(text, start, limit)
-    return _trim(text, start, m.start() if m else limit)
+    return _trim(ix.text, start, ix.next_match(_ITEM_END, start, limit))
 
 
 def _is_heading(ix: LineIndex, pos: int) -> bool:
@@ -115,6 +149,28 @@ def _is_heading(ix: LineIndex, pos: int) -> bool:
 def _cue_span(ix: LineIndex, start: int) -> Span:
     """The paragraph's text before `start`."""
     return ix.line_start(start), start
+
+
+def _marker_cue(ix: LineIndex, start: int) -> Span:
+    """What introduces a list whose first marker is at `start`: the paragraph's text before
+    it; for a list opening its paragraph, the paragraph before as well (`一年来，主要做了以下
+    工作：` / `一是…`; a part's title before its `（一）`)."""
+    a = ix.line_start(start)
+    if a == 0 or not _opens_paragraph(ix, start):
+        return a, start
+    return ix.line_start(a - 1), start
+
+
+def _opens_paragraph(ix: LineIndex, pos: int) -> bool:
+    """Whether only an indent stands between `pos` and its line's start (read within the
+    indent's few characters: a list marker deep in a long line is checked in constant time)."""
+    a = ix.line_start(pos)
+    return pos - a <= _INDENT and not ix.text[a:pos].strip()
+
+
+def _same_part(ix: LineIndex, a: int, b: int) -> bool:
+    """Whether no line opening with 一、 (a new part of a report) lies between a and b."""
+    return ix.next_match(_PART, a, b) == b
 
 
 def _chain(doc: Document, ix: LineIndex, marks: list[tuple[int, int, int]]) -> list[EnumeratedList]:
@@ -129,13 +185,16 @@ def _chain(doc: Document, ix: LineIndex, marks: list[tuple[int, int, int]]) -> l
             items = []
             for i, (_, _, end) in enumerate(chain):
                 limit = chain[i + 1][1] if i + 1 < len(chain) else len(text)
-                items.append(_item_span(text, end, limit))
+                items.append(_item_span(ix, end, limit))
             if all(b > a for a, b in items):
-                out.append(EnumeratedList(items, _cue_span(ix, chain[0][1]), marked=True))
+                out.append(EnumeratedList(items, _marker_cue(ix, chain[0][1]), marked=True))
         chain.clear()
 
     for rank, start, end in marks:
-        near = chain and start - chain[-1][2] < _MAX_GAP
+        # markers farther apart are of one list when each opens its paragraph in one part
+        # of a report (the tasks （一）…（十）, each heading its paragraphs)
+        near = chain and (start - chain[-1][2] < _MAX_GAP or (
+            _opens_paragraph(ix, start) and _opens_paragraph(ix, chain[-1][1]) and _same_part(ix, chain[-1][2], start)))
         if near and (rank == len(chain) + 1 or (rank == 0 and len(chain) >= 2)):
             chain.append((rank, start, end))
             if rank == 0:
@@ -147,18 +206,38 @@ def _chain(doc: Document, ix: LineIndex, marks: list[tuple[int, int, int]]) -> l
     return out
 
 
-def _marked_lists(doc: Document, ix: LineIndex) -> list[EnumeratedList]:
-    out = []
-    for family in _FAMILIES:
-        marks = [(_ordinal(m.group(1)), m.start(), m.end()) for m in family.finditer(doc.text, doc.body_start)
-                 if not _is_heading(ix, m.start())]
-        out += _chain(doc, ix, marks)
-    return out
-
-
 def _sequence_lists(doc: Document, ix: LineIndex) -> list[EnumeratedList]:
     marks = [(_SEQUENCE[m.group(1)], m.start(), m.end()) for m in _SEQUENCE_RE.finditer(doc.text, doc.body_start)]
     return _chain(doc, ix, marks)
+
+
+def _dash_lists(doc: Document, ix: LineIndex) -> list[EnumeratedList]:
+    """Runs of paragraphs opening with `——`, three or more: each item up to its first full
+    stop (`——经济运行总体平稳。国内生产总值…`)."""
+    out, run = [], []
+    prev_line = -2
+    for m in _DASH.finditer(doc.text, doc.body_start):
+        line = _line_no(ix, m.start())
+        if line != prev_line + 1 and run:
+            out += _dash_list(ix, run)
+            run = []
+        run.append(m)
+        prev_line = line
+    out += _dash_list(ix, run)
+    return out
+
+
+def _line_no(ix: LineIndex, pos: int) -> int:
+    return bisect_right(ix.starts, pos) - 1
+
+
+def _dash_list(ix: LineIndex, run: list[re.Match]) -> list[EnumeratedList]:
+    if len(run) < _MIN_DASHES:
+        return []
+    items = [_item_span(ix, m.end(), ix.line_end(m.start())) for m in run]
+    if not all(b > a for a, b in items):
+        return []
+    return [EnumeratedList(items, _marker_cue(ix, run[0].start()))]
 
 
 def _clauses(text: str, a: int, b: int) -> list[Span]:
@@ -189,22 +268,35 @@ def _template(heads: list[str]) -> re.Pattern | None:
     n = min(len(h) for h in heads)
     if len(heads) < 2 or n < 2:
         return None
+    return _framed(heads, n) or _equal_length(heads)
+
+
+def _framed(heads: list[str], n: int) -> re.Pattern | None:
+    """The items' shared opening (two or more fixed characters from the first) and shared
+    ending (three or more), as a regex; None when they share neither."""
     fixed = [i for i in range(n) if len({h[i] for h in heads}) == 1]
     suffix = _common_prefix([h[::-1] for h in heads])[::-1]
     opening = ""
     if fixed and fixed[0] == 0 and len(fixed) >= 2:  # one shared character is chance
-        opening = "".join(re.escape(heads[0][i]) if i in fixed else "." for i in range(fixed[-1] + 1))
-    if opening or len(suffix) >= 3:
-        # the ending, unless the opening already reaches into it (items of equal length)
-        covered = fixed[-1] + 1 if opening else 0
-        ending = len(suffix) >= 3 and covered + len(suffix) <= n
-        return re.compile("^" + opening + (".*" + re.escape(suffix) + "$" if ending else ""))
-    if all(len(h) == len(heads[0]) for h in heads) and len(heads[0]) >= 4:
-        fixed = [i for i in range(len(heads[0])) if len({h[i] for h in heads}) == 1]
-        if fixed:
-            return re.compile("^" + "".join(re.escape(heads[0][i]) if i in fixed else "."
-                                            for i in range(len(heads[0]))) + "$")
-    return None
+        shared = set(fixed)
+        opening = "".join(re.escape(heads[0][i]) if i in shared else "." for i in range(fixed[-1] + 1))
+    if not opening and len(suffix) < 3:
+        return None
+    # the ending, unless the opening already reaches into it (items of equal length)
+    covered = fixed[-1] + 1 if opening else 0
+    ending = len(suffix) >= 3 and covered + len(suffix) <= n
+    return re.compile(opening + (".*" + re.escape(suffix) + "$" if ending else ""))
+
+
+def _equal_length(heads: list[str]) -> re.Pattern | None:
+    """Items of one length (four or more) with characters fixed in place, as a regex."""
+    size = len(heads[0])
+    if size < 4 or any(len(h) != size for h in heads):
+        return None
+    shared = {i for i in range(size) if len({h[i] for h in heads}) == 1}
+    if not shared:
+        return None
+    return re.compile("".join(re.escape(heads[0][i]) if i in shared else "." for i in range(size)) + "$")
 
 
 def _semicolon_lists(doc: Document, ix: LineIndex) -> list[EnumeratedList]:
@@ -242,17 +334,23 @@ def _first_item(text: str, seg: Span, heads: list[str]) -> tuple[int | None, str
             clause = text[s:e]
             # the frame opens the clause, follows an adverb (`深入了解落实…`), or follows
             # the clause's 要 (`帮扶要有底线思维`), which is the cue, not the item
-            yao = [i for i, ch in enumerate(clause) if ch == "要"]
+            # the last few 要 only: each try reads the rest of the clause, and a clause of
+            # thousands of 要 would cost time quadratic in its length
+            yao, at = [], len(clause)
+            while len(yao) < _YAO_TRIES and (at := clause.rfind("要", 0, at)) >= 0:
+                yao.append(at)
             for off in sorted({0, 1, 2, 3, *yao, *(i + 1 for i in yao)}):
-                if shape.match(clause[off:]):
+                if shape.match(clause, off):
                     after_yao = off > 0 and clause[off - 1] == "要"
                     return s + (off if after_yao or off > 3 else 0), _common_prefix(heads)
     colon = text.rfind("：", *seg)
     if colon >= 0 and seg[1] - colon > 2:
         return colon + 1, ""
     for s, _ in reversed(clauses):
-        if text.startswith("要", s) and not text.startswith("要求", s):  # 要 introduces this clause only, so it stays in the item
-            return s, "要"
+        # 要 introduces this clause only, so it stays in the item; 今年要… / 我们要…: the same
+        m = _YAO_CLAUSE.match(text, s)
+        if m and not text.startswith("要求", m.end() - 1):
+            return m.end() - 1, "要"
     return None, ""
 
 

@@ -14,10 +14,10 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from functools import cache
-from importlib import resources
 from typing import TYPE_CHECKING
 
 from kg.lexicon import lexicon
+from kg.lexicon import rows as lexicon_rows
 
 if TYPE_CHECKING:  # kg.extract.context reads an article's prefecture from here
     from kg.extract.context import Context
@@ -37,12 +37,8 @@ class Prefecture:
 
 @cache
 def prefectures() -> tuple[Prefecture, ...]:
-    text = resources.files("kg.lexicon").joinpath("prefectures.tsv").read_text(encoding="utf-8")
     out = []
-    for ln in text.splitlines():
-        if not ln.strip() or ln.startswith("#"):
-            continue
-        full, province, short = (ln.split("\t") + ["", ""])[:3]
+    for full, province, short in lexicon_rows("prefectures.tsv", 3):
         unit = next(u for u in ("自治州", "地区", "盟") if full.endswith(u))
         forms = tuple(s for s in short.split(",") if s)
         stem = forms[0][:-len(unit)] if unit != "自治州" else forms[0][:-1]

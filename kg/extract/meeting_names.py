@@ -17,11 +17,11 @@ from __future__ import annotations
 
 import re
 from functools import cache
-from importlib import resources
 
 from kg.extract.context import Context, alias_pattern
 from kg.extract.localities import place_of
 from kg.extract.meeting_grammar import Mention, find_numbered
+from kg.lexicon import rows as lexicon_rows
 from kg.text.document import Document
 from kg.text.numerals import NUM, to_chinese, to_int
 
@@ -30,13 +30,7 @@ __all__ = ["Mention", "find_meetings"]
 
 @cache
 def _named_specs() -> list[tuple[str, str, str]]:
-    text = resources.files("kg.lexicon").joinpath("meeting_names.tsv").read_text(encoding="utf-8")
-    rows = []
-    for ln in text.splitlines():
-        if ln.strip() and not ln.startswith("#"):
-            level, canon, body = (ln.split("\t") + ["", ""])[:3]
-            rows.append((level, canon, body))
-    return sorted(rows, key=lambda r: -len(r[0]))  # 省委常委会 before 省委
+    return sorted(lexicon_rows("meeting_names.tsv", 3), key=lambda r: -len(r[0]))  # 省委常委会 before 省委
 
 
 def _level_place(level: str, ctx: Context) -> str | None:

@@ -11,12 +11,12 @@ from __future__ import annotations
 import re
 from datetime import date, timedelta
 from functools import cache
-from importlib import resources
 
 from kg.extract.context import Context
 from kg.extract.facts import ArticleFacts, Meeting
 from kg.extract.meeting_names import Mention, find_meetings
 from kg.lexicon import lexicon
+from kg.lexicon import lines as lexicon_lines
 from kg.text.document import Document
 
 #: the facts this extractor reads, and those it adds (kg.pipeline checks the order)
@@ -66,9 +66,7 @@ _VENUE_PREFIX = re.compile(r"^(?:省会|市区|位于)")
 
 @cache
 def _venue_ends() -> tuple[str, ...]:
-    text = resources.files("kg.lexicon").joinpath("venues.txt").read_text(encoding="utf-8")
-    return tuple(sorted((ln.strip() for ln in text.splitlines() if ln.strip() and not ln.startswith("#")),
-                        key=lambda n: (-len(n), n)))
+    return tuple(sorted((ln.strip() for ln in lexicon_lines("venues.txt")), key=lambda n: (-len(n), n)))
 
 
 @cache

@@ -10,9 +10,9 @@ from __future__ import annotations
 
 import re
 from functools import cache
-from importlib import resources
 
 from kg.lexicon import lexicon
+from kg.lexicon import rows as lexicon_rows
 from kg.text.document import is_cjk
 
 #: characters that end a clause or separate items
@@ -35,13 +35,7 @@ _FUNCTION_TAIL = set("在和与及等说作是为对向从到将把被也都就�
 @cache
 def followers() -> dict[str, str]:
     """Words that may follow a name -> the participation kind they signal ('-' for none)."""
-    text = resources.files("kg.lexicon").joinpath("verbs.tsv").read_text(encoding="utf-8")
-    out = {}
-    for ln in text.splitlines():
-        if ln.strip() and not ln.startswith("#"):
-            word, kind = (ln.split("\t") + ["-"])[:2]
-            out[word] = kind.strip()
-    return out
+    return {word: kind.strip() for word, kind in lexicon_rows("verbs.tsv", 2, fill="-")}
 
 
 #: words that follow a name without a part in a meeting (省政协副主席甲应邀列席, 甲因年龄原因…)

@@ -12,6 +12,8 @@ Property graphs, from the networkx entity view (kg.analysis.entities.entity_grap
 - ``graphml``, ``gexf``: for Gephi, yEd, networkx;
 - ``neo4j``: CSV files for ``neo4j-admin database import full`` (nodes.csv, relationships.csv);
 - ``cypher``: MERGE statements for cypher-shell (re-running them changes nothing).
+No cell of the Neo4j CSV files spans lines (a line break in a sentence is written as a
+space), so they import without ``--multiline-fields``.
 Every node has the label Entity and one of NODE_LABELS; relationship types are the
 relation names in UPPER_SNAKE case (RELATIONSHIP_TYPES); see README "stores".
 """
@@ -31,12 +33,13 @@ from rdflib import Dataset, Graph
 
 from kg.corpus.outputs import write_atomic
 from kg.errors import KgError
-from kg.graph import dataset, files
+from kg.graph import dataset
+from kg.graph.source import Source
 from kg.rdf import ontology
 from kg.rdf.mapping import PREFIXES
 from kg.rdf.terms import Triple
 
-FORMATS = ("nt", "nquads", "trig", "jsonld", "graphml", "gexf", "neo4j", "cypher")
+FORMATS = ("nt", "nquads", "trig", "jsonld", "graphml", "gexf", "neo4j", "cypher", "facts")
 
 #: entity class (kg.analysis) -> Neo4j node label
 NODE_LABELS = {"person": "Person", "organization": "Organization", "meeting": "Meeting",
@@ -168,6 +171,15 @@ def gexf(G: nx.MultiDiGraph) -> bytes:
     return _xml(nx.write_gexf, G)
 
 
+_LINE_BREAKS = re.compile(r"\r\n|[\n\r\v\f\x1c-\x1e\x85\u2028\u2029]")
+
+
+def one_line(value: object) -> object:
+    """A CSV cell on one line: neo4j-admin reads a quoted line break only with
+    --multiline-fields=true, so a line break in a sentence is written as a space."""
+    return _LINE_BREAKS.sub(" ", value) if isinstance(value, str) else value
+
+
 def _array(values: list) -> str:
     # neo4j-admin splits arrays on ";": an ASCII semicolon inside a value becomes a full-width one
     return ";".join(str(v).replace(";", "；") for v in values)
@@ -223,14 +235,14 @@ def neo4j_csv(G: nx.MultiDiGraph) -> dict[str, bytes]:
     w.writerow(["iri:ID", "name", "altNames:string[]", ":LABEL"] + [f"{k}:{t}" for k, t in props.items()])
     for n, d in sorted(G.nodes(data=True)):
         p = d.get("props") or {}
-        w.writerow([n, d.get("label", n), _array(d.get("names") or []), f"Entity;{_label(d)}"]
-                   + [_csv_value(p.get(k), t) for k, t in props.items()])
+        w.writerow([one_line(c) for c in [n, d.get("label", n), _array(d.get("names") or []), f"Entity;{_label(d)}"]
+                    + [_csv_value(p.get(k), t) for k, t in props.items()]])
     rels = io.StringIO()
     w = csv.writer(rels, lineterminator="\n")
     w.writerow([":START_ID", ":END_ID", ":TYPE", "label", "evidence:string[]"])
     for u, v, _k, d in sorted(G.edges(keys=True, data=True), key=lambda e: (e[0], e[1], e[2])):
-        w.writerow([u, v, relationship_type(d.get("relation", "related")), d.get("label", ""),
-                    _array(d.get("sentences") or [])])
+        w.writerow([one_line(c) for c in (u, v, relationship_type(d.get("relation", "related")), d.get("label", ""),
+                                          _array(d.get("sentences") or []))])
     return {"nodes.csv": nodes.getvalue().encode("utf-8"), "relationships.csv": rels.getvalue().encode("utf-8")}
 
 
@@ -266,22 +278,50 @@ _RDF_FILES = {"nt": ("graph.nt", ntriples), "nquads": ("graph.nq", nquads), "tri
 _PG_FILES = {"graphml": ("graph.graphml", graphml), "gexf": ("graph.gexf", gexf), "cypher": ("graph.cypher", cypher)}
 
 
-def export(path: Path, formats: list[str], out: Path) -> list[Path]:
-    """Write the graph file at `path` in each format into `out`; returns the files written."""
+def _view(src: Source) -> nx.MultiDiGraph:
+    with src.streamed() as graph:
+        return entity_view(graph)
+
+
+def _facts(src: Source, out: Path) -> Path:
+    from kg import progress
+    from kg.graph import facts
+
+    with src.opened() as st:
+        table = facts.rows(st, lambda items, total: progress.bar(items, total, "kg export: facts"))
+    return write_atomic(out / "facts.csv", facts.to_csv(table))
+
+
+def export(path: Path | Source, formats: list[str], out: Path,
+           step: Callable[[str], None] | None = None) -> list[Path]:
+    """Write the graph (a graph file, or a Source: a file or a store folder) in each format
+    into `out`; returns the files written. `step(name)` is told each step as it starts."""
     unknown = [f for f in formats if f not in FORMATS]
     if unknown:
         raise KgError(f"unknown export format {unknown[0]!r} (one of {', '.join(FORMATS)})")
-    path = Path(path)
-    graphs = files.article_graphs(path) if any(f in _RDF_FILES for f in formats) else None
+    src = path if isinstance(path, Source) else Source(Path(path))
+    step = step or (lambda name: None)
+    out = Path(out)
+    graphs = None
+    if any(f in _RDF_FILES for f in formats):
+        step("reading the article graphs")
+        graphs = src.article_graphs()
     written: list[Path] = []
     view = None
     for fmt in formats:
+        if fmt == "facts":
+            step("facts")
+            written.append(_facts(src, out))
+            continue
         if fmt in _RDF_FILES:
             name, fn = _RDF_FILES[fmt]
+            step(name)
             written.append(write_atomic(out / name, fn(graphs)))
             continue
         if view is None:
-            view = entity_view(path)
+            step("reading the entity view")
+            view = _view(src)
+        step(fmt)
         if fmt == "neo4j":
             for name, data in neo4j_csv(view).items():
                 written.append(write_atomic(out / "neo4j" / name, data))

@@ -12,9 +12,15 @@ from functools import cache
 from importlib import resources
 
 
-def _lines(name: str) -> list[str]:
+def lines(name: str) -> list[str]:
+    """The lines of a lexicon file shipped in this package, without blanks and # comments."""
     text = resources.files("kg.lexicon").joinpath(name).read_text(encoding="utf-8")
     return [ln for ln in text.splitlines() if ln.strip() and not ln.lstrip().startswith("#")]
+
+
+def rows(name: str, width: int, fill: str = "") -> list[tuple[str, ...]]:
+    """The tab-separated rows of a lexicon file, each cut or padded with `fill` to `width`."""
+    return [tuple((ln.split("\t") + [fill] * width)[:width]) for ln in lines(name)]
 
 
 @dataclass(frozen=True)
@@ -77,9 +83,9 @@ def _title_re(titles: tuple[str, ...]) -> re.Pattern:
 @cache
 def lexicon() -> Lexicon:
     """The lexicon, loaded once per process."""
-    names = " ".join(_lines("surnames.txt")).split()
+    names = " ".join(lines("surnames.txt")).split()
     titles, descriptors = [], set()
-    for ln in _lines("titles.txt"):
+    for ln in lines("titles.txt"):
         t = ln.strip()
         if t.endswith("*"):
             t = t[:-1]
@@ -87,25 +93,25 @@ def lexicon() -> Lexicon:
         titles.append(t)
     titles.sort(key=len, reverse=True)
     provinces = []
-    for ln in _lines("provinces.tsv"):
+    for ln in lines("provinces.tsv"):
         cols = ln.split("\t") + [""] * 6
         kind = cols[2]
         unit = {"省": "省", "自治区": "自治区", "直辖市": "直辖市", "特别行政区": "特别行政区"}[kind]
         provinces.append(Province(cols[0], cols[1], unit, cols[3], cols[4],
                                   tuple(c for c in cols[5].split(",") if c)))
     national: dict[str, tuple[str, str]] = {}
-    for ln in _lines("national_bodies.tsv"):
+    for ln in lines("national_bodies.tsv"):
         canon, cls, aliases = (ln.split("\t") + ["", ""])[:3]
         national.setdefault(canon, (canon, cls))
         for a in aliases.split(","):
             if a:
                 national.setdefault(a, (canon, cls))
     templates = []
-    for ln in _lines("regional_bodies.tsv"):
+    for ln in lines("regional_bodies.tsv"):
         canon, cls, aliases = (ln.split("\t") + ["", ""])[:3]
         templates.append((canon, cls, [a for a in aliases.split(",") if a]))
     title_bodies = {}
-    for ln in _lines("title_bodies.tsv"):
+    for ln in lines("title_bodies.tsv"):
         title, unit, body = (ln.split("\t") + ["", ""])[:3]
         title_bodies[title] = (unit, body)
     return Lexicon(

@@ -29,6 +29,7 @@ from kg.rdf import iri, shape
 from kg.rdf.namespace import ITSRDF, KG, NIF, ORG, PROV, SCHEMA
 from kg.rdf.shape import NodeType, Prop
 from kg.rdf.terms import T, Triple, date, integer, lit, nonneg, ntriples, u, url
+from kg.text import pinyin
 from kg.text.document import Document, is_cjk
 from kg.text.script import convert as t2s
 
@@ -179,6 +180,8 @@ class _Mapper:
             self.add((node, T.type, cls))
             self.add((node, T.name, lit(name)))
             self._names[node] = name
+            if cls in (_CLS["person"], _CLS["org"]):  # a pinyin label (kg.text.pinyin)
+                self.add((node, T.altLabel, pinyin.term(name, cls == _CLS["person"])))
         return node
 
     def person(self, name: str) -> str:

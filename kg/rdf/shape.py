@@ -197,7 +197,8 @@ REPORT = NodeType(
 )
 ATTENDANCE = NodeType(
     "attendance", KG.Attendance, fact=True, records="attendance", zh="出席人数",
-    key=("meeting",), per_article=True,
+    # the span too: one meeting's sittings each give their counts
+    key=("meeting", "span"), per_article=True,
     props=(Prop("meeting", KG.meeting, "meeting"), Prop("expected", KG.expected, "integer"),
            Prop("present", KG.present, "integer"), Prop("absent", KG.absent, "integer")),
     notes=(Note("meeting", "attendance", ("expected", "present", "absent")),),

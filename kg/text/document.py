@@ -23,11 +23,10 @@ from bisect import bisect_right
 from dataclasses import dataclass, field
 from functools import cached_property
 
+from kg.text.han import HAN as _CJK
+from kg.text.han import is_cjk
 from kg.text.leads import find_leads, opens_with_dateline
 from kg.text.script import to_simplified
-
-_CJK = r"\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff"
-_CJK_RE = re.compile(f"[{_CJK}]")
 
 #: sentence-final punctuation: a body line ending in one of these is a whole paragraph
 _FINAL = "。！？!?；;”’」』）)…:："
@@ -39,9 +38,6 @@ _HALF_TO_FULL = {"(": "（", ")": "）", ",": "，", ";": "；", ":": "：", "?"
 _SPACES = "\u00a0\u2002\u2003\u2009\u200b\u3000\ufeff\t"
 
 
-def is_cjk(ch: str) -> bool:
-    """True for a Chinese character (CJK unified ideographs and their extensions A / compat)."""
-    return bool(_CJK_RE.match(ch))
 
 
 @dataclass
@@ -206,7 +202,7 @@ def _on_byline_line(text: str, pos: int) -> bool:
     line_start = text.rfind("\n", 0, pos) + 1
     line_end = text.find("\n", pos)
     line = text[line_start: line_end if line_end >= 0 else len(text)].strip().lstrip("□■●◆◇○")
-    return len(line) <= 44 and bool(re.match(r"[\u4e00-\u9fff ]{0,14}?(?:记者|通讯员|摄影)", line)) \
+    return len(line) <= 44 and bool(re.match(rf"[{_CJK} ]{{0,14}}?(?:记者|通讯员|摄影)", line)) \
         and not re.search(r"[，。；：,.;:]", line)
 
 

@@ -12,7 +12,8 @@ from __future__ import annotations
 
 import re
 
-_CJK = r"\u4e00-\u9fff"
+from kg.text.han import HAN as _CJK
+
 #: who sends: 本报, a paper, a site or an agency (广西新闻网-广西日报 names two)
 _PUBLISHER = (rf"(?:本报|本网|本台|[{_CJK}]{{1,12}}?(?:新闻网|日报|晚报|早报|晨报|商报|时报|报|网|在线|新闻|社|电视台|台|客户端)"
               rf"(?:[-—－/·][{_CJK}]{{2,12}}?(?:日报|晚报|报|网|社|台))?)")

@@ -24,6 +24,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from kg.errors import KgError
+from kg.text.han import HAN_ALL_RE
 from kg.text.html import html_to_text, looks_like_html, published_date
 
 #: default limit of characters per article: a government work report has about 40,000
@@ -67,7 +68,6 @@ _MAGIC = (
 _GB_FAMILY = {"gb2312", "gbk", "gb18030", "hz", "iso2022_cn"}
 
 _DECLARED = re.compile(rb"""(?:charset|encoding)\s*=\s*["']?\s*([A-Za-z0-9_.:-]{2,40})""", re.IGNORECASE)
-_CJK = re.compile(r"[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\U00020000-\U0003134f]")
 _CONTROL = re.compile(r"[\x00-\x1f\x7f-\x9f]")
 
 
@@ -175,10 +175,10 @@ def _word_share(text: str) -> float:
     from kg.text.script import convert
 
     sample = convert(text[:4000])
-    n = len(_CJK.findall(sample))
+    n = len(HAN_ALL_RE.findall(sample))
     if n == 0:
         return 0.0
-    covered = sum(len(w) for w in rjieba.cut(sample, hmm=False) if len(w) >= 2 and _CJK.match(w))
+    covered = sum(len(w) for w in rjieba.cut(sample, hmm=False) if len(w) >= 2 and HAN_ALL_RE.match(w))
     return covered / n
 
 
@@ -206,7 +206,7 @@ def _detect(data: bytes, name: str) -> tuple[str, str]:
     else:
         found = gb or big5
     # Japanese or Korean bytes often read as GB18030 too, but make no Chinese words
-    if found and (len(_CJK.findall(found[0][:4000])) < 20 or _word_share(found[0]) >= MIN_WORD_SHARE):
+    if found and (len(HAN_ALL_RE.findall(found[0][:4000])) < 20 or _word_share(found[0]) >= MIN_WORD_SHARE):
         return found
     import charset_normalizer
 
@@ -233,13 +233,13 @@ def _decode(data: bytes, name: str, encoding: str | None, html: bool | None) -> 
     except UnicodeDecodeError as exc:
         first_bad = exc.start
     else:
-        if _CJK.search(text) or text.isascii():
+        if HAN_ALL_RE.search(text) or text.isascii():
             return text, "utf-8"
         try:  # a few GB bytes can form valid UTF-8 (b"\xca\xa1" is "ʡ"); prefer Chinese
             found = _detect(data, name)
         except KgError:
             return text, "utf-8"
-        return found if _CJK.search(found[0]) else (text, "utf-8")
+        return found if HAN_ALL_RE.search(found[0]) else (text, "utf-8")
     if html is not False:
         declared = _declared(data)
         if declared and declared != "utf-8":
@@ -272,7 +272,7 @@ def decode(data: bytes, name: str, encoding: str | None = None, max_chars: int |
         text = html_to_text(text)
     if not text.strip():
         raise KgError(f"{show(name)}: " + ("no text in the page" if fmt == "html" else "only white space"))
-    if not _CJK.search(text):
+    if not HAN_ALL_RE.search(text):
         how = f" (read as {encoding})" if encoding else ""
         raise KgError(f"{show(name)}: no Chinese text{how}")
     if len(text) > max_chars:

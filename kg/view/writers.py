@@ -9,6 +9,7 @@ from __future__ import annotations
 from pathlib import Path
 
 import networkx as nx
+import pyoxigraph as ox
 
 from kg.analysis.entities import entity_graph, neighbourhood, view_triple
 from kg.analysis.metrics import summary
@@ -27,8 +28,11 @@ def title_of(G: nx.MultiDiGraph) -> str:
     return f"kg: {len(articles)} articles" if articles else "kg"
 
 
-def load(path: Path) -> tuple[Path, nx.MultiDiGraph]:
-    """The graph file at `path` (any format kg reads, kg.graph.files) and its entity graph."""
+def load(path: Path | ox.Store) -> tuple[Path | None, nx.MultiDiGraph]:
+    """The graph file at `path` (any format kg reads, kg.graph.files) and its entity graph;
+    an open Store (`kg view --store`) gives None and the entity graph of its merged graph."""
+    if isinstance(path, ox.Store):
+        return None, entity_graph(path)
     return Path(path), entity_graph(Path(path))
 
 
@@ -81,7 +85,7 @@ def output_writers() -> list[OutputWriter]:
             OutputWriter("analysis", ("analysis.md", "analysis.json"), write_analysis, tee=view_triple)]
 
 
-def write_view(ttl: Path, out: Path, focus: str | None = None, depth: int = 2) -> tuple[Path, nx.MultiDiGraph]:
+def write_view(ttl: Path | ox.Store, out: Path, focus: str | None = None, depth: int = 2) -> tuple[Path, nx.MultiDiGraph]:
     """Write the page of the graph in `ttl` (or of the neighbourhood of `focus` within
     `depth` relations) to `out`; returns the path and the entity graph drawn."""
     _, G = load(ttl)
