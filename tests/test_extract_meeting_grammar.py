@@ -225,3 +225,28 @@ def test_presiding_over_a_standing_committee_is_its_meeting():
     assert f.main_meeting.name == "中共江西省委常委会会议"
     _, f = run("12月6日，省委常委会（扩大）会议举行，省委书记周明远主持并讲话。江西省委常委出席。")
     assert f.main_meeting.name == "中共江西省委常委会（扩大）会议"
+
+
+def test_a_party_congress_meets_again_in_its_term():
+    _, f = run("本报讯 6月8日，中国共产党绿江市第十三次代表大会第二次会议在市会议中心开幕。市委书记周明远主持会议。")
+    m = f.main_meeting
+    assert (m.name, m.term, m.session) == ("中国共产党绿江市第十三次代表大会第二次会议", 13, 2)
+    assert m.body == "中国共产党绿江市委员会"
+
+
+def test_a_party_congress_named_by_its_bare_abbreviation():
+    _, f = run("本报讯 市委书记周明远主持召开会议，传达学习十九大精神。自十八大以来全市发展很快。全市十大工程进展顺利。")
+    assert {"中国共产党第十九次全国代表大会", "中国共产党第十八次全国代表大会"} <= set(f.meetings)
+    assert not any("第十次全国" in n for n in f.meetings)
+
+
+def test_a_standing_committee_session_of_a_county_party_committee():
+    _, f = run("本报讯 5月6日，十二届县委常委会第57次会议召开。县委书记周明远主持会议。"
+               "中共海安县第十二届委员会第三次全体会议。全县上下。")
+    assert "中国共产党海安县第十二届委员会常务委员会第五十七次会议" in f.meetings
+
+
+def test_a_bare_term_and_session_is_the_articles_one_body():
+    _, f = run("1月15日，中国人民政治协商会议湖南省第十三届委员会第五次会议开幕。省政协主席周明远作"
+               "关于十三届四次会议以来提案工作情况的报告。")
+    assert "中国人民政治协商会议第十三届湖南省委员会第四次会议" in f.meetings

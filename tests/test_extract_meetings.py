@@ -66,3 +66,46 @@ def test_each_meeting_span_reads_the_written_form():
 def test_no_meeting_without_a_name():
     _, f = run("代表们表示，要把会议精神落到实处。")
     assert f.meetings == {}
+
+
+@pytest.mark.parametrize("text, name", [
+    # an attributive clause before a name is not part of it
+    ("本报讯 2月20日上午，万众瞩目的全市经济工作会议在市会议中心召开。市委书记周明远出席会议并讲话。", "全市经济工作会议"),
+    ("本报讯 2月20日上午，备受全州各族人民瞩目和期待的绿水发展论坛在州会议中心召开。州委书记周明远出席会议并讲话。",
+     "绿水发展论坛"),
+    # a study session, and the congress its name refers to
+    ("新华社北京9月1日电 学习贯彻党的十九大精神省部级主要领导干部专题研讨班开班式1日上午在中央党校举行。"
+     "周明远出席开班式并发表重要讲话。", "学习贯彻党的十九大精神省部级主要领导干部专题研讨班开班式"),
+])
+def test_contextual_names_start_at_the_name(text, name):
+    _, f = run(text)
+    assert f.main_meeting is not None and f.main_meeting.name == name
+
+
+def test_a_time_of_day_is_no_meeting():
+    _, f = run("本报讯 2月20日，全市干部大会召开。下午3时大会开幕，市委书记周明远主持会议。")
+    assert not any("3时" in n or "三时" in n for n in f.meetings)
+    assert f.main_meeting.name == "全市干部大会"
+
+
+def test_a_provincial_sessions_year_follows_its_session_not_the_year_reviewed():
+    # no stamp: the text's cue (2018年是…) is the year the report reviews; the second session of
+    # a provincial term (terms start 2003, 2008 … 2018) falls in 2019
+    _, f = run("1月25日上午，政协第十二届湖南省委员会第二次会议在长沙开幕。省政协主席周明远作常务委员会工作报告。"
+               "报告说，2018年是全面贯彻新发展理念的开局之年，一年来省政协围绕中心服务大局。")
+    assert f.main_meeting.date == "2019-01-25"
+
+
+def test_a_stamp_gives_a_provincial_sessions_year():
+    _, f = run("2020-01-14 10:00 来源：湖南日报\n1月13日上午，政协第十二届湖南省委员会第二次会议在长沙开幕。")
+    assert f.main_meeting.date == "2020-01-13"  # the stamp is the article's day: not corrected
+
+
+def test_a_descriptive_de_clause_stays_in_the_name():
+    _, f = run("本报讯 2月1日，全省绿叶病毒感染的肺炎疫情防控工作会议在省会议中心召开。省委书记周明远出席会议并讲话。")
+    assert any(n.endswith("绿叶病毒感染的肺炎疫情防控工作会议") for n in f.meetings)
+
+
+def test_a_foreign_partys_congress_is_not_the_cpcs():
+    _, f = run("新华社河内1月2日电 越方将顺利完成越共十三大确定的目标任务。周明远表示祝贺。")
+    assert not any("全国代表大会" in n for n in f.meetings)

@@ -130,3 +130,34 @@ def test_a_provinces_department_and_what_is_none(written, department):
     _, f = run(GANSU_OPENING + written)
     found = {o for o in f.organizations if o.startswith("甘肃省") and "人民代表大会" not in o}
     assert found == ({department} if department else set())
+
+
+@pytest.mark.parametrize("written, org", [
+    ("省总工会、团省委、省妇联负责同志出席。", "甘肃省总工会"),
+    ("省总工会、团省委、省妇联负责同志出席。", "共产主义青年团甘肃省委员会"),
+    ("中央军委政治工作部副主任周明远出席。", "中华人民共和国中央军事委员会政治工作部"),
+    ("全国青联、全国少工委负责同志出席。", "中华全国青年联合会"),
+    ("全国青联、全国少工委负责同志出席。", "中国少年先锋队全国工作委员会"),
+    ("据绿野网报道，代表们认真审议。", "绿野网"),
+    ("本报青川频道4月2日讯绿野网报道：代表们认真审议。", "绿野网"),
+    ("来源：中国人大网", "中国人大网"),
+    ("会议听取了绿江矿区人民法院工作报告。", "绿江矿区人民法院"),
+    ("省高级人民法院绿江分院院长周明远列席。", "甘肃省高级人民法院绿江分院"),
+    ("绿江高新区管委会主任周明远列席。", "绿江高新区管委会"),
+    ("周明远曾任绿江钢铁集团有限公司董事长。", "绿江钢铁集团有限公司"),
+    ("周明远毕业于绿江理工大学。", "绿江理工大学"),
+])
+def test_bodies_named_by_their_shape(written, org):
+    _, f = run(GANSU_OPENING + written)
+    assert org in f.organizations
+    assert not any(o.startswith(("据", "曾任", "毕业于", "会议")) for o in f.organizations)
+
+
+def test_no_body_from_a_generic_phrase():
+    _, f = run(GANSU_OPENING + "全省各级人民法院要依法履职。有关有限公司要整改。互联网企业要守法。")
+    assert not any(o.endswith(("人民法院", "有限公司", "网")) for o in f.organizations)
+
+
+def test_no_court_or_site_from_a_verb_phrase():
+    _, f = run(GANSU_OPENING + "要大力加强人民法院队伍建设，织密扎牢社会保障网。")
+    assert not any(o.endswith(("人民法院", "网")) for o in f.organizations)

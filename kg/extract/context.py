@@ -20,6 +20,7 @@ from functools import cache
 
 from kg.extract.facts import ArticleFacts
 from kg.extract.file_names import file_name_year
+from kg.extract.localities import article_prefecture, unit_forms
 from kg.lexicon import Lexicon, Province, lexicon
 from kg.lexicon import rows as lexicon_rows
 from kg.text.document import Document
@@ -97,7 +98,7 @@ def _province(doc: Document, lex: Lexicon) -> Province | None:
 #: a city or county named as the owner of a local body or meeting (聊城市第十八届人民代表大会,
 #: 政协第十一届南宁市委员会, 威海市委, 桃源县第十五届…): its name, written before its unit word
 _OWNER = r"(?:(?<=[\s，。：；、“（(])|^|(?<=政协第.届)|(?<=政协第..届)|(?<=会议第.届)|(?<=会议第..届)|(?<=中国共产党)|(?<=中共))"
-_LOCALITY_OWNER = {u: re.compile(rf"{_OWNER}(?P<c>[\u4e00-\u9fff]{{2,4}}?){u}"
+_LOCALITY_OWNER = {u: re.compile(rf"{_OWNER}(?P<c>(?!中共|中国)(?:(?![届第次])[\u4e00-\u9fff]){{2,4}}?){u}"
                                  rf"(?=第[一二三四五六七八九十]{{1,3}}届|委员会|委(?!员)|人民政府|人大|政协|{u}长)")
                    for u in ("市", "县")}
 #: a local body written short, or the whole locality: the article is about its own affairs
@@ -112,6 +113,9 @@ def _city(doc: Document, lex: Lexicon, prov: Province | None) -> str | None:
     province-level unit) or a province's."""
     text = doc.text
     n_city, n_county = (len(_LOCALITY_LOCAL[u].findall(text)) for u in ("市", "县"))
+    pref = article_prefecture(text)  # 州委, 全州 in an article naming 大理州
+    if pref is not None and pref[1] >= max(n_city, n_county):
+        return pref[0]
     if n_county > n_city:
         owners = Counter(m.group("c") for m in _LOCALITY_OWNER["县"].finditer(text))
         return f"{owners.most_common(1)[0][0]}县" if owners else None
@@ -236,8 +240,7 @@ def city_bodies(city: str, bare: bool = False) -> dict[str, tuple[str, str]]:
     """alias -> (canonical, class) for the bodies of a city (聊城市) or county (桃源县); the bare
     forms (市委, 县政府) only with `bare`, in an article about that place."""
     out: dict[str, tuple[str, str]] = {}
-    unit = city[-1] if city[-1] in "市县" else "市"
-    short = city[:-1] if city[-1] in "市县" else city
+    unit, short, names = unit_forms(city)  # a prefecture is written short too (大理州委)
     for canon, cls, aliases, units in _city_templates():
         if unit not in units:
             continue
@@ -246,7 +249,8 @@ def city_bodies(city: str, bare: bool = False) -> dict[str, tuple[str, str]]:
         for a in aliases:
             if a.startswith("{U}") and not bare:
                 continue
-            out.setdefault(a.format(C=city, c=short, U=unit), (full, cls))
+            for name in names:
+                out.setdefault(a.format(C=name, c=short, U=unit), (full, cls))
     return out
 
 

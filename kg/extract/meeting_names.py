@@ -19,7 +19,8 @@ import re
 from functools import cache
 
 from kg.extract.context import Context, alias_pattern
-from kg.extract.meeting_grammar import Mention, find_numbered, place_of
+from kg.extract.localities import place_of
+from kg.extract.meeting_grammar import Mention, find_numbered
 from kg.lexicon import rows as lexicon_rows
 from kg.text.document import Document
 from kg.text.numerals import NUM, to_chinese, to_int
@@ -35,7 +36,7 @@ def _named_specs() -> list[tuple[str, str, str]]:
 def _level_place(level: str, ctx: Context) -> str | None:
     """The full name a level word stands for in the article: 省委 -> its province, 市委 -> the
     city it reports (or the municipality), 全区 -> its autonomous region; "" for a national one."""
-    unit = next((u for u in ("自治区", "省", "市", "县") if u in level), "自治区" if level == "全区" else None)
+    unit = next((u for u in ("自治区", "省", "市", "县", "州") if u in level), "自治区" if level == "全区" else None)
     if unit is None:
         return ""
     return place_of(None, unit, ctx)
@@ -95,13 +96,14 @@ def _named(doc: Document, ctx: Context) -> list[Mention]:
 
 
 _MEETING_NOUN = (r"(?:工作会议|代表大会|大会|座谈会|推进会|动员会|部署会|常务会议|全体会议|专题会议|"
+                 r"(?:研讨班|培训班|轮训班|读书班)(?:开班式|结业式)?|开班式|结业式|"
                  r"电视电话会议|视频会议|交流会|报告会|研讨会|讨论会|协商会|评议会|学习会|总结会|表彰会|"
                  r"恳谈会|民主生活会|论坛|峰会|会议|集体学习)(?!议)")
 #: a meeting the sentence names by what happens at it: 在…会议上强调, 主持召开…会议, …会议在京召开
 _CONTEXTUAL = (
     re.compile(rf"在(?P<m>[^，。；：、《》（）()在]{{2,36}}?{_MEETING_NOUN})(?:上|时)?(?:强调|指出|表示|讲话|发表|作)"),
     re.compile(rf"主持(?:召开)?(?P<m>[^，。；：、《》（）()]{{2,36}}?{_MEETING_NOUN})(?=[，。；：\n]|并|时|强调|$)"),
-    re.compile(rf"(?:^|(?<=[\n，。]))(?P<m>[^，。；：、《》（）()\n]{{2,36}}?{_MEETING_NOUN})"
+    re.compile(rf"(?:^|(?<=[\n，。]))(?P<m>[^，。；：、《》（）()\n]{{2,44}}?{_MEETING_NOUN})"
                rf"(?:\d{{1,2}}日(?:至\d{{1,2}}日)?)?(?:(?:上午|下午|晚)?在[\u4e00-\u9fff]{{1,10}})?(?:隆重|胜利)?(?:召开|举行|开幕|闭幕)"),
 )
 _GENERIC = re.compile(r"^(?:会议|大会|全会|座谈会|电视电话会议|视频会议|专题会议|全体会议|这次会议|本次会议|此次会议)$")
@@ -109,6 +111,12 @@ _OPENING_VERB = re.compile(r"^(?:召开|举行|出席|参加|主持)")
 #: words before a name that point at a meeting named elsewhere, or count meetings (四个…会议)
 _DEMONSTRATIVE = re.compile(r"^(?:这次|本次|此次|上次|这一|该|[一二三四五六七八九十两]个|多个|各)")
 _DATELINE_PREFIX = re.compile(r"^.*?(?:\d{1,2}日电|消息|本报讯)")
+#: an attributive clause of expectation before a name (备受全州各族人民瞩目和期待的…, 万众瞩目的…):
+#: the name starts after it (not so a description: 新型冠状病毒感染的肺炎疫情防控工作会议)
+_ATTRIBUTIVE = re.compile(r"^.*(?:瞩目|期待|期盼|关注|盼望|注目|重托|瞩望)[^的]{0,6}的")
+#: a time of day before a meeting word (下午3时大会开幕): a time, not part of a name
+_CLOCK = re.compile(r"^(?:\d{1,2}日)?(?:凌晨|早上|上午|中午|下午|晚上|晚)?[\d一二三四五六七八九十]{1,3}[时点]"
+                    r"(?:[\d一二三四五六七八九十]{1,3}分|半|整)?(?:许|左右)?")
 _CONTEXT_BAD = re.compile(r"强调|指出|出席|讲话|主持|考察|调研|听取|审议|宣布|祝贺|有利|委员长|总理|书记|"
                           r"(?<![工合创写操动制协运著振])作")
 #: a body's group that holds a 民主生活会 (省委常委班子, 省政府党组)
@@ -195,6 +203,7 @@ def _contextual(doc: Document, ctx: Context) -> list[Mention]:
             written = m.group("m")
             written = _DATELINE_PREFIX.sub("", written)
             written = _OPENING_VERB.sub("", written).lstrip("了也 ")
+            written = _CLOCK.sub("", _ATTRIBUTIVE.sub("", written))
             written = _DEMONSTRATIVE.sub("", written)  # 这次中央政治局集体学习 is the one named
             if len(written) < 5 or _GENERIC.match(written) or written in ctx.aliases or _CONTEXT_BAD.search(written):
                 continue
@@ -235,16 +244,7 @@ def find_meetings(doc: Document, ctx: Context) -> list[Mention]:
     named conferences overlap, the longest wins; a reading from context yields to any that
     overlaps it, and one whose words lie inside a name already found is that meeting; a bare
     recurring name (国务院全体会议) is the one numbered sitting of its kind the article names."""
-    found = find_numbered(doc.text, ctx)
-    # 十九届二中、三中、四中全会: one plenum per numeral of the list
-    for m in re.finditer(rf"(?:党的|中共)?(?P<t>{NUM})届(?P<list>(?:[一二三四五六七八九十]{{1,2}}中、)+[一二三四五六七八九十]{{1,2}}中)全会", doc.text):
-        t = to_int(m.group("t"))
-        for k in re.finditer(r"([一二三四五六七八九十]{1,2})中", m.group("list")):
-            s = to_int(k.group(1))
-            if t and s and 1 <= s <= 12:
-                a = m.start("list") + k.start()
-                found.append(Mention(a, m.start("list") + k.end(), f"中国共产党第{to_chinese(t)}届中央委员会第{to_chinese(s)}次全体会议",
-                                     "中国共产党中央委员会", t, s, "plenum"))
+    found = find_numbered(doc.text, ctx) + _plenum_list(doc.text)
     found += _named(doc, ctx)
     # longest match wins where two readings overlap
     found.sort(key=lambda f: (f.start, -(f.end - f.start)))
@@ -258,21 +258,43 @@ def find_meetings(doc: Document, ctx: Context) -> list[Mention]:
         same = None if k.kind else _same_numbered(k.name, numbered)
         if same is not None:
             kept[i] = Mention(k.start, k.end, same.name, same.body, same.term, same.session, same.kind)
-    # a meeting named only by its context yields to another reading of the same words, and a
-    # short form of a meeting already named (人大常委会第九次会议) is that meeting
-    for f in _contextual(doc, ctx):
-        if any(f.start < k.end and k.start < f.end for k in kept):
-            continue
-        same = next((k for k in kept if doc.text[f.start:f.end] in doc.text[k.start:k.end]), None) \
-            or _same_numbered(f.name, numbered)
-        if same is not None:
-            f = Mention(f.start, f.end, same.name, same.body, same.term, same.session, same.kind)
-        kept.append(f)
+    kept += _contextual_kept(doc, ctx, kept, numbered)
     for k in kept:
         if k.session is None and k.kind is None:
             k.session = _ordinal(k.name)
     kept.sort(key=lambda f: f.start)
     return kept
+
+
+def _plenum_list(text: str) -> list[Mention]:
+    """十九届二中、三中、四中全会: one plenum per numeral of the list."""
+    out = []
+    for m in re.finditer(rf"(?:党的|中共)?(?P<t>{NUM})届(?P<list>(?:[一二三四五六七八九十]{{1,2}}中、)+[一二三四五六七八九十]{{1,2}}中)全会", text):
+        t = to_int(m.group("t"))
+        for k in re.finditer(r"([一二三四五六七八九十]{1,2})中", m.group("list")):
+            s = to_int(k.group(1))
+            if t and s and 1 <= s <= 12:
+                a = m.start("list") + k.start()
+                out.append(Mention(a, m.start("list") + k.end(), f"中国共产党第{to_chinese(t)}届中央委员会第{to_chinese(s)}次全体会议",
+                                   "中国共产党中央委员会", t, s, "plenum"))
+    return out
+
+
+def _contextual_kept(doc: Document, ctx: Context, kept: list[Mention], numbered: list[Mention]) -> list[Mention]:
+    """Meetings named only by their context that stand: one yields to another reading of the
+    same words (unless it names a meeting it studies: 学习贯彻党的十九大精神…研讨班), and a short
+    form of a meeting already named (人大常委会第九次会议) is that meeting."""
+    out: list[Mention] = []
+    for f in _contextual(doc, ctx):
+        inner = [k for k in kept + out if f.start < k.end and k.start < f.end]
+        if inner and not all(f.start <= k.start and k.end < f.end and doc.text.startswith("精神", k.end) for k in inner):
+            continue
+        same = next((k for k in kept if doc.text[f.start:f.end] in doc.text[k.start:k.end]), None) \
+            or _same_numbered(f.name, numbered)
+        if same is not None:
+            f = Mention(f.start, f.end, same.name, same.body, same.term, same.session, same.kind)
+        out.append(f)
+    return out
 
 
 #: the ordinal of a sitting named without a term: 第三次六国议长会议, 中央财经委员会第六次会议

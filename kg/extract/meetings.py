@@ -33,6 +33,19 @@ def _national_year(found: Mention) -> int | None:
     return None
 
 
+def _provincial_year(found: Mention, year: int | None) -> int | None:
+    """The year of a province-level congress's or CPPCC's plenary session, from the article's
+    year: their terms start with the nation's (2003, 2008 … 2023), so session M falls in a
+    year 2003 + 5k + M - 1; a year one off that (a text cue of the year reviewed) is corrected."""
+    if (year is None or found.kind not in ("lnpc", "lcppcc") or not found.session or not 1 <= found.session <= 5
+            or "常务委员会" in found.name or found.place is None or lexicon().province(found.place) is None):
+        return None
+    for y in (year, year + 1, year - 1):
+        if (y - 2003) % 5 == found.session - 1:
+            return y
+    return None
+
+
 #: what follows the name of the meeting an article reports on: its sitting, now, not a plan
 #: (…会议29日下午在北京人民大会堂闭幕, …会议1月18日选举…; not …会议于2024年3月5日召开)
 _EVENT = re.compile(r"^(?!于|将)[^，。；]{0,16}?(?:隆重|胜利|正式)?(?:开幕|闭幕|举行|召开|开会|落下帷幕|选举|表决|审议)")
@@ -224,6 +237,9 @@ def extract(doc: Document, ctx: Context, facts: ArticleFacts) -> None:
     m = facts.meetings[main]
     m.main = True
     year = next((y for f in found if f.name == main and (y := _national_year(f))), None)
+    if year is None and not ctx.published and not doc.meta.get("date"):
+        # a stamp is the article's day; a year read from the text's cues may be the year reviewed
+        year = next((y for f in found if f.name == main and (y := _provincial_year(f, facts.year))), None)
     if year is None and (named_year := re.match(r"((?:19|20)\d{2})年", main)):
         year = int(named_year.group(1))  # 2020年…表彰大会: the meeting's name gives its year
     if year and not doc.meta.get("date"):

@@ -13,7 +13,7 @@ from functools import cache
 
 from kg.extract.context import Context, alias_pattern, city_bodies
 from kg.extract.facts import ArticleFacts
-from kg.extract.meeting_grammar import place_of
+from kg.extract.localities import place_of
 from kg.lexicon import lexicon
 from kg.text.document import Document
 from kg.text.numerals import NUM
@@ -26,7 +26,7 @@ ADDS = ("organizations",)
 _CJK = r"[\u4e00-\u9fff]"
 _MEDIA = re.compile(rf"({_CJK}{{2,6}}?(?:日报|晚报|电视台|广播电视台|广播电台))(?=社|记者|全媒体记者|融媒体记者|讯|消息|报道|[）)、，。|｜]|网|\s|$)")
 _UNIVERSITY = re.compile(rf"{_CJK}{{2,10}}?(?:大学|学院)")
-_STOP_BEFORE = set("和及与、，。；：（）“”《》在的是为由向对从把被给到让")
+_STOP_BEFORE = set("和及与、，。；：（）“”《》在的是为由向对从把被给到让了")
 #: words that make a committee-shaped phrase something else (关于…委员会的决定, 委员和…委员会);
 #: 和 and 与 stay allowed: 监察和司法委员会, 环境与资源保护委员会
 _NOT_CHILD = re.compile(r"届|第|次|全体|关于|有关|的|^委员|^各|^相关|^其他|^下设|^[和与及、]|全国|人大|政协")
@@ -40,6 +40,10 @@ _LOCAL_BEFORE = re.compile(r"(?:省|市|县|区|州|旗|盟)$")
 #: short names that are the national body's only where nothing local stands before them
 _NATIONAL_MARK = re.compile(r"^(?:国家|中国|中华|全国|中央|中共|国务院|最高|新华|人民日报|光明日报|经济日报)")
 _DEPARTMENT = re.compile(rf"(?P<u>省|自治区)(?P<d>{_CJK}{{1,8}}?(?:厅|局|委员会|办公厅|办公室|委(?!员)))")
+#: a city's, county's or prefecture's department written short (州财政局, 市市场监督管理局), its
+#: government's office (市政府办公室): the article's own place's, after a boundary
+_LOCAL_DEPARTMENT = re.compile(rf"(?:(?<![\u4e00-\u9fff])|(?<=[和及与、的对向在由]))(?P<u>市|县|州)"
+                               rf"(?:(?P<office>(?:人民)?政府办公[室厅])|(?P<d>{_CJK}{{2,9}}?(?:局|厅|办公室|委员会|委(?![员会]))))")
 _CHILD = re.compile(rf"(?P<d>{_CJK}{{2,12}}?(?:委员会|工作委员会))")
 
 
@@ -50,16 +54,28 @@ def _clean_start(text: str, start: int, end: int) -> int:
         if text[i] in _STOP_BEFORE:
             s = i + 1
             break
-    return s
+    lead = _LEAD.match(text, s, end)
+    return lead.end() if lead and lead.end() < end else s
 
 
 def extract(doc: Document, ctx: Context, facts: ArticleFacts) -> None:
     """Add every organisation named in the article, with the spans where it is named."""
     text = doc.text
+    taken = _lexicon_bodies(text, ctx, facts)
+    _bodies_with_term(text, ctx, facts)
+    _patterned(text, taken, facts)
+    _universities(text, taken, facts)
+    _departments(text, ctx, facts)
+    _local_departments(text, ctx, facts)
+    _named_city_bodies(text, facts)
+
+
+def _lexicon_bodies(text: str, ctx: Context, facts: ArticleFacts) -> list[tuple[int, int]]:
+    """Bodies the lexicon names (national, the province's, the city's), and their committees;
+    the spans they take."""
     taken: list[tuple[int, int]] = []
-    alias_re = alias_pattern(ctx, 1, text)
     national = ctx.lexicon.national
-    for m in alias_re.finditer(text):
+    for m in alias_pattern(ctx, 1, text).finditer(text):
         a, b = m.span()
         written = m.group(0)
         if written.endswith("委") and text.startswith("员会", b):
@@ -71,16 +87,17 @@ def extract(doc: Document, ctx: Context, facts: ArticleFacts) -> None:
         taken.append((a, b))
         if cls in ("legislature", "cppcc"):
             _children(text, canon, cls, a, b, facts)
+    return taken
 
-    # 政协第十二届浙江省委员会, 政协湖北省第十二届委员会, 政协第十一届南宁市委员会 (+ 提案委员会):
-    # the term sits inside the body's name
+
+def _bodies_with_term(text: str, ctx: Context, facts: ArticleFacts) -> None:
+    """政协第十二届浙江省委员会, 政协黔东南州第十届委员会 (+ 提案委员会): the term inside the
+    body's name; 省十三届人民代表大会代表, 十二届省政协常委会: a congress or CPPCC named with its term."""
     for m in _cppcc_re().finditer(text):
         place = m.group("p") or m.group("p2")
-        prov = ctx.lexicon.province(place)
-        canon = f"中国人民政治协商会议{prov.full if prov else place}委员会"
+        canon = f"中国人民政治协商会议{place if place == '全国' else place_of(place, None, ctx)}委员会"
         facts.add_org(canon, m.span(), "cppcc")  # 政协第十二届全国委员会 too
         _children(text, canon, "cppcc", m.start(), m.end(), facts)
-    # 省十三届人民代表大会代表, 十二届省政协常委会: a congress or CPPCC named with its term
     for m in (m for rx in _term_body_res() for m in rx.finditer(text)):
         place = place_of(m.group("p") or None, m.group("u"), ctx)
         if place:
@@ -90,11 +107,52 @@ def extract(doc: Document, ctx: Context, facts: ArticleFacts) -> None:
             else:
                 facts.add_org(f"{place}人民代表大会{sc}", m.span(), "legislature")
 
-    for m in _MEDIA.finditer(text):
-        a = _clean_start(text, m.start(), m.end())
-        name = text[a:m.end(1)]
-        if len(name) >= 4 and not any(a < e and s < m.end(1) for s, e in taken):
-            facts.add_org(name, (a, m.end(1)), "media")
+
+#: organisations no list can hold, named as written: (pattern, group of the name, class)
+_PATTERNED = (
+    (_MEDIA, 1, "media"),
+    # a news site named as a source (来源：大河网, 大河网报道, 据X网消息); not 互联网, 电网
+    (re.compile(rf"(?:(?<=来源[:：])\s*({_CJK}{{2,8}}?网)(?=[\s|｜）)]|$)|(?<![\u4e00-\u9fff])({_CJK}{{2,8}}?(?<![电管联])网)"
+                rf"(?=讯|消息|报道|记者|客户端))"), 0, "media"),
+    (re.compile(rf"({_CJK}{{2,24}}?(?:股份|集团)?有限(?:责任)?公司)"), 1, "enterprise"),
+    # a court or procuratorate of a mining area, a railway, a branch (矿区人民法院, …中级人民法院…分院)
+    (re.compile(rf"({_CJK}{{1,20}}?(?:[省市县区州旗盟]|中级|高级|矿区|林区|垦区|农垦|铁路运输|海事|知识产权|金融|互联网|军事)"
+                rf"(?:人民法院|人民检察院)(?:{_CJK}{{2,12}}?分院)?)"), 1, "court"),
+    # a development zone's committee (高新区管委会, 经济技术开发区管理委员会)
+    (re.compile(rf"({_CJK}{{2,14}}?(?:高新技术产业开发区|经济技术开发区|高新区|经开区|开发区|新区|自贸区|综合保税区)"
+                rf"(?:管委会|管理委员会|党工委))"), 1, "government"),
+)
+#: words a name-shaped phrase can start with that are the sentence's, not the name's
+#: (毕业于 + X大学, 考察 + X有限公司)
+_LEAD = re.compile(r".*(?:毕业于|就读于|任职于|供职于|工作于|来自|担任|出任|[曾现兼]任|考察|调研|走访|视察|参观|前往|来到|"
+                   r"深入|看望|慰问|入职|加入|创办|组建|联合|依托|委托|批准|同意|授予|表彰|听取|审议|日讯|日电|消息|[他她据])")
+
+
+_NOT_A_NAME = re.compile(r"^(?:各|有关|相关|全省|全市|全国|本|该|我|其|这|两级|三级|上级|下级)|各级|等")
+
+
+def _patterned(text: str, taken: list[tuple[int, int]], facts: ArticleFacts) -> None:
+    for rx, group, cls in _PATTERNED:
+        for m in rx.finditer(text):
+            g = group or (1 if m.group(1) else 2)  # a site: whichever alternative named it
+            a = _clean_start(text, m.start(g), m.end(g))
+            name = text[a:m.end(g)]
+            if len(name) < (3 if name.endswith("网") else 4):
+                continue
+            inside = [(s, e) for s, e in taken if a < e and s < m.end(g)]
+            if inside and cls == "court" and name.endswith("分院"):
+                # a branch of a court the lexicon names: 省高级人民法院 + 绿江分院
+                s, e = inside[-1]
+                court = next((o.name for o in facts.organizations.values() if (s, e) in o.spans), None)
+                name, a = (court + text[e:m.end(g)], s) if court else (name, a)
+            elif inside:
+                continue  # a body the lexicon names (人民日报, 最高人民法院)
+            if _NOT_A_NAME.search(name):
+                continue  # 各级人民法院, 有关有限公司: no one body's name
+            facts.add_org(name, (a, m.end(g)), "procuratorate" if cls == "court" and "检察院" in name else cls)
+
+
+def _universities(text: str, taken: list[tuple[int, int]], facts: ArticleFacts) -> None:
     for m in _UNIVERSITY.finditer(text):
         a = _clean_start(text, m.start(), m.end())
         name = text[a:m.end()]
@@ -104,8 +162,6 @@ def extract(doc: Document, ctx: Context, facts: ArticleFacts) -> None:
             continue  # 当代大学生, 一流大学: people and aims, not a school
         if name.endswith("大学") or not re.search(r"党校|学院$", name):
             facts.add_org(name, (a, m.end()), "education")
-    _departments(text, ctx, facts)
-    _named_city_bodies(text, facts)
 
 
 def _children(text: str, canon: str, cls: str, a: int, b: int, facts: ArticleFacts) -> None:
@@ -155,6 +211,22 @@ def _departments(text: str, ctx: Context, facts: ArticleFacts) -> None:
         if prov is None or (prov.unit == "自治区") != (m.group("u") == "自治区"):
             continue
         facts.add_org(prov.full + d, (m.start() - (len(written.group(0)) if written else 0), m.end()), "government")
+
+
+def _local_departments(text: str, ctx: Context, facts: ArticleFacts) -> None:
+    """Departments of the place the article reports (州财政局 in a Dali article is
+    大理白族自治州财政局); none where the article reports no such place."""
+    for m in _LOCAL_DEPARTMENT.finditer(text):
+        place = place_of(None, m.group("u"), ctx)
+        if place is None:
+            continue
+        if m.group("office"):
+            facts.add_org(f"{place}人民政府办公{m.group('office')[-1]}", m.span(), "government")
+            continue
+        d = m.group("d")
+        if re.search(r"人大|政协|政府|常委|纪委|监委|党委|^委|^[和与及、]|[三两四五六七八九]级|届|第|次|各|有关|相关", d):
+            continue
+        facts.add_org(place + d, m.span(), "government")
 
 
 @cache
