@@ -11,7 +11,8 @@ from conftest import SHARED
 from view_fixtures import GOV, MEETING, invented_graph
 
 from kg.analysis import metrics
-from kg.analysis.entities import entity_graph, main_meeting, neighbourhood
+from kg.analysis.entities import entity_graph, neighbourhood
+from kg.analysis.lookup import main_meeting
 from kg.analysis.report import markdown, table
 from kg.cli import main
 from kg.errors import KgError

@@ -109,3 +109,10 @@ def test_a_descriptive_de_clause_stays_in_the_name():
 def test_a_foreign_partys_congress_is_not_the_cpcs():
     _, f = run("新华社河内1月2日电 越方将顺利完成越共十三大确定的目标任务。周明远表示祝贺。")
     assert not any("全国代表大会" in n for n in f.meetings)
+
+
+def test_a_local_governments_bare_sitting_is_its_numbered_one():
+    _, f = run("黔东南州政府召开常务会议\n\n本报讯 3月5日，州长沈立言主持召开第九届州人民政府第45次常务会议。"
+               "会议指出，州人民政府常务会议要抓好落实。副州长林书安出席。\n")
+    sittings = {p.meeting for p in f.participations}
+    assert len(sittings) == 1 and "第四十五次常务会议" in sittings.pop()

@@ -186,3 +186,11 @@ def test_a_notice_listing_officers_title_by_title():
     _, f = run(TIBET_OPENING + "现将名单公告如下：\n主任：严立海；\n副主任：张立波（汉族）；")
     assert roles_of(f, "严立海") == {"主任"}
     assert roles_of(f, "张立波") == {"副主任"}
+
+
+def test_a_prefectures_body_in_a_list_is_no_person():
+    _, f = run("黔东南州政府召开常务会议\n\n本报讯 3月5日，州长沈立言主持召开州人民政府常务会议。副州长林书安、州政协副主席罗成安出席。\n")
+    people = set(f.people)
+    assert {"林书安", "罗成安"} <= people
+    assert not any("州" in p for p in people)
+    assert "副州长" in roles_of(f, "林书安")

@@ -23,6 +23,7 @@ import networkx as nx
 import pyoxigraph as ox
 from rdflib import Graph, URIRef
 
+from kg.analysis.lookup import find
 from kg.errors import KgError
 from kg.rdf import shape
 from kg.rdf.iri import parse_span
@@ -380,24 +381,6 @@ def _collect_facts(G: nx.MultiDiGraph) -> None:
             })
 
 
-def main_meeting(G: nx.MultiDiGraph) -> str | None:
-    """The meeting the graph is about (the most connected of those articles report on)."""
-    meetings = [n for n, d in G.nodes(data=True) if d["cls"] == "meeting"]
-    if not meetings:
-        return None
-    return max(meetings, key=lambda n: (bool(G.nodes[n]["props"].get("main")), G.degree(n), n))
-
-
-def find(G: nx.MultiDiGraph, name: str) -> str:
-    """The node whose label, other written form or IRI is `name`; KgError when none is."""
-    exact = [n for n, d in G.nodes(data=True) if name in (d["label"], n) or name in d["names"]]
-    if not exact:
-        exact = [n for n, d in G.nodes(data=True) if name in d["label"]]
-    if not exact:
-        raise KgError(f"no entity named {name!r} in the graph")
-    return max(exact, key=lambda n: (G.degree(n), n))
-
-
 def neighbourhood(G: nx.MultiDiGraph, name: str, depth: int) -> nx.MultiDiGraph:
     """The entities within `depth` relations of the one named `name` (either direction)."""
     if depth < 0:
@@ -411,11 +394,3 @@ def neighbourhood(G: nx.MultiDiGraph, name: str, depth: int) -> nx.MultiDiGraph:
     _collect_facts(H)
     H.graph["focus"] = centre
     return H
-
-
-def class_counts(G: nx.MultiDiGraph) -> dict[str, int]:
-    """Number of entities per class, in a fixed order."""
-    counts: dict[str, int] = defaultdict(int)
-    for _, c in G.nodes(data="cls"):
-        counts[c] += 1
-    return {c: counts[c] for c in sorted(counts)}

@@ -11,7 +11,7 @@ from itertools import combinations
 
 import networkx as nx
 
-from kg.analysis.entities import class_counts
+from kg.analysis.lookup import class_counts
 
 #: up to this many nodes betweenness is exact, by igraph (in C: 0.2 s for the 2,900 entities
 #: of the shared corpus built three times, where networkx took 6 s); above it, estimated by

@@ -226,6 +226,8 @@ _BARE_OF_KIND = (
     (re.compile(r"^(?:全国人大常委会)?委员长会议$"), "council_npc", None),
     (re.compile(r"^(?:全国政协|政协全国委员会)?主席会议$"), "council_cppcc", None),
     (re.compile(r"^.{0,12}人大常委会主任会议$"), "lcouncil_npc", None),
+    (re.compile(r"^.{1,24}政府常务会议$"), "lgov", "常务会议"),
+    (re.compile(r"^.{1,24}政府全体会议$"), "lgov", "全体会议"),
     (re.compile(r"^(?:中共)?中央政治局.{0,30}集体学习$"), "study", None),
 )
 

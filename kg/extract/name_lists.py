@@ -35,11 +35,11 @@ from kg.text.tokens import frequent_words, word_tag
 _DOT_NAME = re.compile(r"(?:[\u4e00-\u9fff]{2,7}|[\u4e00-\u9fff](?=[·•・‧][\u4e00-\u9fff]{3}))"
                        r"(?:[·•・‧][\u4e00-\u9fff]{1,8}){1,3}")
 #: endings of a body, a place or a thing, never of a name in a list
-_ITEM_BAD = re.compile(r"[省市县区府部厅局委院会办司处站所队校馆团组社报网台]$")
+_ITEM_BAD = re.compile(r"[省市州县区府部厅局委院会办司处站所队校馆团组社报网台]$|(?:政协|人大)$")
 #: characters of Tibetan and Mongolian names that the genre's words also use (次仁, 次旦)
 _IN_MINORITY_NAMES = set("次")
 #: characters that stand in no name, at any place of it (a list item of other things)
-_NEVER = set("的了是在和与及或等、，。；：省市县区府部厅局委院办届年月号")
+_NEVER = set("的了是在和与及或等、，。；：省市州县区府部厅局委院办届年月号")
 #: 日 stands in Mongolian names (斯琴格日某), not at the end of one nor after a numeral
 _DAY_IN_ITEM = re.compile(r"[\d一二三四五六七八九十]日|日$")
 

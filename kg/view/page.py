@@ -20,7 +20,7 @@ from pathlib import Path
 import networkx as nx
 from jinja2 import Environment, FileSystemLoader, select_autoescape
 
-from kg.analysis.entities import main_meeting
+from kg.analysis.lookup import main_meeting
 from kg.view import overview, search
 from kg.view.layout import positions
 
@@ -193,29 +193,11 @@ def build_network(G: nx.MultiDiGraph, centre: str | None = None) -> tuple[dict, 
     else:
         shown = list(G.nodes)
         pos = positions(G, centre)
-    nodes, edges = [], []
-    for n, d in G.nodes(data=True):
-        x, y = pos.get(n, (0.0, 0.0))
-        extra = {"fixed": {"x": True, "y": True}} if (n == centre and not frozen) else {}
-        if frozen and n not in pos:
-            extra = {"hidden": True}
-        label = d["label"] or ids[n]
-        # colour, shape and size come from the class's vis group (options["groups"])
-        nodes.append({"title": _tooltip(d), "group": d["cls"] if d["cls"] in STYLE else "other", "x": x, "y": y,
-                      **extra, "id": ids[n], "label": drawn[n] if frozen and drawn[n] else label})
+    nodes = _vis_nodes(G, ids, pos, centre, drawn if frozen else None)
     years = _node_years(G)
-    for k, (u, v, d) in enumerate(G.edges(data=True)):
-        # a relation no article states (a meeting's city) is of its subject's years; one
-        # from undated articles is of no year
-        edges.append({"id": k, "label": d["label"], "title": d["label"], "from": ids[u], "to": ids[v],
-                      "arrows": "to",
-                      "y": _years(G, d["articles"]) if d.get("articles") else years.get(u, [])})
+    edges = _vis_edges(G, ids, years)
     details, sentences, articles = _details(G, ids, years)
-    counts = {}
-    for _, c in G.nodes(data="cls"):
-        counts[c] = counts.get(c, 0) + 1
-    legend = [{"cls": c, "zh": s[0], "en": s[1], "color": s[2], "shape": s[3], "count": counts.get(c, 0)}
-              for c, s in STYLE.items() if counts.get(c)]
+    legend = _legend(G)
     keys = {ids[n]: k for n, d in G.nodes(data=True) if (k := search.keys(d["label"], d["cls"]))}
     names = [x for _, d in G.nodes(data=True) for x in [d["label"], *d["names"]]]
     data = {
@@ -227,6 +209,40 @@ def build_network(G: nx.MultiDiGraph, centre: str | None = None) -> tuple[dict, 
         "pinyin": keys, "traditional": search.traditional_table(names),
     }
     return {"nodes": nodes, "edges": edges, "options": _options(frozen, G.number_of_edges())}, data
+
+
+def _vis_nodes(G: nx.MultiDiGraph, ids: dict, pos: dict, centre: str | None, drawn: dict | None) -> list[dict]:
+    """vis-network nodes: at their positions, the centre pinned while the browser lays out the
+    rest; on an overview (`drawn`: the labels as drawn) the entities off it hidden."""
+    nodes = []
+    for n, d in G.nodes(data=True):
+        x, y = pos.get(n, (0.0, 0.0))
+        extra = {"fixed": {"x": True, "y": True}} if (n == centre and drawn is None) else {}
+        if drawn is not None and n not in pos:
+            extra = {"hidden": True}
+        label = drawn[n] if drawn is not None and drawn[n] else (d["label"] or ids[n])
+        # colour, shape and size come from the class's vis group (options["groups"])
+        nodes.append({"title": _tooltip(d), "group": d["cls"] if d["cls"] in STYLE else "other", "x": x, "y": y,
+                      **extra, "id": ids[n], "label": label})
+    return nodes
+
+
+def _vis_edges(G: nx.MultiDiGraph, ids: dict, years: dict) -> list[dict]:
+    """vis-network edges, directed and labelled, each with the years of its articles: a
+    relation no article states (a meeting's city) is of its subject's years; one from
+    undated articles of no year."""
+    return [{"id": k, "label": d["label"], "title": d["label"], "from": ids[u], "to": ids[v], "arrows": "to",
+             "y": _years(G, d["articles"]) if d.get("articles") else years.get(u, [])}
+            for k, (u, v, d) in enumerate(G.edges(data=True))]
+
+
+def _legend(G: nx.MultiDiGraph) -> list[dict]:
+    """The legend: each class present, with its style and how many entities it has."""
+    counts: dict[str, int] = {}
+    for _, c in G.nodes(data="cls"):
+        counts[c] = counts.get(c, 0) + 1
+    return [{"cls": c, "zh": s[0], "en": s[1], "color": s[2], "shape": s[3], "count": counts.get(c, 0)}
+            for c, s in STYLE.items() if counts.get(c)]
 
 
 def _options(frozen: bool, n_edges: int) -> dict:
