@@ -162,24 +162,25 @@ def test_merge_counts_appointments() -> None:
     assert stats.facts["appointment"] == 2
 
 
-def test_split_gives_each_article_its_own_report_of_a_shared_appointment() -> None:
-    """The same decision reported by two articles is one node; each article graph gets it
-    with that article's provenance only."""
+def test_the_same_appointment_reported_by_two_articles_is_a_node_in_each_article_graph() -> None:
+    """The same decision reported by two articles: one node per article, each in its
+    article's graph with that article's provenance only; the person once, in the shared graph."""
     first = _elected()
     second = article("据报道，" + ELECTED, source="second.txt", changes=(
         ("韦思远", "副省长", "appointed", GOV, "会议决定任命韦思远为云岭省人民政府副省长"),))
     merged = [t for doc, f in (first, second) for t in triples(doc, f)]
     graphs = dataset.split_triples(merged)
-    node = next(s for s, p, o in merged if p == f"<{KG.appointee}>" and o == f"<{iri.person('韦思远')}>")
-    assert len(graphs) == 2
-    for (_doc, _f), name in zip((first, second), (str(iri.article(d.digest)) for d, _ in (first, second)),
-                               strict=True):
-        own = [t for t in graphs[name] if t[0] == node]
-        assert (node, f"<{KG.article}>", f"<{name}>") in own
+    nodes = sorted({s for s, p, o in merged if p == f"<{KG.appointee}>" and o == f"<{iri.person('韦思远')}>"})
+    assert len(graphs) == 3 and len(nodes) == 2
+    names = [str(iri.article(d.digest)) for d, _ in (first, second)]
+    for name in names:
+        own = [t for t in graphs[name] if t[0] in nodes]
         assert {o for _, p, o in own if p == f"<{KG.article}>"} == {f"<{name}>"}
         evidence = [o for _, p, o in own if p == f"<{KG.evidence}>"]
         assert evidence and all(iri.parse_span(e[1:-1])[0] == name for e in evidence)
         assert any(p == f"<{KG.action}>" for _, p, _o in own)
+    person = f"<{iri.person('韦思远')}>"
+    assert [g for g, ts in graphs.items() if any(t[0] == person for t in ts)] == [str(dataset.SHARED_GRAPH)]
 
 
 def test_career_reads_start_and_end_from_appointments_and_the_posts_reported_between(tmp_path) -> None:
@@ -214,3 +215,53 @@ def test_shape_declares_the_type_in_the_table() -> None:
     assert t in shape.FACTS and t.cls == KG.Appointment and t.records == "appointments"
     assert {KG.appointee, KG.post, KG.action, KG.postOrganization, KG.meeting} <= shape.LINKS
     assert shape.fact_classes()[KG.Appointment] == "appointment"
+
+
+def test_a_post_two_articles_state_keeps_each_articles_date_and_the_session_each_sittings() -> None:
+    """Two articles state the same post at two sittings of one session: two post nodes,
+    each with its own article, evidence and date; one meeting node carrying both dates;
+    each participation keeps its own sitting's date; career.rq's first and last are the
+    two articles' dates."""
+    from kg.extract.facts import Participation
+
+    g = new_graph()
+    for k, (date, sitting) in enumerate((("2031-03-03", "2031-03-02"), ("2031-03-09", "2031-03-08"))):
+        doc, f = article("据报道，" * k + f"{CONGRESS}举行全体会议。省长韦思远主持会议。", date, sitting,
+                         posts=(("韦思远", "省长", GOV, "省长韦思远"),), source=f"s{k}.txt")
+        f.participations.append(Participation("韦思远", "presided", CONGRESS, _span(doc, "韦思远主持会议")))
+        to_graph(doc, f, g)
+    posts = sorted(g.subjects(RDF.type, rns.ORG.Membership))
+    assert len(posts) == 2
+    assert sorted(str(g.value(m, KG.date)) for m in posts) == ["2031-03-03", "2031-03-09"]
+    for m in posts:
+        assert len(set(g.objects(m, KG.date))) == 1 and len(set(g.objects(m, KG.article))) == 1
+        (span,) = g.objects(m, KG.evidence)
+        assert g.value(span, NIF.referenceContext) == g.value(m, KG.article)
+    (meeting,) = set(g.subjects(RDF.type, KG.Meeting))
+    assert sorted(map(str, g.objects(meeting, KG.date))) == ["2031-03-02", "2031-03-08"]
+    parts = sorted(g.subjects(RDF.type, KG.Participation))
+    assert sorted(str(g.value(p, KG.date)) for p in parts) == ["2031-03-02", "2031-03-08"]
+    sparql = CAREER.read_text(encoding="utf-8").replace('"王建华"', '"韦思远"')
+    assert query.run(g, sparql)[1] == [["韦思远", "省长", GOV, None, None, "2031-03-03", "2031-03-09", "2"]]
+    presided = (ROOT / "queries" / "presided.rq").read_text(encoding="utf-8")
+    assert [r[2] for r in query.run(g, presided)[1]] == ["2031-03-02", "2031-03-08"]
+
+
+def test_a_recurring_meeting_is_one_node_per_sitting_and_per_article_when_undated() -> None:
+    """A meeting without a term (a standing body's weekly meeting): its sittings on two
+    days are two nodes; two articles of one day report one sitting; undated, each
+    article's is its own."""
+    name = "云岭省人民政府常务会议"
+
+    def sitting(text: str, date: str | None, meeting_date: str | None, source: str) -> set[URIRef]:
+        doc = normalise(text, source=source, meta={"date": date} if date else {})
+        f = ArticleFacts(date=date, date_source="metadata" if date else None)
+        f.meetings[name] = Meeting(name, body=GOV, date=meeting_date, main=True, spans=[_span(doc, name)])
+        return set(_graph(doc, f).subjects(RDF.type, KG.Meeting))
+
+    text = f"{name}召开，研究春耕工作。"
+    first = sitting(text, "2031-04-02", "2031-04-01", "a.txt")
+    assert first == sitting("据报道，" + text, "2031-04-01", None, "b.txt")  # the same day's sitting
+    assert first != sitting(text, "2031-04-09", "2031-04-08", "c.txt")
+    undated = [sitting(text + "x" * k, None, None, f"u{k}.txt") for k in range(2)]
+    assert undated[0] != undated[1] and not undated[0] & first

@@ -17,6 +17,7 @@ from kg.cli import main
 from kg.corpus.generations import OutputFolder
 from kg.corpus.manifest import Manifest
 from kg.corpus.outputs import atomic_path, write_atomic
+from kg.graph import dataset
 
 ARTICLE = ("{county}第五届人民代表大会第三次会议开幕\n\n"
            "本报讯（记者 林小川）3月2日，{county}第五届人民代表大会第三次会议在县会堂隆重开幕。\n\n"
@@ -168,7 +169,8 @@ def _state(out: Path, store: Path) -> dict[str, object]:
     seen: dict[str, object] = {name: which((out / name).read_text(encoding="utf-8"))
                                for name in OUTPUTS if name != "graph.html"}
     st = ox.Store.read_only(str(store))
-    seen["store"] = {1: 1, 41: 2}.get(len(list(st.named_graphs())), 0)  # article graphs
+    articles = [g for g in st.named_graphs() if g.value != str(dataset.SHARED_GRAPH)]
+    seen["store"] = {1: 1, 41: 2}.get(len(articles), 0)  # article graphs
     del st
     gens = {os.path.realpath(out / name).rsplit("/", 1)[0] for name in OUTPUTS}
     gens.add(os.path.realpath(store).rsplit("/", 1)[0])

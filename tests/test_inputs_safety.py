@@ -60,8 +60,10 @@ def test_sparql_kg_builds_from_article_text_keeps_it_a_literal(tmp_path):
     from kg.graph import store
 
     hostile = 'x" } } ; DROP ALL ; INSERT DATA { GRAPH <urn:x> { <urn:a> <urn:b> "pwn\n\\ > \u2028'
-    store.replace_article(tmp_path, "urn:kg:article:1", [(URIRef("urn:kg:s"), URIRef("urn:kg:p"), Literal("keep"))])
-    store.replace_article(tmp_path, "urn:kg:article:2", [(URIRef("urn:kg:s"), URIRef("urn:kg:p"), Literal(hostile))])
+    # the article's own triples (its subject the article), so they stay in the article's graph
+    for n, value in ((1, "keep"), (2, hostile)):
+        a = f"urn:kg:article:{n}"
+        store.replace_article(tmp_path, a, [(URIRef(a), URIRef("urn:kg:p"), Literal(value))])
     _names, rows = store.query(tmp_path, "SELECT ?g ?o WHERE { GRAPH ?g { ?s ?p ?o } } ORDER BY ?g")
     assert rows == [["urn:kg:article:1", "keep"], ["urn:kg:article:2", hostile]]
 

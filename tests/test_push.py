@@ -124,3 +124,56 @@ def test_the_password_comes_from_the_environment_the_netrc_file_or_a_prompt(tmp_
     monkeypatch.setattr("sys.stdin.isatty", lambda: True)
     monkeypatch.setattr("getpass.getpass", lambda prompt: "typed" if "other at http://graphs" in prompt else "?")
     assert http.login(endpoint, "other") == ("other", "typed")
+
+
+# -- one splitter: graph.ttl, graph.nq and the export give the same server state --------------------
+ALL_QUADS = "SELECT ?g ?s ?p ?o WHERE { GRAPH ?g { ?s ?p ?o } }"
+
+
+def _frozen(bindings: list[dict]) -> set[tuple]:
+    return {tuple(tuple(sorted(b[v].items())) for v in ("g", "s", "p", "o")) for b in bindings}
+
+
+def _server_state(base: str) -> set[tuple]:
+    import requests
+
+    resp = requests.post(base + "/query", data={"query": ALL_QUADS},
+                         headers={"Accept": "application/sparql-results+json"}, timeout=60)
+    resp.raise_for_status()
+    return _frozen(resp.json()["results"]["bindings"])
+
+
+def _file_state(path) -> set[tuple]:
+    import json
+
+    import pyoxigraph as ox
+
+    st = ox.Store()
+    st.bulk_load(path=str(path), format=ox.RdfFormat.N_QUADS)
+    data = st.query(ALL_QUADS).serialize(format=ox.QueryResultsFormat.JSON)
+    return _frozen(json.loads(data)["results"]["bindings"])
+
+
+def test_pushing_graph_ttl_or_graph_nq_leaves_the_state_of_the_nquads_export(oxigraph, tmp_path, capsys):
+    from pathlib import Path
+
+    from kg.corpus.build import BuildOptions, build_corpus
+
+    examples = sorted((Path(__file__).resolve().parents[1] / "examples").glob("*.txt"))
+    out = tmp_path / "out"
+    build_corpus([str(p) for p in examples], out, BuildOptions(nquads=True))
+    assert main(["export", str(out / "graph.ttl"), "--format", "nquads", "--out", str(tmp_path / "x")]) == 0
+    exported = _file_state(tmp_path / "x" / "graph.nq")
+    assert len({q[0] for q in exported}) == len(examples) + 1  # each article's graph and the shared one
+    states = []
+    for name in ("graph.ttl", "graph.nq"):
+        http.request(http.session(), "POST", oxigraph + "/update", "the update", data=b"DROP ALL",
+                     headers={"Content-Type": "application/sparql-update"})
+        assert _server_state(oxigraph) == set()
+        assert main(["push", str(out / name), "--endpoint", oxigraph + "/store"]) == 0
+        states.append(_server_state(oxigraph))
+    assert states[0] == states[1] == exported
+    # pushing the other file on top changes nothing: every triple lies in one graph, once
+    assert main(["push", str(out / "graph.ttl"), "--endpoint", oxigraph + "/store"]) == 0
+    assert _server_state(oxigraph) == exported and _count(oxigraph) == len(exported)
+    capsys.readouterr()

@@ -11,8 +11,9 @@ from store_support import CQ, SEED, invented_article, invented_corpus, rdflib_ro
 from kg.cli import main
 from kg.errors import KgError
 from kg.graph import dataset, store
+from kg.rdf import shape
 from kg.rdf.mapping import new_graph
-from kg.rdf.namespace import SCHEMA
+from kg.rdf.namespace import NIF, ORG, SCHEMA
 
 
 def _turtle(tmp_path, g: Graph, name: str = "graph.ttl"):
@@ -21,30 +22,39 @@ def _turtle(tmp_path, g: Graph, name: str = "graph.ttl"):
     return path
 
 
-def test_split_gives_one_self_contained_graph_per_article_and_loses_nothing():
+def test_split_gives_each_article_its_own_nodes_and_describes_shared_ones_once():
     g = invented_corpus()
     parts = dataset.split(g)
     arts = dataset.article_iris(g)
-    assert len(arts) == 2 and list(parts) == arts  # no shared left-overs with kg's own mapping
+    assert len(arts) == 2 and list(parts) == sorted([*arts, dataset.SHARED_GRAPH], key=str)
     union = Graph()
+    seen = 0
     for name, part in parts.items():
-        assert (name, RDF.type, SCHEMA.NewsArticle) in part
-        assert set(part.subjects(RDF.type, SCHEMA.NewsArticle)) == {name}
+        seen += len(part)
         for t in part:
             union.add(t)
-    assert isomorphic(union, g)
-    # a person named in both articles is described in both graphs; one named once, only in its own
-    shared = URIRef("https://w3id.org/kg-cn/id/person/柯明远")
-    only_a = URIRef("https://w3id.org/kg-cn/id/person/万子衡")
-    assert all((shared, RDF.type, SCHEMA.Person) in p for p in parts.values())
-    assert sum((only_a, RDF.type, SCHEMA.Person) in p for p in parts.values()) == 1
+        if name == dataset.SHARED_GRAPH:
+            assert not set(part.subjects(shape.ARTICLE, None)) and not set(part.subjects(RDF.type, SCHEMA.NewsArticle))
+            continue
+        assert set(part.subjects(RDF.type, SCHEMA.NewsArticle)) == {name}
+        # every fact and span of the graph is this article's
+        assert set(part.objects(None, shape.ARTICLE)) == {name}
+        assert all(str(s).startswith(str(name) + "#char=") for s in part.subjects(NIF.beginIndex, None) if s != name)
+    assert isomorphic(union, g) and seen == len(g)  # each triple in exactly one graph
+    # a person named in both articles and one named once: each described once, in the shared graph
+    for person in ("柯明远", "万子衡"):
+        node = URIRef(f"https://w3id.org/kg-cn/id/person/{person}")
+        assert [n for n, p in parts.items() if (node, RDF.type, SCHEMA.Person) in p] == [dataset.SHARED_GRAPH]
+    # the same post stated by both articles: one node per article, each in its article's graph
+    posts = [m for m in g.subjects(RDF.type, ORG.Membership)]
+    assert len(posts) == 2 and {g.value(m, shape.ARTICLE) for m in posts} == set(arts)
 
 
 @pytest.mark.parametrize("query", CQ, ids=lambda p: p.stem)
 def test_store_rows_equal_rdflib_rows(tmp_path, query):
     g = invented_corpus()
     report = store.load_file(tmp_path / "db", _turtle(tmp_path, g))
-    assert report.graphs == 2
+    assert report.graphs == 3  # two articles and the shared graph
     expected = rdflib_rows(g, query)
     assert expected, "the invented articles should answer every competency query"
     assert store.query(tmp_path / "db", query.read_text(encoding="utf-8"))[1] == expected
@@ -61,7 +71,14 @@ def test_replacing_an_article_replaces_its_facts_and_nothing_else(tmp_path):
     trimmed = [t for t in a if "attendance" not in str(t[0]) and "goal" not in str(t[0])
                and "attendance" not in str(t[2]) and "goal" not in str(t[2])]
     assert 0 < len(trimmed) < len(a)
-    assert store.replace_article(db, art_a, trimmed) == len(trimmed)
+    kept = Graph()
+    for t in trimmed:
+        kept.add(t)
+    own = dataset.split(kept)[art_a]  # the article's own: the rest describes shared entities
+    assert 0 < len(own) < len(trimmed)
+    assert store.replace_article(db, art_a, trimmed) == len(own)
+    assert sorted(map(str, store.query(db, f"SELECT ?s ?p ?o WHERE {{ GRAPH <{art_a}> {{ ?s ?p ?o }} }}")[1])) \
+        == sorted(str([str(x) for x in t]) for t in own)
     people = [r[0] for r in store.query(db, (CQ[0].parent / "people.rq").read_text())[1]]
     assert "万子衡" in people and "司马谦" in people
     assert store.query(db, (CQ[0].parent / "attendance.rq").read_text())[1] == []
@@ -78,13 +95,13 @@ def test_bulk_loading_the_same_nquads_twice_replaces_instead_of_duplicating(tmp_
     db = tmp_path / "db"
     data = nquads(dataset.split(invented_corpus()))
     first = store.load_nquads(db, data)
-    assert first.graphs == 2 and first.triples == len(data.splitlines())
+    assert first.graphs == 3 and first.triples == len(data.splitlines())
     path = tmp_path / "graph.nq"
     path.write_bytes(data)
     second = store.load_nquads(db, path)
     assert second.triples == first.triples
-    # the default graph is the merge: shared entity triples once, as in the merged file
-    assert store.count(db) == (first.triples, len(invented_corpus()))
+    # the default graph is the merge, and each triple lies in one named graph
+    assert store.count(db) == (first.triples, len(invented_corpus())) == (first.triples, first.triples)
     # a third article leaves the first two alone
     third_graph = invented_article("a", new_graph(), suffix="另一稿。")
     third = nquads(dataset.split(third_graph))
@@ -93,12 +110,17 @@ def test_bulk_loading_the_same_nquads_twice_replaces_instead_of_duplicating(tmp_
     merged = invented_corpus()
     for t in third_graph:
         merged.add(t)
-    assert store.count(db) == (first.triples + len(third.splitlines()), len(merged))
-    # replacing article b by nothing takes its own triples out of the merge, keeps shared ones
+    # the third article's entities were added to the shared graph, once: each triple in one graph
+    assert store.count(db) == (len(merged), len(merged))
+    # replacing article b by nothing takes its own triples (facts, mentions) out of the merge;
+    # the shared graph keeps describing its people until the store is loaded afresh
     art_b = dataset.article_iris(invented_article("b"))[0]
     store.replace_article(db, art_b, [])
+    taking_part = [r[0] for r in store.query(db, (CQ[0].parent / "participation.rq").read_text())[1]]
+    assert "司马谦" not in taking_part and "柯明远" in taking_part
     people = [r[0] for r in store.query(db, (CQ[0].parent / "people.rq").read_text())[1]]
-    assert "司马谦" not in people and "柯明远" in people
+    assert "司马谦" in people
+    assert store.query(db, f"SELECT ?s WHERE {{ GRAPH <{art_b}> {{ ?s ?p ?o }} }}")[1] == []
 
 
 def test_store_errors_are_one_line(tmp_path):

@@ -127,12 +127,15 @@ def _count(lines: Iterable[str], stats: MergeStats, tee: Callable[[str], object]
 
 
 def write_nquads(shards: list[tuple[str, Path]], target: Path) -> None:
-    """All shards as one N-Quads file (graph by graph, each sorted), written atomically."""
-    with atomic_path(target) as tmp, open(tmp, "wb") as out:
-        for _graph, path in shards:
-            with open(path, "rb") as fh:
-                while chunk := fh.read(1 << 20):
-                    out.write(chunk)
+    """The merged triples of the shards as N-Quads, each in the graph kg.graph.dataset's
+    splitter gives it (its article's, or the shared graph), lines sorted; written atomically.
+    The same splitter splits graph.ttl for push and export, so all give the same graphs."""
+    from kg.graph.dataset import quad_lines
+
+    articles = {f"<{g}>" for g, _ in shards}
+    with tempfile.TemporaryDirectory(prefix=f"{TMP_PREFIX}merge.", dir=target.parent) as tmpdir, \
+            atomic_path(target) as tmp, open(tmp, "w", encoding="utf-8") as out:
+        out.writelines(quad_lines(sorted_triples(shards, Path(tmpdir)), articles))
 
 
 def write_turtle(shards: list[tuple[str, Path]], target: Path, prefixes: dict[str, str],

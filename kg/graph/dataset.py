@@ -1,24 +1,25 @@
-"""Per-article named graphs: a merged graph split into one graph per article.
+"""Named graphs: a graph split into one graph per article and one graph of what they share.
 
-Stores, pushes and exports all work on articles: the graph of an article is named by the
-article's IRI (the subject typed schema:NewsArticle), so that loading an article again
-replaces its facts and nothing else. N-Quads and TriG files already carry those graphs
-(kg.graph.files keeps them); a merged graph (kg build's graph.ttl) is split here, by the
-declarations of kg.rdf.shape:
+Stores, pushes and exports all work on these graphs, and every path to them goes through
+the one splitter here (`route`): a merged graph (graph.ttl), a quad file (graph.nq, TriG,
+JSON-LD, whatever graphs it holds) and the build's own graph.nq (written by this splitter
+from the merged stream) give the same graphs, triple for triple. The rule is by subject:
 
-- an article's own nodes are the article, its spans (kg.rdf.iri.parse_span) and every node
-  with kg:article <article> (facts, goal lists). A fact several articles state (one node
-  named by its content) belongs to each of them: its kg:article and kg:evidence go to the
-  article they name, its other triples to every one of its articles;
-- the shared nodes (people, bodies, meetings, places, roles, kinds) an article's nodes
-  link to through a declared link (kg.rdf.shape.LINKS), and those they link to in turn,
-  are copied with their descriptions into every article graph that uses them, so each
-  article graph is self-contained and the union of all graphs is the input.
+- an article's own nodes go to the graph named by the article's IRI (the subject typed
+  schema:NewsArticle): the article, its spans (kg.rdf.iri.parse_span) and every node with
+  kg:article <article> (its facts and goal lists, per article: kg.rdf.shape);
+- every other node (people, bodies, meetings, places, roles, kinds) is described once, in
+  SHARED_GRAPH: its type, name, the forms articles write it in, a meeting's date and city.
+  A node that names several articles in kg:article (a fact shared by articles, written by
+  an older kg or by hand) is shared too, but each kg:article and kg:evidence triple goes to
+  the article it names.
 
-A shared node's description in a merged file is the merge of all articles (an alternative
-name read in one article shows up in every article graph that names the node), and so is
-a shared fact's date: the union is exact, the per-article attribution of those is
-approximate. N-Quads written per article by the build keep the exact attribution.
+So every triple lies in exactly one graph: the union of the graphs is the merged graph with
+no triple repeated, and a server's union default graph (Oxigraph --union-default-graph,
+Virtuoso) answers joins over shared entities as fast as a merged graph (bench/README.md).
+Replacing an article's graph replaces its facts, mentions and spans and nothing else; the
+shared graph is added to, never replaced, by loads and pushes (kg.graph.store, kg.graph.push),
+so the descriptions other articles gave stay.
 
 Triples here are N-Triples term strings (kg.rdf.terms); `split` and `as_triples` adapt
 rdflib Graphs (a user's, the tests').
@@ -27,103 +28,109 @@ rdflib Graphs (a user's, the tests').
 from __future__ import annotations
 
 from collections import defaultdict
-from collections.abc import Iterable, Mapping
+from collections.abc import Collection, Iterable, Iterator, Mapping
 
 from rdflib import Graph, URIRef
 from rdflib.namespace import RDF
 
 from kg.rdf import iri, shape
 from kg.rdf.namespace import KGR, SCHEMA
-from kg.rdf.terms import Triple, u
+from kg.rdf.terms import Triple, split_line, u
 
-#: the graph that receives triples no article uses (none with kg's own mapping)
+#: the graph of every node that is not one article's own (entities, roles, kinds)
 SHARED_GRAPH = URIRef(KGR + "graph/shared")
+SHARED = u(SHARED_GRAPH)
 
 _TYPE, _ARTICLE_CLASS = u(RDF.type), u(SCHEMA.NewsArticle)
 _ARTICLE, _EVIDENCE = u(shape.ARTICLE), u(shape.EVIDENCE)
-_LINKS = frozenset(u(p) for p in shape.LINKS)
 
 Graphs = dict[str, list[Triple]]
 
 
-def _owners(by_subject: dict[str, list[Triple]], articles: set[str]) -> dict[str, set[str]]:
-    """Node term -> the article terms it belongs to (articles, their spans, their facts)."""
-    owners: dict[str, set[str]] = {a: {a} for a in articles}
-    for s, ts in by_subject.items():
-        mine = {o for _, p, o in ts if p == _ARTICLE and o in articles}
-        if mine:
-            owners.setdefault(s, set()).update(mine)
-        elif s not in owners and s.startswith("<"):
-            span = iri.parse_span(s[1:-1])
-            if span is not None and f"<{span[0]}>" in articles:
-                owners[s] = {f"<{span[0]}>"}
-    return owners
+def _span_article(term: str, articles: Collection[str]) -> str | None:
+    """The article term a span term lies in (`<A#char=b,e>` -> `<A>`), when A is an article."""
+    if not term.startswith("<"):
+        return None
+    span = iri.parse_span(term[1:-1])
+    if span is None:
+        return None
+    a = f"<{span[0]}>"
+    return a if a in articles else None
 
 
-def _destinations(t: Triple, own: set[str], owners: dict[str, set[str]]) -> set[str]:
-    """The articles a triple of an owned node goes to: all its articles, except a shared
-    fact's provenance, which goes to the article it names."""
-    if len(own) == 1:
-        return own
-    if t[1] == _ARTICLE:
-        return {t[2]} & own
-    if t[1] == _EVIDENCE:
-        return (owners.get(t[2]) or own) & own
-    return own
+def route(subject: str, triples: list[Triple], articles: Collection[str]) -> Iterator[tuple[str, Triple]]:
+    """The graph term of each triple of one subject (all its triples given together), in
+    their order: its article's graph when the subject is one article's own, else SHARED."""
+    if subject in articles:
+        owner: str | None = subject
+    else:
+        owner = _span_article(subject, articles)
+    if owner is None:
+        named = {o for _, p, o in triples if p == _ARTICLE and o in articles}
+        if len(named) == 1:
+            owner = named.pop()
+        elif named:  # a node several articles state: each article gets its own provenance
+            for t in triples:
+                if t[1] == _ARTICLE and t[2] in named:
+                    yield t[2], t
+                elif t[1] == _EVIDENCE and _span_article(t[2], named) is not None:
+                    yield _span_article(t[2], named), t
+                else:
+                    yield SHARED, t
+            return
+    graph = owner or SHARED
+    for t in triples:
+        yield graph, t
 
 
-def _reach(users: dict[str, set[str]], by_subject: dict[str, list[Triple]], owners: dict[str, set[str]]) -> None:
-    """Shared nodes reach further shared nodes (a meeting's body and city, a person's body):
-    give those the articles of the nodes linking to them."""
-    todo = sorted(users)
-    while todo:
-        e = todo.pop()
-        for _, p, o in by_subject.get(e, ()):
-            if p in _LINKS and o not in owners and not users[e] <= users[o]:
-                users[o] |= users[e]
-                todo.append(o)
+def grouped(triples: Iterable[Triple]) -> Iterator[tuple[str, list[Triple]]]:
+    """(subject, its triples) of triples whose subjects come together (sorted ones)."""
+    subject, group = None, []
+    for t in triples:
+        if t[0] != subject:
+            if group:
+                yield subject, group
+            subject, group = t[0], []
+        group.append(t)
+    if group:
+        yield subject, group
+
+
+def split_stream(triples: Iterable[Triple], articles: Collection[str]) -> Iterator[tuple[str, Triple]]:
+    """(graph term, triple) of triples whose subjects come together, in their order; the
+    articles (terms) are given, since a sorted stream meets an article's spans before it."""
+    for subject, group in grouped(triples):
+        yield from route(subject, group, articles)
+
+
+def quad_lines(lines: Iterable[str], articles: Collection[str]) -> Iterator[str]:
+    """Sorted N-Triples lines (`s p o .`) as N-Quads lines in the graphs `split_stream`
+    gives them, still sorted (every triple lies in one graph): how the build writes graph.nq
+    from its merged stream without holding the graph."""
+    for graph, (s, p, o) in split_stream(map(split_line, lines), articles):
+        yield f"{s} {p} {o} {graph} .\n"
 
 
 def split_triples(triples: Iterable[Triple]) -> Graphs:
-    """A merged graph's triples as {article IRI: that article's triples, sorted};
-    triples no article uses go to SHARED_GRAPH."""
-    by_subject: dict[str, list[Triple]] = defaultdict(list)
-    for t in set(triples):
-        by_subject[t[0]].append(t)
-    articles = {s for s, ts in by_subject.items() if (s, _TYPE, _ARTICLE_CLASS) in ts}
-    owners = _owners(by_subject, articles)
-    out: dict[str, set[Triple]] = {a: set() for a in articles}
-    users: dict[str, set[str]] = defaultdict(set)  # shared node -> the articles linking to it
-    for s, ts in by_subject.items():
-        own = owners.get(s)
-        if not own:
-            continue
-        for t in ts:
-            dest = _destinations(t, own, owners)
-            for a in dest:
-                out[a].add(t)
-            if t[1] in _LINKS and t[2] not in owners:
-                users[t[2]] |= dest
-    _reach(users, by_subject, owners)
-    shared: set[Triple] = set()
-    for s, ts in by_subject.items():
-        if s in owners:
-            continue
-        arts = users.get(s)
-        for a in arts or ():
-            out[a].update(ts)
-        if not arts:
-            shared.update(ts)
-    graphs = {a[1:-1]: sorted(out[a]) for a in sorted(articles)}
-    if shared:
-        graphs[str(SHARED_GRAPH)] = sorted(shared)
-    return graphs
+    """A graph's triples as {graph IRI: its triples, sorted}: one graph per article (its
+    own nodes) and SHARED_GRAPH (every node several articles use)."""
+    ordered = sorted(set(triples))
+    articles = {s for s, p, o in ordered if p == _TYPE and o == _ARTICLE_CLASS}
+    out: dict[str, list[Triple]] = defaultdict(list)
+    for graph, t in split_stream(ordered, articles):
+        out[graph].append(t)
+    return {g[1:-1]: out[g] for g in sorted(out)}
 
 
 def merge_into(graphs: Graphs, more: Graphs) -> None:
     """Add the graphs of `more` into `graphs` (a graph of the same name gets the union)."""
     for name, ts in more.items():
         graphs[name] = sorted(set(graphs.get(name, ())) | set(ts))
+
+
+def is_article_graph(name: str) -> bool:
+    """True for the graph of an article (not the shared graph)."""
+    return name != str(SHARED_GRAPH)
 
 
 # -- rdflib adapters ----------------------------------------------------------------------

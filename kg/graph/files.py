@@ -7,9 +7,10 @@ push, the store), so a file reads the same whatever its format:
   every triple in the file, whichever graph it is in; a quad file's named graphs are kept
   as well. A query naming no graph therefore gives the same rows from graph.ttl, graph.nq,
   graph.trig or an export, and the same as the store `kg build --store` makes.
-- `article_graphs(path)`: the file as {article IRI: that article's triples}, the triples
-  as N-Triples term strings (kg.rdf.terms): a quad file's named graphs as they are, the
-  triples of a default graph split by article (kg.graph.dataset.split_triples).
+- `article_graphs(path)`: the file as {graph IRI: its triples}, one graph per article and
+  the shared graph, the triples as N-Triples term strings (kg.rdf.terms): every triple of
+  the file, whichever graph it is in, split by kg.graph.dataset's one splitter, so a
+  graph.ttl, its graph.nq and any export of them give the same graphs.
 - `read(path)`: the file's quads, streamed (the entity view keeps only what it draws).
 
 Suffixes: .ttl (Turtle), .nt (N-Triples), .nq (N-Quads), .trig (TriG), .jsonld (JSON-LD),
@@ -18,14 +19,13 @@ Suffixes: .ttl (Turtle), .nt (N-Triples), .nq (N-Quads), .trig (TriG), .jsonld (
 
 from __future__ import annotations
 
-from collections import defaultdict
 from collections.abc import Iterator
 from pathlib import Path
 
 import pyoxigraph as ox
 
 from kg.errors import KgError
-from kg.graph.dataset import merge_into, split_triples
+from kg.graph.dataset import split_triples
 from kg.rdf.terms import Triple, literal
 
 FORMATS: dict[str, ox.RdfFormat] = {
@@ -99,20 +99,6 @@ def term(t: ox.NamedNode | ox.BlankNode | ox.Literal) -> str:
 
 
 def article_graphs(path: Path) -> Graphs:
-    """The graph file as {graph IRI: its triples, sorted}, one graph per article.
-
-    N-Quads, TriG and JSON-LD keep their named graphs (triples in their default graph are
-    split by article); Turtle, N-Triples and RDF/XML are split by article."""
-    named: dict[str, set[Triple]] = defaultdict(set)
-    default: list[Triple] = []
-    for q in read(path):
-        t = (term(q.subject), term(q.predicate), term(q.object))
-        g = q.graph_name
-        if isinstance(g, ox.DefaultGraph):
-            default.append(t)
-        else:
-            named[g.value].add(t)
-    graphs = {name: sorted(ts) for name, ts in sorted(named.items())}
-    if default:
-        merge_into(graphs, split_triples(default))
-    return graphs
+    """The graph file as {graph IRI: its triples, sorted}: one graph per article and the
+    shared graph (kg.graph.dataset.split_triples), whatever graphs the file held."""
+    return split_triples((term(q.subject), term(q.predicate), term(q.object)) for q in read(path))

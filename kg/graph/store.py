@@ -1,17 +1,18 @@
-"""The embedded persistent store: pyoxigraph (RocksDB on disk), one named graph per article.
+"""The embedded persistent store: pyoxigraph (RocksDB on disk), the graphs of kg.graph.dataset.
 
-Every article's facts live in the named graph of the article's IRI; rebuilding an article
-replaces its graph and nothing else. The store's default graph is kept the RDF merge of
-all article graphs (a set: an entity named in many articles is described there once), so
-the competency queries, which name no graph, run unchanged and fast, and give the rows
-rdflib gets from the merged Turtle file. (Oxigraph's "union default graph" mode would keep
-one copy per article, and path joins over entities shared by thousands of articles grow
-with the square of that.) Queries with GRAPH ?g see the article graphs.
+Every article's own nodes (the article, its spans, its facts) live in the named graph of
+the article's IRI; the entities they link to are described in the shared graph
+(dataset.SHARED_GRAPH). Loading an article again replaces its graph and nothing else; the
+shared graph is added to (another article may still use what it says), so a label read
+only in an article's old version stays until the store is loaded afresh, as kg build does.
+The store's default graph is kept the RDF merge of all graphs, so the competency queries,
+which name no graph, run unchanged and give the rows rdflib gets from the merged Turtle
+file. Queries with GRAPH ?g see the article graphs and the shared graph.
 
 API for the build (and anyone else):
-    load_nquads(store_dir, path_or_bytes)          bulk load; graphs in the input are replaced
+    load_nquads(store_dir, path_or_bytes)          bulk load; article graphs in the input replace the store's
     replace_article(store_dir, article_iri, triples)  one article, transactionally
-    load_file(store_dir, path)                     any graph file (kg.graph.files; Turtle split by article)
+    load_file(store_dir, path)                     any graph file (kg.graph.files: split by the one splitter)
     query(store_dir, sparql)                       (column names, rows of strings)
 """
 
@@ -98,6 +99,7 @@ def _forget(st: ox.Store, names: list) -> None:
 
 
 _CHUNK = 200
+_SHARED = ox.NamedNode(str(dataset.SHARED_GRAPH))
 
 
 def load_nquads(store: StoreRef, source: Path | str | bytes, optimize: bool | None = None) -> LoadReport:
@@ -132,7 +134,8 @@ def _load_into(st: ox.Store, data: bytes | Path, fresh: bool) -> LoadReport:
     names: set = set()
     if not fresh:
         names = _graph_names(data)
-        _forget(st, sorted(names, key=str))
+        # the shared graph is added to, never replaced: other articles' entities stay described
+        _forget(st, sorted((n for n in names if n != _SHARED), key=str))
     if isinstance(data, Path):
         st.bulk_load(path=str(data), format=ox.RdfFormat.N_QUADS)
     else:
@@ -156,17 +159,26 @@ def _load_into(st: ox.Store, data: bytes | Path, fresh: bool) -> LoadReport:
 
 
 def replace_article(store: StoreRef, article_iri: str | URIRef, triples: Iterable[tuple[Node, Node, Node]]) -> int:
-    """Replace the named graph of one article by `triples`; returns the triples now in it.
+    """Replace the named graph of one article by its own of `triples` (the article, its
+    spans, its facts: kg.graph.dataset's rule) and add the rest, the entities they link to,
+    to the shared graph; returns the triples now in the article's graph.
 
     The old graph and its share of the merged default graph are removed and the new ones
     written in one transaction (one SPARQL update): a reader sees the old article or the new.
     """
     g = ox.NamedNode(str(article_iri))
-    body = " ".join(f"{_to_ox(s)} {_to_ox(p)} {_to_ox(o)} ." for s, p, o in triples)
+    terms = [(str(_to_ox(s)), str(_to_ox(p)), str(_to_ox(o))) for s, p, o in triples]
+    own: list[str] = []
+    shared: list[str] = []
+    for _subject, group in dataset.grouped(sorted(set(terms))):
+        for graph, (s, p, o) in dataset.route(_subject, group, {str(g)}):
+            (own if graph == str(g) else shared).append(f"{s} {p} {o} .")
+    body, common = " ".join(own), " ".join(shared)
     with opened(store) as st:
         st.update(f"DELETE {{ ?s ?p ?o }} WHERE {{ GRAPH {g} {{ ?s ?p ?o }} "
                   f"FILTER NOT EXISTS {{ GRAPH ?h {{ ?s ?p ?o }} FILTER (?h != {g}) }} }} ; "
-                  f"DROP SILENT GRAPH {g} ; INSERT DATA {{ GRAPH {g} {{ {body} }} }} ; INSERT DATA {{ {body} }}")
+                  f"DROP SILENT GRAPH {g} ; INSERT DATA {{ GRAPH {g} {{ {body} }} GRAPH {_SHARED} {{ {common} }} }} ; "
+                  f"INSERT DATA {{ {body} {common} }}")
         return sum(1 for _ in st.quads_for_pattern(None, None, None, g))
 
 
@@ -186,9 +198,9 @@ def load_file(store: StoreRef, path: Path | str) -> LoadReport:
 
 
 def article_graphs(store: StoreRef) -> list[str]:
-    """The names of the store's named graphs, sorted."""
+    """The names of the store's article graphs (its named graphs but the shared one), sorted."""
     with opened(store, read_only=not isinstance(store, ox.Store)) as st:
-        return sorted(g.value for g in st.named_graphs())
+        return sorted(g.value for g in st.named_graphs() if g != _SHARED)
 
 
 def _text(term: object) -> str | None:

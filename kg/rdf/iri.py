@@ -86,10 +86,13 @@ def organization(name: str) -> URIRef:
     return KGR[f"org/{_segment(name)}"]
 
 
-def meeting(name: str, date: str | None = None) -> URIRef:
-    """A meeting by canonical name; a recurring one (no term or session) also by its date."""
+def meeting(name: str, date: str | None = None, article: str | None = None) -> URIRef:
+    """A meeting by canonical name; one sitting of a recurring meeting also by its date, or
+    by the content hash of the one article that reports it when no date is known."""
     if date:
-        return KGR[f"meeting/{_segment(name)}/{date}"]
+        return KGR[f"meeting/{_segment(name)}/{_segment(date)}"]
+    if article:
+        return KGR[f"meeting/{_segment(name)}/article-{article[:16]}"]
     return KGR[f"meeting/{_segment(name)}"]
 
 
@@ -136,10 +139,6 @@ def segment(resource: str) -> str | None:
 def fact(kind: str, *parts: object) -> URIRef:
     """A fact node (participation, membership, report, ...) from its defining content."""
     return KGR[f"{kind}/{digest(kind, *parts)}"]
-
-
-def report(title: str, presenter: str | None, meeting_name: str | None) -> URIRef:
-    return fact("report", title, presenter, meeting_name)
 
 
 def numbered(kind: str, article_hash: str, *numbers: int) -> URIRef:

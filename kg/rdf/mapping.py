@@ -196,11 +196,20 @@ class _Mapper:
         return node
 
     def meeting(self, name: str) -> str:
-        # a meeting with no term or session (国务院常务会议) recurs: its date tells one sitting
-        # from the next, so it joins the IRI
+        return self.entity(u(self.meeting_iri(name)), _CLS["meeting"], name)
+
+    def meeting_iri(self, name: str):
+        """A session (a meeting with a term: 第十三届全国人民代表大会第三次会议) is one node
+        however many days it sits and whichever article reports it; a meeting without a
+        term recurs (国务院常务会议, 国务院第十次常务会议, whose ordinal starts again with
+        each government), so each sitting is its own node, named by its date: the one
+        the article gives the meeting, else the article's own; with neither, the sitting
+        is this article's alone."""
         m = self.facts.meetings.get(name)
-        date = m.date if m is not None and m.term is None and m.session is None else None
-        return self.entity(u(iri.meeting(name, date)), _CLS["meeting"], name)
+        if m is not None and m.term is not None:
+            return iri.meeting(name)
+        day = (m.date if m is not None else None) or self.facts.date
+        return iri.meeting(name, day) if day else iri.meeting(name, article=self.doc.digest)
 
     def place(self, name: str) -> str:
         return self.entity(u(iri.place(name)), _CLS["place"], name)
@@ -242,6 +251,9 @@ class _Mapper:
             return self.doc.text[record.span[0]:record.span[1]]
         if name == "list":
             return self.goal_list(record)
+        if name == "sitting_date":
+            held = self.facts.meetings.get(record.meeting) if record.meeting else None
+            return held.date if held is not None else None
         if name == "decided_date":
             decided = self.facts.meetings.get(record.meeting) if record.meeting else None
             return (decided.date if decided is not None else None) or self.article_date()
@@ -256,17 +268,19 @@ class _Mapper:
 
     def map_fact(self, t: NodeType, record) -> str:
         """One fact record as its declaration says: the node, its provenance, its properties."""
-        key = tuple(getattr(record, k) for k in t.key)
-        if t.numbered:
-            name = iri.numbered(t.name, self.doc.digest, *key)
-        else:
-            name = iri.fact(t.name, *key, *((self.doc.digest,) if t.per_article else ()))
-        node = self.fact(u(name), _CLS[t.name], record.span)
+        node = self.fact(u(self.fact_iri(t, tuple(getattr(record, k) for k in t.key))), _CLS[t.name], record.span)
         self.properties(node, t, record)
         hook = _HOOKS.get(t.name)
         if hook is not None:
             hook(self, node, record)
         return node
+
+    def fact_iri(self, t: NodeType, key: tuple):
+        """The IRI of a fact of type `t` with these key values (in this article when the
+        type is per article)."""
+        if t.numbered:
+            return iri.numbered(t.name, self.doc.digest, *key)
+        return iri.fact(t.name, *key, *((self.doc.digest,) if t.per_article else ()))
 
     # -- the article ------------------------------------------------------------------
     def run(self) -> set[Triple]:
@@ -345,8 +359,8 @@ class _Mapper:
             add((lst, K["article"], self.article))
             add((lst, _PRED[KG.kind], self.kind(goal.kind)))
             if goal.about:
-                about = (u(iri.report(goal.about, *self._report_key(goal.about))) if goal.about_is_report
-                         else self.meeting(goal.about))
+                about = (u(self.fact_iri(shape.REPORT, (goal.about, *self._report_key(goal.about))))
+                         if goal.about_is_report else self.meeting(goal.about))
                 add((lst, _PRED[KG.about], about))
         return lst
 

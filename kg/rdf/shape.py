@@ -9,14 +9,21 @@ the entity view (an edge between two entities, an attribute of a node). Four rea
 - kg.rdf.mapping writes each fact record as its declaration says (facts -> triples);
 - kg.analysis.entities reads the triples back into networkx by the same declarations;
 - kg.corpus.merge counts entities and facts by the IRI segments and classes declared here;
-- kg.graph.dataset splits a merged graph into article graphs by the links declared here.
+- kg.graph.dataset splits a merged graph into article graphs by the provenance declared
+  here (a node naming its article in kg:article is that article's; the rest is shared).
 
-Provenance. Every fact node carries kg:article and kg:evidence (a span); a fact named by
-its content alone (`per_article` false) is one node shared by every article that states
-it, so it gathers their articles and evidence; one named with its article (`per_article`
-true) belongs to that article only. Properties that come from the article rather than the
-record (a post's date) are `from_article`: the splitter gives them to every article of the
-node, since a merged graph no longer says whose they were.
+Provenance. Every fact node carries kg:article and kg:evidence (a span). Every fact type is
+`per_article`: its IRI is minted from its content and its article, so a post or a part in
+a meeting that two articles state is two nodes, each with its own article, evidence and
+date (a node shared by articles would gather all their articles and evidence, and a
+reader could not tell which sentence came from which article, nor which article gave
+which date). What the articles share are the entities the facts link to.
+
+Sittings. A meeting with a term (a session, a congress: 第十三届全国人民代表大会第三次会议)
+is one node however many days it sits; a meeting without one recurs (国务院常务会议,
+中共中央政治局第四次集体学习) and each sitting is its own node, named by its date
+(kg.rdf.mapping). A fact at a meeting carries the date of the sitting its article reports
+(kg:date, the `sitting_date`), so the facts of each sitting of a session stay apart.
 """
 
 from __future__ import annotations
@@ -48,7 +55,7 @@ class Prop:
     organisation, not a person. `path` is the chain of predicates the entity view follows
     to read the value back when the mapping writes it through another node (a goal's list
     is about a report). `derived` names a value the mapper computes for the record (a
-    post's date is the article's); such values come `from_article` when true."""
+    post's date is the article's, a participation's the date of its sitting)."""
 
     field: str
     predicate: URIRef
@@ -56,7 +63,6 @@ class Prop:
     flag: str | None = None
     path: tuple[URIRef, ...] = ()
     derived: bool = False
-    from_article: bool = False
 
     @property
     def links(self) -> bool:
@@ -170,27 +176,28 @@ ENTITIES: tuple[NodeType, ...] = (PERSON, ORGANIZATION, MEETING, PLACE, ROLE)
 # -- facts ---------------------------------------------------------------------------------
 PARTICIPATION = NodeType(
     "participation", KG.Participation, fact=True, records="participations", zh="参与",
-    key=("person", "kind", "meeting"),
+    key=("person", "kind", "meeting"), per_article=True,
     props=(Prop("person", KG.participant, "person"), Prop("kind", KG.kind, "kind"),
-           Prop("meeting", KG.meeting, "meeting")),
+           Prop("meeting", KG.meeting, "meeting"), Prop("sitting_date", KG.date, "date", derived=True)),
     edges=(Edge("person", "meeting", relation_field="kind"),),
 )
 MEMBERSHIP = NodeType(
     "membership", ORG.Membership, fact=True, records="roles", zh="职务",
-    key=("person", "title", "organization"),
+    key=("person", "title", "organization"), per_article=True,
     props=(Prop("person", ORG.member, "person"), Prop("title", ORG.role, "role"),
            Prop("title", KG.roleLabel, "text"), Prop("organization", ORG.organization, "org"),
            Prop("meeting", KG.meeting, "meeting"),
-           Prop("article_date", KG.date, "date", derived=True, from_article=True)),
+           Prop("article_date", KG.date, "date", derived=True)),
     # a post of a body shows on the body, a post at a meeting (大会执行主席) on the meeting
     edges=(Edge("person", "organization", "role", fallback="meeting", label_field="title"),),
     notes=(Note("person", "roles", ("title",)),),
 )
 REPORT = NodeType(
     "report", KG.Report, fact=True, records="reports", zh="报告",
-    key=("title", "presenter", "meeting"),
+    key=("title", "presenter", "meeting"), per_article=True,
     props=(Prop("title", KG.title, "text"), Prop("presenter", KG.presenter, "agent", flag="presenter_is_org"),
-           Prop("on_behalf_of", KG.onBehalfOf, "org"), Prop("meeting", KG.meeting, "meeting")),
+           Prop("on_behalf_of", KG.onBehalfOf, "org"), Prop("meeting", KG.meeting, "meeting"),
+           Prop("sitting_date", KG.date, "date", derived=True)),
     edges=(Edge("presenter", NODE, "presented"), Edge(NODE, "on_behalf_of", "onBehalfOf"),
            Edge(NODE, "meeting", "deliveredAt")),
     view="report",
@@ -200,7 +207,8 @@ ATTENDANCE = NodeType(
     # the span too: one meeting's sittings each give their counts
     key=("meeting", "span"), per_article=True,
     props=(Prop("meeting", KG.meeting, "meeting"), Prop("expected", KG.expected, "integer"),
-           Prop("present", KG.present, "integer"), Prop("absent", KG.absent, "integer")),
+           Prop("present", KG.present, "integer"), Prop("absent", KG.absent, "integer"),
+           Prop("sitting_date", KG.date, "date", derived=True)),
     notes=(Note("meeting", "attendance", ("expected", "present", "absent")),),
 )
 GOAL = NodeType(
@@ -223,7 +231,7 @@ CREDIT = NodeType(
 )
 APPOINTMENT = NodeType(
     "appointment", KG.Appointment, fact=True, records="appointments", zh="任免",
-    key=("person", "post", "action", "organization", "meeting"),
+    key=("person", "post", "action", "organization", "meeting"), per_article=True,
     props=(Prop("person", KG.appointee, "person"), Prop("post", KG.post, "role"),
            Prop("post", KG.roleLabel, "text"), Prop("action", KG.action, "kind"),
            Prop("organization", KG.postOrganization, "org"), Prop("meeting", KG.meeting, "meeting"),
@@ -256,8 +264,8 @@ TYPE = RDF.type
 
 def link_predicates() -> frozenset[URIRef]:
     """Every predicate whose object is a shared node (an entity, a role, a concept) or a
-    node of the same article (a goal list): what the splitter follows from an article's
-    own nodes to the shared nodes it uses."""
+    node of the same article (a goal list): the links from an article's own nodes (in its
+    graph) to the shared nodes it uses (in the shared graph, kg.graph.dataset)."""
     out = {MENTION, *ARTICLE_LINKS}
     for t in ALL:
         for p in t.props:
