@@ -209,7 +209,8 @@ def find_numbered(doc_text: str, ctx: Context) -> list[Mention]:
                         for o in re.finditer(rf"第({NUM})次", m.group("list"))]
         else:
             ordinals = [(to_int(g.get("s") or ""), start, m.end())]
-        fn, needs_term, needs_place = KINDS[k]
+        fn = KINDS[k]
+        needs_term, needs_place = fn.needs_term, fn.needs_place
         sc = g.get("sc")
         w = place_of(g.get("place"), g.get("u") or g.get("uu"), ctx) if needs_place else None
         if needs_place and w is None and not _as_written(doc_text, start):
@@ -242,7 +243,7 @@ def _resolve_pending(pending, found: list[Mention]) -> list[Mention]:
         terms = {f.term for f in same}
         if len(terms) == 1:
             t = terms.pop()
-            name, body = KINDS[k][0](t, s, k in ("lnpc", "lcppcc", "npc", "cppcc") and bool(sc), w)
+            name, body = KINDS[k](t, s, k in ("lnpc", "lcppcc", "npc", "cppcc") and bool(sc), w)
             out.append(Mention(a, b, name, body, t, s, k, w))
     return out
 
@@ -256,7 +257,7 @@ def _resolve_bare(bare, found: list[Mention]) -> list[Mention]:
                   and f.body is not None and not f.body.endswith("常务委员会")}
         if len(bodies) == 1 and s:
             k, w = bodies.pop()
-            name, body = KINDS[k][0](t, s, False, w)
+            name, body = KINDS[k](t, s, False, w)
             out.append(Mention(a, b, name, body, t, s, k, w))
     return out
 

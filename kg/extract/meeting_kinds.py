@@ -14,6 +14,8 @@ written forms; this module writes the names:
 
 from __future__ import annotations
 
+from dataclasses import dataclass
+
 from kg.text.numerals import to_chinese
 
 
@@ -21,101 +23,61 @@ def cn(n: int | None) -> str:
     return to_chinese(n) if n is not None else ""
 
 
-def _npc(t, s, sc, w):
-    if sc:
-        return f"第{cn(t)}届全国人民代表大会常务委员会第{cn(s)}次会议", "全国人民代表大会常务委员会"
-    return f"中华人民共和国第{cn(t)}届全国人民代表大会第{cn(s)}次会议", "全国人民代表大会"
+@dataclass(frozen=True)
+class Kind:
+    """One kind of numbered meeting: templates of its name and its body over {t} (term), {s}
+    (ordinal), {w} (place) and {sc} (the written tail: 常务会议, 全体会议), the name and body of
+    its standing committee's sessions where it has one, and the name of a congress meeting
+    again in its term (第N次代表大会第M次会议)."""
+
+    name: str
+    body: str
+    needs_term: bool
+    needs_place: bool
+    sc_name: str | None = None
+    sc_body: str | None = None
+    again: str | None = None
+
+    def __call__(self, t: int | None, s: int | None, sc: bool | str, w: str | None) -> tuple[str, str]:
+        """(canonical name, body) of the sitting; `sc` True for a standing committee's."""
+        f = {"t": cn(t), "s": cn(s), "w": w or "", "sc": sc if isinstance(sc, str) else ""}
+        if sc is True and self.sc_name and self.sc_body:
+            return self.sc_name.format(**f), self.sc_body.format(**f)
+        if s and self.again:
+            return self.again.format(**f), self.body.format(**f)
+        return self.name.format(**f), self.body.format(**f)
 
 
-def _cppcc(t, s, sc, w):
-    body = "中国人民政治协商会议全国委员会"
-    if sc:
-        return f"中国人民政治协商会议第{cn(t)}届全国委员会常务委员会第{cn(s)}次会议", body + "常务委员会"
-    return f"中国人民政治协商会议第{cn(t)}届全国委员会第{cn(s)}次会议", body
+_CPPCC = "中国人民政治协商会议"
+_CPC = "中国共产党"
 
-
-def _lnpc(t, s, sc, w):
-    if sc:
-        return f"{w}第{cn(t)}届人民代表大会常务委员会第{cn(s)}次会议", f"{w}人民代表大会常务委员会"
-    return f"{w}第{cn(t)}届人民代表大会第{cn(s)}次会议", f"{w}人民代表大会"
-
-
-def _lcppcc(t, s, sc, w):
-    body = f"中国人民政治协商会议{w}委员会"
-    if sc:
-        return f"中国人民政治协商会议第{cn(t)}届{w}委员会常务委员会第{cn(s)}次会议", body + "常务委员会"
-    return f"中国人民政治协商会议第{cn(t)}届{w}委员会第{cn(s)}次会议", body
-
-
-def _congress(t, s, sc, w):
-    return f"中国共产党第{cn(t)}次全国代表大会", "中国共产党"
-
-
-def _plenum(t, s, sc, w):
-    return f"中国共产党第{cn(t)}届中央委员会第{cn(s)}次全体会议", "中国共产党中央委员会"
-
-
-def _ccdi(t, s, sc, w):
-    return f"中国共产党第{cn(t)}届中央纪律检查委员会第{cn(s)}次全体会议", "中国共产党中央纪律检查委员会"
-
-
-def _lplenum(t, s, sc, w):
-    return f"中国共产党{w}第{cn(t)}届委员会第{cn(s)}次全体会议", f"中国共产党{w}委员会"
-
-
-def _lsc(t, s, sc, w):
-    body = f"中国共产党{w}委员会常务委员会"
-    return f"中国共产党{w}第{cn(t)}届委员会常务委员会第{cn(s)}次会议", body
-
-
-def _lcongress(t, s, sc, w):
-    if s:  # a congress meets again in its term (中国共产党X市第十三次代表大会第二次会议)
-        return f"中国共产党{w}第{cn(t)}次代表大会第{cn(s)}次会议", f"中国共产党{w}委员会"
-    return f"中国共产党{w}第{cn(t)}次代表大会", f"中国共产党{w}委员会"
-
-
-def _council_npc(t, s, sc, w):
-    return f"第{cn(t)}届全国人民代表大会常务委员会第{cn(s)}次委员长会议", "全国人民代表大会常务委员会"
-
-
-def _council_cppcc(t, s, sc, w):
-    return f"中国人民政治协商会议第{cn(t)}届全国委员会第{cn(s)}次主席会议", "中国人民政治协商会议全国委员会"
-
-
-def _lcouncil_npc(t, s, sc, w):
-    return f"{w}第{cn(t)}届人民代表大会常务委员会第{cn(s)}次主任会议", f"{w}人民代表大会常务委员会"
-
-
-def _lcouncil_cppcc(t, s, sc, w):
-    return f"中国人民政治协商会议第{cn(t)}届{w}委员会第{cn(s)}次主席会议", f"中国人民政治协商会议{w}委员会"
-
-
-def _state_council(t, s, sc, w):
-    return f"国务院第{cn(s)}次{sc}", "中华人民共和国国务院"
-
-
-def _lpartyconf(t, s, sc, w):
-    return f"中国共产党{w}代表会议", f"中国共产党{w}委员会"
-
-
-def _lgov(t, s, sc, w):
-    return f"{w}人民政府第{cn(s)}次{sc}", f"{w}人民政府"
-
-
-def _study(t, s, sc, w):
-    return f"中共中央政治局第{cn(s)}次集体学习", "中国共产党中央委员会政治局"
-
-
-#: kind -> (canonicaliser, needs a term, needs a place)
-KINDS = {
-    "npc": (_npc, True, False), "cppcc": (_cppcc, True, False),
-    "lnpc": (_lnpc, True, True), "lcppcc": (_lcppcc, True, True),
-    "congress": (_congress, True, False), "plenum": (_plenum, True, False), "ccdi": (_ccdi, True, False),
-    "lplenum": (_lplenum, True, True), "lcongress": (_lcongress, True, True), "lsc": (_lsc, True, True),
-    "council_npc": (_council_npc, True, False), "council_cppcc": (_council_cppcc, True, False),
-    "lcouncil_npc": (_lcouncil_npc, True, True), "lcouncil_cppcc": (_lcouncil_cppcc, True, True),
-    "state_council": (_state_council, False, False), "study": (_study, False, False),
-    "lpartyconf": (_lpartyconf, False, True), "lgov": (_lgov, False, True),
+#: kind -> its names (kg.extract.meeting_grammar reads the written forms of each)
+KINDS: dict[str, Kind] = {
+    "npc": Kind("中华人民共和国第{t}届全国人民代表大会第{s}次会议", "全国人民代表大会", True, False,
+                "第{t}届全国人民代表大会常务委员会第{s}次会议", "全国人民代表大会常务委员会"),
+    "cppcc": Kind(_CPPCC + "第{t}届全国委员会第{s}次会议", _CPPCC + "全国委员会", True, False,
+                  _CPPCC + "第{t}届全国委员会常务委员会第{s}次会议", _CPPCC + "全国委员会常务委员会"),
+    "lnpc": Kind("{w}第{t}届人民代表大会第{s}次会议", "{w}人民代表大会", True, True,
+                 "{w}第{t}届人民代表大会常务委员会第{s}次会议", "{w}人民代表大会常务委员会"),
+    "lcppcc": Kind(_CPPCC + "第{t}届{w}委员会第{s}次会议", _CPPCC + "{w}委员会", True, True,
+                   _CPPCC + "第{t}届{w}委员会常务委员会第{s}次会议", _CPPCC + "{w}委员会常务委员会"),
+    "congress": Kind(_CPC + "第{t}次全国代表大会", _CPC, True, False),
+    "plenum": Kind(_CPC + "第{t}届中央委员会第{s}次全体会议", _CPC + "中央委员会", True, False),
+    "ccdi": Kind(_CPC + "第{t}届中央纪律检查委员会第{s}次全体会议", _CPC + "中央纪律检查委员会", True, False),
+    "lplenum": Kind(_CPC + "{w}第{t}届委员会第{s}次全体会议", _CPC + "{w}委员会", True, True),
+    "lcongress": Kind(_CPC + "{w}第{t}次代表大会", _CPC + "{w}委员会", True, True,
+                      again=_CPC + "{w}第{t}次代表大会第{s}次会议"),
+    "lsc": Kind(_CPC + "{w}第{t}届委员会常务委员会第{s}次会议", _CPC + "{w}委员会常务委员会", True, True),
+    "council_npc": Kind("第{t}届全国人民代表大会常务委员会第{s}次委员长会议", "全国人民代表大会常务委员会",
+                        True, False),
+    "council_cppcc": Kind(_CPPCC + "第{t}届全国委员会第{s}次主席会议", _CPPCC + "全国委员会", True, False),
+    "lcouncil_npc": Kind("{w}第{t}届人民代表大会常务委员会第{s}次主任会议", "{w}人民代表大会常务委员会",
+                         True, True),
+    "lcouncil_cppcc": Kind(_CPPCC + "第{t}届{w}委员会第{s}次主席会议", _CPPCC + "{w}委员会", True, True),
+    "state_council": Kind("国务院第{s}次{sc}", "中华人民共和国国务院", False, False),
+    "study": Kind("中共中央政治局第{s}次集体学习", _CPC + "中央委员会政治局", False, False),
+    "lpartyconf": Kind(_CPC + "{w}代表会议", _CPC + "{w}委员会", False, True),
+    "lgov": Kind("{w}人民政府第{s}次{sc}", "{w}人民政府", False, True),
 }
 
 
