@@ -277,7 +277,7 @@ def parser() -> argparse.ArgumentParser:
 
     pe = sub.add_parser("person", help="one person's posts (first and last dated statement) and meetings, by date")
     pe.add_argument("name", help="the name, in simplified or traditional characters, a form the articles write, "
-                                 "or pinyin (li keqiang)")
+                                 "or pinyin (fang liyan)")
     pe.add_argument("graph", nargs="?", help="a built graph file (graph.ttl); leave out with --store")
     pe.add_argument("--store", metavar="DIR", help="read the embedded store in DIR instead of a file")
     pe.add_argument("--format", choices=("table", "csv", "json"), default="table")

@@ -20,6 +20,7 @@ from kg.extract.names import name_shaped
 from kg.extract.participation import sentence_meeting
 from kg.extract.roles import organization_of
 from kg.text.document import Document
+from kg.text.han import HAN
 
 #: the facts this extractor reads, and those it adds (kg.pipeline checks the order)
 NEEDS = ("people", "organizations", "meetings")
@@ -39,7 +40,7 @@ _NO_LONGER = re.compile(r"不再(?:担任|兼任)")
 _DECISION = re.compile(r"决定[：:，]")
 _NAMED_TO = re.compile(r"(?:同志)?(?:任|兼任|担任)(?![务期命免职])")
 #: 、乙为… or 、乙、丙为…: a new group of names and their post (the names may be unknown)
-_NEXT_GROUP = re.compile(r"[\u4e00-\u9fff·]{2,8}(?:、[\u4e00-\u9fff·]{2,8})*(?:等\d*(?:位|名)?同志|同志)?为")
+_NEXT_GROUP = re.compile(rf"[{HAN}·]{{2,8}}(?:、[{HAN}·]{{2,8}})*(?:等\d*(?:位|名)?同志|同志)?为")
 #: words that may close a list of names (…等11位同志为)
 _LIST_TAIL = re.compile(r"(?:等\d*(?:位|名)?同志|同志|等)")
 
@@ -76,7 +77,7 @@ def _names_at(text: str, pos: int, at: dict[int, Mention]) -> tuple[list[Mention
 def _missed_item(text: str, pos: int) -> int:
     """End of a short list item at `pos` that is no known name (2-4 characters, or a name
     with ·, up to a 、 or the word after a list: 为, 的, 当选, 辞去), else 0."""
-    m = re.match(r"[\u4e00-\u9fff·]{2,20}?(?=、|为|的|当选|辞去|等)", text[pos:pos + 23])
+    m = re.match(rf"[{HAN}·]{{2,20}}?(?=、|为|的|当选|辞去|等)", text[pos:pos + 23])
     return pos + m.end() if m and ("·" in m.group(0) or name_shaped(m.group(0))) else 0
 
 

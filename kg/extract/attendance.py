@@ -19,13 +19,14 @@ from bisect import bisect_left
 from kg.extract.context import Context
 from kg.extract.facts import ArticleFacts, Attendance
 from kg.text.document import Document
+from kg.text.han import HAN
 
 #: the facts this extractor reads, and those it adds (kg.pipeline checks the order)
 NEEDS = ("meetings",)
 ADDS = ("attendance",)
 
 #: who is counted: 代表, 委员, 省委委员, 常委会组成人员, 主席团成员 …
-_WHO = r"(?P<who>[\u4e00-\u9fff]{0,8}?(?:代表|委员|组成人员|人员|成员))?"
+_WHO = rf"(?P<who>[{HAN}]{{0,8}}?(?:代表|委员|组成人员|人员|成员))?"
 _N = r"(?P<n>\d{1,5}|[一二两三四五六七八九十百千零〇]{1,9})(?:人|名)"
 #: (kind, pattern): a count's kind and where its number is
 _COUNTS = (

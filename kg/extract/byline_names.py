@@ -9,9 +9,10 @@ from kg.extract.name_lists import Found, item_end, plausible
 from kg.extract.names import name_shaped
 from kg.lexicon import lexicon
 from kg.text.document import is_cjk
+from kg.text.han import HAN
 
 #: a credit word of a byline; the names after it are credited by it
-CREDIT = re.compile(r"(?:本报|特约|首席|全媒体|融媒体|见习|驻[\u4e00-\u9fff]{1,6})?"
+CREDIT = re.compile(rf"(?:本报|特约|首席|全媒体|融媒体|见习|驻[{HAN}]{{1,6}})?"
                     r"(?:记者|通讯员|摄影|摄像|实习生|责任编辑|编辑|美工|制图|作者|撰稿)[：:/]?")
 
 

@@ -24,6 +24,7 @@ from kg.extract.localities import article_prefecture, unit_forms
 from kg.lexicon import Lexicon, Province, lexicon
 from kg.lexicon import rows as lexicon_rows
 from kg.text.document import Document
+from kg.text.han import HAN
 
 _FULL_DATE = re.compile(r"((?:19|20)\d{2})年(\d{1,2})月(\d{1,2})日")
 #: a publication stamp in the lines before the body: 2022-02-24 10:45, 2019年01月18日 08:15,
@@ -98,7 +99,7 @@ def _province(doc: Document, lex: Lexicon) -> Province | None:
 #: a city or county named as the owner of a local body or meeting (聊城市第十八届人民代表大会,
 #: 政协第十一届南宁市委员会, 威海市委, 桃源县第十五届…): its name, written before its unit word
 _OWNER = r"(?:(?<=[\s，。：；、“（(])|^|(?<=政协第.届)|(?<=政协第..届)|(?<=会议第.届)|(?<=会议第..届)|(?<=中国共产党)|(?<=中共))"
-_LOCALITY_OWNER = {u: re.compile(rf"{_OWNER}(?P<c>(?!中共|中国)(?:(?![届第次])[\u4e00-\u9fff]){{2,4}}?){u}"
+_LOCALITY_OWNER = {u: re.compile(rf"{_OWNER}(?P<c>(?!中共|中国)(?:(?![届第次])[{HAN}]){{2,4}}?){u}"
                                  rf"(?=第[一二三四五六七八九十]{{1,3}}届|委员会|委(?!员)|人民政府|人大|政协|{u}长)")
                    for u in ("市", "县")}
 #: a local body written short, or the whole locality: the article is about its own affairs

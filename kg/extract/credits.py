@@ -17,6 +17,7 @@ from kg.extract.byline_names import CREDIT, POSTPOSED_CREDIT
 from kg.extract.context import Context
 from kg.extract.facts import ArticleFacts, Credit
 from kg.text.document import Document
+from kg.text.han import HAN
 from kg.text.leads import publisher_span
 
 #: the facts this extractor reads, and those it adds (kg.pipeline checks the order)
@@ -43,8 +44,8 @@ def _paper_before(facts: ArticleFacts, pos: int, floor: int) -> str | None:
 
 
 #: a paper named in the byline itself, before its credit word (联合报特派记者甲, 明报记者乙)
-_PAPER_IN_BYLINE = re.compile(r"(?<![\u4e00-\u9fff])[\u4e00-\u9fff]{1,8}?(?:日报|晚报|晨报|早报|时报|商报|报|新闻网|通讯社)"
-                              r"(?=[／/ ]*(?:特派|特约|首席|驻[\u4e00-\u9fff]{1,6})?(?:记者|摄影))")
+_PAPER_IN_BYLINE = re.compile(rf"(?<![{HAN}])[{HAN}]{{1,8}}?(?:日报|晚报|晨报|早报|时报|商报|报|新闻网|通讯社)"
+                              rf"(?=[／/ ]*(?:特派|特约|首席|驻[{HAN}]{{1,6}})?(?:记者|摄影))")
 
 
 def _paper_written(doc: Document, facts: ArticleFacts, a: int, x: int) -> str | None:

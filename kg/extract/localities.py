@@ -18,6 +18,7 @@ from typing import TYPE_CHECKING
 
 from kg.lexicon import lexicon
 from kg.lexicon import rows as lexicon_rows
+from kg.text.han import HAN
 
 if TYPE_CHECKING:  # kg.extract.context reads an article's prefecture from here
     from kg.extract.context import Context
@@ -124,9 +125,9 @@ def _stems() -> tuple[re.Pattern, dict[str, dict[str, str]]]:
     return re.compile(rf"(?:{alternation(stems)})$"), stems
 
 
-_GENERIC_STEM = re.compile(r"(?:(?<![\u4e00-\u9fff])|(?<=[的在和与及]))(?!出席|列席|参加|通过|召开|举行)[\u4e00-\u9fff]{2}$")
-_GENERIC_PLACE = re.compile(r"(?:(?<![\u4e00-\u9fff])|(?<=[的在和与及]))(?!出席|列席|参加|通过|召开|举行)"
-                            r"[\u4e00-\u9fff]{2}(?:市|县|区|旗)$")
+_GENERIC_STEM = re.compile(rf"(?:(?<![{HAN}])|(?<=[的在和与及]))(?!出席|列席|参加|通过|召开|举行)[{HAN}]{{2}}$")
+_GENERIC_PLACE = re.compile(rf"(?:(?<![{HAN}])|(?<=[的在和与及]))(?!出席|列席|参加|通过|召开|举行)"
+                            rf"[{HAN}]{{2}}(?:市|县|区|旗)$")
 
 
 def place_before(text: str, start: int, unit: str | None, free: bool) -> tuple[str, int] | None:

@@ -22,6 +22,7 @@ from kg.extract.context import Context
 from kg.extract.localities import alternation, known_cities, place_before, place_of
 from kg.extract.meeting_kinds import KINDS, valid
 from kg.lexicon import lexicon
+from kg.text.han import HAN
 from kg.text.numerals import NUM, to_int
 
 
@@ -52,7 +53,7 @@ def _patterns() -> list[tuple[re.Pattern, str, str | None]]:
     C = alternation(known_cities())
     #: a place written out: a province, a known city, or a name ending in a local unit word
     #: where a fixed word before it bounds it (政协第十一届南宁市委员会, 中国共产党遂宁市…, 政协黔东南州十届…)
-    GEN = r"(?!自治区|出席|列席|参加|通过|召开|举行)[\u4e00-\u9fff]{2,6}?(?:市|自治州|州|县|区|旗|盟)"
+    GEN = rf"(?!自治区|出席|列席|参加|通过|召开|举行)[{HAN}]{{2,6}}?(?:市|自治州|州|县|区|旗|盟)"
     FIXED = rf"(?P<place>{P}|(?:{C})市|{GEN})"
     #: a time and a verb between a body and the ordinal of its sitting (…常委会昨天上午召开第四十二次主任会议,
     #: 中纪委周六(10月25日)召开四次全会)
@@ -123,7 +124,7 @@ def _patterns() -> list[tuple[re.Pattern, str, str | None]]:
         # a standing committee's session named bare in an article on the national congress
         (rf"(?<![人大政协委])常委会第{S}次会议", "npc_bare"),
         # a session named by term and ordinal alone (十二届四次会议以来): the article's own body's
-        (rf"(?:(?<![\u4e00-\u9fff])|(?<=[的于在和、]))(?<!第){T}届{S}次会议", "bare"),
+        (rf"(?:(?<![{HAN}])|(?<=[的于在和、]))(?<!第){T}届{S}次会议", "bare"),
         # recurring meetings counted without a term
         (rf"(?:新一届)?国务院第{S}次(?P<sc>常务会议|全体会议)", "state_council"),
         (rf"{U}(?:人民)?政府第{S}次(?P<sc>常务会议|全体会议)", "lgov", "known"),
@@ -145,7 +146,7 @@ _NEEDS = {
 #: what stands before a short form whose place the article leaves unnamed: a boundary or a
 #: word of the sentence (传达市委…全会精神), not the rest of a place's name (杭州 + 人大常委会…; a
 #: digit or letter is part of a name too: 绿水0县第五届…)
-_OPEN_BEFORE = re.compile(r"(?:[^\u4e00-\u9fff0-9A-Za-z０-９]|[的了在和与及对向将把从为是至于、]|召开|举行|传达|学习|讨论|贯彻|落实|"
+_OPEN_BEFORE = re.compile(rf"(?:[^{HAN}0-9A-Za-z０-９]|[的了在和与及对向将把从为是至于、]|召开|举行|传达|学习|讨论|贯彻|落实|"
                           r"出席|参加|列席|筹备|审议|通过|听取|迎接|开好|协商|中共)$")
 
 

@@ -23,6 +23,7 @@ from kg.extract.localities import place_of
 from kg.extract.meeting_grammar import Mention, find_numbered
 from kg.lexicon import rows as lexicon_rows
 from kg.text.document import Document
+from kg.text.han import HAN
 from kg.text.numerals import NUM, to_chinese, to_int
 
 __all__ = ["Mention", "find_meetings"]
@@ -70,7 +71,7 @@ def _named(doc: Document, ctx: Context) -> list[Mention]:
     for level, _canon, _body in _named_specs():
         if _level_place(level, ctx) is None:
             continue
-        rx = re.compile(rf"{re.escape(level)}(?P<core>(?:[\u4e00-\u9fff]|（扩大）){{0,20}}?)(?P<tail>{_NAMED_TAIL})")
+        rx = re.compile(rf"{re.escape(level)}(?P<core>(?:[{HAN}]|（扩大）){{0,20}}?)(?P<tail>{_NAMED_TAIL})")
         # every occurrence of the level word is tried: names nest (…全会暨省委经济工作会议)
         for pos in (k.start() for k in re.finditer(re.escape(level), doc.text)):
             m = rx.match(doc.text, pos)
@@ -104,7 +105,7 @@ _CONTEXTUAL = (
     re.compile(rf"在(?P<m>[^，。；：、《》（）()在]{{2,36}}?{_MEETING_NOUN})(?:上|时)?(?:强调|指出|表示|讲话|发表|作)"),
     re.compile(rf"主持(?:召开)?(?P<m>[^，。；：、《》（）()]{{2,36}}?{_MEETING_NOUN})(?=[，。；：\n]|并|时|强调|$)"),
     re.compile(rf"(?:^|(?<=[\n，。]))(?P<m>[^，。；：、《》（）()\n]{{2,44}}?{_MEETING_NOUN})"
-               rf"(?:\d{{1,2}}日(?:至\d{{1,2}}日)?)?(?:(?:上午|下午|晚)?在[\u4e00-\u9fff]{{1,10}})?(?:隆重|胜利)?(?:召开|举行|开幕|闭幕)"),
+               rf"(?:\d{{1,2}}日(?:至\d{{1,2}}日)?)?(?:(?:上午|下午|晚)?在[{HAN}]{{1,10}})?(?:隆重|胜利)?(?:召开|举行|开幕|闭幕)"),
 )
 _GENERIC = re.compile(r"^(?:会议|大会|全会|座谈会|电视电话会议|视频会议|专题会议|全体会议|这次会议|本次会议|此次会议)$")
 _OPENING_VERB = re.compile(r"^(?:召开|举行|出席|参加|主持)")
@@ -130,7 +131,7 @@ _SITTING_OF_BODY = re.compile(r"(?P<x>（扩大）|扩大)?(?:会议)?(?=[，。
 
 def _held_pattern(aliases: str) -> re.Pattern:
     """A body that holds a meeting (中共中央政治局召开会议), of the aliases an article names."""
-    return re.compile(rf"(?P<b>{aliases})(?:\d{{1,2}}月)?(?:\d{{1,2}}日)?(?:上午|下午|晚)?(?:在[\u4e00-\u9fff]{{1,8}})?"
+    return re.compile(rf"(?P<b>{aliases})(?:\d{{1,2}}月)?(?:\d{{1,2}}日)?(?:上午|下午|晚)?(?:在[{HAN}]{{1,8}})?"
                       rf"(?:召开|举行)(?P<m>[^，。；：、“”《》（）()\n]{{0,16}}?{_MEETING_NOUN})")
 
 

@@ -18,6 +18,7 @@ from kg.extract.meeting_names import Mention, find_meetings
 from kg.lexicon import lexicon
 from kg.lexicon import lines as lexicon_lines
 from kg.text.document import Document
+from kg.text.han import HAN
 
 #: the facts this extractor reads, and those it adds (kg.pipeline checks the order)
 NEEDS = ()
@@ -59,8 +60,8 @@ _HELD = re.compile(r"召开|举行")
 _PRESIDED_BEFORE = re.compile(r"主持(?:召开)?$")
 _DAY = re.compile(r"(?:(?P<y>(?:19|20)\d{2})年)?(?:(?P<m>\d{1,2})月)?(?P<d>\d{1,2})日")
 _RELATIVE_DAY = re.compile(r"(?P<r>今天|今日|昨天|昨日|前天)(?:上午|下午|晚上?)?")
-_PLACE_EVENT = re.compile(r"在(?P<place>[\u4e00-\u9fff]{1,14}?)(?:隆重|胜利|正式)?(?:开幕|闭幕|举行|召开|开会)")
-_DATELINE_CITY = re.compile(r"(?:社|报|网|台|频道)(?P<city>[\u4e00-\u9fff]{2,4}?)\d{1,2}月\d{1,2}日(?:电|讯)")
+_PLACE_EVENT = re.compile(rf"在(?P<place>[{HAN}]{{1,14}}?)(?:隆重|胜利|正式)?(?:开幕|闭幕|举行|召开|开会)")
+_DATELINE_CITY = re.compile(rf"(?:社|报|网|台|频道)(?P<city>[{HAN}]{{2,4}}?)\d{{1,2}}月\d{{1,2}}日(?:电|讯)")
 _VENUE_PREFIX = re.compile(r"^(?:省会|市区|位于)")
 
 
@@ -73,7 +74,7 @@ def _venue_ends() -> tuple[str, ...]:
 def _venue_re() -> re.Pattern:
     """A venue's name: up to eight characters and a venue word (大剧院, 会议中心), starting
     after 在 or after punctuation, not inside a longer phrase."""
-    return re.compile(rf"(?:(?<=在)|(?<![\u4e00-\u9fff\d]))(?:[\u4e00-\u9fff]{{0,8}}?)(?:{'|'.join(_venue_ends())})")
+    return re.compile(rf"(?:(?<=在)|(?<![{HAN}\d]))(?:[{HAN}]{{0,8}}?)(?:{'|'.join(_venue_ends())})")
 
 
 @cache

@@ -30,10 +30,11 @@ from kg.extract.names import (
 )
 from kg.lexicon import lexicon
 from kg.text.document import is_cjk
+from kg.text.han import HAN
 from kg.text.tokens import frequent_words, word_tag
 
-_DOT_NAME = re.compile(r"(?:[\u4e00-\u9fff]{2,7}|[\u4e00-\u9fff](?=[·•・‧][\u4e00-\u9fff]{3}))"
-                       r"(?:[·•・‧][\u4e00-\u9fff]{1,8}){1,3}")
+_DOT_NAME = re.compile(rf"(?:[{HAN}]{{2,7}}|[{HAN}](?=[·•・‧][{HAN}]{{3}}))"
+                       rf"(?:[·•・‧][{HAN}]{{1,8}}){{1,3}}")
 #: endings of a body, a place or a thing, never of a name in a list
 _ITEM_BAD = re.compile(r"[省市州县区府部厅局委院会办司处站所队校馆团组社报网台]$|(?:政协|人大)$")
 #: characters of Tibetan and Mongolian names that the genre's words also use (次仁, 次旦)
@@ -288,7 +289,7 @@ def _person_list(text: str, items: list[tuple[int, int]]) -> bool:
 #: verbs whose objects are people, up to the word that ends them: 选举A为…, 任命A、B为…,
 #: 免去A的…职务, 接受A辞去…
 _ELECTED = re.compile(r"(?:选举|任命|补选|决定任命|推选|增补|增选|递补|免去|决定免去|罢免|接受)"
-                      r"(?=[\u4e00-\u9fff·、]{2,60}?(?:为|的|辞去|辞职))")
+                      rf"(?=[{HAN}·、]{{2,60}}?(?:为|的|辞去|辞职))")
 _ELECTED_END = ("为", "的", "辞去", "辞职")
 
 

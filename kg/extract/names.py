@@ -14,6 +14,7 @@ from functools import cache
 from kg.lexicon import lexicon
 from kg.lexicon import rows as lexicon_rows
 from kg.text.document import is_cjk
+from kg.text.han import HAN
 
 #: characters that end a clause or separate items
 DELIMITERS = set("，。、；：！？,.;:!?（）()“”‘’《》「」【】\n —…/／")
@@ -24,8 +25,8 @@ _DAY = re.compile(r"[〇一二三四五六七八九十]{1,3}日")
 #: the dots that join the parts of a transcribed name: the middle dot, and the bullet,
 #: katakana and hyphenation points some pages write for it (海拉提•某某)
 DOTS = "·•・‧"
-_DOT_NAME = re.compile(r"(?:[\u4e00-\u9fff]{2,5}|[\u4e00-\u9fff](?=[·•・‧][\u4e00-\u9fff]{3}))"
-                       r"(?:[·•・‧][\u4e00-\u9fff]{1,8}){1,3}")  # 雷·额尔某某: one character first
+_DOT_NAME = re.compile(rf"(?:[{HAN}]{{2,5}}|[{HAN}](?=[·•・‧][{HAN}]{{3}}))"
+                       rf"(?:[·•・‧][{HAN}]{{1,8}}){{1,3}}")  # 雷·额尔某某: one character first
 
 #: characters that never stand in a given name in this genre; they mark a word, not a name
 _NOT_IN_NAME = set("等所陪并按共性合协员言也还补在就座台们的了省市县区府部厅局届次议日时要把被这那该本各们之上下里内外个位名项件人常")

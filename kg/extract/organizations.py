@@ -16,6 +16,7 @@ from kg.extract.facts import ArticleFacts
 from kg.extract.localities import place_of
 from kg.lexicon import lexicon
 from kg.text.document import Document
+from kg.text.han import HAN
 from kg.text.numerals import NUM
 
 #: the facts this extractor reads, and those it adds (kg.pipeline checks the order)
@@ -23,7 +24,7 @@ NEEDS = ()
 ADDS = ("organizations",)
 
 
-_CJK = r"[\u4e00-\u9fff]"
+_CJK = rf"[{HAN}]"
 _MEDIA = re.compile(rf"({_CJK}{{2,6}}?(?:日报|晚报|电视台|广播电视台|广播电台))(?=社|记者|全媒体记者|融媒体记者|讯|消息|报道|[）)、，。|｜]|网|\s|$)")
 _UNIVERSITY = re.compile(rf"{_CJK}{{2,10}}?(?:大学|学院)")
 _STOP_BEFORE = set("和及与、，。；：（）“”《》在的是为由向对从把被给到让了")
@@ -42,7 +43,7 @@ _NATIONAL_MARK = re.compile(r"^(?:国家|中国|中华|全国|中央|中共|国�
 _DEPARTMENT = re.compile(rf"(?P<u>省|自治区)(?P<d>{_CJK}{{1,8}}?(?:厅|局|委员会|办公厅|办公室|委(?!员)))")
 #: a city's, county's or prefecture's department written short (州财政局, 市市场监督管理局), its
 #: government's office (市政府办公室): the article's own place's, after a boundary
-_LOCAL_DEPARTMENT = re.compile(rf"(?:(?<![\u4e00-\u9fff])|(?<=[和及与、的对向在由]))(?P<u>市|县|州)"
+_LOCAL_DEPARTMENT = re.compile(rf"(?:(?<![{HAN}])|(?<=[和及与、的对向在由]))(?P<u>市|县|州)"
                                rf"(?:(?P<office>(?:人民)?政府办公[室厅])|(?P<d>{_CJK}{{2,9}}?(?:局|厅|办公室|委员会|委(?![员会]))))")
 _CHILD = re.compile(rf"(?P<d>{_CJK}{{2,12}}?(?:委员会|工作委员会))")
 
@@ -112,7 +113,7 @@ def _bodies_with_term(text: str, ctx: Context, facts: ArticleFacts) -> None:
 _PATTERNED = (
     (_MEDIA, 1, "media"),
     # a news site named as a source (来源：大河网, 大河网报道, 据X网消息); not 互联网, 电网
-    (re.compile(rf"(?:(?<=来源[:：])\s*({_CJK}{{2,8}}?网)(?=[\s|｜）)]|$)|(?<![\u4e00-\u9fff])({_CJK}{{2,8}}?(?<![电管联])网)"
+    (re.compile(rf"(?:(?<=来源[:：])\s*({_CJK}{{2,8}}?网)(?=[\s|｜）)]|$)|(?<![{HAN}])({_CJK}{{2,8}}?(?<![电管联])网)"
                 rf"(?=讯|消息|报道|记者|客户端))"), 0, "media"),
     (re.compile(rf"({_CJK}{{2,24}}?(?:股份|集团)?有限(?:责任)?公司)"), 1, "enterprise"),
     # a court or procuratorate of a mining area, a railway, a branch (矿区人民法院, …中级人民法院…分院)
@@ -233,7 +234,7 @@ def _local_departments(text: str, ctx: Context, facts: ArticleFacts) -> None:
 def _cppcc_re() -> re.Pattern:
     lex = lexicon()
     provinces = sorted({n for p in lex.provinces for n in (p.full, p.short)}, key=lambda n: (-len(n), n))
-    place = rf"(?:全国|{'|'.join(provinces)}|[\u4e00-\u9fff]{{2,6}}?(?:市|自治州|州|县|区))"
+    place = rf"(?:全国|{'|'.join(provinces)}|[{HAN}]{{2,6}}?(?:市|自治州|州|县|区))"
     return re.compile(rf"(?:中国人民政治协商会议|政协)(?:第{NUM}届(?P<p>{place})|(?P<p2>{place})第{NUM}届)委员会")
 
 
@@ -247,7 +248,7 @@ def _term_body_res() -> tuple[re.Pattern, ...]:
     return tuple(re.compile(rx) for rx in (
         rf"(?P<p>{P})?(?P<u>省|自治区|市)第?{NUM}届(?P<b>人民代表大会|人大|政协)(?P<sc>常务委员会|常委会)?{not_session}",
         rf"(?P<p>{P})?(?P<u>省|自治区|市)(?P<b>政协|人大)第?{NUM}届(?P<sc>常务委员会|常委会)?{not_session}",
-        rf"(?<![\u4e00-\u9fff])第?{NUM}届(?P<p>)(?P<u>省|自治区|市)(?P<b>政协|人大)(?P<sc>常务委员会|常委会)?",
+        rf"(?<![{HAN}])第?{NUM}届(?P<p>)(?P<u>省|自治区|市)(?P<b>政协|人大)(?P<sc>常务委员会|常委会)?",
     ))
 
 

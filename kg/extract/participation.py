@@ -60,7 +60,7 @@ _LINK = re.compile(r"^(?:[、，；]|和|及|以及|与|同)")
 #: honorifics written after a name before the verb (X同志, X委员长)
 _AFTER_NAME = re.compile(r"同志|先生|女士")
 #: a sentence that reports what a meeting said or decided: its people are its content
-#: (会议强调，习近平总书记…发表重要讲话), not the meeting's participants
+#: (会议强调，某某总书记…发表重要讲话), not the meeting's participants
 _CONTENT = re.compile(r"^(?:[^，。；]{0,16}，)?(?:会议|会上|大会|全会|会议认为|常委会)"
                       r"(?:指出|强调|认为|要求|提出|号召|决定|表示|明确|总结|肯定|重申|研究)")
 #: a meeting named before the verb is the sentence's own when it is convened or met there

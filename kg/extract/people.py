@@ -45,6 +45,7 @@ from kg.extract.names import (
 )
 from kg.lexicon import lexicon
 from kg.text.document import Document
+from kg.text.han import HAN
 from kg.text.tokens import frequent_words, word_tag
 
 #: the facts this extractor reads, and those it adds (kg.pipeline checks the order)
@@ -52,7 +53,7 @@ NEEDS = ("organizations",)
 ADDS = ("people",)
 
 
-_PHOTO = re.compile(r"([\u4e00-\u9fff·•・‧]{2,10}) ?摄(?:$|\n|[，。；）)])", re.M)
+_PHOTO = re.compile(rf"([{HAN}·•・‧]{{2,10}}) ?摄(?:$|\n|[，。；）)])", re.M)
 _SUBJECT_VERBS = {"宣布", "指出", "表示", "说", "在", "代表", "同志", "当选", "会见", "接见", "受", "要求",
                   "希望", "介绍", "汇报", "宣读", "考察", "调研", "看望", "慰问", "认为"}
 
@@ -182,7 +183,7 @@ def _minority_before(text: str, start: int, j: int, known: dict) -> int | None:
     return None
 
 
-_LEADER = re.compile(r"([\u4e00-\u9fff]{2,3})(?=总书记|同志为核心)")
+_LEADER = re.compile(rf"([{HAN}]{{2,3}})(?=总书记|同志为核心)")
 
 
 def _leader_mode(doc: Document, found: dict[str, list[tuple[int, int]]]) -> None:

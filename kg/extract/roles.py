@@ -17,6 +17,7 @@ from kg.extract.context import Context, alias_pattern
 from kg.extract.facts import ArticleFacts, Role
 from kg.extract.names import DELIMITERS
 from kg.text.document import Document
+from kg.text.han import HAN
 
 #: the facts this extractor reads, and those it adds (kg.pipeline checks the order)
 NEEDS = ("people", "organizations", "meetings", "appointments")
@@ -213,7 +214,7 @@ def _list_prev(text: str, a: int, by_end: dict[int, str]) -> int | None:
         j = k - 1
         if j in by_end:
             return j
-        m = re.search(r"[\u4e00-\u9fff·•・‧]{2,20}$", text[max(0, j - 20):j])
+        m = re.search(rf"[{HAN}·•・‧]{{2,20}}$", text[max(0, j - 20):j])
         if not m or len(m.group(0)) > (20 if re.search("[·•・‧]", m.group(0)) else 5):
             return None
         k = j - len(m.group(0))

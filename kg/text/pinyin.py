@@ -2,7 +2,7 @@
 
 The graph gives every person and body a pinyin label (`skos:altLabel "Li Keqiang"@zh-Latn-pinyin`)
 so that readers outside China can read and query the names, and the page lets a reader
-search by pinyin (`li keqiang`, `lkq`). Readings come from pypinyin (its phrase table
+search by pinyin (`fang liyan`, `fly`). Readings come from pypinyin (its phrase table
 reads 重庆 chóngqìng, 长沙 chángshā). pypinyin has no family-name mode, so a family name
 is read here from the readings a character takes as a family name (单 shàn, not dān; 曾
 zēng, not céng), which differ from its commonest reading; the given name is read as text.
@@ -149,8 +149,8 @@ def body(name: str, tones: bool = False) -> str:
 
 
 def search_keys(syllables: list[str]) -> tuple[str, str]:
-    """What a search matches: the syllables without tones or spaces (`likeqiang`) and
-    their initials (`lkq`); ü is written u here (a reader types `lu` or `lv`)."""
+    """What a search matches: the syllables without tones or spaces (`fangliyan`) and
+    their initials (`fly`); ü is written u here (a reader types `lu` or `lv`)."""
     plain = [ascii_fold(s) for s in syllables if s]
     return "".join(plain), "".join(s[:1] for s in plain)
 

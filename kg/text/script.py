@@ -21,7 +21,9 @@ from __future__ import annotations
 import re
 from functools import cache
 
-_CJK = re.compile(r"[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]")
+from kg.text.han import HAN
+
+_CJK = re.compile(rf"[{HAN}]")
 
 #: share of Chinese characters t2s must change for a text to count as traditional, and
 #: the least number (one 於 in a short simplified sentence is no evidence)

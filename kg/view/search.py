@@ -1,10 +1,10 @@
 """What the page's search box matches besides a name as written: pinyin and traditional.
 
 Every person and body gets two keys from kg.text.pinyin: its syllables without tones or
-spaces (`likeqiang`) and their initials (`lkq`); the page folds a query the same way
+spaces (`fangliyan`) and their initials (`fly`); the page folds a query the same way
 (lower case, no tone marks, no spaces or apostrophes). A query in traditional characters
 is read through a character table (traditional -> simplified, kg.text.script's, cut down
-to the characters the page's names use), so `李克強` finds 李克强 with no converter in the page.
+to the characters the page's names use), so `方立顏` finds 方立颜 with no converter in the page.
 """
 
 from __future__ import annotations
