@@ -1,10 +1,10 @@
 """Credits: the byline's reporters and the photographers of the pictures, with their paper.
 
-Bylines are the Document's (`doc.bylines`: `（山西日报记者 陈静）`, `（记者陈静、李明）`,
-a line `本报记者 陈静`); a reporter named in the body (代表对新华社记者X说) is no credit.
+Bylines are the Document's (`doc.bylines`: `（青川日报记者 罗安）`, `（记者罗安、林雨）`,
+a line `本报记者 罗安`); a reporter named in the body (代表对新华社记者X说) is no credit.
 Photographers are credited by `X 摄`, with or without a title before the name.
 
-A credit's paper is the organisation written with it (山西日报记者 陈静), else the paper of
+A credit's paper is the organisation written with it (青川日报记者 罗安), else the paper of
 the article: the publisher its dateline names (湖北日报讯, 央视网消息), where `本报` is the
 paper the metadata names, else the only medium the article names.
 """

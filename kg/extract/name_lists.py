@@ -2,7 +2,7 @@
 
 A list under a person cue (a title before it, 任命…为, 在主席台就座的还有：) names people in
 every item, whatever the shape of the item: names with rare family names (咸, 寿), Tibetan
-and Mongolian names without a family name (洛桑江村, 巴特尔), names jieba knows as words.
+and Mongolian names without a family name (洛桑某某, 巴图某某), names jieba knows as words.
 Such an item is accepted when it is *plausible*: two to four Chinese characters (or a
 transcribed name with `·`) with nothing in it that never stands in a name, and no title,
 body or ordinary word of the lexicon.
@@ -58,7 +58,7 @@ def plausible(cand: str, words_ok: bool = False, inner: bool = False) -> bool:
     if _DOT_NAME.fullmatch(cand):
         return not lexicon().title_re.search(cand)
     if not (2 <= len(cand) <= (5 if inner else 4)) or not all(is_cjk(c) for c in cand):
-        return False  # five characters only between names (乌云其木格 of a Mongolian list)
+        return False  # five characters only between names (乌云某某某 of a Mongolian list)
     if _odd_characters(cand, inner):
         return False
     if cand in _not_names() or _ITEM_BAD.search(cand) or lexicon().title_re.search(cand):
@@ -73,7 +73,7 @@ def plausible(cand: str, words_ok: bool = False, inner: bool = False) -> bool:
 
 def _odd_characters(cand: str, inner: bool) -> bool:
     """Characters that stand in no name there; an `inner` item is held only to those that
-    stand in no name at all, and 和 may open or close it (和某某, 那顺孟和), not join two."""
+    stand in no name at all, and 和 may open or close it (和某某, 那顺某和), not join two."""
     odd = set() if inner else _NOT_IN_NAME - _IN_MINORITY_NAMES
     never = _NEVER - {"和"} if inner and "和" not in cand[1:-1] else _NEVER
     return (any(c in never for c in cand) or any(c in odd for c in cand[1:]) or cand[-1] in _NOT_LAST_IN_NAME
@@ -98,7 +98,7 @@ def item_end(text: str, i: int, words_ok: bool = False) -> int | None:
         if j <= len(text) and (j == len(text) or text[j] == "、" or is_boundary(text, j)) \
                 and plausible(text[i:j], words_ok, inner=last and is_boundary(text, j, words=False)):
             return j
-    # five characters only when a 、 follows (乌云其木格、甲…: a Mongolian name opening a list)
+    # five characters only when a 、 follows (乌云某某某、甲…: a Mongolian name opening a list)
     if text.startswith("、", i + 5) and plausible(text[i:i + 5], words_ok, inner=True) \
             and not has_common_word(text[i:i + 5]):
         return i + 5
@@ -113,8 +113,8 @@ _NOT_FIRST = set("在和与及等说作是为对向从到将把被也都就还�
 
 
 def minority_end(text: str, i: int) -> int | None:
-    """End of a name without a Han family name right after a title (副主席丹增作报告, 执行主席
-    次仁卓玛主持): two to four characters up to a follower or a clause mark (not a mere
+    """End of a name without a Han family name right after a title (副主席丹某作报告, 执行主席
+    次仁某某主持): two to four characters up to a follower or a clause mark (not a mere
     word), with nothing a name never holds and no word of the dictionary."""
     if i == 0 or i >= len(text) or text[i] in _NOT_FIRST or any(text[i - n:i + 1] in frequent_words() for n in (1, 2, 3)):
         return None  # 常委会副…, 主席台执行…: the "title" was the start of a longer word
@@ -145,7 +145,7 @@ _MORE_CLAUSE_VERBS = ("宣布", "指出", "表示", "说", "同志", "当选", "
 
 def _clause_verb_at(text: str, j: int) -> bool:
     """A name without a family name ends where a clause mark or a verb of its clause starts
-    (丹增作报告, 次仁某某主持), not before any word."""
+    (丹某作报告, 次仁某某主持), not before any word."""
     return j >= len(text) or text[j] in "，。；：！？（\n" or bool(_clause_verbs().match(text, j))
 
 
@@ -156,7 +156,7 @@ def _common(cand: str) -> bool:
 
 def has_common_word(cand: str) -> bool:
     """Whether `cand` holds a frequent word that is no name or place (初心, 工作): a phrase,
-    not a name without a family name (洛桑江村 holds only 洛桑, which jieba calls a name)."""
+    not a name without a family name (洛桑某某 holds 洛桑, which jieba calls a name)."""
     words = frequent_words()
     for a in range(len(cand) - 1):
         for b in range(a + 2, min(len(cand), a + 3) + 1):
@@ -179,7 +179,7 @@ def name_start_after_title(text: str, a: int, b: int) -> int | None:
             last += 1  # 主席团常务主席为甲、乙: a copula between the title and the list
         return last if plausible(text[last:b], words_ok=True) or name_shaped(text[last:b]) else None
     dotted = [m for m in _DOT_NAME.finditer(text, a, b) if m.end() == b]
-    if dotted:  # 海拉提·包开: the whole transcribed name, never its last part alone
+    if dotted:  # 海拉提·某某: the whole transcribed name, never its last part alone
         return dotted[0].start() if plausible(dotted[0].group(0)) else None
     for n in (4, 3, 2):
         if b - n >= a and name_shaped(text[b - n:b]):

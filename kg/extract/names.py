@@ -30,7 +30,7 @@ _DOT_NAME = re.compile(rf"(?:[{HAN}]{{2,5}}|[{HAN}](?=[·•・‧][{HAN}]{{3}})
 
 #: characters that never stand in a given name in this genre; they mark a word, not a name
 _NOT_IN_NAME = set("等所陪并按共性合协员言也还补在就座台们的了省市县区府部厅局届次议日时要把被这那该本各们之上下里内外个位名项件人常")
-#: characters that stand inside a given name (张大卫, 葛会波) but never end one (人大, 全会)
+#: characters that stand inside a given name (沈大川, 罗会宁) but never end one (人大, 全会)
 _NOT_LAST_IN_NAME = set("大会")
 
 #: last characters that, when a shorter reading is also valid, are words after a name
@@ -61,7 +61,7 @@ def is_boundary(text: str, j: int, words: bool = True) -> bool:
     ch = text[j]
     if ch in DELIMITERS or ch.isspace() or ch.isdigit():
         return True
-    if ch == "摄" and is_boundary(text, j + 1):  # a photograph's credit: 何晓峰摄
+    if ch == "摄" and is_boundary(text, j + 1):  # a photograph's credit: 宋清远摄
         return True
     if _DAY.match(text, j):  # 记者某十日电: a date in Chinese numerals
         return True
@@ -111,7 +111,7 @@ def name_shaped(cand: str) -> bool:
     if any(c in _NOT_IN_NAME for c in given) or given[-1:] in _NOT_LAST_IN_NAME:
         return False
     if "年" in given and (len(given) < 2 or given[0] == "年"):
-        return False  # 吴康年 is a name; 明年, 同年 are not
+        return False  # 方康年 is a name; 明年, 同年 are not
     if len(cand) == 4 and cand[:2] not in lexicon().compound_surnames:
         return False
     # 应出席, 王主持: a family-name character and a verb after a name, not a given name
@@ -131,7 +131,7 @@ def name_at(text: str, i: int, long_ok: bool = False) -> int | None:
         if end is not None:
             return end
     if i >= len(text) or not is_cjk(text[i]) or (i > 0 and text[i - 1] in DOTS):
-        return None  # 海拉提·包开: no name starts inside a transcribed one
+        return None  # 海拉提·某某: no name starts inside a transcribed one
     valid = _valid_lengths(text, i, long_ok)
     return i + _best_length(text, i, valid) if valid else None
 
@@ -158,10 +158,10 @@ def _valid_lengths(text: str, i: int, long_ok: bool) -> list[int]:
         if len(cand) < n:
             continue
         if cand.endswith("摄") and is_boundary(text, i + n):
-            continue  # 何晓峰摄 at a caption's end credits 何晓峰
+            continue  # 宋清远摄 at a caption's end credits 宋清远
         shaped = name_shaped(cand) or (long_ok and n == 4 and _long_name(cand)
                                        and not _word_after_three(text, i))
-        # 潘多俊感受: after a title, a word that starts right after three characters ends the name
+        # 沈多宁感受: after a title, a word that starts right after three characters ends the name
         word_next = (long_ok and n == 3 and _word_after_three(text, i) and _long_name(text[i:i + 4])
                      and is_boundary(text, i + 4))
         if shaped and (is_boundary(text, i + n) or word_next):
@@ -172,7 +172,7 @@ def _valid_lengths(text: str, i: int, long_ok: bool) -> list[int]:
 def _best_length(text: str, i: int, valid: list[int]) -> int:
     best = valid[0]
     if best == 4 and 3 in valid and is_boundary(text, i + 3, words=False):
-        best = 3  # 钱卫东因工作变动: a follower after three characters ends the name there
+        best = 3  # 林卫安因工作变动: a follower after three characters ends the name there
     # 张建在主席台: 在 is a verb after a two-character name; but 陈立和， cannot be a name
     # and a conjunction, since nothing follows the 和
     after = text[i + best] if i + best < len(text) else "\n"
@@ -183,7 +183,7 @@ def _best_length(text: str, i: int, valid: list[int]) -> int:
 
 
 def _word_after_three(text: str, i: int) -> bool:
-    """潘多俊感受: a three-character name, then a word (感受) that starts with the fourth character."""
+    """沈多宁感受: a three-character name, then a word (感受) that starts with the fourth character."""
     return name_shaped(text[i:i + 3]) and any(is_word(text[i + 3:i + k]) for k in (5, 6))
 
 
@@ -243,7 +243,7 @@ def is_word(cand: str) -> bool:
         return False
     if not tag.startswith("nr"):
         return True
-    # 李鹏, 吴仪 are frequent in jieba's texts too: a common family name keeps it a name
+    # two-character names jieba's texts made frequent words: a common family name keeps it a name
     return cand in common_name_words() and cand[0] not in FREQUENT_SURNAMES
 
 

@@ -2,7 +2,7 @@
 
 In each sentence, a participation verb (主持, 出席, 在主席台就座, 作…报告, 讲话 …) takes as
 its subjects the chain of people written right before it: names joined by 、 or 和, each
-perhaps with its titles (省委副书记、省长赵宏主持会议，省委副书记孙立，省领导…等出席). A name
+perhaps with its titles (省委副书记、省长方立言主持会议，省委副书记林书安，省领导…等出席). A name
 followed by a word of its own (宣布, 签署, 为, 的 …) is no subject, so a headline that runs
 clauses together (甲签署命令 乙主持) or a byline (记者丙) gives nothing to the verb.
 `在主席台就座的还有：A、B…` and `出席会议并在主席台就座的有：…` put the subjects after the

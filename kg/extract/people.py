@@ -2,12 +2,12 @@
 
 jieba's `nr` tags are not trusted on their own (they split 林志远, call 红旗 a person). A
 string of name shape (kg.extract.names) is a person when
-- a title or post stands right before it (执行主席周明远, 记者陈静), and so is every name
+- a title or post stands right before it (执行主席周明远, 记者罗安), and so is every name
   that continues the list after it (冯晓光、蒋安平、…);
 - it opens a clause and a verb follows (周明远宣布, 林志远在报告中指出), or a title
   follows (…总书记, …同志);
 - it stands in a list of three or more name-shaped items (郑远航、吴鹏、…);
-- it credits a photograph (何晓峰 摄).
+- it credits a photograph (宋清远 摄).
 Once known, every occurrence of a name is a mention, headlines included, where names
 often run together with no separator (许国安韩立新出席).
 """
@@ -65,10 +65,10 @@ def _after_title(text: str, i: int) -> int | None:
     if end is not None and accept(text[i:end], strong=False) and not _function_start(text, i, end):
         return end
     end = item_end(text, i)
-    # (item_end has held a five-character first item, 乌云其木格、…, to a list's standard)
+    # (item_end has held a five-character first item, 乌云某某某、…, to a list's standard)
     if end is not None and end < len(text) and text[end] == "、" and (plausible(text[i:end]) or end - i == 5):
         # the list must go on with a name of shape (守初心、担使命 is no list of names), or
-        # with names without a family name up to the list's end (丹增、次仁卓玛出席)
+        # with names without a family name up to the list's end (丹某、次仁某某出席)
         nxt = name_at(text, end + 1, long_ok=True)
         if nxt is not None and accept(text[end + 1:nxt], strong=False):
             return end
@@ -197,7 +197,7 @@ def _leader_mode(doc: Document, found: dict[str, list[tuple[int, int]]]) -> None
 
 
 def _photo_mode(doc: Document, found: dict[str, list[tuple[int, int]]]) -> None:
-    """何晓峰 摄; after a credit word (本报记者 旦增某某 摄) any plausible name, as in a byline."""
+    """宋清远 摄; after a credit word (本报记者 旦增某某 摄) any plausible name, as in a byline."""
     text = doc.text
     for m in _PHOTO.finditer(text):
         cand = m.group(1)

@@ -3,7 +3,7 @@
 `大会主席团常务主席、执行主席周明远` gives two roles (a chain of titles joined by 、), and so
 does `全国政协副主席兼秘书长周明远` (兼 joins two posts); `大会执行主席冯晓光、蒋安平…` gives the
 title to every name of the list, even past a name the people step missed; `担任大会执行主席的
-有：甲、乙` and `开幕会的执行主席是甲和乙` too. `李建国总书记` is a title written after the name.
+有：甲、乙` and `开幕会的执行主席是甲和乙` too. `沈建安总书记` is a title written after the name.
 A post someone is elected or appointed to (kg.extract.appointments) is a role; a post someone
 is removed from is not. The role is kept as written; its organisation is the body the phrase
 names (省委书记 -> the provincial party committee), resolved through the article's aliases.
@@ -37,7 +37,7 @@ _BREAKERS = re.compile(r".*(?:的有|还有|其中有|包括|出席|会见|听�
 _WEAK_BREAKERS = re.compile(r"以及|和|及|与|同|由|为|是|有|对|向|给")
 #: what a body's name holds after a 和 inside it (发展和改革委员会, 文化和旅游部)
 _BODY_WORD = re.compile(r"委员会|部|委|厅|局|办公室|小组|协会|联合会|中心|研究院|学会")
-#: titles also written after the name (李建国总书记, 赵宏委员长); 总理 is not, as foreign
+#: titles also written after the name (沈建安总书记, 方立言委员长); 总理 is not, as foreign
 #: premiers are written that way too
 _POSTPOSED = ("总书记", "委员长", "副委员长", "副主席", "秘书长")
 #: marks a paper puts before a credit line
@@ -84,7 +84,7 @@ def _weak_cut(seg: str, ctx: Context) -> int:
 
 def _title_phrase(text: str, ctx: Context, end: int, name_ends=frozenset()) -> tuple[int, str] | None:
     """The title phrase ending at `end` (the name's start), as (start, phrase); it never
-    reaches back over another person's name (代表钱卫东对新华社记者孔繁星)."""
+    reaches back over another person's name (代表林卫安对新华社记者孔某)."""
     start = _phrase_start(text, end)
     start = max([start] + [b for b in name_ends if start < b <= end - 1])
     while start < end and text[start] in _MARKS:

@@ -9,8 +9,8 @@ What normalisation does, and why:
   patterns expect; ideographic and non-breaking spaces become plain ones;
 - white space between two Chinese characters is dropped in prose (`省 领导` is `省领导`),
   becomes a comma in headline and caption lines, where it separates items, and stays
-  before a photo credit (`何晓峰 摄`);
-- a photo credit run into the next caption (`何晓峰 摄林志远作…`) gets a line break;
+  before a photo credit (`宋清远 摄`);
+- a photo credit run into the next caption (`宋清远 摄林志远作…`) gets a line break;
 - page-continuation markers (`（下转04版）`) are dropped;
 - body paragraphs broken mid-sentence by a page or column break are rejoined.
 """
@@ -188,7 +188,7 @@ _BYLINE_TITLE = re.compile(r"(?:记者|通讯员|摄影|摄像|编辑|实习生|
 
 
 def _in_byline(text: str, pos: int) -> bool:
-    """True when `pos` lies inside a bracket that credits reporters (（山西日报记者 陈静）)."""
+    """True when `pos` lies inside a bracket that credits reporters (（青川日报记者 罗安）)."""
     # brackets are still half-width here when the file had them: (记者 冯某 肖某)
     opening = max(text.rfind(c, max(0, pos - 40), pos) for c in "（(【")
     if opening < 0 or re.search(r"[）)】\n]", text[opening:pos]):

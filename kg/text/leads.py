@@ -100,7 +100,7 @@ def _byline_lines(text: str, leads: list[tuple[int, int]], bylines: list[tuple[i
     """Add the short lines that credit reporters (本报记者 郝某), after a web page's time stamp too."""
     pos = 0
     for line in text.split("\n"):
-        stamp = _STAMP.match(line)  # 2026/03/05 05:30 记者某某／台北报导
+        stamp = _STAMP.match(line)  # 2031/01/02 08:00 记者某某／云州报导
         skip = stamp.end() if stamp else 0
         s = line[skip:].strip().lstrip(_MARKS)
         a = pos + skip + len(line[skip:]) - len(line[skip:].lstrip(" " + _MARKS))

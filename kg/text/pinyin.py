@@ -1,6 +1,6 @@
 """Names in Hanyu Pinyin: a person's (family name read as a family name) and a body's.
 
-The graph gives every person and body a pinyin label (`skos:altLabel "Li Keqiang"@zh-Latn-pinyin`)
+The graph gives every person and body a pinyin label (`skos:altLabel "Fang Liyan"@zh-Latn-pinyin`)
 so that readers outside China can read and query the names, and the page lets a reader
 search by pinyin (`fang liyan`, `fly`). Readings come from pypinyin (its phrase table
 reads 重庆 chóngqìng, 长沙 chángshā). pypinyin has no family-name mode, so a family name
@@ -8,7 +8,7 @@ is read here from the readings a character takes as a family name (单 shàn, no
 zēng, not céng), which differ from its commonest reading; the given name is read as text.
 
 Labels are written as names are romanised abroad: toneless, the family name and the
-given name each capitalised, the given name's syllables joined (`Ouyang Xiu`, `Lü Xin`);
+given name each capitalised, the given name's syllables joined (`Ouyang Ming`, `Lü Xin`);
 a body's name is cut into words (jieba's frequent words, longest first), each capitalised
 (`Shanxi Sheng Renmin Zhengfu`), with an apostrophe where a syllable starting with a, o
 or e would run into the one before (`Xi'an`).
@@ -99,8 +99,8 @@ def person_syllables(name: str) -> tuple[list[str], list[str]]:
 
 
 def person(name: str, tones: bool = False) -> str:
-    """A person's name in pinyin: `Li Keqiang`, `Shan Xiaoming` (单 as a family name),
-    `Ouyang Xiu`; names of several parts (`·`) give each part capitalised."""
+    """A person's name in pinyin: `Fang Liyan`, `Shan Xiaoming` (单 as a family name),
+    `Ouyang Ming`; names of several parts (`·`) give each part capitalised."""
     name = name.strip()
     if not name:
         return ""
