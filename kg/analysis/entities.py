@@ -30,6 +30,7 @@ from kg.rdf.iri import parse_span
 from kg.rdf.namespace import SCHEMA
 from kg.rdf.shape import NODE, NodeType, Prop
 from kg.rdf.terms import value
+from kg.text.pinyin import LANGUAGE as _PINYIN_TAG  # lower case, as stores write tags
 
 #: RDF class -> entity class name (the page colours and the analysis counts by it)
 ENTITY_CLASSES: dict[URIRef, str] = {t.cls: t.view for t in shape.ALL if t.view}
@@ -62,7 +63,6 @@ Value = str | int
 #: a pinyin label (skos:altLabel tagged zh-Latn-pinyin) is read apart from the other written
 #: forms, under this pseudo-predicate (never written to a graph)
 PINYIN = "urn:kg:view:pinyin"
-_PINYIN_TAG = "zh-latn-pinyin"  # kg.text.pinyin.LANGUAGE (stores write tags in lower case)
 
 
 def _local(term: str) -> str:

@@ -122,9 +122,12 @@ class _Collector:
                     self.facts.appointments.append(Appointment(name, post, action, body, meeting, (start, b)))
 
 
+_CLAUSE_MARK = re.compile(r"[，；。,;（(]")
+
+
 def _post_end(text: str, pos: int, e: int) -> int:
     """End of the posts after 为: the next clause mark, or a 、 that starts a new name list."""
-    m = re.compile(r"[，；。,;（(]").search(text, pos, e)
+    m = _CLAUSE_MARK.search(text, pos, e)
     return m.start() if m else e
 
 

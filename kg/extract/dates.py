@@ -21,12 +21,11 @@ article's, and is not read here.
 
 from __future__ import annotations
 
-import datetime as dt
 import re
 
 from kg.extract.context import Context
 from kg.extract.facts import ArticleFacts
-from kg.extract.file_names import file_name_date, file_name_year
+from kg.extract.file_names import file_name_date, file_name_year, iso
 from kg.text.document import Document
 
 #: the facts this extractor reads, and those it adds (kg.pipeline checks the order)
@@ -46,22 +45,15 @@ _DAY_ONLY = re.compile(r"(?<![\d月])(?P<d>\d{1,2})日(?:上午|下午|晚)?(?:�
 _DAY_REACH = 24
 
 
-def _iso(y: int, m: int, d: int) -> str | None:
-    try:
-        return dt.date(y, m, d).isoformat()
-    except ValueError:
-        return None
-
-
 def _metadata(doc: Document) -> str | None:
     value = doc.meta.get("date")
-    return _iso(*map(int, str(value)[:10].split("-"))) if value else None
+    return iso(*map(int, str(value)[:10].split("-"))) if value else None
 
 
 def _dateline(ctx: Context, year: int | None) -> str | None:
     if ctx.dateline is None or year is None:
         return None
-    return _iso(year, *ctx.dateline)
+    return iso(year, *ctx.dateline)
 
 
 def article_date(doc: Document, ctx: Context, facts: ArticleFacts) -> tuple[str | None, str | None]:
@@ -69,7 +61,7 @@ def article_date(doc: Document, ctx: Context, facts: ArticleFacts) -> tuple[str 
     found = _metadata(doc)
     if found:
         return found, "metadata"
-    found = _iso(*ctx.published) if ctx.published else None  # the stamp under the headline
+    found = iso(*ctx.published) if ctx.published else None  # the stamp under the headline
     if found:
         return found, "text"
     found = _dateline(ctx, file_name_year(doc.source) or facts.year)
@@ -84,7 +76,7 @@ def article_date(doc: Document, ctx: Context, facts: ArticleFacts) -> tuple[str 
     lead = _LEAD.match(doc.text, doc.body_start)
     year = file_name_year(doc.source) or facts.year
     if lead and year:
-        found = _iso(year, int(lead.group("m")), int(lead.group("d")))
+        found = iso(year, int(lead.group("m")), int(lead.group("d")))
         if found:
             return found, "inferred"
     found = _annual_session(doc, main, year)
@@ -100,7 +92,7 @@ def _annual_session(doc: Document, main, year: int | None) -> str | None:
         end = doc.text.find("。", b, b + _DAY_REACH)
         day = _DAY_ONLY.search(doc.text, b, end if end >= 0 else b + _DAY_REACH)
         if day:
-            return _iso(year, 3, int(day.group("d")))
+            return iso(year, 3, int(day.group("d")))
     return None
 
 

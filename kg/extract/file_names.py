@@ -23,7 +23,7 @@ def file_name_date(source: str) -> str | None:
     """A full date written in the file name of `source` (`20190216`, `2019-02-16`), or None."""
     name = _name(source)
     for m in _FILE_DATE.finditer(name):
-        found = _iso(int(m.group("y")), int(m.group("m")), int(m.group("d")))
+        found = iso(int(m.group("y")), int(m.group("m")), int(m.group("d")))
         if found:
             return found
     return None
@@ -39,7 +39,8 @@ def file_name_year(source: str) -> int | None:
     return years.pop() if len(years) == 1 else None
 
 
-def _iso(y: int, m: int, d: int) -> str | None:
+def iso(y: int, m: int, d: int) -> str | None:
+    """The ISO date of year, month and day, or None when there is no such day."""
     try:
         return dt.date(y, m, d).isoformat()
     except ValueError:

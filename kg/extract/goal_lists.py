@@ -51,8 +51,8 @@ _PART = re.compile(rf"^[{_NUM}]{{1,3}}、", re.M)
 #: ——经济运行总体平稳。: a paragraph opening with a dash
 _DASH = re.compile(r"^——(?=[^\d—])", re.M)
 _TASK_HEADING = 8  # characters of a heading that states a task (（一）加快建设…), not a label (（一）总体要求)
-_MIN_DASHES = 3
-_INDENT = 4  # characters of indent before a marker that opens its paragraph  # dashed paragraphs in a row that make a list (one is a subtitle or a quote)
+_MIN_DASHES = 3  # dashed paragraphs in a row that make a list (one is a subtitle or a quote)
+_INDENT = 4  # characters of indent before a marker that opens its paragraph
 #: 首先…其次…再次…最后: the word's rank in the list (最后 closes any length)
 _SEQUENCE = {"首先": 1, "其次": 2, "再次": 3, "最后": 0}
 _SEQUENCE_RE = re.compile(rf"{_OPEN}(首先|其次|再次|最后)(?:是|要|，)?", re.M)

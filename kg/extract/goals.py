@@ -29,8 +29,8 @@ ADDS = ("goals",)
 
 
 _CLAUSE_END = re.compile(r"[，。；：]")
-_ABOUT_REPORTS = 32
-_MAX_ITEMS = 60  # items of an unmarked list (marked ones stop at their numerals)  # reports tried, latest first, as what a list belongs to
+_ABOUT_REPORTS = 32  # reports tried, latest first, as what a list belongs to
+_MAX_ITEMS = 60  # items of an unmarked list (marked ones stop at their numerals)
 
 # kind cues, matched in the text before the list; the one nearest to the list wins,
 # because a paragraph often reviews the past before announcing what is to be done

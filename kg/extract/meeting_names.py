@@ -65,13 +65,19 @@ _NAMED_BAD = re.compile(r"[，。、；：“”《》（）\s的和暨在对向
 _NOT_MEETING_AFTER = re.compile(r"制度|规则|纪要|室|中心|厅|精神实质")
 
 
+@cache
+def _named_re(level: str) -> re.Pattern:
+    """A named conference after its level word: the core of its name, then its tail."""
+    return re.compile(rf"{re.escape(level)}(?P<core>(?:[{HAN}]|（扩大）){{0,20}}?)(?P<tail>{_NAMED_TAIL})")
+
+
 def _named(doc: Document, ctx: Context) -> list[Mention]:
     """Named conferences (中央经济工作会议, 全省…建设大会), by level word."""
     out = []
     for level, _canon, _body in _named_specs():
         if _level_place(level, ctx) is None:
             continue
-        rx = re.compile(rf"{re.escape(level)}(?P<core>(?:[{HAN}]|（扩大）){{0,20}}?)(?P<tail>{_NAMED_TAIL})")
+        rx = _named_re(level)
         # every occurrence of the level word is tried: names nest (…全会暨省委经济工作会议)
         for pos in (k.start() for k in re.finditer(re.escape(level), doc.text)):
             m = rx.match(doc.text, pos)

@@ -122,12 +122,6 @@ def split_triples(triples: Iterable[Triple]) -> Graphs:
     return {g[1:-1]: out[g] for g in sorted(out)}
 
 
-def merge_into(graphs: Graphs, more: Graphs) -> None:
-    """Add the graphs of `more` into `graphs` (a graph of the same name gets the union)."""
-    for name, ts in more.items():
-        graphs[name] = sorted(set(graphs.get(name, ())) | set(ts))
-
-
 def is_article_graph(name: str) -> bool:
     """True for the graph of an article (not the shared graph)."""
     return name != str(SHARED_GRAPH)
@@ -135,13 +129,8 @@ def is_article_graph(name: str) -> bool:
 
 # -- rdflib adapters ----------------------------------------------------------------------
 def _lines(data: str) -> list[Triple]:
-    out = []
-    for line in data.split("\n"):  # not splitlines: U+2028 may sit inside a literal
-        line = line.rstrip("\r")
-        if line.endswith(" ."):
-            s, p, o = line[:-2].split(" ", 2)
-            out.append((s, p, o))
-    return out
+    # not splitlines: U+2028 may sit inside a literal
+    return [split_line(ln) for ln in data.split("\n") if ln.rstrip("\r").endswith(" .")]
 
 
 def graph_triples(graph: Graph) -> list[Triple]:

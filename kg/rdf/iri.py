@@ -108,13 +108,9 @@ def article(content_hash: str) -> URIRef:
     return KGR[f"article/{content_hash[:16]}"]
 
 
-def span(article_iri: str, begin: int, end: int) -> URIRef:
-    """A span of an article's original text, RFC 5147 style as NIF uses it."""
-    return URIRef(f"{article_iri}#char={begin},{end}")
-
-
 def span_term(article_iri: str, begin: int, end: int) -> str:
-    """`span` as an N-Triples term (`<...#char=a,b>`), for the mapping's fast path."""
+    """A span of an article's original text as an N-Triples term (`<...#char=a,b>`), RFC 5147
+    style as NIF uses it."""
     return f"<{article_iri}#char={begin},{end}>"
 
 
@@ -122,7 +118,7 @@ _SPAN = re.compile(r"(.*)#char=(\d+),(\d+)")
 
 
 def parse_span(span_iri: str) -> tuple[str, int, int] | None:
-    """(article IRI, begin, end) of a span IRI minted by `span`; None for any other IRI."""
+    """(article IRI, begin, end) of a span IRI minted by `span_term`; None for any other IRI."""
     m = _SPAN.fullmatch(span_iri)
     return (m.group(1), int(m.group(2)), int(m.group(3))) if m else None
 
@@ -145,10 +141,3 @@ def numbered(kind: str, article_hash: str, *numbers: int) -> URIRef:
     """A node named by its article and its position in it (a goal: list, ordinal)."""
     return KGR[f"{kind}/{article_hash[:16]}-" + "-".join(str(n) for n in numbers)]
 
-
-def goal(article_hash: str, list_index: int, ordinal: int) -> URIRef:
-    return numbered("goal", article_hash, list_index, ordinal)
-
-
-def goal_list(article_hash: str, list_index: int) -> URIRef:
-    return numbered("goallist", article_hash, list_index)

@@ -96,10 +96,6 @@ class Document:
                 starts.append(m.end())
         return starts
 
-    def in_lead(self, pos: int) -> bool:
-        """True when `pos` lies in a dateline or a byline (not in a sentence of the body)."""
-        return any(a <= pos < b for a, b in self.leads) or any(a <= pos < b for a, b in self.bylines)
-
     def sentences(self) -> list[tuple[int, int]]:
         """All sentences as (start, end) in normalised coordinates, empty ones left out."""
         out = []

@@ -11,7 +11,9 @@ from __future__ import annotations
 
 import re
 
-HAN = "\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff"
+#: (first, last) code point of each block in `HAN`
+RANGES = ((0x3400, 0x4DBF), (0x4E00, 0x9FFF), (0xF900, 0xFAFF))
+HAN = "".join(f"{chr(a)}-{chr(b)}" for a, b in RANGES)
 HAN_ALL = HAN + "\U00020000-\U0003134f"
 
 _HAN_RE = re.compile(f"[{HAN}]")

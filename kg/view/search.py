@@ -11,11 +11,10 @@ from __future__ import annotations
 
 from functools import cache
 
-from kg.text import pinyin
+from kg.text import han, pinyin
 
 #: classes whose names are searchable in pinyin
 PINYIN_CLASSES = frozenset({"person", "organization", "place"})
-_CJK_RANGES = ((0x3400, 0x4DC0), (0x4E00, 0xA000), (0xF900, 0xFB00))
 
 
 def keys(label: str, cls: str) -> list[str] | None:
@@ -33,7 +32,7 @@ def _traditional() -> dict[str, str]:
     converter the build reads traditional articles with: one character for one)."""
     from kg.text import script
 
-    chars = [chr(c) for lo, hi in _CJK_RANGES for c in range(lo, hi)]
+    chars = [chr(c) for lo, hi in han.RANGES for c in range(lo, hi + 1)]
     # spaced apart, no two characters make a phrase: each is converted on its own, in one call
     out = script.convert(" ".join(chars))[::2]
     return {t: s for t, s in zip(chars, out, strict=True) if t != s}
