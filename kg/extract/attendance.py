@@ -20,6 +20,7 @@ from kg.extract.context import Context
 from kg.extract.facts import ArticleFacts, Attendance
 from kg.text.document import Document
 from kg.text.han import HAN
+from kg.text.numerals import to_int
 
 #: the facts this extractor reads, and those it adds (kg.pipeline checks the order)
 NEEDS = ("meetings",)
@@ -44,33 +45,13 @@ _SITTING = re.compile(r"第[一二三四五六七八九十]+次全体会议|预�
 _REACH = 2  # sentences after the first count's that its cluster may take in
 
 
-_DIGITS = {ch: i for i, ch in enumerate("零一二三四五六七八九")} | {"〇": 0, "两": 2}
-_UNITS = {"十": 10, "百": 100, "千": 1000}
-
-
-def _number(written: str) -> int | None:
-    """A count written in digits or in Chinese (七百五十二, 两千九百五十六), or None."""
-    if written.isdigit():
-        return int(written)
-    total, digit = 0, None
-    for ch in written:
-        if ch in _DIGITS:
-            digit = _DIGITS[ch]
-        elif ch in _UNITS:
-            total += (1 if digit is None else digit) * _UNITS[ch]
-            digit = None
-        else:
-            return None
-    return total + (digit or 0)
-
-
 def _counts(text: str, a: int, b: int) -> list[tuple[int, int, str, int, str]]:
     """(start, end, kind, number, who) of every count in text[a:b], in text order; where two
     patterns read the same number, the first pattern's reading is kept."""
     found: dict[int, tuple[int, int, str, int, str]] = {}
     for kind, rx in _COUNTS:
         for m in rx.finditer(text, a, b):
-            n = _number(m.group("n"))
+            n = to_int(m.group("n"))
             if n is not None:
                 found.setdefault(m.start("n"), (m.start(), m.end(), kind, n, m.group("who") or ""))
     return sorted(found.values())

@@ -257,7 +257,8 @@ def _city_body_re() -> re.Pattern:
     """A known city's body written with its name (武汉市委, 聊城市人民政府)."""
     lex = lexicon()
     cities = sorted({c for p in lex.provinces if p.unit != "直辖市" for c in (p.capital, *p.cities)}, key=lambda n: (-len(n), n))
-    forms = sorted({a.replace("聊城市", "") for a in city_bodies("聊城市") if a.startswith("聊城市")}, key=lambda n: (-len(n), n))
+    probe = "某某市"  # any city: the forms its bodies are written in after its name
+    forms = sorted({a.removeprefix(probe) for a in city_bodies(probe) if a.startswith(probe)}, key=lambda n: (-len(n), n))
     return re.compile(rf"(?P<c>{'|'.join(cities)})市(?P<f>{'|'.join(map(re.escape, forms))})")
 
 

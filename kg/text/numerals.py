@@ -6,7 +6,7 @@ from __future__ import annotations
 import re
 
 _DIGITS = {"零": 0, "〇": 0, "一": 1, "二": 2, "两": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7, "八": 8, "九": 9}
-_UNITS = {"十": 10, "百": 100}
+_UNITS = {"十": 10, "百": 100, "千": 1000}  # 千 in counts (两千九百五十六名代表), never in ordinals
 
 #: a numeral: Chinese (up to the hundreds) or Arabic
 NUM = r"(?:[零〇一二两三四五六七八九十百]{1,5}|\d{1,3})"
@@ -14,7 +14,8 @@ NUM_RE = re.compile(NUM)
 
 
 def to_int(numeral: str) -> int | None:
-    """The value of a Chinese or Arabic numeral (十四 -> 14, 二十 -> 20, 105 -> 105), or None."""
+    """The value of a Chinese or Arabic numeral (十四 -> 14, 二十 -> 20, 105 -> 105, 七百五十二 -> 752),
+    or None."""
     if not numeral:
         return None
     if numeral.isdigit():
