@@ -40,49 +40,41 @@ def write_all(ttl: Path, out: Path | None = None, triples: list | None = None) -
     """Write graph.html, analysis.md and analysis.json for the graph in `ttl` into `out`
     (default: beside it); returns the paths written. `triples`: what the entity view
     reads of that graph, kept by kg.analysis.entities.view_triple as the build merged it
-    (then the file is not read again)."""
+    (then the file is not read again). The entity view is built once for all three."""
     out = Path(out) if out is not None else Path(ttl).parent
-    return write_page(ttl, out, triples) + write_analysis(ttl, out, triples)
-
-
-#: the last entity view built: (key, graph, title, the triples it came from)
-_last: list[tuple] = []
+    view = _view(ttl, triples)
+    return write_page(ttl, out, view=view) + write_analysis(ttl, out, view=view)
 
 
 def _view(ttl: Path, triples: list | None) -> tuple[nx.MultiDiGraph, str]:
-    """The entity graph of the graph in `ttl` and its title, built once for the page and
-    the analysis: from `triples` the merge kept, else from the file."""
-    if triples is not None:
-        key: tuple = ("kept", id(triples))
-    else:
-        st = Path(ttl).stat()
-        key = ("file", str(Path(ttl).resolve()), st.st_ino, st.st_size, st.st_mtime_ns)
-    if _last and _last[0][0] == key:
-        return _last[0][1], _last[0][2]
+    """The entity graph of the graph in `ttl` and its title: from `triples` the merge kept,
+    else from the file."""
     G = entity_graph(triples) if triples is not None else load(ttl)[1]
-    title = title_of(G)
-    _last[:] = [(key, G, title, triples)]  # holding the triples keeps their id from being reused
-    return G, title
+    return G, title_of(G)
 
 
-def write_page(ttl: Path, out: Path, triples: list | None = None) -> list[Path]:
-    """Write graph.html for the graph in `ttl` into the folder `out`."""
-    G, title = _view(ttl, triples)
+def write_page(ttl: Path, out: Path, triples: list | None = None,
+               view: tuple[nx.MultiDiGraph, str] | None = None) -> list[Path]:
+    """Write graph.html for the graph in `ttl` (or its entity view and title, `view`) into
+    the folder `out`."""
+    G, title = view or _view(ttl, triples)
     return [page.write(G, Path(out) / "graph.html", title=title)]
 
 
-def write_analysis(ttl: Path, out: Path, triples: list | None = None) -> list[Path]:
-    """Write analysis.md and analysis.json for the graph in `ttl` into the folder `out`."""
-    G, title = _view(ttl, triples)
+def write_analysis(ttl: Path, out: Path, triples: list | None = None,
+                   view: tuple[nx.MultiDiGraph, str] | None = None) -> list[Path]:
+    """Write analysis.md and analysis.json for the graph in `ttl` (or its entity view and
+    title, `view`) into the folder `out`."""
+    G, title = view or _view(ttl, triples)
     s = summary(G)
     return [write_atomic(Path(out) / "analysis.md", markdown(s, f"Analysis: {title}")),
             write_atomic(Path(out) / "analysis.json", to_json(s))]
 
 
 def output_writers() -> list[OutputWriter]:
-    """What `kg build` writes beside its graph unless --no-view: the page and the analysis."""
-    return [OutputWriter("page", ("graph.html",), write_page, tee=view_triple),
-            OutputWriter("analysis", ("analysis.md", "analysis.json"), write_analysis, tee=view_triple)]
+    """What `kg build` writes beside its graph unless --no-view: the page and the analysis,
+    from one entity view."""
+    return [OutputWriter("view", ("graph.html", "analysis.md", "analysis.json"), write_all, tee=view_triple)]
 
 
 def write_view(ttl: Path | ox.Store, out: Path, focus: str | None = None, depth: int = 2) -> tuple[Path, nx.MultiDiGraph]:
