@@ -29,7 +29,7 @@ from kg.rdf import iri, shape
 from kg.rdf.namespace import ITSRDF, KG, NIF, ORG, PROV, SCHEMA
 from kg.rdf.nif import Spans
 from kg.rdf.shape import NodeType, Prop
-from kg.rdf.terms import T, Triple, date, integer, lit, ntriples, u, url
+from kg.rdf.terms import T, Triple, date, integer, lit, ntriples, u
 from kg.text import pinyin
 from kg.text.document import Document
 from kg.text.script import convert as t2s
@@ -283,7 +283,8 @@ class _Mapper(Spans):
             # a province read off the text's mentions is a guess: say so, apart from a stated one
             add((art, K["provinceSource"], self.source("metadata" if self.facts.province_stated else "inferred")))
         if meta.get("url"):
-            add((art, T.url, url(str(meta["url"]))))
+            # as the inputs check it (kg.corpus.inputs); again here for metadata the API passes
+            add((art, T.url, u(iri.external(str(meta["url"])))))
         if meta.get("id"):
             add((art, T.identifier, lit(str(meta["id"]))))
         given = " ".join(str(meta.get("source") or "").split())
