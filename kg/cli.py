@@ -225,7 +225,7 @@ def parser() -> argparse.ArgumentParser:
     st.set_defaults(func=_cmd_stats)
 
     q = sub.add_parser("query", help="run a SPARQL SELECT query over a graph")
-    q.add_argument("graph", nargs="?", help="a Turtle file (graph.ttl); leave out with --store")
+    q.add_argument("graph", nargs="?", help="a built graph file (graph.ttl, .nq, .trig); leave out with --store")
     q.add_argument("query", help="a .rq file or the query text")
     q.add_argument("--store", metavar="DIR", help="query the embedded store in DIR instead of a file")
     q.add_argument("--format", choices=("table", "csv", "json"), default="table")
