@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import argparse
+import contextlib
+import os
 import sys
 from pathlib import Path
 
@@ -67,7 +69,9 @@ def _cmd_build(args: argparse.Namespace) -> int:
     from kg.corpus.build import BuildFailed, build_files
 
     try:
-        with progress.steps("kg build", None if not args.quiet else _NOWHERE) as steps:
+        # --quiet: the status line goes to the null device, which is no terminal (kg.progress.shown)
+        with (open(os.devnull, "w") if args.quiet else contextlib.nullcontext()) as stream, \
+                progress.steps("kg build", stream) as steps:
             opts = shown_steps(build_options(args), steps)
             build_files(args.inputs, Path(args.out), opts)  # graph, views and store, all together
     except BuildFailed as exc:  # nothing written: one line per failed input, no summary
@@ -75,22 +79,6 @@ def _cmd_build(args: argparse.Namespace) -> int:
             print(f"kg: {reason}", file=sys.stderr)
         return 1
     return 0
-
-
-class _Nowhere:
-    """A stream that is no terminal: progress stays silent (--quiet)."""
-
-    def isatty(self) -> bool:
-        return False
-
-    def write(self, s: str) -> int:
-        return len(s)
-
-    def flush(self) -> None:
-        pass
-
-
-_NOWHERE = _Nowhere()
 
 
 def _source(args: argparse.Namespace):
@@ -237,7 +225,7 @@ def parser() -> argparse.ArgumentParser:
     st.set_defaults(func=_cmd_stats)
 
     q = sub.add_parser("query", help="run a SPARQL SELECT query over a graph")
-    q.add_argument("graph", nargs="?", help="a Turtle file (graph.ttl); leave out with --store")
+    q.add_argument("graph", nargs="?", help="a built graph file (graph.ttl, .nq, .trig); leave out with --store")
     q.add_argument("query", help="a .rq file or the query text")
     q.add_argument("--store", metavar="DIR", help="query the embedded store in DIR instead of a file")
     q.add_argument("--format", choices=("table", "csv", "json"), default="table")

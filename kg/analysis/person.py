@@ -18,7 +18,6 @@ keeps its province, so the two careers are told apart, never merged silently.
 
 from __future__ import annotations
 
-import unicodedata
 from dataclasses import asdict, dataclass, field
 
 import pyoxigraph as ox
@@ -26,6 +25,7 @@ import pyoxigraph as ox
 from kg.errors import KgError
 from kg.graph import facts
 from kg.rdf import shape
+from kg.text.pinyin import ascii_fold
 from kg.text.script import convert
 
 #: appointment actions that begin a post, and those that end it (kg.rdf.shape.KINDS)
@@ -90,12 +90,6 @@ class Timeline:
         return d
 
 
-def _key(text: str) -> str:
-    """A pinyin or name spelling compared without case, spaces, hyphens or tone marks."""
-    plain = unicodedata.normalize("NFKD", text.lower())
-    return "".join(c for c in plain if c.isalnum() and not unicodedata.combining(c))
-
-
 def find(st: ox.Store, name: str) -> list[tuple[str, str, str]]:
     """(IRI, name, how matched) of each person the name may mean: the name as the graph has
     it, its simplified form, a form the articles write, or its pinyin; sorted by IRI."""
@@ -121,7 +115,7 @@ def find(st: ox.Store, name: str) -> list[tuple[str, str, str]]:
                 continue
             o = q.object
             pinyin = (o.language or "").lower().startswith("zh-latn")
-            if (o.value in wanted and not pinyin) or (pinyin and _key(o.value) == _key(asked) and _key(asked)):
+            if (o.value in wanted and not pinyin) or (pinyin and ascii_fold(o.value) == ascii_fold(asked) and ascii_fold(asked)):
                 found.setdefault(iri, (people[iri][0], "pinyin" if pinyin else "alias"))
     return sorted((iri, n, how) for iri, (n, how) in found.items())
 

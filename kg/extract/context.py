@@ -23,6 +23,7 @@ from kg.extract.file_names import file_name_year
 from kg.extract.localities import article_prefecture, unit_forms
 from kg.lexicon import Lexicon, Province, lexicon
 from kg.lexicon import rows as lexicon_rows
+from kg.text.alternation import words_re
 from kg.text.document import Document
 from kg.text.han import HAN
 
@@ -274,16 +275,11 @@ def _alias_pattern(province: str | None, city: str | None, min_len: int) -> re.P
     """The alternation of a place's aliases: the national and provincial ones compiled once
     per province, a city's or county's few once per city, read together where both apply
     (an article set with hundreds of counties compiles no large pattern per county)."""
-    wide = _compile_names(a for a in _aliases(province) if len(a) >= min_len)
+    wide = words_re(a for a in _aliases(province) if len(a) >= min_len)
     if not city:
         return wide
-    local = _compile_names(a for a in city_bodies(city, bare=True) if len(a) >= min_len)
+    local = words_re(a for a in city_bodies(city, bare=True) if len(a) >= min_len)
     return _Merged(wide, local)
-
-
-def _compile_names(names) -> re.Pattern:
-    ordered = sorted(set(names), key=lambda a: (-len(a), a))
-    return re.compile("|".join(map(re.escape, ordered)) or r"(?!x)x")
 
 
 class _Merged:
@@ -311,11 +307,9 @@ def alias_pattern(ctx: Context, min_len: int = 1, text: str | None = None) -> re
     cheaper than a large one per place)."""
     if text is None:
         return _alias_pattern(ctx.province.full if ctx.province else None, ctx.city, min_len)
-    present = tuple(sorted((a for a in ctx.aliases if len(a) >= min_len and a in text), key=lambda a: (-len(a), a)))
-    return _pattern_of(present)
+    return _pattern_of(frozenset(a for a in ctx.aliases if len(a) >= min_len and a in text))
 
 
 @cache
-def _pattern_of(aliases: tuple[str, ...]) -> re.Pattern:
-    # an alternation that matches nothing when no alias occurs
-    return re.compile("|".join(map(re.escape, aliases)) or r"(?!x)x")
+def _pattern_of(aliases: frozenset[str]) -> re.Pattern:
+    return words_re(aliases)

@@ -28,6 +28,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 
 from kg.extract.facts import Span
+from kg.extract.item_frames import common_prefix, prefix_len, template
 from kg.extract.line_index import LineIndex
 from kg.text.document import Document
 
@@ -250,55 +251,6 @@ def _clauses(text: str, a: int, b: int) -> list[Span]:
     return out
 
 
-def _common_prefix(strings: list[str]) -> str:
-    """The longest string all of `strings` open with."""
-    first = min(strings, key=len)
-    n = 0
-    while n < len(first) and all(s[n] == first[n] for s in strings):
-        n += 1
-    return first[:n]
-
-
-def _template(heads: list[str]) -> re.Pattern | None:
-    """A shared shape of the items' opening clauses, as a regex, or None.
-
-    Parallel items repeat a frame: a common opening (`持续放大…`, `以更大力度…` /
-    `以超常力度…`), a common ending (`在…上取得新进展`), or equal length with fixed
-    characters (`筑牢政治之魂`, `提升履职之效`: eight characters, 之 second to last)."""
-    n = min(len(h) for h in heads)
-    if len(heads) < 2 or n < 2:
-        return None
-    return _framed(heads, n) or _equal_length(heads)
-
-
-def _framed(heads: list[str], n: int) -> re.Pattern | None:
-    """The items' shared opening (two or more fixed characters from the first) and shared
-    ending (three or more), as a regex; None when they share neither."""
-    fixed = [i for i in range(n) if len({h[i] for h in heads}) == 1]
-    suffix = _common_prefix([h[::-1] for h in heads])[::-1]
-    opening = ""
-    if fixed and fixed[0] == 0 and len(fixed) >= 2:  # one shared character is chance
-        shared = set(fixed)
-        opening = "".join(re.escape(heads[0][i]) if i in shared else "." for i in range(fixed[-1] + 1))
-    if not opening and len(suffix) < 3:
-        return None
-    # the ending, unless the opening already reaches into it (items of equal length)
-    covered = fixed[-1] + 1 if opening else 0
-    ending = len(suffix) >= 3 and covered + len(suffix) <= n
-    return re.compile(opening + (".*" + re.escape(suffix) + "$" if ending else ""))
-
-
-def _equal_length(heads: list[str]) -> re.Pattern | None:
-    """Items of one length (four or more) with characters fixed in place, as a regex."""
-    size = len(heads[0])
-    if size < 4 or any(len(h) != size for h in heads):
-        return None
-    shared = {i for i in range(size) if len({h[i] for h in heads}) == 1}
-    if not shared:
-        return None
-    return re.compile("".join(re.escape(heads[0][i]) if i in shared else "." for i in range(size)) + "$")
-
-
 def _semicolon_lists(doc: Document, ix: LineIndex) -> list[EnumeratedList]:
     """Sentences of three or more `；`-separated items. The first segment holds the
     cue and the first item; where the first item starts is found from the frame the
@@ -328,7 +280,7 @@ def _first_item(text: str, seg: Span, heads: list[str]) -> tuple[int | None, str
     """Where the first item of a `；` list starts within its first segment, and the shared
     head if there is one; None when the sentence does not announce a list."""
     clauses = _clauses(text, *seg)
-    shape = _template(heads)
+    shape = template(heads)
     if shape is not None:
         for s, e in reversed(clauses):
             clause = text[s:e]
@@ -342,7 +294,7 @@ def _first_item(text: str, seg: Span, heads: list[str]) -> tuple[int | None, str
             for off in sorted({0, 1, 2, 3, *yao, *(i + 1 for i in yao)}):
                 if shape.match(clause, off):
                     after_yao = off > 0 and clause[off - 1] == "要"
-                    return s + (off if after_yao or off > 3 else 0), _common_prefix(heads)
+                    return s + (off if after_yao or off > 3 else 0), common_prefix(heads)
     colon = text.rfind("：", *seg)
     if colon >= 0 and seg[1] - colon > 2:
         return colon + 1, ""
@@ -352,14 +304,6 @@ def _first_item(text: str, seg: Span, heads: list[str]) -> tuple[int | None, str
         if m and not text.startswith("要求", m.end() - 1):
             return m.end() - 1, "要"
     return None, ""
-
-
-def _prefix_len(a: str, b: str, limit: int) -> int:
-    """How many characters (at most `limit`) `a` and `b` open with alike."""
-    n = 0
-    while n < limit and n < len(a) and n < len(b) and a[n] == b[n]:
-        n += 1
-    return n
 
 
 def _sentence_lists(doc: Document, ix: LineIndex) -> list[EnumeratedList]:
@@ -379,7 +323,7 @@ def _sentence_lists(doc: Document, ix: LineIndex) -> list[EnumeratedList]:
         ends, shared = [0] * len(strs), [0] * len(strs)
         for i in range(len(strs) - 1, -1, -1):
             if len(strs[i]) >= 2 and i + 1 < len(strs) and strs[i + 1][:2] == strs[i][:2]:
-                ends[i], shared[i] = ends[i + 1], _prefix_len(strs[i], strs[i + 1], shared[i + 1])
+                ends[i], shared[i] = ends[i + 1], prefix_len(strs[i], strs[i + 1], shared[i + 1])
             else:
                 ends[i], shared[i] = i + 1, len(strs[i])
         i = 1

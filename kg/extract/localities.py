@@ -18,6 +18,7 @@ from typing import TYPE_CHECKING
 
 from kg.lexicon import lexicon
 from kg.lexicon import rows as lexicon_rows
+from kg.text.alternation import alternation
 from kg.text.han import HAN
 
 if TYPE_CHECKING:  # kg.extract.context reads an article's prefecture from here
@@ -66,11 +67,6 @@ def prefecture(name: str) -> Prefecture | None:
 
 def _unit(p) -> str:
     return "市" if p.unit == "直辖市" else p.unit
-
-
-def alternation(names) -> str:
-    """An alternation of names, longest first, then by name (deterministic)."""
-    return "|".join(sorted(set(names), key=lambda n: (-len(n), n)))
 
 
 @cache

@@ -19,9 +19,10 @@ from dataclasses import dataclass
 from functools import cache
 
 from kg.extract.context import Context
-from kg.extract.localities import alternation, known_cities, place_before, place_of
+from kg.extract.localities import known_cities, place_before, place_of
 from kg.extract.meeting_kinds import KINDS, valid
 from kg.lexicon import lexicon
+from kg.text.alternation import alternation
 from kg.text.han import HAN
 from kg.text.numerals import NUM, to_int
 

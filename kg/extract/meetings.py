@@ -17,6 +17,7 @@ from kg.extract.facts import ArticleFacts, Meeting
 from kg.extract.meeting_names import Mention, find_meetings
 from kg.lexicon import lexicon
 from kg.lexicon import lines as lexicon_lines
+from kg.text.alternation import alternation
 from kg.text.document import Document
 from kg.text.han import HAN
 
@@ -74,7 +75,7 @@ def _venue_ends() -> tuple[str, ...]:
 def _venue_re() -> re.Pattern:
     """A venue's name: up to eight characters and a venue word (大剧院, 会议中心), starting
     after 在 or after punctuation, not inside a longer phrase."""
-    return re.compile(rf"(?:(?<=在)|(?<![{HAN}\d]))(?:[{HAN}]{{0,8}}?)(?:{'|'.join(_venue_ends())})")
+    return re.compile(rf"(?:(?<=在)|(?<![{HAN}\d]))(?:[{HAN}]{{0,8}}?)(?:{alternation(_venue_ends())})")
 
 
 @cache
@@ -184,7 +185,7 @@ def _venue(place: str) -> tuple[str | None, str | None]:
     v = _venue_re().fullmatch(rest) if rest else None
     if not v:
         return city, None
-    if city and (rest in _venue_ends() or re.fullmatch(r"(?:国际|人民|市民)?(?:{})".format("|".join(_venue_ends())), rest)) \
+    if city and (rest in _venue_ends() or re.fullmatch(rf"(?:国际|人民|市民)?(?:{alternation(_venue_ends())})", rest)) \
             and rest != "人民大会堂":
         return city, place  # 青岛国际会议中心, 南宁人民会堂: the city is part of the name
     return city, rest

@@ -29,6 +29,7 @@ from kg.extract.names import (
     name_shaped,
 )
 from kg.lexicon import lexicon
+from kg.text.alternation import words_re
 from kg.text.document import is_cjk
 from kg.text.han import HAN
 from kg.text.tokens import frequent_words, word_tag
@@ -136,7 +137,7 @@ def minority_end(text: str, i: int) -> int | None:
 @cache
 def _clause_verbs() -> re.Pattern:
     words = [w for w, k in followers().items() if k != "-"] + list(_MORE_CLAUSE_VERBS)
-    return re.compile("|".join(re.escape(w) for w in sorted(set(words), key=len, reverse=True)))
+    return words_re(words)
 
 
 #: verbs that make the name before them the clause's subject, besides those of a part

@@ -13,6 +13,7 @@ from functools import cache
 
 from kg.lexicon import lexicon
 from kg.lexicon import rows as lexicon_rows
+from kg.text.alternation import words_re
 from kg.text.document import is_cjk
 from kg.text.han import HAN
 
@@ -49,8 +50,7 @@ _MORE_FOLLOWERS = ("应邀", "因", "率", "陪同", "带领", "请假", "缺席
 
 @cache
 def _follower_re() -> re.Pattern:
-    words = sorted(set(followers()) | set(_MORE_FOLLOWERS), key=len, reverse=True)
-    return re.compile("|".join(map(re.escape, words)))
+    return words_re(set(followers()) | set(_MORE_FOLLOWERS))
 
 
 def is_boundary(text: str, j: int, words: bool = True) -> bool:

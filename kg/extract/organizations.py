@@ -15,6 +15,7 @@ from kg.extract.context import Context, alias_pattern, city_bodies
 from kg.extract.facts import ArticleFacts
 from kg.extract.localities import place_of
 from kg.lexicon import lexicon
+from kg.text.alternation import alternation
 from kg.text.document import Document
 from kg.text.han import HAN
 from kg.text.numerals import NUM
@@ -190,7 +191,7 @@ def _place_end_re() -> re.Pattern:
     lex = lexicon()
     names = {n for p in lex.provinces for n in (p.full, p.short)}
     names |= {c for p in lex.provinces for c in (p.capital, *p.cities)}
-    return re.compile(rf"(?:{'|'.join(sorted(names, key=lambda n: (-len(n), n)))})$")
+    return re.compile(rf"(?:{alternation(names)})$")
 
 
 def _departments(text: str, ctx: Context, facts: ArticleFacts) -> None:
@@ -233,8 +234,8 @@ def _local_departments(text: str, ctx: Context, facts: ArticleFacts) -> None:
 @cache
 def _cppcc_re() -> re.Pattern:
     lex = lexicon()
-    provinces = sorted({n for p in lex.provinces for n in (p.full, p.short)}, key=lambda n: (-len(n), n))
-    place = rf"(?:全国|{'|'.join(provinces)}|[{HAN}]{{2,6}}?(?:市|自治州|州|县|区))"
+    provinces = alternation(n for p in lex.provinces for n in (p.full, p.short))
+    place = rf"(?:全国|{provinces}|[{HAN}]{{2,6}}?(?:市|自治州|州|县|区))"
     return re.compile(rf"(?:中国人民政治协商会议|政协)(?:第{NUM}届(?P<p>{place})|(?P<p2>{place})第{NUM}届)委员会")
 
 
@@ -243,7 +244,7 @@ def _term_body_res() -> tuple[re.Pattern, ...]:
     """A congress or CPPCC (or its standing committee) written with its term: 省十三届人民代表大会,
     自治区政协十三届常委会, 十二届省政协常委会; not a session (省十三届人大二次会议)."""
     lex = lexicon()
-    P = "|".join(sorted({n for p in lex.provinces for n in (p.full, p.short)}, key=lambda n: (-len(n), n)))
+    P = alternation(n for p in lex.provinces for n in (p.full, p.short))
     not_session = rf"(?!第?{NUM}次)"
     return tuple(re.compile(rx) for rx in (
         rf"(?P<p>{P})?(?P<u>省|自治区|市)第?{NUM}届(?P<b>人民代表大会|人大|政协)(?P<sc>常务委员会|常委会)?{not_session}",
@@ -256,10 +257,10 @@ def _term_body_res() -> tuple[re.Pattern, ...]:
 def _city_body_re() -> re.Pattern:
     """A known city's body written with its name (武汉市委, 聊城市人民政府)."""
     lex = lexicon()
-    cities = sorted({c for p in lex.provinces if p.unit != "直辖市" for c in (p.capital, *p.cities)}, key=lambda n: (-len(n), n))
+    cities = alternation(c for p in lex.provinces if p.unit != "直辖市" for c in (p.capital, *p.cities))
     probe = "某某市"  # any city: the forms its bodies are written in after its name
-    forms = sorted({a.removeprefix(probe) for a in city_bodies(probe) if a.startswith(probe)}, key=lambda n: (-len(n), n))
-    return re.compile(rf"(?P<c>{'|'.join(cities)})市(?P<f>{'|'.join(map(re.escape, forms))})")
+    forms = alternation(a.removeprefix(probe) for a in city_bodies(probe) if a.startswith(probe))
+    return re.compile(rf"(?P<c>{cities})市(?P<f>{forms})")
 
 
 def _named_city_bodies(text: str, facts: ArticleFacts) -> None:

@@ -44,6 +44,7 @@ from kg.extract.names import (
     name_shaped,
 )
 from kg.lexicon import lexicon
+from kg.text.alternation import words_re
 from kg.text.document import Document
 from kg.text.han import HAN
 from kg.text.tokens import frequent_words, word_tag
@@ -144,7 +145,7 @@ _SOME_OF = re.compile(r"等(?:\d+|[一二三四五六七八九十百千两]+)(?:
 def _subject_verbs() -> re.Pattern:
     """Words that make the clause's opening a subject; 和, 同, 对 … follow ordinary words too."""
     words = [w for w, k in followers().items() if k != "-" or w in _SUBJECT_VERBS]
-    return re.compile("|".join(re.escape(w) for w in sorted(words, key=len, reverse=True)))
+    return words_re(words)
 
 
 def _verb_mode(doc: Document, ctx: Context, found: dict[str, list[tuple[int, int]]]) -> None:
@@ -265,6 +266,6 @@ def extract(doc: Document, ctx: Context, facts: ArticleFacts) -> None:
     names = [n for n in found if n not in facts.organizations and not _cut_short(n, found, doc.text)]
     if not names:
         return
-    rx = re.compile("|".join(re.escape(n) for n in sorted(names, key=len, reverse=True)))
+    rx = words_re(names)
     for m in rx.finditer(doc.text):
         facts.add_person(m.group(0), m.span())

@@ -78,6 +78,7 @@ def columns() -> tuple[str, ...]:
 _DG = ox.DefaultGraph()
 
 
+@cache  # the declared predicates are asked for per fact node: each made once
 def _n(iri: object) -> ox.NamedNode:
     return ox.NamedNode(str(iri))
 
@@ -95,20 +96,25 @@ _PERSON, _MEETING, _MENTION = _n(shape.PERSON.cls), _n(shape.MEETING.cls), _n(sh
 _SITTINGS = "_sittings"
 
 
+_FACT_NAMES = frozenset(t.name for t in shape.FACTS)
+
+
 def _unnamed(iri: str) -> str:
     """What a node with no name is called: nothing for a fact (an untitled report), else the
     last part of its IRI."""
     segment = iri.split("/id/", 1)[-1].split("/", 1)[0]
-    return "" if segment in {t.name for t in shape.FACTS} else iri.rsplit("/", 1)[-1]
+    return "" if segment in _FACT_NAMES else iri.rsplit("/", 1)[-1]
 
 
 class _Reader:
-    """Lookups in a Store's default graph, with the labels of nodes cached."""
+    """Lookups in a Store's default graph. What rows ask again and again (a node's label,
+    class, article, a span's text, a meeting's date and the articles mentioning it) is read
+    once per node: those lookups are cached per reader, i.e. per table."""
 
     def __init__(self, st: ox.Store) -> None:
         self.st = st
-        self._labels: dict[ox.Term, str] = {}
-        self._articles: dict[ox.Term, dict] = {}
+        for name in ("label", "is_a", "anchor", "date", "mentioned_in", "article"):
+            setattr(self, name, cache(getattr(self, name)))
 
     def objects(self, s: ox.Term, p: ox.NamedNode) -> list:
         return sorted((q.object for q in self.st.quads_for_pattern(s, p, None, _DG)), key=str)
@@ -125,29 +131,33 @@ class _Reader:
 
     def label(self, node: ox.Term) -> str:
         """What a node is called: its name, a post's label, a report's title, a kind's notation."""
-        if node not in self._labels:
-            self._labels[node] = (self.first(node, _NAME) or self.first(node, _PREF) or self.first(node, _TITLE)
-                                  or self.first(node, _NOTATION) or _unnamed(node.value))
-        return self._labels[node]
+        return (self.first(node, _NAME) or self.first(node, _PREF) or self.first(node, _TITLE)
+                or self.first(node, _NOTATION) or _unnamed(node.value))
 
     def is_a(self, node: ox.Term, cls: ox.NamedNode) -> bool:
         return next(iter(self.st.quads_for_pattern(node, _TYPE, cls, _DG)), None) is not None
 
-    def mentioned_in(self, node: ox.Term) -> set[str]:
+    def anchor(self, span: ox.Term) -> str:
+        """A span's text (a sentence is the evidence of many facts)."""
+        return self.first(span, _ANCHOR)
+
+    def date(self, meeting: ox.Term) -> str:
+        """A meeting's date ("" when it has none)."""
+        return self.first(meeting, _DATE)
+
+    def mentioned_in(self, node: ox.Term) -> frozenset[str]:
         """The articles with a mention span of `node` (read off the spans' IRIs)."""
         out = set()
         for q in self.st.quads_for_pattern(None, _MENTION, node, _DG):
             where = parse_span(q.subject.value) if isinstance(q.subject, ox.NamedNode) else None
             if where:
                 out.add(where[0])
-        return out
+        return frozenset(out)
 
     def article(self, node: ox.Term) -> dict:
-        if node not in self._articles:
-            self._articles[node] = {"article": node.value, "headline": self.first(node, _HEADLINE),
-                                    "article_date": self.first(node, _PUBLISHED),
-                                    "province": self.first(node, _PROVINCE)}
-        return self._articles[node]
+        """The article's columns (callers copy the dict: it is shared)."""
+        return {"article": node.value, "headline": self.first(node, _HEADLINE),
+                "article_date": self.first(node, _PUBLISHED), "province": self.first(node, _PROVINCE)}
 
 
 def _cells(r: _Reader, prop: Prop, value: ox.Term) -> list[tuple[str, str | int]]:
@@ -195,8 +205,7 @@ def _evidence(r: _Reader, node: ox.NamedNode) -> list[dict]:
         begin, end = r.first(span, _BEGIN), r.first(span, _END)
         sentences = r.objects(span, _SENTENCE)
         record.update(begin=int(begin) if begin else "", end=int(end) if end else "",
-                      evidence=r.first(span, _ANCHOR),
-                      sentence=r.first(sentences[0], _ANCHOR) if sentences else r.first(span, _ANCHOR))
+                      evidence=r.anchor(span), sentence=r.anchor(sentences[0] if sentences else span))
         out.append(record)
     if not out:
         out = [dict(r.article(a)) for a in r.objects(node, _ARTICLE)] or [{}]
@@ -222,7 +231,7 @@ def _sitting(r: _Reader, meetings: list, row: dict) -> list:
         return here
     pool = here or meetings
     day = row["article_date"]
-    held = sorted((r.first(m, _DATE), m.value, m) for m in pool if day and "" < r.first(m, _DATE) <= day)
+    held = sorted((r.date(m), m.value, m) for m in pool if day and "" < r.date(m) <= day)
     return [held[-1][2]] if held else pool
 
 
@@ -276,7 +285,7 @@ def rows(st: ox.Store, progress: Progress | None = None,
             row.update(record)
             sittings = _sitting(r, meetings, row)
             cells["meeting"] = [r.label(m) for m in sittings]
-            cells["meeting_date"] = [r.first(m, _DATE) for m in sittings]
+            cells["meeting_date"] = [r.date(m) for m in sittings]
             for column, values in cells.items():
                 values = [v for v in values if v != ""]
                 row[column] = "" if not values else values[0] if len(values) == 1 else "; ".join(map(str, values))

@@ -117,6 +117,13 @@ class Policy:
 def refusal(policy: Policy, method: str, path: str, headers, texts: list[str]) -> str | None:
     """Why a request is refused (one line), or None when it may pass. `texts` are the
     queries and updates the request carries."""
+    route = urlsplit(path).path
+    return (_foreign(policy, headers) or _unsafe_path(route) or _write_refused(policy, method, route, headers)
+            or _remote_refused(policy, texts))
+
+
+def _foreign(policy: Policy, headers) -> str | None:
+    """Why a request from an unknown host or another origin's web page is refused."""
     host = (headers.get("Host") or "").strip().lower()
     if policy.hosts is not None and _hostname(host) not in policy.hosts:
         return f"unknown Host {host!r}: this endpoint answers as localhost or its address only"
@@ -125,25 +132,40 @@ def refusal(policy: Policy, method: str, path: str, headers, texts: list[str]) -
         return f"requests from web pages of another origin ({origin}) are refused"
     if (headers.get("Sec-Fetch-Site") or "").lower() == "cross-site":
         return "cross-site requests from web pages are refused"
-    route = urlsplit(path).path
+    return None
+
+
+def _unsafe_path(route: str) -> str | None:
     if "\\" in route or "%2e" in route.lower() or any(seg in (".", "..") for seg in route.split("/")):
         return "a path with dot segments or backslashes is refused"
+    return None
+
+
+def _write_refused(policy: Policy, method: str, route: str, headers) -> str | None:
+    """Why a write is refused: a read-only endpoint, or a body an HTML form could send."""
     # Oxigraph's routes: /update exactly; the Graph Store at /store and every path under it
     writes = route == "/update" or (route.startswith("/store") and method in ("PUT", "POST", "DELETE"))
-    if writes:
-        if not policy.writable:
-            return "this endpoint is read-only (start kg serve with --writable to accept writes)"
-        ctype = (headers.get("Content-Type") or "").split(";")[0].strip().lower()
-        if method == "POST" and ctype in SIMPLE_TYPES:
-            return (f"a write sent as {ctype or 'no content type'} is refused (an HTML form can send that): "
-                    f"send updates as application/sparql-update, graphs as their RDF type")
-    if not policy.allow_remote:
-        for text in texts:
-            words = _remote_words(text, policy.sandboxed)
-            for word, what in (("SERVICE", "SERVICE (a federated query)"), ("LOAD", "LOAD")):
-                if word in words:
-                    return (f"{what} is refused: this endpoint sends no requests to other servers "
-                            f"(start kg serve with --allow-remote to allow it)")
+    if not writes:
+        return None
+    if not policy.writable:
+        return "this endpoint is read-only (start kg serve with --writable to accept writes)"
+    ctype = (headers.get("Content-Type") or "").split(";")[0].strip().lower()
+    if method == "POST" and ctype in SIMPLE_TYPES:
+        return (f"a write sent as {ctype or 'no content type'} is refused (an HTML form can send that): "
+                f"send updates as application/sparql-update, graphs as their RDF type")
+    return None
+
+
+def _remote_refused(policy: Policy, texts: list[str]) -> str | None:
+    """Why a query or update asking the endpoint to reach another server is refused."""
+    if policy.allow_remote:
+        return None
+    for text in texts:
+        words = _remote_words(text, policy.sandboxed)
+        for word, what in (("SERVICE", "SERVICE (a federated query)"), ("LOAD", "LOAD")):
+            if word in words:
+                return (f"{what} is refused: this endpoint sends no requests to other servers "
+                        f"(start kg serve with --allow-remote to allow it)")
     return None
 
 

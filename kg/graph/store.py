@@ -170,9 +170,8 @@ def replace_article(store: StoreRef, article_iri: str | URIRef, triples: Iterabl
     terms = [(str(_to_ox(s)), str(_to_ox(p)), str(_to_ox(o))) for s, p, o in triples]
     own: list[str] = []
     shared: list[str] = []
-    for _subject, group in dataset.grouped(sorted(set(terms))):
-        for graph, (s, p, o) in dataset.route(_subject, group, {str(g)}):
-            (own if graph == str(g) else shared).append(f"{s} {p} {o} .")
+    for graph, (s, p, o) in dataset.split_stream(sorted(set(terms)), {str(g)}):
+        (own if graph == str(g) else shared).append(f"{s} {p} {o} .")
     body, common = " ".join(own), " ".join(shared)
     with opened(store) as st:
         st.update(f"DELETE {{ ?s ?p ?o }} WHERE {{ GRAPH {g} {{ ?s ?p ?o }} "

@@ -11,6 +11,8 @@ from dataclasses import dataclass, field
 from functools import cache
 from importlib import resources
 
+from kg.text.alternation import words_re
+
 
 def lines(name: str) -> list[str]:
     """The lines of a lexicon file shipped in this package, without blanks and # comments."""
@@ -77,7 +79,7 @@ class Lexicon:
 
 @cache
 def _title_re(titles: tuple[str, ...]) -> re.Pattern:
-    return re.compile("|".join(map(re.escape, titles)))
+    return words_re(titles)
 
 
 @cache

@@ -19,8 +19,10 @@ from kg.rdf.namespace import KGR
 #: ASCII a path segment holds literally (RFC 3987 iunreserved, sub-delims, ":" and "@");
 #: everything else ASCII, "/", "%", "#", "?", "[", "]" and white space among them, is %-escaped
 _SAFE_ASCII = frozenset("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-._~!$&'()*+,;=:@")
-#: RFC 3987 ucschar: the non-ASCII code points an IRI may hold literally
-_UCSCHAR = ((0xA0, 0xD7FF), (0xF900, 0xFDCF), (0xFDF0, 0xFFEF), *((p << 16, (p << 16) + 0xFFFD) for p in range(1, 15)))
+#: RFC 3987 ucschar: the non-ASCII code points an IRI may hold literally (plane 14 from
+#: U+E1000 only: its language tags and variation selectors are not ucschar)
+_UCSCHAR = ((0xA0, 0xD7FF), (0xF900, 0xFDCF), (0xFDF0, 0xFFEF), *((p << 16, (p << 16) + 0xFFFD) for p in range(1, 14)),
+            (0xE1000, 0xEFFFD))
 
 
 def _literal(ch: str) -> bool:

@@ -8,8 +8,8 @@ Shape of the graph (see ontology/kg.ttl for definitions):
 - facts: kg:Participation, org:Membership, kg:Report, kg:Attendance, kg:GoalList / kg:Goal,
   kg:Credit (kg.rdf.shape.FACTS); each has kg:article and kg:evidence -> a span;
 - spans: nif:OffsetBasedString with nif:beginIndex / nif:endIndex in the original text,
-  nif:anchorOf, nif:sentence and nif:referenceContext (the article, a nif:Context);
-  a mention span points at its entity with itsrdf:taIdentRef;
+  nif:anchorOf, nif:sentence and nif:referenceContext (the article, a nif:Context), written
+  by kg.rdf.nif; a mention span points at its entity with itsrdf:taIdentRef;
 - the article: schema:NewsArticle with its text, hash, headline (metadata `title`, else
   the first line), and the metadata it came with (url, publisher, identifier, date).
 
@@ -27,10 +27,11 @@ from rdflib.namespace import SKOS, XSD
 from kg.extract.facts import ArticleFacts, Span
 from kg.rdf import iri, shape
 from kg.rdf.namespace import ITSRDF, KG, NIF, ORG, PROV, SCHEMA
+from kg.rdf.nif import Spans
 from kg.rdf.shape import NodeType, Prop
-from kg.rdf.terms import T, Triple, date, integer, lit, nonneg, ntriples, u, url
+from kg.rdf.terms import T, Triple, date, integer, lit, ntriples, u
 from kg.text import pinyin
-from kg.text.document import Document, is_cjk
+from kg.text.document import Document
 from kg.text.script import convert as t2s
 
 __all__ = ["PREFIXES", "Triple", "new_graph", "ntriples", "to_graph", "triples"]
@@ -88,49 +89,14 @@ def _headline(doc: Document, facts: ArticleFacts) -> str:
     return (lines[0] if lines else doc.text.split("\n", 1)[0]).strip()
 
 
-class _Mapper:
+class _Mapper(Spans):
     """Collects the triples of one article as N-Triples term strings."""
 
     def __init__(self, doc: Document, facts: ArticleFacts) -> None:
-        self.doc, self.facts = doc, facts
-        self._iri = iri.article(doc.digest)
-        self.article = u(self._iri)
-        self.out: set[Triple] = set()
-        self.add = self.out.add
-        self._spans: set[str] = set()  # span nodes already described
-        self._sentences: set[str] = set()
+        super().__init__(doc)
+        self.facts = facts
         self._names: dict[str, str] = {}  # entity term -> its schema:name
         self._lists: set[str] = set()  # goal lists already described
-
-    # -- provenance -------------------------------------------------------------------
-    def _offsets(self, node: str, a: int, b: int) -> None:
-        add = self.add
-        add((node, T.type, T.OffsetBasedString))
-        add((node, T.beginIndex, nonneg(a)))
-        add((node, T.endIndex, nonneg(b)))
-        add((node, T.anchorOf, lit(self.doc.original[a:b])))
-        add((node, T.referenceContext, self.article))
-
-    def span(self, span: Span) -> str:
-        """The node of a normalised span, with offsets in the original text and its sentence."""
-        a, b = self.doc.original_span(*span)
-        node = iri.span_term(self._iri, a, b)
-        if node not in self._spans:
-            self._spans.add(node)
-            self._offsets(node, a, b)
-        # always: the span may already exist as a sentence node (a whole caption line)
-        self.add((node, T.sentence, self.sentence(span[0])))
-        return node
-
-    def sentence(self, pos: int) -> str:
-        s, e = self.doc.sentence_bounds(pos)
-        a, b = self.doc.original_span(s, e)
-        node = iri.span_term(self._iri, a, b)
-        if node not in self._sentences:
-            self._sentences.add(node)
-            self.add((node, T.type, T.Sentence))
-            self._offsets(node, a, b)
-        return node
 
     def mention(self, entity: str, span: Span) -> None:
         node = self.span(span)
@@ -139,22 +105,6 @@ class _Mapper:
         name = self._names.get(entity)
         if written and name is not None and written != name:
             self.add((entity, T.altLabel, lit(written)))
-
-    def written(self, span: Span) -> str:
-        """The span as the article writes it: the original's ideographs (a traditional
-        spelling stays traditional), the normalised text's everything else.
-
-        Not the bare original slice: that would also keep the spaces padding short names
-        (王  勇), line breaks, control and full-width characters the normaliser removed,
-        none of which is another spelling of the name.
-        """
-        doc = self.doc
-        text, original, offsets = doc.text, doc.original, doc.offsets
-        out = []
-        for k in range(span[0], span[1]):
-            t, o = text[k], original[offsets[k]]
-            out.append(o if o != t and is_cjk(o) and is_cjk(t) else t)
-        return "".join(out)
 
     def fact(self, node: str, cls: str, span: Span) -> str:
         self.add((node, T.type, cls))
@@ -287,11 +237,8 @@ class _Mapper:
         f, doc, add = self.facts, self.doc, self.add
         art = self.article
         add((art, T.type, T.NewsArticle))
-        add((art, T.type, T.Context))
+        self.context()
         add((art, K["contentHash"], lit(doc.digest)))
-        add((art, T.isString, lit(doc.original)))
-        add((art, T.beginIndex, nonneg(0)))
-        add((art, T.endIndex, nonneg(len(doc.original))))
         self.map_metadata()
 
         for p in f.people.values():
@@ -336,7 +283,8 @@ class _Mapper:
             # a province read off the text's mentions is a guess: say so, apart from a stated one
             add((art, K["provinceSource"], self.source("metadata" if self.facts.province_stated else "inferred")))
         if meta.get("url"):
-            add((art, T.url, url(str(meta["url"]))))
+            # as the inputs check it (kg.corpus.inputs); again here for metadata the API passes
+            add((art, T.url, u(iri.external(str(meta["url"])))))
         if meta.get("id"):
             add((art, T.identifier, lit(str(meta["id"]))))
         given = " ".join(str(meta.get("source") or "").split())

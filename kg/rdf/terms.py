@@ -50,16 +50,6 @@ def date(iso: str) -> str:
     return lit(iso) + _DATE
 
 
-#: characters an IRI may not hold literally (RFC 3987 / N-Triples IRIREF)
-_IRI_UNSAFE = set('<>"{}|\\^` ') | {chr(c) for c in range(0x21)}
-
-
-def url(text: str) -> str:
-    """A URL given as metadata as an IRI term; characters an IRI may not hold are %-escaped."""
-    return u("".join("".join(f"%{b:02X}" for b in ch.encode("utf-8")) if ch in _IRI_UNSAFE else ch
-                     for ch in text.strip()))
-
-
 def literal(value: str, datatype: str | None = None, language: str | None = None) -> str:
     """Any literal as an N-Triples term (a language tag, a datatype other than xsd:string)."""
     if language:

@@ -25,7 +25,7 @@ from functools import cached_property
 
 from kg.text.han import HAN as _CJK
 from kg.text.han import is_cjk
-from kg.text.leads import find_leads, opens_with_dateline
+from kg.text.leads import CREDIT_WORDS, credit_line, find_leads, is_byline, opens_with_dateline
 from kg.text.script import to_simplified
 
 #: sentence-final punctuation: a body line ending in one of these is a whole paragraph
@@ -180,7 +180,10 @@ def _apply(text: str, offsets: list[int], edits: list[tuple[int, int, str]]) -> 
     return "".join(out_c), out_o
 
 
-_BYLINE_TITLE = re.compile(r"(?:记者|通讯员|摄影|摄像|编辑|实习生|美工)$")
+#: a credit word just before a space in a byline: the space joins it to the name after it
+_BYLINE_TITLE = re.compile(rf"(?:{CREDIT_WORDS})$")
+#: punctuation a space in prose may stand next to (dropped, like one between two characters)
+_PROSE_MARKS = "，。、；：（）“”"
 
 
 def _in_byline(text: str, pos: int) -> bool:
@@ -190,44 +193,49 @@ def _in_byline(text: str, pos: int) -> bool:
     if opening < 0 or re.search(r"[）)】\n]", text[opening:pos]):
         return False
     m = re.compile(r"[）)】]").search(text, pos, pos + 40)
-    return m is not None and bool(re.search(r"记者|通讯员|摄影", text[opening:m.start()]))
+    return m is not None and is_byline(text[opening + 1:m.start()])
 
 
-def _on_byline_line(text: str, pos: int) -> bool:
-    """True when `pos` lies in a short line that is only a credit (本报记者 郝某 王某)."""
-    line_start = text.rfind("\n", 0, pos) + 1
-    line_end = text.find("\n", pos)
-    line = text[line_start: line_end if line_end >= 0 else len(text)].strip().lstrip("□■●◆◇○")
-    return len(line) <= 44 and bool(re.match(rf"[{_CJK} ]{{0,14}}?(?:记者|通讯员|摄影)", line)) \
-        and not re.search(r"[，。；：,.;:]", line)
+def _line(text: str, pos: int) -> str:
+    """The line holding `pos`."""
+    start = text.rfind("\n", 0, pos) + 1
+    end = text.find("\n", pos)
+    return text[start:end if end >= 0 else len(text)]
 
 
 def _drop_inner_spaces(text: str) -> list[tuple[int, int, str]]:
+    """Edits for the runs of spaces: each dropped, made a separator, or left (`_space`)."""
     edits = []
     for m in re.finditer(r" +", text):
-        a, b = m.span()
-        before = text[a - 1] if a > 0 else ""
-        after = text[b] if b < len(text) else ""
-        if a == 0 or before == "\n":  # indentation
-            edits.append((a, b, ""))
-        elif after in ("\n", ""):
-            edits.append((a, b, ""))
-        elif is_cjk(before) and after == "摄":
-            continue
-        elif is_cjk(before) and is_cjk(after) and (_in_byline(text, a) or _on_byline_line(text, a)):
-            # （记者 甲 乙 通讯员 丙）: a space after a title joins it to the name; between
-            # two names or before the next title it separates them
-            edits.append((a, b, "" if _BYLINE_TITLE.search(text, 0, a) else "、"))
-        elif (is_cjk(before) or before in "，。、；：（）“”") and (is_cjk(after) or after in "，。、；：（）“”"):
-            line_start = text.rfind("\n", 0, a) + 1
-            line_end = text.find("\n", b)
-            line = text[line_start : line_end if line_end >= 0 else len(text)]
-            # in a headline or caption line a space separates items; in prose it is noise
-            sep = is_cjk(before) and is_cjk(after) and len(line) < 80 and "。" not in line
-            edits.append((a, b, "，" if sep else ""))
-        elif b - a > 1:
-            edits.append((a, b, " "))
+        rep = _space(text, *m.span())
+        if rep is not None:
+            edits.append((*m.span(), rep))
     return edits
+
+
+def _space(text: str, a: int, b: int) -> str | None:
+    """What the run of spaces text[a:b] becomes, None where it stays."""
+    before = text[a - 1] if a > 0 else ""
+    after = text[b] if b < len(text) else ""
+    if a == 0 or before == "\n" or after in ("\n", ""):  # indentation, a line's trailing spaces
+        return ""
+    if is_cjk(before) and after == "摄":
+        return None
+    if is_cjk(before) and is_cjk(after) and (_in_byline(text, a) or credit_line(_line(text, a)) is not None):
+        # （记者 甲 乙 通讯员 丙）: a space after a title joins it to the name; between
+        # two names or before the next title it separates them
+        return "" if _BYLINE_TITLE.search(text, max(0, a - 8), a) else "、"
+    return _prose_space(text, a, b, before, after)
+
+
+def _prose_space(text: str, a: int, b: int, before: str, after: str) -> str | None:
+    """A space in prose or a headline: next to Chinese or its punctuation it is noise in a
+    sentence and separates items in a headline or caption line; elsewhere a run is one space."""
+    if (is_cjk(before) or before in _PROSE_MARKS) and (is_cjk(after) or after in _PROSE_MARKS):
+        line = _line(text, a)
+        sep = is_cjk(before) and is_cjk(after) and len(line) < 80 and "。" not in line
+        return "，" if sep else ""
+    return " " if b - a > 1 else None
 
 
 def _body_start(text: str) -> int:

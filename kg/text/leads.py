@@ -40,9 +40,21 @@ _STAMP = re.compile(r"\s*\d{4}[/-]\d{1,2}[/-]\d{1,2}(?: \d{1,2}:\d{2}(?::\d{2})?
 _MARKS = "□■●◆◇○·"
 
 
-def _is_byline(inner: str) -> bool:
+def is_byline(inner: str) -> bool:
     """A bracket's content credits reporters: a credit word and no sentence punctuation."""
     return bool(_CREDIT_IN.search(inner)) and not re.search(r"[，。；！？]", inner)
+
+
+def credit_line(line: str) -> tuple[int, int] | None:
+    """Where a line that only credits reporters (本报记者 郝某, after a web page's time stamp
+    too) holds its credit, as (start, end) in the line; None for any other line."""
+    stamp = _STAMP.match(line)  # 2031/01/02 08:00 记者某某／云州报导
+    skip = stamp.end() if stamp else 0
+    s = line[skip:].strip().lstrip(_MARKS)
+    if not (4 <= len(s) <= 44 and _BYLINE_LINE.fullmatch(s)):
+        return None
+    a = skip + len(line[skip:]) - len(line[skip:].lstrip(" " + _MARKS))
+    return a, a + len(s)
 
 
 def _dateline_at(text: str, i: int) -> int | None:
@@ -76,8 +88,8 @@ def find_leads(text: str) -> tuple[list[tuple[int, int]], list[tuple[int, int]]]
             k += 1
         b = _BRACKET.match(text, k)
         bare = _BARE_BYLINE.match(text, k) if j is not None else None
-        if b and (_is_byline(b.group(1)) or (j is not None and len(b.group(1)) <= 12)):
-            if _is_byline(b.group(1)):
+        if b and (is_byline(b.group(1)) or (j is not None and len(b.group(1)) <= 12)):
+            if is_byline(b.group(1)):
                 bylines.append(b.span())
             k = b.end()
         elif bare:
@@ -90,7 +102,7 @@ def find_leads(text: str) -> tuple[list[tuple[int, int]], list[tuple[int, int]]]
         leads.append((start, k))
     # bracketed bylines anywhere (（记者 刘某）at a paragraph's end), and byline lines
     for b in _BRACKET.finditer(text):
-        if _is_byline(b.group(1)) and b.span() not in bylines:
+        if is_byline(b.group(1)) and b.span() not in bylines:
             bylines.append(b.span())
     _byline_lines(text, leads, bylines)
     return sorted(leads), sorted(bylines)
@@ -100,14 +112,11 @@ def _byline_lines(text: str, leads: list[tuple[int, int]], bylines: list[tuple[i
     """Add the short lines that credit reporters (本报记者 郝某), after a web page's time stamp too."""
     pos = 0
     for line in text.split("\n"):
-        stamp = _STAMP.match(line)  # 2031/01/02 08:00 记者某某／云州报导
-        skip = stamp.end() if stamp else 0
-        s = line[skip:].strip().lstrip(_MARKS)
-        a = pos + skip + len(line[skip:]) - len(line[skip:].lstrip(" " + _MARKS))
+        credit = credit_line(line)
+        if credit is not None and not any(x <= pos + credit[0] < y for x, y in bylines):
+            bylines.append((pos + credit[0], pos + credit[1]))
+            leads.append((pos + credit[0], pos + credit[1]))
         pos += len(line) + 1
-        if 4 <= len(s) <= 44 and _BYLINE_LINE.fullmatch(s) and not any(x <= a < y for x, y in bylines):
-            bylines.append((a, a + len(s)))
-            leads.append((a, a + len(s)))
 
 
 def publisher_span(text: str, lead: tuple[int, int]) -> tuple[int, int] | None:

@@ -156,8 +156,9 @@ def search_keys(syllables: list[str]) -> tuple[str, str]:
 
 
 def ascii_fold(text: str) -> str:
-    """Lower case, tone marks and umlauts dropped, only letters and digits kept."""
-    decomposed = unicodedata.normalize("NFD", text.lower())
+    """Lower case, tone marks and umlauts dropped, only ASCII letters and digits kept
+    (full-width letters read as ASCII): a pinyin spelling as one key to compare."""
+    decomposed = unicodedata.normalize("NFKD", text.lower())
     return "".join(c for c in decomposed if c.isascii() and c.isalnum())
 
 
