@@ -196,6 +196,8 @@ def continue_list(text: str, end: int, words_ok: bool = True) -> list[tuple[int,
         nxt = item_end(text, end + 1, words_ok)
         if nxt is None or _common(text[end + 1:nxt]):
             break  # 总书记甲、全国政协副主席乙: a frequent word opens the next title
+        if title_re.match(text, nxt) and not name_shaped(text[end + 1:nxt]):
+            break  # 主席甲、政协副主席乙: the item opens the next title, it names no one
         out.append((end + 1, nxt))
         end = nxt
     return out
@@ -344,6 +346,9 @@ def cue_list_mode(doc, found: Found) -> None:
         for seg in re.finditer(r"[^、，等]+", text[i:stop]):
             n += 1
             a, b = i + seg.start(), i + seg.end()
+            if _whole_name(text, a, b):
+                names.append((a, b))  # 格桑某某, 扎西某某: the item whole, not a name shape inside it
+                continue
             start = name_start_after_title(text, a, b)
             a = start if start is not None else a
             # an item is a name and nothing else (遂宁军分区 is no name and a word)
@@ -352,6 +357,15 @@ def cue_list_mode(doc, found: Found) -> None:
         if len(names) * 2 > n:  # a list of people, not of bodies (市政府、市政协、…的领导同志)
             for a, b in names:
                 found.setdefault(text[a:b], []).append((a, b))
+
+
+def _whole_name(text: str, a: int, b: int) -> bool:
+    """An item of a cue's list that is a name as a whole, with or without a family name: two
+    to four characters between list marks, no title, body, word or number in it."""
+    cand = text[a:b]
+    return (2 <= b - a <= 4 and not lexicon().title_re.search(cand) and plausible(cand, words_ok=True, inner=True)
+            and not has_common_word(cand) and not any(c in _NUMBER_CHARS for c in cand)
+            and not is_word(cand))
 
 
 def dot_mode(doc, found: Found) -> None:

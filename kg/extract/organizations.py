@@ -15,6 +15,7 @@ from kg.extract.context import Context, alias_pattern, city_bodies
 from kg.extract.facts import ArticleFacts
 from kg.extract.localities import place_of
 from kg.lexicon import lexicon
+from kg.lexicon import rows as lexicon_rows
 from kg.text.document import Document
 from kg.text.han import HAN
 from kg.text.numerals import NUM
@@ -45,6 +46,8 @@ _DEPARTMENT = re.compile(rf"(?P<u>省|自治区)(?P<d>{_CJK}{{1,8}}?(?:厅|局|�
 #: government's office (市政府办公室): the article's own place's, after a boundary
 _LOCAL_DEPARTMENT = re.compile(rf"(?:(?<![{HAN}])|(?<=[和及与、的对向在由]))(?P<u>市|县|州)"
                                rf"(?:(?P<office>(?:人民)?政府办公[室厅])|(?P<d>{_CJK}{{2,9}}?(?:局|厅|办公室|委员会|委(?![员会]))))")
+_ZONE = re.compile(rf"({_CJK}{{2,14}}?(?:高新技术产业开发区|经济技术开发区|高新区|经开区|开发区|新区|自贸区|综合保税区)"
+                   rf"(?:管委会|管理委员会|党工委))")
 _CHILD = re.compile(rf"(?P<d>{_CJK}{{2,12}}?(?:委员会|工作委员会))")
 
 
@@ -120,12 +123,21 @@ _PATTERNED = (
     (re.compile(rf"({_CJK}{{1,20}}?(?:[省市县区州旗盟]|中级|高级|矿区|林区|垦区|农垦|铁路运输|海事|知识产权|金融|互联网|军事)"
                 rf"(?:人民法院|人民检察院)(?:{_CJK}{{2,12}}?分院)?)"), 1, "court"),
     # a development zone's committee (高新区管委会, 经济技术开发区管理委员会)
-    (re.compile(rf"({_CJK}{{2,14}}?(?:高新技术产业开发区|经济技术开发区|高新区|经开区|开发区|新区|自贸区|综合保税区)"
-                rf"(?:管委会|管理委员会|党工委))"), 1, "government"),
+    (_ZONE, 1, "government"),
 )
+#: a zone's short names -> full (高新区 -> 高新技术产业开发区), its committee's (管委会)
+_ZONE_FULL = (("高新区", "高新技术产业开发区"), ("经开区", "经济技术开发区"), ("管委会", "管理委员会"))
+
+
+def _full_zone(name: str) -> str:
+    """X高新区管委会 -> X高新技术产业开发区管理委员会: the committee by its full name."""
+    for short, full in _ZONE_FULL:
+        if short in name and full not in name:
+            name = name.replace(short, full, 1)
+    return name
 #: words a name-shaped phrase can start with that are the sentence's, not the name's
 #: (毕业于 + X大学, 考察 + X有限公司)
-_LEAD = re.compile(r".*(?:毕业于|就读于|任职于|供职于|工作于|来自|担任|出任|[曾现兼]任|考察|调研|走访|视察|参观|前往|来到|"
+_LEAD = re.compile(r".*(?:关于|对于|月任|年任|日任|毕业于|就读于|任职于|供职于|工作于|来自|担任|出任|[曾现兼]任|考察|调研|走访|视察|参观|前往|来到|"
                    r"深入|看望|慰问|入职|加入|创办|组建|联合|依托|委托|批准|同意|授予|表彰|听取|审议|日讯|日电|消息|[他她据])")
 
 
@@ -150,6 +162,8 @@ def _patterned(text: str, taken: list[tuple[int, int]], facts: ArticleFacts) -> 
                 continue  # a body the lexicon names (人民日报, 最高人民法院)
             if _NOT_A_NAME.search(name):
                 continue  # 各级人民法院, 有关有限公司: no one body's name
+            if rx is _ZONE:
+                name = _full_zone(name)
             facts.add_org(name, (a, m.end(g)), "procuratorate" if cls == "court" and "检察院" in name else cls)
 
 
@@ -211,7 +225,21 @@ def _departments(text: str, ctx: Context, facts: ArticleFacts) -> None:
         prov = prov or ctx.province
         if prov is None or (prov.unit == "自治区") != (m.group("u") == "自治区"):
             continue
-        facts.add_org(prov.full + d, (m.start() - (len(written.group(0)) if written else 0), m.end()), "government")
+        facts.add_org(prov.full + full_department(d), (m.start() - (len(written.group(0)) if written else 0), m.end()),
+                      "government")
+
+
+@cache
+def _department_names() -> tuple[tuple[str, str], ...]:
+    return tuple(sorted(((s, f) for s, f in lexicon_rows("department_names.tsv", 2)), key=lambda r: -len(r[0])))
+
+
+def full_department(d: str) -> str:
+    """A department by its full name (人社局 -> 人力资源和社会保障局, 安全监管局 -> 安全生产监督管理局)."""
+    for short, full in _department_names():
+        if d.endswith(short) and not d.endswith(full):
+            return d[:-len(short)] + full
+    return d
 
 
 def _local_departments(text: str, ctx: Context, facts: ArticleFacts) -> None:
@@ -227,7 +255,7 @@ def _local_departments(text: str, ctx: Context, facts: ArticleFacts) -> None:
         d = m.group("d")
         if re.search(r"人大|政协|政府|常委|纪委|监委|党委|^委|^[和与及、]|[三两四五六七八九]级|届|第|次|各|有关|相关", d):
             continue
-        facts.add_org(place + d, m.span(), "government")
+        facts.add_org(place + full_department(d), m.span(), "government")
 
 
 @cache

@@ -1,0 +1,84 @@
+"""People, credits and bodies of prefecture papers in minority regions: names without a Han
+family name in lists, family names that are also words (和, 木), given names ending in 日,
+a prefecture's departments by short name. Invented sentences, invented people."""
+
+from __future__ import annotations
+
+from extract_support import run
+
+#: an opening that makes the article a prefecture's (迪庆州, Yunnan) and its meeting
+DIQING_OPENING = "1月20日，政协迪庆州第十三届委员会第五次会议在香格里拉闭幕。州委、全州各界关注。"
+YANBIAN_OPENING = "12月20日，延边州全州经济工作会议在延吉召开。州委、全州上下关注。"
+
+
+def test_a_title_list_opened_by_a_name_with_a_function_word_family_name():
+    # 和 and 都 are family names and words; the list under the title, closed by 出席, vouches
+    _, f = run(DIQING_OPENING + "州政协副主席和建功、此里央金、孙诺七林、都吉才、李永成出席会议。")
+    assert {"和建功", "此里央金", "孙诺七林", "都吉才", "李永成"} <= set(f.people)
+
+
+def test_a_phrase_list_after_a_title_names_no_one():
+    _, f = run(DIQING_OPENING + "州委书记李永成强调，要和企业、群众、社会各界一道推进工作。")
+    assert set(f.people) == {"李永成"}
+
+
+def test_the_next_title_of_a_list_is_no_name():
+    # 政协副 opens the next title (政协副主席), it is no item of the list of names
+    _, f = run(DIQING_OPENING + "大会执行主席杨正远、政协副主席梁文斌、刘安平出席。")
+    assert {"杨正远", "梁文斌", "刘安平"} <= set(f.people)
+    assert "政协副" not in f.people
+
+
+def test_a_cue_list_keeps_names_without_a_family_name_whole():
+    _, f = run(DIQING_OPENING + "出席会议的还有：和正光、格桑拉姆、次仁央宗、丹增、杨波。"
+               "在主席台就座的有：和志远、阿里布、扎西平措、卓嘎。")
+    assert {"和正光", "格桑拉姆", "次仁央宗", "丹增", "杨波", "和志远", "阿里布", "扎西平措", "卓嘎"} <= set(f.people)
+    assert not {"桑拉姆", "平措"} & set(f.people)
+
+
+def test_a_cue_list_of_bodies_names_no_one():
+    _, f = run(DIQING_OPENING + "出席会议的还有：州委办、州政府办、州级各部门负责同志。")
+    assert not f.people
+
+
+def test_a_given_name_ending_in_ri_after_a_title():
+    _, f = run(YANBIAN_OPENING + "州委书记朴成日出席会议并讲话，州政协主席文光日、州长南勇浩出席。")
+    assert {"朴成日", "文光日", "南勇浩"} <= set(f.people)
+    assert "朴成" not in f.people
+
+
+def test_a_time_word_in_ri_is_no_name():
+    _, f = run(YANBIAN_OPENING + "州长南勇浩出席，副州长当日到会。签约于次日举行，州长南勇浩致辞。")
+    assert set(f.people) == {"南勇浩"}
+
+
+def test_a_measure_word_before_a_prefecture_is_no_name():
+    _, f = run(DIQING_OPENING + "300（应到350，实到300）位州政协委员出席会议。州政协主席木文华主持。")
+    assert set(f.people) == {"木文华"}
+
+
+def test_a_photo_credit_of_a_tibetan_name():
+    _, f = run(DIQING_OPENING + "州政协主席木文华主持会议。\n拉姆卓嘎 摄")
+    assert "拉姆卓嘎" in f.people
+    assert ("拉姆卓嘎", "photographer") in {(c.person, c.kind) for c in f.credits}
+    assert "卓嘎" not in f.people
+
+
+def test_a_prefecture_department_by_its_short_name_is_the_full_body():
+    _, f = run(DIQING_OPENING + "州人社局、州安全监管局、州发改委负责同志参加。")
+    assert {"迪庆藏族自治州人力资源和社会保障局", "迪庆藏族自治州安全生产监督管理局",
+            "迪庆藏族自治州发展和改革委员会"} <= set(f.organizations)
+    assert not any(o.endswith(("人社局", "安全监管局", "发改委")) for o in f.organizations)
+
+
+def test_a_department_with_he_inside_is_one_body():
+    _, f = run(DIQING_OPENING + "州人力资源和社会保障局局长王志远参加。")
+    assert "迪庆藏族自治州人力资源和社会保障局" in f.organizations
+
+
+def test_clause_words_are_no_part_of_an_enterprise_or_a_committee():
+    _, f = run(DIQING_OPENING + "会议听取了关于迪庆远达投资发展有限公司的情况汇报。"
+               "王志远，2018年3月任迪庆高新区管委会主任。")
+    assert "迪庆远达投资发展有限公司" in f.organizations
+    assert "迪庆高新技术产业开发区管理委员会" in f.organizations
+    assert not any(o.startswith(("关于", "月任")) for o in f.organizations)
