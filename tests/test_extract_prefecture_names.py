@@ -82,3 +82,72 @@ def test_clause_words_are_no_part_of_an_enterprise_or_a_committee():
     assert "迪庆远达投资发展有限公司" in f.organizations
     assert "迪庆高新技术产业开发区管理委员会" in f.organizations
     assert not any(o.startswith(("关于", "月任")) for o in f.organizations)
+
+
+def test_the_province_of_a_prefecture_paper_resolves_sheng_wei():
+    _, f = run(DIQING_OPENING + "州委书记李永成传达了省委全会精神。")
+    assert "中国共产党云南省委员会" in f.organizations
+
+
+def test_a_paper_of_a_short_name_cited_as_a_source():
+    _, f = run(DIQING_OPENING + "据明报报道，州政协主席木文华会见了来访者。贵州日报、六盘水日报等媒体记者参加。")
+    assert {"明报", "六盘水日报", "贵州日报"} <= set(f.organizations)
+    _, f = run(DIQING_OPENING + "据报道，会议开幕。据通报，会议开幕。")
+    assert not any(o.endswith("报") for o in f.organizations)
+
+
+def test_a_city_body_after_a_conjunction_is_the_city_s():
+    _, f = run("9月6日，访问团来到延吉市友好访问，与延吉市人大沟通交流。延吉市人大常委会主任赵义远致辞，"
+               "市委、市政府、全市各界欢迎。延吉市政府召开座谈会。")
+    assert "延吉市人民代表大会常务委员会" in f.organizations
+    assert not any(o.startswith("与") for o in f.organizations)
+
+
+def test_a_name_counted_for_more_in_an_election():
+    _, f = run("2月24日，政协鸡西市第十届委员会第四次会议闭幕。会议补选孙淑清等8人为常委。")
+    assert "孙淑清" in f.people
+
+
+def test_a_byline_pads_a_two_character_name_with_a_space():
+    _, f = run("新报讯(记者 刘 睿 王树安) 1月17日下午，自治区政协十一届五次会议闭幕。")
+    assert {"刘睿", "王树安"} <= set(f.people)
+    assert {("刘睿", "reporter"), ("王树安", "reporter")} <= {(c.person, c.kind) for c in f.credits}
+    assert not {"刘", "睿"} & set(f.people)
+
+
+def test_a_report_in_pictures_credits_its_photographer():
+    _, f = run("8月28日下午，县领导卢展明、张宏远、郭爱斌等来到驻地。\n井娇摄影报道")
+    assert ("井娇", "photographer") in {(c.person, c.kind) for c in f.credits}
+    _, f = run("本报讯（记者 和丽清 杨文涛 摄影报道）1月20日，州政协会议闭幕。")
+    assert {("和丽清", "reporter"), ("杨文涛", "photographer")} <= {(c.person, c.kind) for c in f.credits}
+
+
+def test_a_prefecture_department_written_with_its_name_in_any_article():
+    _, f = run("9月3日，文化旅游节开幕。活动由延边州文广新局、延边州旅游发展委员会承办，大理州人社局协办。")
+    assert {"延边朝鲜族自治州文广新局", "延边朝鲜族自治州旅游发展委员会",
+            "大理白族自治州人力资源和社会保障局"} <= set(f.organizations)
+    _, f = run("9月3日，延边州人大常委会、延边州政协召开会议。")
+    assert not any(o.endswith(("人大常委会", "政协")) for o in f.organizations)
+
+
+def test_a_byline_names_people_without_a_family_name():
+    _, f = run("本报讯（记者 和建功 此里央金）" + DIQING_OPENING)
+    assert {("和建功", "reporter"), ("此里央金", "reporter")} <= {(c.person, c.kind) for c in f.credits}
+
+
+def test_a_report_the_body_cites_credits_its_reporter_and_paper():
+    _, f = run(DIQING_OPENING + "据迪庆日报记者和丽清报道，会议圆满完成各项议程。")
+    assert ("和丽清", "reporter", "迪庆日报") in {(c.person, c.kind, c.organization) for c in f.credits}
+    _, f = run(DIQING_OPENING + "委员对新华社记者王小明说，会议开得很好。")
+    assert not f.credits
+
+
+def test_a_tibetan_name_up_to_a_comma_after_a_title():
+    _, f = run(DIQING_OPENING + "州人大常委会副主任欧要扎西，副州长文森出席。州委书记在会上，副主任助理工作。")
+    assert {"欧要扎西", "文森"} == set(f.people)
+
+
+def test_a_prefecture_s_station_and_a_city_paper_are_media():
+    _, f = run(DIQING_OPENING + "西海都市报、玉树州广播电视台记者到会。")
+    assert {"西海都市报", "玉树藏族自治州广播电视台"} <= set(f.organizations)
+    assert f.organizations["西海都市报"].cls == "media"

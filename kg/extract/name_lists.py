@@ -127,7 +127,10 @@ def minority_end(text: str, i: int) -> int | None:
             continue  # 此 opens a phrase (此访, 此行) far more often than a short name
         if j < len(text) and text[j] == "、":
             return None  # a list goes on: its items decide together (people._closed_list)
-        if _clause_verb_at(text, j) and plausible(cand, words_ok=True) and not _common(cand) \
+        # four characters up to a comma are held only to what no name holds (欧要某某，: a
+        # Tibetan name may hold 要, 里 …, which Han given names do not)
+        closed = k == 4 and j < len(text) and text[j] in "，；。"
+        if _clause_verb_at(text, j) and plausible(cand, words_ok=True, inner=closed) and not _common(cand) \
                 and text[j - 1:j + 1] not in frequent_words() and not has_common_word(cand):
             return j
     return None
@@ -291,7 +294,9 @@ def _person_list(text: str, items: list[tuple[int, int]]) -> bool:
 #: verbs whose objects are people, up to the word that ends them: 选举A为…, 任命A、B为…,
 #: 免去A的…职务, 接受A辞去…
 _ELECTED = re.compile(r"(?:选举|任命|补选|决定任命|推选|增补|增选|递补|免去|决定免去|罢免|接受)"
-                      rf"(?=[{HAN}·、]{{2,60}}?(?:为|的|辞去|辞职))")
+                      rf"(?=[{HAN}·、\d]{{2,60}}?(?:为|的|辞去|辞职))")
+#: the count after the names of an election (补选甲等8人为常委): the names stand for more
+_COUNTED = re.compile(r"等(?:\d+|[一二三四五六七八九十百两]+)(?:人|名|位)")
 _ELECTED_END = ("为", "的", "辞去", "辞职")
 
 
@@ -302,7 +307,8 @@ def election_mode(doc, found: Found) -> None:
         i, strict = m.end(), False
         while True:
             items = _elected_names(text, i, strict)
-            if not items or not text.startswith(_ELECTED_END, items[-1][1]):
+            counted = _COUNTED.match(text, items[-1][1]) if items else None
+            if not items or not text.startswith(_ELECTED_END, counted.end() if counted else items[-1][1]):
                 break
             for a, b in items:
                 found.setdefault(text[a:b], []).append((a, b))

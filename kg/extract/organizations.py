@@ -13,7 +13,7 @@ from functools import cache
 
 from kg.extract.context import Context, alias_pattern, city_bodies
 from kg.extract.facts import ArticleFacts
-from kg.extract.localities import place_of
+from kg.extract.localities import place_of, prefectures
 from kg.lexicon import lexicon
 from kg.lexicon import rows as lexicon_rows
 from kg.text.document import Document
@@ -26,7 +26,7 @@ ADDS = ("organizations",)
 
 
 _CJK = rf"[{HAN}]"
-_MEDIA = re.compile(rf"({_CJK}{{2,6}}?(?:日报|晚报|电视台|广播电视台|广播电台))(?=社|记者|全媒体记者|融媒体记者|讯|消息|报道|[）)、，。|｜]|网|\s|$)")
+_MEDIA = re.compile(rf"({_CJK}{{2,6}}?(?:日报|晚报|都市报|晨报|电视台|广播电视台|广播电台))(?=社|记者|全媒体记者|融媒体记者|讯|消息|报道|[）)、，。|｜]|网|等|\s|$)")
 _UNIVERSITY = re.compile(rf"{_CJK}{{2,10}}?(?:大学|学院)")
 _STOP_BEFORE = set("和及与、，。；：（）“”《》在的是为由向对从把被给到让了")
 #: words that make a committee-shaped phrase something else (关于…委员会的决定, 委员和…委员会);
@@ -71,6 +71,7 @@ def extract(doc: Document, ctx: Context, facts: ArticleFacts) -> None:
     _universities(text, taken, facts)
     _departments(text, ctx, facts)
     _local_departments(text, ctx, facts)
+    _prefecture_departments(text, facts)
     _named_city_bodies(text, facts)
 
 
@@ -118,6 +119,8 @@ _PATTERNED = (
     # a news site named as a source (来源：大河网, 大河网报道, 据X网消息); not 互联网, 电网
     (re.compile(rf"(?:(?<=来源[:：])\s*({_CJK}{{2,8}}?网)(?=[\s|｜）)]|$)|(?<![{HAN}])({_CJK}{{2,8}}?(?<![电管联])网)"
                 rf"(?=讯|消息|报道|记者|客户端))"), 0, "media"),
+    # a paper of a short name cited as a source (据某报报道, 《某报》)
+    (re.compile(rf"(?:(?<=据)|(?<=《))({_CJK}{{1,4}}?报)(?=》|报道|消息|记者|讯)"), 1, "media"),
     (re.compile(rf"({_CJK}{{2,24}}?(?:股份|集团)?有限(?:责任)?公司)"), 1, "enterprise"),
     # a court or procuratorate of a mining area, a railway, a branch (矿区人民法院, …中级人民法院…分院)
     (re.compile(rf"({_CJK}{{1,20}}?(?:[省市县区州旗盟]|中级|高级|矿区|林区|垦区|农垦|铁路运输|海事|知识产权|金融|互联网|军事)"
@@ -150,7 +153,7 @@ def _patterned(text: str, taken: list[tuple[int, int]], facts: ArticleFacts) -> 
             g = group or (1 if m.group(1) else 2)  # a site: whichever alternative named it
             a = _clean_start(text, m.start(g), m.end(g))
             name = text[a:m.end(g)]
-            if len(name) < (3 if name.endswith("网") else 4):
+            if len(name) < (3 if name.endswith("网") else 2 if cls == "media" and name.endswith("报") else 4):
                 continue
             inside = [(s, e) for s, e in taken if a < e and s < m.end(g)]
             if inside and cls == "court" and name.endswith("分院"):
@@ -164,6 +167,9 @@ def _patterned(text: str, taken: list[tuple[int, int]], facts: ArticleFacts) -> 
                 continue  # 各级人民法院, 有关有限公司: no one body's name
             if rx is _ZONE:
                 name = _full_zone(name)
+            elif cls == "media":  # 玉树州广播电视台: the prefecture by its full name
+                name = next((full + name[len(f):] for f, full in _prefecture_forms().items()
+                             if name.startswith(f) and f != full), name)
             facts.add_org(name, (a, m.end(g)), "procuratorate" if cls == "court" and "检察院" in name else cls)
 
 
@@ -256,6 +262,31 @@ def _local_departments(text: str, ctx: Context, facts: ArticleFacts) -> None:
         if re.search(r"人大|政协|政府|常委|纪委|监委|党委|^委|^[和与及、]|[三两四五六七八九]级|届|第|次|各|有关|相关", d):
             continue
         facts.add_org(place + full_department(d), m.span(), "government")
+
+
+#: what makes a department-shaped phrase no department: the prefecture's own organs, a term
+_NOT_DEPARTMENT = re.compile(r"人大|政协|政府|常委|纪委|监委|党委|^委|^[和与及、]|[三两四五六七八九]级|届|第|次|各|有关|相关")
+
+
+@cache
+def _prefecture_forms() -> dict[str, str]:
+    """A prefecture's written forms (延边州, 延边朝鲜族自治州) -> its full name."""
+    return {n: p.full for p in prefectures() for n in (p.full, *p.short)}
+
+
+@cache
+def _prefecture_department_re() -> re.Pattern:
+    names = sorted(_prefecture_forms(), key=lambda n: (-len(n), n))
+    return re.compile(rf"(?P<p>{'|'.join(names)})(?P<d>{_CJK}{{2,9}}?(?:局|办公室|委员会|委(?![员会])))")
+
+
+def _prefecture_departments(text: str, facts: ArticleFacts) -> None:
+    """A prefecture's departments written with its name (延边州旅游发展委员会, 大理州人社局), in
+    any article: of that prefecture, by its full name."""
+    for m in _prefecture_department_re().finditer(text):
+        if _NOT_DEPARTMENT.search(m.group("d")):
+            continue
+        facts.add_org(f"{_prefecture_forms()[m.group('p')]}{full_department(m.group('d'))}", m.span(), "government")
 
 
 @cache

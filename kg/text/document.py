@@ -202,6 +202,17 @@ def _on_byline_line(text: str, pos: int) -> bool:
         and not re.search(r"[，。；：,.;:]", line)
 
 
+def _spaced_name(text: str, a: int, b: int) -> bool:
+    """刘 某: a two-character name a byline pads with a space, one character on each side of
+    it (the one before opens the item, the one after closes it)."""
+    def single(k: int) -> bool:  # the character at k stands alone between marks or after a title
+        return k == 0 or not is_cjk(text[k - 1]) or bool(_BYLINE_TITLE.search(text, 0, k))
+
+    # (the character before must not have closed a padded name itself: 甲 乙 丙 is no name)
+    opens = single(a - 1) and not (a >= 3 and text[a - 2] == " " and single(a - 3))
+    return opens and (b + 1 >= len(text) or not is_cjk(text[b + 1]))
+
+
 def _drop_inner_spaces(text: str) -> list[tuple[int, int, str]]:
     edits = []
     for m in re.finditer(r" +", text):
@@ -217,7 +228,7 @@ def _drop_inner_spaces(text: str) -> list[tuple[int, int, str]]:
         elif is_cjk(before) and is_cjk(after) and (_in_byline(text, a) or _on_byline_line(text, a)):
             # （记者 甲 乙 通讯员 丙）: a space after a title joins it to the name; between
             # two names or before the next title it separates them
-            edits.append((a, b, "" if _BYLINE_TITLE.search(text, 0, a) else "、"))
+            edits.append((a, b, "" if _BYLINE_TITLE.search(text, 0, a) or _spaced_name(text, a, b) else "、"))
         elif (is_cjk(before) or before in "，。、；：（）“”") and (is_cjk(after) or after in "，。、；：（）“”"):
             line_start = text.rfind("\n", 0, a) + 1
             line_end = text.find("\n", b)
