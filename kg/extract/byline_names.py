@@ -6,7 +6,7 @@ from __future__ import annotations
 import re
 
 from kg.extract.name_lists import Found, item_end, plausible
-from kg.extract.names import name_shaped
+from kg.extract.names import is_boundary, name_shaped
 from kg.lexicon import lexicon
 from kg.text.document import is_cjk
 from kg.text.han import HAN
@@ -60,7 +60,9 @@ def byline_mode(doc, found: Found) -> None:
                     i = names[-1][1]
                     continue
                 end = item_end(text, i, words_ok=True)
-                if end is None or end > b or not (name_shaped(text[i:end]) or plausible(text[i:end])):
+                # an item between a byline's marks is a name of any make (此里某某, 扎西某某)
+                inner = end is not None and end <= b and is_boundary(text, end, words=False)
+                if end is None or end > b or not (name_shaped(text[i:end]) or plausible(text[i:end], inner=inner)):
                     break
                 found.setdefault(text[i:end], []).append((i, end))
                 i = end

@@ -20,7 +20,7 @@ from functools import cache
 
 from kg.extract.facts import ArticleFacts
 from kg.extract.file_names import file_name_year
-from kg.extract.localities import article_prefecture, unit_forms
+from kg.extract.localities import article_prefecture, prefecture, unit_forms
 from kg.lexicon import Lexicon, Province, lexicon
 from kg.lexicon import rows as lexicon_rows
 from kg.text.alternation import words_re
@@ -100,7 +100,7 @@ def _province(doc: Document, lex: Lexicon) -> Province | None:
 #: a city or county named as the owner of a local body or meeting (聊城市第十八届人民代表大会,
 #: 政协第十一届南宁市委员会, 威海市委, 桃源县第十五届…): its name, written before its unit word
 _OWNER = r"(?:(?<=[\s，。：；、“（(])|^|(?<=政协第.届)|(?<=政协第..届)|(?<=会议第.届)|(?<=会议第..届)|(?<=中国共产党)|(?<=中共))"
-_LOCALITY_OWNER = {u: re.compile(rf"{_OWNER}(?P<c>(?!中共|中国)(?:(?![届第次])[{HAN}]){{2,4}}?){u}"
+_LOCALITY_OWNER = {u: re.compile(rf"{_OWNER}(?P<c>(?!中共|中国|[与和及同在对向由从将把被])(?:(?![届第次])[{HAN}]){{2,4}}?){u}"
                                  rf"(?=第[一二三四五六七八九十]{{1,3}}届|委员会|委(?!员)|人民政府|人大|政协|{u}长)")
                    for u in ("市", "县")}
 #: a local body written short, or the whole locality: the article is about its own affairs
@@ -214,11 +214,21 @@ def _published(doc: Document) -> tuple[int, int, int] | None:
     return None
 
 
+def _province_of_prefecture(text: str, lex: Lexicon, city: str) -> Province | None:
+    """The province of the prefecture an article reports (迪庆州 -> 云南省) where it writes the
+    province's bodies short (省委, 省政府): a prefecture paper's 省委 is its own province's."""
+    pref = prefecture(city)
+    prov = lex.province(pref.province) if pref is not None else None
+    return prov if prov is not None and _LOCAL[prov.unit].search(text) else None
+
+
 def analyse(doc: Document) -> Context:
     """The article-wide context of `doc`."""
     lex = lexicon()
     prov = _province(doc, lex)
     city = _city(doc, lex, prov)
+    if prov is None and city is not None:
+        prov = _province_of_prefecture(doc.text, lex, city)
     m = _DATELINE.search(doc.text)
     return Context(lexicon=lex, province=prov, province_stated=bool(doc.meta.get("province")) and prov is not None,
                    year=_year(doc), dateline=(int(m.group(1)), int(m.group(2))) if m else None,

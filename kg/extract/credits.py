@@ -25,8 +25,11 @@ NEEDS = ("people", "organizations")
 ADDS = ("credits", "organizations")
 
 
-#: a photograph's credit: the name, then 摄 at the end of its line or clause
-_PHOTO_AFTER = re.compile(r" ?摄(?![影像])(?=$|\n|[，。；）)】\s、])", re.M)
+#: a photograph's credit: the name, then 摄 (or 摄影报道, a report in pictures) at the end of
+#: its line or clause
+_PHOTO_AFTER = re.compile(r" ?摄(?:影报道)?(?![影像])(?=$|\n|[，。；）)】\s、])", re.M)
+#: a reporter's report cited in the body (据某报记者甲报道), not a reporter spoken to (对记者甲说)
+_REPORTED_BY = re.compile(r"报道[，。：:；]")
 #: credit words of a byline that make the names after them photographers
 _PHOTO_TITLE = re.compile(r"摄影|[/／]摄|[/／]图")
 
@@ -113,6 +116,11 @@ def extract(doc: Document, ctx: Context, facts: ArticleFacts) -> None:
             else:
                 continue  # 编辑, 美工: no credit of the guidelines
             add(name, kind, _paper_before(facts, x, a) or _paper_written(doc, facts, a, x), (x, y))
+    for x, y, name in facts.person_mentions():
+        # 据某日报记者甲报道: a reporter the body cites for the report, with the paper before
+        if _REPORTED_BY.match(text, y) and text.endswith(("记者", "记者 "), 0, x):
+            line = text.rfind("\n", 0, x) + 1
+            add(name, "reporter", _paper_before(facts, text.rfind("记者", 0, x), line), (x, y))
     starts = {x: y for p in facts.people.values() for x, y in p.spans}
     for p in sorted(facts.people.values(), key=lambda p: p.spans[0]):
         for x, y in p.spans:

@@ -128,7 +128,10 @@ def minority_end(text: str, i: int) -> int | None:
             continue  # 此 opens a phrase (此访, 此行) far more often than a short name
         if j < len(text) and text[j] == "、":
             return None  # a list goes on: its items decide together (people._closed_list)
-        if _clause_verb_at(text, j) and plausible(cand, words_ok=True) and not _common(cand) \
+        # four characters up to a comma are held only to what no name holds (欧要某某，: a
+        # Tibetan name may hold 要, 里 …, which Han given names do not)
+        closed = k == 4 and j < len(text) and text[j] in "，；。"
+        if _clause_verb_at(text, j) and plausible(cand, words_ok=True, inner=closed) and not _common(cand) \
                 and text[j - 1:j + 1] not in frequent_words() and not has_common_word(cand):
             return j
     return None
@@ -197,6 +200,8 @@ def continue_list(text: str, end: int, words_ok: bool = True) -> list[tuple[int,
         nxt = item_end(text, end + 1, words_ok)
         if nxt is None or _common(text[end + 1:nxt]):
             break  # 总书记甲、全国政协副主席乙: a frequent word opens the next title
+        if title_re.match(text, nxt) and not name_shaped(text[end + 1:nxt]):
+            break  # 主席甲、政协副主席乙: the item opens the next title, it names no one
         out.append((end + 1, nxt))
         end = nxt
     return out
@@ -290,7 +295,9 @@ def _person_list(text: str, items: list[tuple[int, int]]) -> bool:
 #: verbs whose objects are people, up to the word that ends them: 选举A为…, 任命A、B为…,
 #: 免去A的…职务, 接受A辞去…
 _ELECTED = re.compile(r"(?:选举|任命|补选|决定任命|推选|增补|增选|递补|免去|决定免去|罢免|接受)"
-                      rf"(?=[{HAN}·、]{{2,60}}?(?:为|的|辞去|辞职))")
+                      rf"(?=[{HAN}·、\d]{{2,60}}?(?:为|的|辞去|辞职))")
+#: the count after the names of an election (补选甲等8人为常委): the names stand for more
+_COUNTED = re.compile(r"等(?:\d+|[一二三四五六七八九十百两]+)(?:人|名|位)")
 _ELECTED_END = ("为", "的", "辞去", "辞职")
 
 
@@ -301,7 +308,8 @@ def election_mode(doc, found: Found) -> None:
         i, strict = m.end(), False
         while True:
             items = _elected_names(text, i, strict)
-            if not items or not text.startswith(_ELECTED_END, items[-1][1]):
+            counted = _COUNTED.match(text, items[-1][1]) if items else None
+            if not items or not text.startswith(_ELECTED_END, counted.end() if counted else items[-1][1]):
                 break
             for a, b in items:
                 found.setdefault(text[a:b], []).append((a, b))
@@ -345,6 +353,9 @@ def cue_list_mode(doc, found: Found) -> None:
         for seg in re.finditer(r"[^、，等]+", text[i:stop]):
             n += 1
             a, b = i + seg.start(), i + seg.end()
+            if _whole_name(text, a, b):
+                names.append((a, b))  # 格桑某某, 扎西某某: the item whole, not a name shape inside it
+                continue
             start = name_start_after_title(text, a, b)
             a = start if start is not None else a
             # an item is a name and nothing else (遂宁军分区 is no name and a word)
@@ -353,6 +364,15 @@ def cue_list_mode(doc, found: Found) -> None:
         if len(names) * 2 > n:  # a list of people, not of bodies (市政府、市政协、…的领导同志)
             for a, b in names:
                 found.setdefault(text[a:b], []).append((a, b))
+
+
+def _whole_name(text: str, a: int, b: int) -> bool:
+    """An item of a cue's list that is a name as a whole, with or without a family name: two
+    to four characters between list marks, no title, body, word or number in it."""
+    cand = text[a:b]
+    return (2 <= b - a <= 4 and not lexicon().title_re.search(cand) and plausible(cand, words_ok=True, inner=True)
+            and not has_common_word(cand) and not any(c in _NUMBER_CHARS for c in cand)
+            and not is_word(cand))
 
 
 def dot_mode(doc, found: Found) -> None:

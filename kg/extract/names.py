@@ -31,8 +31,9 @@ _DOT_NAME = re.compile(rf"(?:[{HAN}]{{2,5}}|[{HAN}](?=[·•・‧][{HAN}]{{3}})
 
 #: characters that never stand in a given name in this genre; they mark a word, not a name
 _NOT_IN_NAME = set("等所陪并按共性合协员言也还补在就座台们的了省市县区府部厅局届次议日时要把被这那该本各们之上下里内外个位名项件人常")
-#: characters that stand inside a given name (沈大川, 罗会宁) but never end one (人大, 全会)
-_NOT_LAST_IN_NAME = set("大会")
+#: characters that stand inside a given name (沈大川, 罗会宁) but never end one (人大, 全会, 位州:
+#: a measure word and a prefecture, 三百位州政协委员)
+_NOT_LAST_IN_NAME = set("大会州")
 
 #: last characters that, when a shorter reading is also valid, are words after a name
 _FUNCTION_TAIL = set("在和与及等说作是为对向从到将把被也都就还又代主出讲指强表宣参列会致发同以当任受")
@@ -96,7 +97,7 @@ def has_surname(cand: str) -> bool:
 
 #: family names that are also common function words (和, 向, 但 …): a name with one needs
 #: a title right before it
-AMBIGUOUS_SURNAMES = set("和但向边相全严区强管常利任于同时安宣都铁占来应")
+AMBIGUOUS_SURNAMES = set("和但向边相全严区强管常利任于同时安宣都铁占来应木")
 
 
 def name_shaped(cand: str) -> bool:

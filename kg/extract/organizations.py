@@ -13,8 +13,9 @@ from functools import cache
 
 from kg.extract.context import Context, alias_pattern, city_bodies
 from kg.extract.facts import ArticleFacts
-from kg.extract.localities import place_of
+from kg.extract.localities import place_of, prefectures
 from kg.lexicon import lexicon
+from kg.lexicon import rows as lexicon_rows
 from kg.text.alternation import alternation
 from kg.text.document import Document
 from kg.text.han import HAN
@@ -26,7 +27,7 @@ ADDS = ("organizations",)
 
 
 _CJK = rf"[{HAN}]"
-_MEDIA = re.compile(rf"({_CJK}{{2,6}}?(?:日报|晚报|电视台|广播电视台|广播电台))(?=社|记者|全媒体记者|融媒体记者|讯|消息|报道|[）)、，。|｜]|网|\s|$)")
+_MEDIA = re.compile(rf"({_CJK}{{2,6}}?(?:日报|晚报|都市报|晨报|电视台|广播电视台|广播电台))(?=社|记者|全媒体记者|融媒体记者|讯|消息|报道|[）)、，。|｜]|网|等|\s|$)")
 _UNIVERSITY = re.compile(rf"{_CJK}{{2,10}}?(?:大学|学院)")
 _STOP_BEFORE = set("和及与、，。；：（）“”《》在的是为由向对从把被给到让了")
 #: words that make a committee-shaped phrase something else (关于…委员会的决定, 委员和…委员会);
@@ -46,6 +47,8 @@ _DEPARTMENT = re.compile(rf"(?P<u>省|自治区)(?P<d>{_CJK}{{1,8}}?(?:厅|局|�
 #: government's office (市政府办公室): the article's own place's, after a boundary
 _LOCAL_DEPARTMENT = re.compile(rf"(?:(?<![{HAN}])|(?<=[和及与、的对向在由]))(?P<u>市|县|州)"
                                rf"(?:(?P<office>(?:人民)?政府办公[室厅])|(?P<d>{_CJK}{{2,9}}?(?:局|厅|办公室|委员会|委(?![员会]))))")
+_ZONE = re.compile(rf"({_CJK}{{2,14}}?(?:高新技术产业开发区|经济技术开发区|高新区|经开区|开发区|新区|自贸区|综合保税区)"
+                   rf"(?:管委会|管理委员会|党工委))")
 _CHILD = re.compile(rf"(?P<d>{_CJK}{{2,12}}?(?:委员会|工作委员会))")
 
 
@@ -69,6 +72,7 @@ def extract(doc: Document, ctx: Context, facts: ArticleFacts) -> None:
     _universities(text, taken, facts)
     _departments(text, ctx, facts)
     _local_departments(text, ctx, facts)
+    _prefecture_departments(text, facts)
     _named_city_bodies(text, facts)
 
 
@@ -116,17 +120,28 @@ _PATTERNED = (
     # a news site named as a source (来源：大河网, 大河网报道, 据X网消息); not 互联网, 电网
     (re.compile(rf"(?:(?<=来源[:：])\s*({_CJK}{{2,8}}?网)(?=[\s|｜）)]|$)|(?<![{HAN}])({_CJK}{{2,8}}?(?<![电管联])网)"
                 rf"(?=讯|消息|报道|记者|客户端))"), 0, "media"),
+    # a paper of a short name cited as a source (据某报报道, 《某报》)
+    (re.compile(rf"(?:(?<=据)|(?<=《))({_CJK}{{1,4}}?报)(?=》|报道|消息|记者|讯)"), 1, "media"),
     (re.compile(rf"({_CJK}{{2,24}}?(?:股份|集团)?有限(?:责任)?公司)"), 1, "enterprise"),
     # a court or procuratorate of a mining area, a railway, a branch (矿区人民法院, …中级人民法院…分院)
     (re.compile(rf"({_CJK}{{1,20}}?(?:[省市县区州旗盟]|中级|高级|矿区|林区|垦区|农垦|铁路运输|海事|知识产权|金融|互联网|军事)"
                 rf"(?:人民法院|人民检察院)(?:{_CJK}{{2,12}}?分院)?)"), 1, "court"),
     # a development zone's committee (高新区管委会, 经济技术开发区管理委员会)
-    (re.compile(rf"({_CJK}{{2,14}}?(?:高新技术产业开发区|经济技术开发区|高新区|经开区|开发区|新区|自贸区|综合保税区)"
-                rf"(?:管委会|管理委员会|党工委))"), 1, "government"),
+    (_ZONE, 1, "government"),
 )
+#: a zone's short names -> full (高新区 -> 高新技术产业开发区), its committee's (管委会)
+_ZONE_FULL = (("高新区", "高新技术产业开发区"), ("经开区", "经济技术开发区"), ("管委会", "管理委员会"))
+
+
+def _full_zone(name: str) -> str:
+    """X高新区管委会 -> X高新技术产业开发区管理委员会: the committee by its full name."""
+    for short, full in _ZONE_FULL:
+        if short in name and full not in name:
+            name = name.replace(short, full, 1)
+    return name
 #: words a name-shaped phrase can start with that are the sentence's, not the name's
 #: (毕业于 + X大学, 考察 + X有限公司)
-_LEAD = re.compile(r".*(?:毕业于|就读于|任职于|供职于|工作于|来自|担任|出任|[曾现兼]任|考察|调研|走访|视察|参观|前往|来到|"
+_LEAD = re.compile(r".*(?:关于|对于|月任|年任|日任|毕业于|就读于|任职于|供职于|工作于|来自|担任|出任|[曾现兼]任|考察|调研|走访|视察|参观|前往|来到|"
                    r"深入|看望|慰问|入职|加入|创办|组建|联合|依托|委托|批准|同意|授予|表彰|听取|审议|日讯|日电|消息|[他她据])")
 
 
@@ -139,7 +154,7 @@ def _patterned(text: str, taken: list[tuple[int, int]], facts: ArticleFacts) -> 
             g = group or (1 if m.group(1) else 2)  # a site: whichever alternative named it
             a = _clean_start(text, m.start(g), m.end(g))
             name = text[a:m.end(g)]
-            if len(name) < (3 if name.endswith("网") else 4):
+            if len(name) < (3 if name.endswith("网") else 2 if cls == "media" and name.endswith("报") else 4):
                 continue
             inside = [(s, e) for s, e in taken if a < e and s < m.end(g)]
             if inside and cls == "court" and name.endswith("分院"):
@@ -151,6 +166,11 @@ def _patterned(text: str, taken: list[tuple[int, int]], facts: ArticleFacts) -> 
                 continue  # a body the lexicon names (人民日报, 最高人民法院)
             if _NOT_A_NAME.search(name):
                 continue  # 各级人民法院, 有关有限公司: no one body's name
+            if rx is _ZONE:
+                name = _full_zone(name)
+            elif cls == "media":  # 玉树州广播电视台: the prefecture by its full name
+                name = next((full + name[len(f):] for f, full in _prefecture_forms().items()
+                             if name.startswith(f) and f != full), name)
             facts.add_org(name, (a, m.end(g)), "procuratorate" if cls == "court" and "检察院" in name else cls)
 
 
@@ -212,7 +232,21 @@ def _departments(text: str, ctx: Context, facts: ArticleFacts) -> None:
         prov = prov or ctx.province
         if prov is None or (prov.unit == "自治区") != (m.group("u") == "自治区"):
             continue
-        facts.add_org(prov.full + d, (m.start() - (len(written.group(0)) if written else 0), m.end()), "government")
+        facts.add_org(prov.full + full_department(d), (m.start() - (len(written.group(0)) if written else 0), m.end()),
+                      "government")
+
+
+@cache
+def _department_names() -> tuple[tuple[str, str], ...]:
+    return tuple(sorted(((s, f) for s, f in lexicon_rows("department_names.tsv", 2)), key=lambda r: -len(r[0])))
+
+
+def full_department(d: str) -> str:
+    """A department by its full name (人社局 -> 人力资源和社会保障局, 安全监管局 -> 安全生产监督管理局)."""
+    for short, full in _department_names():
+        if d.endswith(short) and not d.endswith(full):
+            return d[:-len(short)] + full
+    return d
 
 
 def _local_departments(text: str, ctx: Context, facts: ArticleFacts) -> None:
@@ -228,7 +262,32 @@ def _local_departments(text: str, ctx: Context, facts: ArticleFacts) -> None:
         d = m.group("d")
         if re.search(r"人大|政协|政府|常委|纪委|监委|党委|^委|^[和与及、]|[三两四五六七八九]级|届|第|次|各|有关|相关", d):
             continue
-        facts.add_org(place + d, m.span(), "government")
+        facts.add_org(place + full_department(d), m.span(), "government")
+
+
+#: what makes a department-shaped phrase no department: the prefecture's own organs, a term
+_NOT_DEPARTMENT = re.compile(r"人大|政协|政府|常委|纪委|监委|党委|^委|^[和与及、]|[三两四五六七八九]级|届|第|次|各|有关|相关")
+
+
+@cache
+def _prefecture_forms() -> dict[str, str]:
+    """A prefecture's written forms (延边州, 延边朝鲜族自治州) -> its full name."""
+    return {n: p.full for p in prefectures() for n in (p.full, *p.short)}
+
+
+@cache
+def _prefecture_department_re() -> re.Pattern:
+    names = sorted(_prefecture_forms(), key=lambda n: (-len(n), n))
+    return re.compile(rf"(?P<p>{'|'.join(names)})(?P<d>{_CJK}{{2,9}}?(?:局|办公室|委员会|委(?![员会])))")
+
+
+def _prefecture_departments(text: str, facts: ArticleFacts) -> None:
+    """A prefecture's departments written with its name (延边州旅游发展委员会, 大理州人社局), in
+    any article: of that prefecture, by its full name."""
+    for m in _prefecture_department_re().finditer(text):
+        if _NOT_DEPARTMENT.search(m.group("d")):
+            continue
+        facts.add_org(f"{_prefecture_forms()[m.group('p')]}{full_department(m.group('d'))}", m.span(), "government")
 
 
 @cache

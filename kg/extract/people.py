@@ -37,6 +37,7 @@ from kg.extract.names import (
     FREQUENT_SURNAMES,
     clause_start,
     followers,
+    has_surname,
     is_boundary,
     is_word,
     name_at,
@@ -54,7 +55,7 @@ NEEDS = ("organizations",)
 ADDS = ("people",)
 
 
-_PHOTO = re.compile(rf"([{HAN}·•・‧]{{2,10}}) ?摄(?:$|\n|[，。；）)])", re.M)
+_PHOTO = re.compile(rf"([{HAN}·•・‧]{{2,10}}) ?摄(?:影报道)?(?:$|\n|[，。；）)])", re.M)
 _SUBJECT_VERBS = {"宣布", "指出", "表示", "说", "在", "代表", "同志", "当选", "会见", "接见", "受", "要求",
                   "希望", "介绍", "汇报", "宣读", "考察", "调研", "看望", "慰问", "认为"}
 
@@ -63,7 +64,14 @@ def _after_title(text: str, i: int) -> int | None:
     """End of the name right after a title at i: a name's shape, else (a title's list goes
     on, 副主席咸某、王某) a plausible item up to the `、`."""
     end = name_at(text, i, long_ok=True)
+    day = _day_name_end(text, i)
+    if day is not None and (end is None or end < day):
+        return day  # 朴某日出席: not 朴某 before the word 日出
     if end is not None and accept(text[i:end], strong=False) and not _function_start(text, i, end):
+        return end
+    # 副主席和某某、乙、丙出席: a family name that is a function word opens a list of names
+    # the title shares; the list, closed by a follower, vouches for it (和企业、… holds a word)
+    if end is not None and text.startswith("、", end) and _closed_list(text, i, end):
         return end
     end = item_end(text, i)
     # (item_end has held a five-character first item, 乌云某某某、…, to a list's standard)
@@ -78,17 +86,36 @@ def _after_title(text: str, i: int) -> int | None:
     return minority_end(text, i)
 
 
+#: characters before 日 that make a time word (次日, 当日, 节日), not a given name
+_TIME_BEFORE_DAY = set("今昨明次当每连近终节生平翌是同即前后元周假往旧春夏秋冬白末首逐择吉忌抗某数半整")
+
+
+def _day_name_end(text: str, i: int) -> int | None:
+    """A three-character name ending in 日 after a title (州长朴某日出席): 日 ends given names
+    of Korean and Mongolian shape; not a time word (次日, 当日) nor before a numeral."""
+    cand = text[i:i + 3]
+    if len(cand) < 3 or cand[2] != "日" or cand[1] in _TIME_BEFORE_DAY or not has_surname(cand) \
+            or cand[0] in AMBIGUOUS_SURNAMES or not name_shaped(cand[:2] + "华"):
+        return None  # (the first two characters must make a name with an ordinary last one)
+    return i + 3 if is_boundary(text, i + 3, words=False) else None
+
+
 def _closed_list(text: str, start: int, end: int) -> bool:
     """Whether the `、`-list [start, end)、… is all plausible names up to a follower or a
     clause mark (a list of names of any shape under a title)."""
     items = continue_list(text, end)
-    if not items or any(has_common_word(text[a:b]) or _NUMBERS.search(text[a:b]) for a, b in [(start, end)] + items):
+    if not items or any(has_common_word(text[a:b]) or _numbered(text[a:b]) for a, b in [(start, end)] + items):
         return False  # 不忘初心、守初心、担使命: phrases, not names
     last = items[-1][1]
     return last >= len(text) or is_boundary(text, last, words=False) and not text.startswith("、", last)
 
 
 _NUMBERS = re.compile("[一二三四五六七八九十百千万两几]")
+
+
+def _numbered(item: str) -> bool:
+    """四个意识, 两学一做: a numbered phrase; a numeral inside a name (孙诺七某) is no such."""
+    return bool(_NUMBERS.match(item)) or len(_NUMBERS.findall(item)) > 1
 
 
 def _function_start(text: str, i: int, end: int) -> bool:
@@ -204,6 +231,11 @@ def _photo_mode(doc: Document, found: dict[str, list[tuple[int, int]]]) -> None:
         cand = m.group(1)
         if name_shaped(cand):
             found.setdefault(cand, []).append(m.span(1))
+            continue
+        a = m.start(1)
+        if (a == 0 or text[a - 1] in "\n （(") and 2 <= len(cand) <= 4 and plausible(cand, words_ok=True) \
+                and not has_common_word(cand):
+            found.setdefault(cand, []).append(m.span(1))  # 拉某卓玛 摄: a name without a family name
             continue
         credit = list(CREDIT.finditer(cand))
         if credit and credit[-1].end() < len(cand):

@@ -203,6 +203,17 @@ def _line(text: str, pos: int) -> str:
     return text[start:end if end >= 0 else len(text)]
 
 
+def _spaced_name(text: str, a: int, b: int) -> bool:
+    """刘 某: a two-character name a byline pads with a space, one character on each side of
+    it (the one before opens the item, the one after closes it)."""
+    def single(k: int) -> bool:  # the character at k stands alone between marks or after a title
+        return k == 0 or not is_cjk(text[k - 1]) or bool(_BYLINE_TITLE.search(text, 0, k))
+
+    # (the character before must not have closed a padded name itself: 甲 乙 丙 is no name)
+    opens = single(a - 1) and not (a >= 3 and text[a - 2] == " " and single(a - 3))
+    return opens and (b + 1 >= len(text) or not is_cjk(text[b + 1]))
+
+
 def _drop_inner_spaces(text: str) -> list[tuple[int, int, str]]:
     """Edits for the runs of spaces: each dropped, made a separator, or left (`_space`)."""
     edits = []
@@ -224,7 +235,8 @@ def _space(text: str, a: int, b: int) -> str | None:
     if is_cjk(before) and is_cjk(after) and (_in_byline(text, a) or credit_line(_line(text, a)) is not None):
         # （记者 甲 乙 通讯员 丙）: a space after a title joins it to the name; between
         # two names or before the next title it separates them
-        return "" if _BYLINE_TITLE.search(text, max(0, a - 8), a) else "、"
+        joined = _BYLINE_TITLE.search(text, max(0, a - 8), a) or _spaced_name(text, a, b)
+        return "" if joined else "、"
     return _prose_space(text, a, b, before, after)
 
 
