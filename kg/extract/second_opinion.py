@@ -34,6 +34,9 @@ _ENDS = "。！？；\n"
 #: characters tagged either side of an unsure spot
 WINDOW = 12
 _HAN_AT = re.compile(rf"[{HAN}]")
+#: verbs a speaker's name stands before (处长某某介绍, 调研员某某表示), when the post before
+#: the name is none the lexicon knows
+_SPEAKS = re.compile("介绍|表示|指出|强调|感慨|认为|发言|应邀")
 #: a name inside the name of a doctrine (毛某思想) is no mention of the person
 _DOCTRINE = ("思想", "理论", "同志为核心")
 
@@ -81,6 +84,11 @@ def unsure_spots(doc: Document, ctx: Context, found: dict[str, list[tuple[int, i
             may_start.add(b + 1)
         if a > 0 and text[a - 1] == "、" and a - 1 not in ends:
             may_end.add(a - 1)
+    for m in _SPEAKS.finditer(text):
+        p = m.start()
+        # (会议强调, 报告指出: a word, no name, ends there)
+        if p not in ends and p > 0 and _HAN_AT.match(text, p - 1) and not has_common_word(text[max(p - 2, 0):p]):
+            may_end.add(p)
     return may_start, may_end
 
 
