@@ -68,6 +68,11 @@ def _cmd_build(args: argparse.Namespace) -> int:
     from kg import progress
     from kg.corpus.build import BuildFailed, build_files
 
+    if args.tagger:  # read by kg.extract.second_opinion, in worker processes too
+        import os
+
+        from kg.extract.second_opinion import TAGGER_ENV
+        os.environ[TAGGER_ENV] = args.tagger
     try:
         # --quiet: the status line goes to the null device, which is no terminal (kg.progress.shown)
         with (open(os.devnull, "w") if args.quiet else contextlib.nullcontext()) as stream, \
@@ -206,6 +211,8 @@ def parser() -> argparse.ArgumentParser:
                    help="stop at the first bad input and write nothing, instead of building the rest")
     b.add_argument("--no-view", action="store_true",
                    help="do not write graph.html, analysis.md and analysis.json beside the graph")
+    b.add_argument("--tagger", choices=("lac",), default=None,
+                   help="a second opinion on names where the rules are unsure (needs kg[lac]; bench/README.md)")
     b.set_defaults(func=_cmd_build)
 
     v = sub.add_parser("view", help="write an interactive page of a graph (works offline)")

@@ -20,9 +20,17 @@ from kg.corpus.outputs import write_atomic
 VERSION = 1
 
 
-@cache
 def code_digest() -> str:
-    """A hash of kg's code and lexicon files: what shapes a shard besides the article."""
+    """What shapes a shard besides the article: kg's code and lexicon files, and the
+    second-opinion tagger when one is on (kg.extract.second_opinion)."""
+    from kg.extract.second_opinion import active
+
+    tagger = active()
+    return _files_digest() + (f"+{tagger}" if tagger else "")
+
+
+@cache
+def _files_digest() -> str:
     root = Path(__file__).resolve().parents[1]
     h = hashlib.sha256()
     for path in sorted(p for p in root.rglob("*") if p.suffix in (".py", ".tsv", ".txt") and p.is_file()):

@@ -17,6 +17,7 @@ from __future__ import annotations
 import re
 from functools import cache
 
+from kg.extract import second_opinion
 from kg.extract.byline_names import CREDIT, byline_mode, run_together
 from kg.extract.context import Context
 from kg.extract.facts import ArticleFacts
@@ -295,6 +296,8 @@ def extract(doc: Document, ctx: Context, facts: ArticleFacts) -> None:
     _marked_mode(doc, found)
     election_mode(doc, found)
     dot_mode(doc, found)
+    if second_opinion.active():  # opt-in: kg build --tagger lac
+        second_opinion.add(doc, ctx, found, facts.organizations)
     names = [n for n in found if n not in facts.organizations and not _cut_short(n, found, doc.text)]
     if not names:
         return
