@@ -277,8 +277,7 @@ def _prefecture_forms() -> dict[str, str]:
 
 @cache
 def _prefecture_department_re() -> re.Pattern:
-    names = sorted(_prefecture_forms(), key=lambda n: (-len(n), n))
-    return re.compile(rf"(?P<p>{'|'.join(names)})(?P<d>{_CJK}{{2,9}}?(?:局|办公室|委员会|委(?![员会])))")
+    return re.compile(rf"(?P<p>{alternation(_prefecture_forms())})(?P<d>{_CJK}{{2,9}}?(?:局|办公室|委员会|委(?![员会])))")
 
 
 def _prefecture_departments(text: str, facts: ArticleFacts) -> None:
