@@ -1,8 +1,7 @@
 """Shards -> the corpus graph: a streaming k-way merge, deterministic to the byte.
 
-The shards' triple lines are sorted in chunks of bounded size (one chunk for a corpus of a
-few hundred thousand triples), more chunks written as sorted runs and merged: memory
-holds a chunk, never a graph of any size. Equal triples from several
+Each shard is sorted by triple, so the union of all shards is a merge of sorted streams:
+memory holds one line per open shard, never the graph. Equal triples from several
 articles (an entity's type and name) collapse into one, which is how the same person
 or body in many articles becomes one node. The sorted, de-duplicated N-Triples are then
 written as Turtle by pyoxigraph (about 50x faster than rdflib's serializer); since the
@@ -12,7 +11,6 @@ input order is fixed, the bytes are the same for the same corpus in any engine o
 from __future__ import annotations
 
 import heapq
-import io
 import tempfile
 from collections.abc import Callable, Iterable, Iterator
 from contextlib import ExitStack
@@ -23,7 +21,7 @@ from kg.corpus.outputs import TMP_PREFIX, atomic_path
 from kg.errors import KgError
 from kg.rdf import iri, shape
 
-#: sorted runs merged at once; more are merged in rounds (keeps open files under the OS limit)
+#: shards merged at once; more are merged in rounds (keeps open files under the OS limit)
 FAN_IN = 256
 
 _MENTION = f" <{shape.MENTION}> "
@@ -49,17 +47,13 @@ class MergeStats:
                 "cross_article": self.cross_article, "facts": self.facts}
 
 
-#: characters of triple lines sorted in memory at once; more are sorted in runs written to
-#: scratch files and merged (about 60 MB of lines: the corpus three times is three runs)
-CHUNK_CHARS = 32_000_000
-
-
-def _triples(path: Path, graph: str) -> list[str]:
-    """The triple lines (`s p o .`) of one shard. The graph's name is cut off with one
-    replace and the lines split by StringIO (only at \\n, as reading the file line by line
-    does; not str.splitlines, which also splits at U+2028 inside a literal)."""
+def _triples(path: Path, graph: str) -> Iterator[str]:
+    """The triple lines (`s p o .`) of one shard, in its sorted order."""
+    suffix = f" <{graph}> .\n"
+    n = len(suffix)
     with open(path, encoding="utf-8") as fh:
-        return io.StringIO(fh.read().replace(f" <{graph}> .\n", " .\n")).readlines()
+        for line in fh:
+            yield line[:-n] + " .\n" if line.endswith(suffix) else line
 
 
 def _dedup(lines: Iterable[str]) -> Iterator[str]:
@@ -77,35 +71,18 @@ def _merge_files(paths: list[Path]) -> Iterator[str]:
         yield from _dedup(heapq.merge(*files))
 
 
-def _chunks(shards: list[tuple[str, Path]]) -> Iterator[tuple[list[str], bool]]:
-    """The shards' distinct triple lines, sorted, in chunks of about CHUNK_CHARS; with each,
-    whether it is the last."""
-    chunk: set[str] = set()
-    size = 0
-    for i, (g, p) in enumerate(shards):
-        lines = _triples(p, g)
-        chunk.update(lines)
-        size += sum(map(len, lines))
-        if size >= CHUNK_CHARS and i < len(shards) - 1:
-            yield sorted(chunk), False
-            chunk, size = set(), 0
-    yield sorted(chunk), True
-
-
 def sorted_triples(shards: list[tuple[str, Path]], tmp: Path) -> Iterator[str]:
-    """Every distinct triple line of the shards, sorted: chunks sorted in memory (sort and
-    set are C; a heap merge of a stream per shard cost a Python step per line and shard),
-    more than one chunk written as runs and merged, FAN_IN runs at a time."""
+    """Every distinct triple line of the shards, sorted; rounds of FAN_IN shards at a time."""
+    if len(shards) <= FAN_IN:
+        yield from _dedup(heapq.merge(*(_triples(p, g) for g, p in shards)))
+        return
     runs = []
-    for chunk, last in _chunks(shards):
-        if last and not runs:
-            yield from chunk  # the whole graph in one chunk: no run to write
-            return
-        run = tmp / f"run-{len(runs):05d}.nt"
+    for i in range(0, len(shards), FAN_IN):
+        run = tmp / f"run-{i // FAN_IN:05d}.nt"
         with open(run, "w", encoding="utf-8") as out:
-            out.writelines(chunk)
+            out.writelines(_dedup(heapq.merge(*(_triples(p, g) for g, p in shards[i:i + FAN_IN]))))
         runs.append(run)
-    while len(runs) > FAN_IN:  # only for hundreds of millions of triples
+    while len(runs) > FAN_IN:  # only for millions of articles
         merged = []
         for i in range(0, len(runs), FAN_IN):
             run = tmp / f"run-r{len(runs)}-{i // FAN_IN:05d}.nt"
