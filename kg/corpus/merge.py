@@ -126,22 +126,30 @@ def _count(lines: Iterable[str], stats: MergeStats, tee: Callable[[str], object]
     stats.facts = {k: v for k, v in facts.items() if v}
 
 
-def write_nquads(shards: list[tuple[str, Path]], target: Path) -> None:
+def write_nquads(shards: list[tuple[str, Path]], target: Path, merged: Path | None = None) -> None:
     """The merged triples of the shards as N-Quads, each in the graph kg.graph.dataset's
     splitter gives it (its article's, or the shared graph), lines sorted; written atomically.
-    The same splitter splits graph.ttl for push and export, so all give the same graphs."""
+    The same splitter splits graph.ttl for push and export, so all give the same graphs.
+    `merged`: the shards' sorted triples already written as N-Triples (by write_turtle),
+    read instead of merging the shards again."""
     from kg.graph.dataset import quad_lines
 
     articles = {f"<{g}>" for g, _ in shards}
     with tempfile.TemporaryDirectory(prefix=f"{TMP_PREFIX}merge.", dir=target.parent) as tmpdir, \
             atomic_path(target) as tmp, open(tmp, "w", encoding="utf-8") as out:
-        out.writelines(quad_lines(sorted_triples(shards, Path(tmpdir)), articles))
+        if merged is not None:
+            with open(merged, encoding="utf-8") as lines:
+                out.writelines(quad_lines(lines, articles))
+        else:
+            out.writelines(quad_lines(sorted_triples(shards, Path(tmpdir)), articles))
 
 
 def write_turtle(shards: list[tuple[str, Path]], target: Path, prefixes: dict[str, str],
-                 scratch: Path | None = None, tee: Callable[[str], object] | None = None) -> MergeStats:
+                 scratch: Path | None = None, tee: Callable[[str], object] | None = None,
+                 nquads: Path | None = None) -> MergeStats:
     """The union of the shards' triples as Turtle at `target` (atomically); returns the
-    stats, with what `tee` kept of the lines (the views' triples: no re-reading).
+    stats, with what `tee` kept of the lines (the views' triples: no re-reading). With
+    `nquads`, graph.nq too (write_nquads), from the same merge.
 
     The sorted N-Triples and merge runs are written in a temporary folder in `scratch`
     (default: beside the target), removed at the end."""
@@ -163,4 +171,6 @@ def write_turtle(shards: list[tuple[str, Path]], target: Path, prefixes: dict[st
             except SyntaxError as exc:  # shards are checked when built: one cached by an older kg
                 raise KgError(f"the merged graph does not parse ({str(exc).splitlines()[-1]}); "
                               f"a shard in the cache is damaged: build into a new --out") from None
+        if nquads is not None:
+            write_nquads(shards, nquads, merged=nt)
     return stats

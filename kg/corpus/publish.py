@@ -79,11 +79,12 @@ class _Outputs:
             # the writers take what they read of the graph as it is merged, not by re-reading it
             tees = {w.tee for w in self.opts.writers if w.tee is not None and not self.writers[w.name]}
             tee = tees.pop() if len(tees) == 1 else None
-            stats = merge.write_turtle(shards, gen.path(GRAPH), prefixes, scratch=self.folder.tmp, tee=tee)
+            nq = gen.path(NQUADS) if self.nquads else None  # from the same merge, not a second one
+            stats = merge.write_turtle(shards, gen.path(GRAPH), prefixes, scratch=self.folder.tmp, tee=tee, nquads=nq)
             self.kept = (tee, stats.kept) if tee is not None else None
             summary.stats = stats.as_dict()
             summary.merged = True
-        if self.nquads and not (self.graph and gen.carry(NQUADS)):
+        if self.nquads and self.graph and not gen.carry(NQUADS):
             merge.write_nquads(shards, gen.path(NQUADS))
         return {"fingerprint": self.fp, "stats": summary.stats, "writers": {}}
 
