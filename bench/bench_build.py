@@ -123,12 +123,16 @@ def runs(corpus: Path, out: Path) -> dict[str, list[str]]:
         "w1": kg + ["--out", str(out / "w1"), "--workers", "1"],
         "w2": kg + ["--out", str(out / "w2"), "--workers", "2"],
         "dask": kg + ["--out", str(out / "dask"), "--engine", "dask", "--workers", "2"],
+        # the second-opinion tagger (kg[lac]) on, as a user asks for it
+        "lac": build + ["--out", str(out / "lac"), "--workers", "1", "--tagger", "lac"],
+        "lac-w1": kg + ["--out", str(out / "lac-w1"), "--workers", "1", "--tagger", "lac"],
     }
 
 
 LABEL = {"posseg": "raw jieba.posseg", "default": "kg build, 1 worker, page and analysis (default)",
          "w1": "kg build, 1 worker, --no-view", "w2": "kg build, 2 workers, --no-view",
-         "dask": "kg build, Dask local (2 workers), --no-view"}
+         "dask": "kg build, Dask local (2 workers), --no-view",
+         "lac": "kg build, 1 worker, default, --tagger lac", "lac-w1": "kg build, 1 worker, --no-view, --tagger lac"}
 
 
 def _run_list(names: list[str], plan: dict[str, list[str]], env: dict, corpus: tuple[int, int, int],

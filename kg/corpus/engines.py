@@ -12,6 +12,7 @@ from __future__ import annotations
 import multiprocessing
 from collections.abc import Iterable, Iterator
 from concurrent.futures import FIRST_COMPLETED, ProcessPoolExecutor, wait
+from functools import partial
 from itertools import islice
 
 from kg.corpus.inputs import Article
@@ -29,10 +30,11 @@ def _warm_worker() -> None:
 class LocalEngine:
     """`--workers N` processes on this machine (N = 1: this process, no pool)."""
 
-    def __init__(self, workers: int = 1) -> None:
+    def __init__(self, workers: int = 1, tagger: str | None = None) -> None:
         if workers < 1:
             raise KgError("--workers must be at least 1")
         self.workers = workers
+        self.build = partial(build_batch, tagger=tagger)
 
     def close(self) -> None:
         """Nothing to release: the pool lives only while `run` iterates."""
@@ -41,13 +43,13 @@ class LocalEngine:
         """The results of each batch, in the order they finish."""
         if self.workers == 1:
             for batch in batches:
-                yield build_batch(batch)
+                yield self.build(batch)
             return
         ctx = multiprocessing.get_context("spawn")  # no fork of a threaded parent
         with ProcessPoolExecutor(self.workers, mp_context=ctx, initializer=_warm_worker) as pool:
             pending = set()
             for batch in batches:
-                pending.add(pool.submit(build_batch, batch))
+                pending.add(pool.submit(self.build, batch))
                 if len(pending) >= 2 * self.workers:
                     done, pending = wait(pending, return_when=FIRST_COMPLETED)
                     for fut in done:
@@ -59,7 +61,8 @@ class LocalEngine:
 class DaskEngine:
     """Dask distributed: a local cluster of `workers` processes, or the given scheduler."""
 
-    def __init__(self, workers: int = 1, scheduler: str | None = None) -> None:
+    def __init__(self, workers: int = 1, scheduler: str | None = None, tagger: str | None = None) -> None:
+        self.build = partial(build_batch, tagger=tagger)
         try:
             from distributed import Client, LocalCluster
         except ImportError as exc:
@@ -82,14 +85,14 @@ class DaskEngine:
 
         self.client.run(_warm_worker)
         it = iter(batches)
-        first = [self.client.submit(build_batch, b, pure=False) for b in islice(it, 2 * self.workers)]
+        first = [self.client.submit(self.build, b, pure=False) for b in islice(it, 2 * self.workers)]
         queue = as_completed(first)
         for fut in queue:
             yield fut.result()
             fut.release()
             nxt = next(it, None)
             if nxt is not None:
-                queue.add(self.client.submit(build_batch, nxt, pure=False))
+                queue.add(self.client.submit(self.build, nxt, pure=False))
 
     def close(self) -> None:
         self.client.close()
@@ -97,10 +100,12 @@ class DaskEngine:
             self.cluster.close()
 
 
-def make_engine(name: str = "local", workers: int = 1, scheduler: str | None = None):
-    """The engine called `name` (local or dask); Dask engines must be closed after use."""
+def make_engine(name: str = "local", workers: int = 1, scheduler: str | None = None,
+                tagger: str | None = None):
+    """The engine called `name` (local or dask), its articles read with the second-opinion
+    `tagger` when one is given; Dask engines must be closed after use."""
     if name == "dask":
-        return DaskEngine(workers, scheduler)
+        return DaskEngine(workers, scheduler, tagger)
     if scheduler:
         raise KgError("--scheduler needs --engine dask")
-    return LocalEngine(workers)
+    return LocalEngine(workers, tagger)

@@ -20,12 +20,9 @@ from kg.corpus.outputs import write_atomic
 VERSION = 1
 
 
-def code_digest() -> str:
+def code_digest(tagger: str | None = None) -> str:
     """What shapes a shard besides the article: kg's code and lexicon files, and the
     second-opinion tagger when one is on (kg.extract.second_opinion)."""
-    from kg.extract.second_opinion import active
-
-    tagger = active()
     return _files_digest() + (f"+{tagger}" if tagger else "")
 
 
@@ -46,15 +43,17 @@ class Manifest:
     articles: dict[str, str] = field(default_factory=dict)
     shards: dict[str, dict] = field(default_factory=dict)
     merged: dict = field(default_factory=dict)
+    tagger: str | None = None  # the build's second-opinion tagger: shards of another are stale
 
     @property
     def state_dir(self) -> Path:
         return self.root / ".kg"
 
     @classmethod
-    def load(cls, out: Path) -> Manifest:
-        """The manifest of output folder `out` (empty when there is none or it is unreadable)."""
-        m = cls(Path(out))
+    def load(cls, out: Path, tagger: str | None = None) -> Manifest:
+        """The manifest of output folder `out` (empty when there is none or it is unreadable),
+        for a build with `tagger`."""
+        m = cls(Path(out), tagger=tagger)
         path = m.state_dir / "manifest.json"
         try:
             data = json.loads(path.read_text(encoding="utf-8"))
@@ -79,14 +78,14 @@ class Manifest:
     def has(self, key: str) -> bool:
         """True when a shard for `key` is recorded, built by this code, and on disk."""
         entry = self.shards.get(key)
-        return entry is not None and entry.get("code") == code_digest() and self.shard_path(key).is_file()
+        return entry is not None and entry.get("code") == code_digest(self.tagger) and self.shard_path(key).is_file()
 
     def put(self, article_id: str, key: str, graph: str, triples: int, nquads: bytes) -> None:
         """Record a freshly built shard for an article (replacing what the id had before)."""
         # no fsync per shard (thousands of them): the rename keeps each whole; the
         # temporary file lives in .kg/tmp, which the next build empties if this one is killed
         write_atomic(self.shard_path(key), nquads, sync=False, where=self.state_dir / "tmp")
-        self.shards[key] = {"graph": graph, "triples": triples, "id": article_id, "code": code_digest()}
+        self.shards[key] = {"graph": graph, "triples": triples, "id": article_id, "code": code_digest(self.tagger)}
         self.articles[article_id] = key
 
     def drop(self, article_id: str) -> None:

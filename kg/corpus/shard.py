@@ -38,8 +38,9 @@ def warm() -> bool:
     return True
 
 
-def build_shard(article: Article) -> ShardResult:
-    """Build one article into a sorted N-Quads shard; errors become `error`, never raise."""
+def build_shard(article: Article, tagger: str | None = None) -> ShardResult:
+    """Build one article into a sorted N-Quads shard (names read with the second-opinion
+    `tagger` when one is given); errors become `error`, never raise."""
     from kg.pipeline import extract
     from kg.rdf import iri
     from kg.rdf.mapping import triples
@@ -51,7 +52,7 @@ def build_shard(article: Article) -> ShardResult:
         g = str(iri.article(doc.digest))
         # the mapper mints only IRIs and literals (no blank nodes), so shards merge by line;
         # sorted as the merge compares them: whole `s p o .` lines
-        lines = sorted({f"{s} {p} {o}" for s, p, o in triples(doc, extract(doc))}, key=lambda t: t + " .\n")
+        lines = sorted({f"{s} {p} {o}" for s, p, o in triples(doc, extract(doc, tagger))}, key=lambda t: t + " .\n")
         body = "".join(f"{t} <{g}> .\n" for t in lines).encode("utf-8")
         _check(body)
         return ShardResult(article.id, article.key, g, body, len(lines))
@@ -73,6 +74,6 @@ def _check(nquads: bytes) -> None:
         raise ValueError(f"its graph is not valid RDF: {str(exc).splitlines()[-1]}") from None
 
 
-def build_batch(articles: list[Article]) -> list[ShardResult]:
+def build_batch(articles: list[Article], tagger: str | None = None) -> list[ShardResult]:
     """`build_shard` over a batch (one task per batch keeps scheduling overhead small)."""
-    return [build_shard(a) for a in articles]
+    return [build_shard(a, tagger) for a in articles]

@@ -5,3 +5,7 @@ ArticleFacts gathered so far, and adds its facts with their spans. `PIPELINE` fi
 the order: later extractors read what earlier ones found (people before roles,
 meetings before participation).
 """
+
+#: the second-opinion taggers a build can ask for (kg.extract.second_opinion); here, where
+#: the CLI reads it without importing the extractors
+TAGGERS = ("lac",)

@@ -18,6 +18,7 @@ from collections import Counter
 from dataclasses import dataclass, field
 from functools import cache
 
+from kg.extract import TAGGERS
 from kg.extract.facts import ArticleFacts
 from kg.extract.file_names import file_name_year
 from kg.extract.localities import article_prefecture, prefecture, unit_forms
@@ -37,6 +38,13 @@ _YEAR = re.compile(r"(?<![\d-])((?:19|20)\d{2})年")
 _DATELINE = re.compile(r"(?:^|\n|新华社|本报|社|网|台|时刻|电)[^，。；：\n]{0,10}?(\d{1,2})月(\d{1,2})日(?:电|讯)")
 
 
+def check_tagger(name: str | None) -> str | None:
+    """`name` when it is a known second-opinion tagger, None for none; ValueError otherwise."""
+    if name and name not in TAGGERS:
+        raise ValueError(f"unknown tagger {name!r} (known: {', '.join(TAGGERS)})")
+    return name or None
+
+
 @dataclass(frozen=True)
 class Context:
     lexicon: Lexicon
@@ -46,6 +54,7 @@ class Context:
     dateline: tuple[int, int] | None = None  # (month, day) of a dateline
     aliases: dict[str, tuple[str, str]] = field(default_factory=dict)  # body alias -> (canonical, class)
     present: tuple[str, ...] = ()  # the aliases the article's text holds (three extractors read them)
+    tagger: str | None = None  # the build's second opinion on names (kg.extract.second_opinion)
     city: str | None = None  # the city or county whose own bodies the article reports (聊城市, 桃源县)
     published: tuple[int, int, int] | None = None  # (year, month, day) of a publication stamp
 
@@ -222,8 +231,8 @@ def _province_of_prefecture(text: str, lex: Lexicon, city: str) -> Province | No
     return prov if prov is not None and _LOCAL[prov.unit].search(text) else None
 
 
-def analyse(doc: Document) -> Context:
-    """The article-wide context of `doc`."""
+def analyse(doc: Document, tagger: str | None = None) -> Context:
+    """The article-wide context of `doc`, read with the second-opinion `tagger` when given."""
     lex = lexicon()
     prov = _province(doc, lex)
     city = _city(doc, lex, prov)
@@ -234,7 +243,7 @@ def analyse(doc: Document) -> Context:
     return Context(lexicon=lex, province=prov, province_stated=bool(doc.meta.get("province")) and prov is not None,
                    year=_year(doc), dateline=(int(m.group(1)), int(m.group(2))) if m else None,
                    aliases=aliases, present=tuple(a for a in aliases if a in doc.text), city=city,
-                   published=_published(doc))
+                   published=_published(doc), tagger=check_tagger(tagger))
 
 
 def new_facts(ctx: Context) -> ArticleFacts:

@@ -296,7 +296,7 @@ def extract(doc: Document, ctx: Context, facts: ArticleFacts) -> None:
     _marked_mode(doc, found)
     election_mode(doc, found)
     dot_mode(doc, found)
-    if second_opinion.active():  # opt-in: kg build --tagger lac
+    if ctx.tagger:  # opt-in: kg build --tagger lac
         second_opinion.add(doc, ctx, found, facts.organizations)
     names = [n for n in found if n not in facts.organizations and not _cut_short(n, found, doc.text)]
     if not names:

@@ -11,13 +11,12 @@ cuts short a name or body the rules found. So the tagger adds names the context 
 points at; it never makes a person of a word where the context does not, and never
 removes or changes a name the rules read.
 
-Opt-in: `kg build --tagger lac` sets KG_TAGGER=lac (read here, so worker processes see it
-too); needs `pip install 'kg[lac]'`. bench/README.md says what it costs and gains.
+Opt-in: `kg build --tagger lac` (BuildOptions.tagger, carried to every worker and into
+the article's Context); needs `pip install 'kg[lac]'`. bench/README.md says what it costs and gains.
 """
 
 from __future__ import annotations
 
-import os
 import re
 import sys
 from functools import cache
@@ -29,10 +28,6 @@ from kg.extract.names import DOTS, is_word, name_shaped
 from kg.text.document import Document
 from kg.text.han import HAN
 
-#: the environment variable naming the second-opinion tagger ("lac"), unset for none
-TAGGER_ENV = "KG_TAGGER"
-TAGGERS = ("lac",)
-
 #: sentence ends: a window never crosses one
 _ENDS = "。！？；\n"
 #: characters tagged either side of an unsure spot
@@ -43,14 +38,6 @@ _HAN_AT = re.compile(rf"[{HAN}]")
 _SPEAKS = re.compile("介绍|表示|指出|强调|感慨|认为|发言|应邀")
 #: a name in a doctrine's name (某某思想) is no mention; before 同志为核心 the rules read it
 _DOCTRINE = ("思想", "理论", "同志为核心")
-
-
-def active() -> str | None:
-    """The second-opinion tagger asked for, or None."""
-    name = os.environ.get(TAGGER_ENV, "").strip().lower()
-    if name and name not in TAGGERS:
-        raise ValueError(f"unknown tagger {name!r} in {TAGGER_ENV} (known: {', '.join(TAGGERS)})")
-    return name or None
 
 
 @cache
