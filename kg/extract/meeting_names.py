@@ -109,7 +109,7 @@ _MEETING_NOUN = (r"(?:工作会议|代表大会|大会|座谈会|推进会|动�
 #: a meeting the sentence names by what happens at it: 在…会议上强调, 主持召开…会议, …会议在京召开
 _CONTEXTUAL = (
     re.compile(rf"在(?P<m>[^，。；：、《》（）()在]{{2,36}}?{_MEETING_NOUN})(?:上|时)?(?:强调|指出|表示|讲话|发表|作)"),
-    re.compile(rf"主持(?:召开)?(?P<m>[^，。；：、《》（）()]{{2,36}}?{_MEETING_NOUN})(?=[，。；：\n]|并|时|强调|$)"),
+    re.compile(rf"主持(?:召开)?(?P<m>[^，。；：、《》（）()\n]{{2,36}}?{_MEETING_NOUN})(?=[，。；：\n]|并|时|强调|$)"),
     re.compile(rf"(?:^|(?<=[\n，。]))(?P<m>[^，。；：、《》（）()\n]{{2,44}}?{_MEETING_NOUN})"
                rf"(?:\d{{1,2}}日(?:至\d{{1,2}}日)?)?(?:(?:上午|下午|晚)?在[{HAN}]{{1,10}})?(?:隆重|胜利)?(?:召开|举行|开幕|闭幕)"),
 )
@@ -269,7 +269,10 @@ def find_meetings(doc: Document, ctx: Context) -> list[Mention]:
             kept[i] = Mention(k.start, k.end, same.name, same.body, same.term, same.session, same.kind)
     kept += _contextual_kept(doc, ctx, kept, numbered)
     for k in kept:
-        if k.session is None and k.kind is None:
+        recurring = _RECURRING.match(k.name)
+        if recurring:  # 州人民政府第2次常务会议 read from context: the recurring meeting, its ordinal apart
+            k.name, k.session = recurring.group("b") + recurring.group("tail"), to_int(recurring.group("n"))
+        elif k.session is None and k.kind is None:
             k.session = _ordinal(k.name)
     kept.sort(key=lambda f: f.start)
     return kept
@@ -304,6 +307,11 @@ def _contextual_kept(doc: Document, ctx: Context, kept: list[Mention], numbered:
             f = Mention(f.start, f.end, same.name, same.body, same.term, same.session, same.kind)
         out.append(f)
     return out
+
+
+#: a government's numbered sitting written beyond the grammar (…人民政府第2次常务会议): the
+#: government's recurring meeting, as kg.extract.meeting_kinds names the grammar's
+_RECURRING = re.compile(rf"^(?P<b>.{{0,30}}人民政府|(?:中华人民共和国)?国务院)第(?P<n>{NUM})次(?P<tail>常务会议|全体会议)$")
 
 
 #: the ordinal of a sitting named without a term: 第三次六国议长会议, 中央财经委员会第六次会议
