@@ -72,8 +72,24 @@ def test_no_report_for_a_briefing_or_for_reports_and_explanations_uncounted():
 def test_report_delivered_without_title_speaks_for_a_body_written_with_its_term():
     _, f = run("1月20日，政协第十二届甘肃省委员会第三次会议在兰州开幕。"
                "陶长河代表政协第十二届甘肃省委员会常务委员会，向大会报告工作。")
-    assert _reports(f) == {("陶长河", None, "中国人民政治协商会议甘肃省委员会常务委员会",
+    # the work report a CPPCC standing committee delivers is its 常务委员会工作报告
+    assert _reports(f) == {("陶长河", "常务委员会工作报告", "中国人民政治协商会议甘肃省委员会常务委员会",
                             "中国人民政治协商会议第十二届甘肃省委员会第三次会议")}
+
+
+def test_a_bare_work_report_takes_the_title_the_agenda_gives_it():
+    _, f = run("1月19日，中国人民政治协商会议第十一届河南省委员会第一次会议在郑州开幕。大会听取和审议政协第十届"
+               "河南省委员会常务委员会工作报告。省政协主席林书安受政协十届河南省委员会常务委员会委托，"
+               "向大会作工作报告。")
+    assert _reports(f) == {("林书安", "政协第十届河南省委员会常务委员会工作报告",
+                            "中国人民政治协商会议河南省委员会常务委员会",
+                            "中国人民政治协商会议第十一届河南省委员会第一次会议")}
+
+
+def test_a_congress_standing_committees_untitled_work_report_is_named_after_it():
+    _, f = run("1月20日，浙江省第十四届人民代表大会第三次会议在杭州开幕。林书安代表省人大常委会，向大会报告工作。")
+    assert _reports(f) == {("林书安", "浙江省人民代表大会常务委员会工作报告", "浙江省人民代表大会常务委员会",
+                            "浙江省第十四届人民代表大会第三次会议")}
 
 
 def test_untitled_delivery_takes_the_title_the_agenda_gives_the_same_report():
