@@ -216,3 +216,21 @@ def test_a_report_on_a_matter_and_reports_delivered_in_turn():
                "关于乙项预算审查结果的报告。")
     assert {(r.presenter, r.title) for r in f.reports} == {("钱卫东", "关于甲项计划审查结果的报告"),
                                                           ("钱卫东", "关于乙项预算审查结果的报告")}
+
+
+def test_a_headline_hearing_a_situation_report_gives_its_title():
+    _, f = run("市人大常委会听取全市民政工作情况报告\n本报讯 3月5日，苏州市第五届人民代表大会常务委员会第九次会议召开。"
+               "会议对全市民政工作提出意见。主任林书安主持会议。")
+    assert _reports(f) == {(None, "全市民政工作情况报告", None, "苏州市第五届人民代表大会常务委员会第九次会议")}
+
+
+def test_a_situation_report_opened_by_its_body():
+    _, f = run("本报讯 3月5日，苏州市第五届人民代表大会常务委员会第九次会议召开。会议听取了苏州市中级人民法院"
+               "行政审判工作情况报告。")
+    assert _reports(f) == {("苏州市中级人民法院", "苏州市中级人民法院行政审判工作情况报告", "苏州市中级人民法院",
+                            "苏州市第五届人民代表大会常务委员会第九次会议")}
+
+
+def test_how_the_groups_deliberated_is_no_report():
+    _, f = run("本报讯 3月5日，苏州市第五届人民代表大会常务委员会第九次会议召开。会议听取了各代表团审议情况的报告。")
+    assert _reports(f) == set()
