@@ -234,3 +234,10 @@ def test_a_situation_report_opened_by_its_body():
 def test_how_the_groups_deliberated_is_no_report():
     _, f = run("本报讯 3月5日，苏州市第五届人民代表大会常务委员会第九次会议召开。会议听取了各代表团审议情况的报告。")
     assert _reports(f) == set()
+
+
+def test_a_prefectures_government_reporting_its_work_untitled_delivers_the_government_work_report():
+    _, f = run("本报讯 1月8日，大理白族自治州第十五届人民代表大会第三次会议开幕。自治州州长金成浩代表州人民政府"
+               "向大会报告工作。")
+    assert _reports(f) == {("金成浩", "政府工作报告", "大理白族自治州人民政府",
+                            "大理白族自治州第十五届人民代表大会第三次会议")}

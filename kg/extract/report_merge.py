@@ -72,16 +72,19 @@ def _fold_untitled(people: dict[tuple[str, str], Report], others: list[Report],
             r.on_behalf_of = r.on_behalf_of or same.on_behalf_of
             others.remove(same)
         elif what == "工作" and r.title is None:
-            r.title = standing_work_report(r.on_behalf_of)  # 代表…常务委员会，向大会报告工作
+            r.title = work_report_title(r.on_behalf_of)  # 代表…常务委员会，向大会报告工作
         people.setdefault((r.presenter, key(r.title)), r)
     return others
 
 
-def standing_work_report(body: str | None) -> str | None:
-    """The title of the work report a standing committee delivers untitled (向大会报告工作, 作工作
-    报告): a CPPCC committee's is its 常务委员会工作报告 (the agenda's name at every level), a
-    congress's standing committee's is named after it (浙江省人民代表大会常务委员会工作报告); no
-    congress's or CPPCC's standing committee, no title (a party committee's stays 工作报告 as written)."""
+def work_report_title(body: str | None) -> str | None:
+    """The title of the work report a government or a standing committee delivers untitled
+    (向大会报告工作, 作工作报告): a government's is the 政府工作报告, a CPPCC committee's is its
+    常务委员会工作报告 (the agenda's name at every level), a congress's standing committee's
+    is named after it (浙江省人民代表大会常务委员会工作报告); any other body, no title (a party
+    committee's stays 工作报告 as written)."""
+    if body and body.endswith(("人民政府", "行政公署", "国务院")):
+        return "政府工作报告"  # 代表州人民政府向大会报告工作: a government's work report to its congress
     if not body or not body.endswith("常务委员会"):
         return None
     if body.startswith("中国人民政治协商会议"):
@@ -93,8 +96,8 @@ def _work_report_bodies(f, people) -> None:
     """政协某省委员会常务委员会工作报告: the title names whose report it is, when that body is
     the meeting's own or its part (a short form resolves nationally: 政协常委会)."""
     for p in people:
-        if key(p.title) == "工作报告" and standing_work_report(p.on_behalf_of):
-            p.title = standing_work_report(p.on_behalf_of)  # 受…常务委员会委托，作工作报告
+        if key(p.title) == "工作报告" and work_report_title(p.on_behalf_of):
+            p.title = work_report_title(p.on_behalf_of)  # 受…常务委员会委托，作工作报告
         if p.on_behalf_of is None and p.title and p.title.endswith("工作报告") and not p.title.startswith("关于"):
             body = f.bodies.resolve(p.title[:-4], p.span[1] - 4)
             held = f.facts.meetings.get(p.meeting) if p.meeting else None
