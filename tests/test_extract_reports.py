@@ -241,3 +241,8 @@ def test_a_prefectures_government_reporting_its_work_untitled_delivers_the_gover
                "向大会报告工作。")
     assert _reports(f) == {("金成浩", "政府工作报告", "大理白族自治州人民政府",
                             "大理白族自治州第十五届人民代表大会第三次会议")}
+
+
+def test_a_leagues_government_work_report_is_its_administrative_offices():
+    _, f = run("本报讯 1月8日，锡林郭勒盟第五届人民代表大会第三次会议开幕。盟长林书安作政府工作报告。")
+    assert _reports(f) == {("林书安", "政府工作报告", "锡林郭勒盟行政公署", "锡林郭勒盟第五届人民代表大会第三次会议")}
