@@ -109,3 +109,18 @@ def test_each_sitting_its_counts():
     _, f = run(STANDING + "第一次全体会议，应出席常委会组成人员55人，出席50人，符合法定人数。会议听取了有关报告。\n"
                "第二次全体会议，应出席常委会组成人员55人，出席52人，符合法定人数。")
     assert _counts(f) == [(STANDING_NAME, 55, 50, None), (STANDING_NAME, 55, 52, None)]
+
+
+def test_bare_counts_in_a_parenthesis():
+    _, f = run("本报讯 1月8日，政协溪口州第十届委员会第五次会议开幕。318（应到359，实到318）位州政协委员步入会场。")
+    assert _counts(f) == [("中国人民政治协商会议第十届溪口州委员会第五次会议", 359, 318, None)]
+
+
+def test_a_membership_total_is_the_expected_count():
+    _, f = run("本报讯 1月8日，溪口市第一届人民代表大会第一次会议开幕。代表总数三百八十人，出席三百六十二人，缺席十八人。")
+    assert _counts(f) == [("溪口市第一届人民代表大会第一次会议", 380, 362, 18)]
+
+
+def test_a_year_or_a_day_is_no_bare_count():
+    _, f = run("本报讯 1月8日，溪口市第五届人民代表大会第二次会议开幕，出席2024，实到的代表众多。")
+    assert _counts(f) == []

@@ -78,7 +78,7 @@ def test_a_cppcc_chairmens_council_names_its_committee():
 def test_state_council_plenary_carries_its_ordinal():
     _, f = run("李建国主持召开国务院全体会议\n新华社北京1月20日电 国务院总理李建国1月20日主持召开国务院第八次全体会议，"
                "讨论政府工作报告（征求意见稿）。")
-    assert set(f.meetings) == {"国务院第八次全体会议"}
+    assert set(f.meetings) == {"国务院全体会议"}  # the recurring meeting; its ordinal the session
     m = f.main_meeting
     assert (m.session, m.body) == (8, "中华人民共和国国务院")
 
@@ -100,7 +100,7 @@ def test_an_ordinal_without_a_term_is_the_session_of_a_named_meeting():
 def test_a_provincial_standing_committee_meeting_is_reported_not_the_plenum_it_plans():
     _, f = run("12月5日，省委常委会召开会议，研究讨论省委常委会工作报告，听取省委十一届八次全会筹备情况汇报。"
                "省委书记周明远主持会议。会议决定12月8日召开中共江西省委十一届八次全体会议。")
-    assert f.main_meeting.name == "中共江西省委常委会会议"
+    assert f.main_meeting.name == "中国共产党江西省委员会常务委员会会议"
     assert f.main_meeting.body == "中国共产党江西省委员会常务委员会"
     assert "中国共产党江西省第十一届委员会第八次全体会议" in f.meetings
 
@@ -211,7 +211,7 @@ def test_a_provincial_government_meeting_carries_its_ordinal():
     _, f = run("周明远主持召开省政府第七次常务会议\n2031年03月15日09:20 | 来源：陕西日报\n本报讯 3月14日，省长周明远主持召开"
                "省政府第七次常务会议，研究部署春耕生产。陕西各地负责同志列席。")
     m = f.main_meeting
-    assert (m.name, m.session, m.body) == ("陕西省人民政府第七次常务会议", 7, "陕西省人民政府")
+    assert (m.name, m.session, m.body) == ("陕西省人民政府常务会议", 7, "陕西省人民政府")
     assert m.date == "2031-03-14"
 
 
@@ -222,9 +222,9 @@ def test_the_month_written_before_a_long_clause_stays_with_its_day():
 
 def test_presiding_over_a_standing_committee_is_its_meeting():
     _, f = run("12月6日，省委书记周明远主持召开省委常委会，研究部署全省经济工作。江西省委常委出席。")
-    assert f.main_meeting.name == "中共江西省委常委会会议"
+    assert f.main_meeting.name == "中国共产党江西省委员会常务委员会会议"
     _, f = run("12月6日，省委常委会（扩大）会议举行，省委书记周明远主持并讲话。江西省委常委出席。")
-    assert f.main_meeting.name == "中共江西省委常委会（扩大）会议"
+    assert f.main_meeting.name == "中国共产党江西省委员会常务委员会（扩大）会议"
 
 
 def test_a_party_congress_meets_again_in_its_term():
@@ -250,3 +250,41 @@ def test_a_bare_term_and_session_is_the_articles_one_body():
     _, f = run("1月15日，中国人民政治协商会议湖南省第十三届委员会第五次会议开幕。省政协主席周明远作"
                "关于十三届四次会议以来提案工作情况的报告。")
     assert "中国人民政治协商会议第十三届湖南省委员会第四次会议" in f.meetings
+
+
+@pytest.mark.parametrize("text, name, body, session", [
+    # a numbered executive meeting of any government is its recurring meeting; the ordinal apart
+    ("本报讯 3月5日，州长金成浩主持召开第十二届州人民政府第45次常务会议。延边朝鲜族自治州副州长林书安出席。",
+     "延边朝鲜族自治州人民政府常务会议", "延边朝鲜族自治州人民政府", 45),
+    ("十三届州人民政府召开第2次常务会议\n本报讯 1月27日，州长金成浩主持召开十三届州人民政府第2次常务会议。"
+     "临夏回族自治州副州长林书安出席。", "临夏回族自治州人民政府常务会议", "临夏回族自治州人民政府", 2),
+    ("新华社北京3月5日电 国务院总理周明远3月5日主持召开国务院第五次常务会议。",
+     "国务院常务会议", "中华人民共和国国务院", 5),
+])
+def test_a_governments_numbered_sitting_is_its_recurring_meeting(text, name, body, session):
+    _, f = run(text)
+    assert set(f.meetings) == {name}
+    m = f.meetings[name]
+    assert (m.body, m.session, m.term) == (body, session, None)
+
+
+@pytest.mark.parametrize("text, name, body, term, session", [
+    ("本报讯 1月10日，省纪委十五届四次全会在杭州召开。浙江省委书记周明远出席并讲话。",
+     "中国共产党浙江省第十五届纪律检查委员会第四次全体会议", "中国共产党浙江省纪律检查委员会", 15, 4),
+    ("本报讯 1月10日，中国共产党浙江省第十五届纪律检查委员会第四次全体会议在杭州召开。周明远出席。",
+     "中国共产党浙江省第十五届纪律检查委员会第四次全体会议", "中国共产党浙江省纪律检查委员会", 15, 4),
+    ("本报讯 1月10日，中共黔东南州纪委十届五次全会召开。州委书记周明远出席并讲话。",
+     "中国共产党黔东南苗族侗族自治州第十届纪律检查委员会第五次全体会议",
+     "中国共产党黔东南苗族侗族自治州纪律检查委员会", 10, 5),
+])
+def test_a_local_discipline_commission_in_plenum(text, name, body, term, session):
+    _, f = run(text)
+    m = f.main_meeting
+    assert (m.name, m.body, m.term, m.session) == (name, body, term, session)
+
+
+def test_the_politburo_standing_committee_written_short_is_named_in_full():
+    _, f = run("中共中央政治局常委会召开会议\n中共中央总书记周明远主持会议\n新华社北京1月7日电 中共中央政治局常委会"
+               "1月7日全天召开会议，听取工作汇报。中共中央总书记周明远主持会议。")
+    assert set(f.meetings) == {"中共中央政治局常务委员会会议"}  # no meeting read across the line's end
+    assert f.main_meeting.body == "中国共产党中央委员会政治局常务委员会"

@@ -115,4 +115,5 @@ def test_a_local_governments_bare_sitting_is_its_numbered_one():
     _, f = run("黔东南州政府召开常务会议\n\n本报讯 3月5日，州长沈立言主持召开第九届州人民政府第45次常务会议。"
                "会议指出，州人民政府常务会议要抓好落实。副州长林书安出席。\n")
     sittings = {p.meeting for p in f.participations}
-    assert len(sittings) == 1 and "第四十五次常务会议" in sittings.pop()
+    assert sittings == {"黔东南苗族侗族自治州人民政府常务会议"}
+    assert f.meetings["黔东南苗族侗族自治州人民政府常务会议"].session == 45

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import pytest
 from extract_support import parts, run
 
 
@@ -80,3 +81,23 @@ def test_a_demonstrative_points_at_the_meeting_named_elsewhere():
     _, f = run("李建国在中共中央政治局第十二次集体学习时强调\n新华社北京5月27日电 李建国在主持这次中央政治局集体学习时"
                "发表了讲话。")
     assert set(f.meetings) == {"中共中央政治局第十二次集体学习"}
+
+
+@pytest.mark.parametrize("text, name", [
+    # a commendation conference whose name holds a list of the honoured
+    ("本报讯 4月28日，全省模范集体、劳动模范和先进工作者表彰大会在西宁召开。青海省委书记周明远出席并讲话。",
+     "青海省模范集体、劳动模范和先进工作者表彰大会"),
+    ("本报讯 9月20日，全区民族团结进步模范集体、模范个人表彰大会在南宁召开。广西壮族自治区党委书记周明远出席。",
+     "广西壮族自治区民族团结进步模范集体、模范个人表彰大会"),
+    # the province holds it, the level word left out
+    ("新华社西宁9月26日电 青海省26日召开模范集体、劳动模范和先进工作者表彰大会。省长周明远出席并讲话。",
+     "青海省模范集体、劳动模范和先进工作者表彰大会"),
+])
+def test_a_conference_named_with_a_list_inside(text, name):
+    _, f = run(text)
+    assert f.main_meeting.name == name
+
+
+def test_a_list_of_two_meetings_is_no_one_name():
+    _, f = run("本报讯 4月28日，全省组织工作会议、全省宣传工作大会在西宁召开。青海省委书记周明远出席。")
+    assert not any("、" in n for n in f.meetings)

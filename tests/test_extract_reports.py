@@ -72,8 +72,24 @@ def test_no_report_for_a_briefing_or_for_reports_and_explanations_uncounted():
 def test_report_delivered_without_title_speaks_for_a_body_written_with_its_term():
     _, f = run("1月20日，政协第十二届甘肃省委员会第三次会议在兰州开幕。"
                "陶长河代表政协第十二届甘肃省委员会常务委员会，向大会报告工作。")
-    assert _reports(f) == {("陶长河", None, "中国人民政治协商会议甘肃省委员会常务委员会",
+    # the work report a CPPCC standing committee delivers is its 常务委员会工作报告
+    assert _reports(f) == {("陶长河", "常务委员会工作报告", "中国人民政治协商会议甘肃省委员会常务委员会",
                             "中国人民政治协商会议第十二届甘肃省委员会第三次会议")}
+
+
+def test_a_bare_work_report_takes_the_title_the_agenda_gives_it():
+    _, f = run("1月19日，中国人民政治协商会议第十一届河南省委员会第一次会议在郑州开幕。大会听取和审议政协第十届"
+               "河南省委员会常务委员会工作报告。省政协主席林书安受政协十届河南省委员会常务委员会委托，"
+               "向大会作工作报告。")
+    assert _reports(f) == {("林书安", "政协第十届河南省委员会常务委员会工作报告",
+                            "中国人民政治协商会议河南省委员会常务委员会",
+                            "中国人民政治协商会议第十一届河南省委员会第一次会议")}
+
+
+def test_a_congress_standing_committees_untitled_work_report_is_named_after_it():
+    _, f = run("1月20日，浙江省第十四届人民代表大会第三次会议在杭州开幕。林书安代表省人大常委会，向大会报告工作。")
+    assert _reports(f) == {("林书安", "浙江省人民代表大会常务委员会工作报告", "浙江省人民代表大会常务委员会",
+                            "浙江省第十四届人民代表大会第三次会议")}
 
 
 def test_untitled_delivery_takes_the_title_the_agenda_gives_the_same_report():
@@ -200,3 +216,33 @@ def test_a_report_on_a_matter_and_reports_delivered_in_turn():
                "关于乙项预算审查结果的报告。")
     assert {(r.presenter, r.title) for r in f.reports} == {("钱卫东", "关于甲项计划审查结果的报告"),
                                                           ("钱卫东", "关于乙项预算审查结果的报告")}
+
+
+def test_a_headline_hearing_a_situation_report_gives_its_title():
+    _, f = run("市人大常委会听取全市民政工作情况报告\n本报讯 3月5日，苏州市第五届人民代表大会常务委员会第九次会议召开。"
+               "会议对全市民政工作提出意见。主任林书安主持会议。")
+    assert _reports(f) == {(None, "全市民政工作情况报告", None, "苏州市第五届人民代表大会常务委员会第九次会议")}
+
+
+def test_a_situation_report_opened_by_its_body():
+    _, f = run("本报讯 3月5日，苏州市第五届人民代表大会常务委员会第九次会议召开。会议听取了苏州市中级人民法院"
+               "行政审判工作情况报告。")
+    assert _reports(f) == {("苏州市中级人民法院", "苏州市中级人民法院行政审判工作情况报告", "苏州市中级人民法院",
+                            "苏州市第五届人民代表大会常务委员会第九次会议")}
+
+
+def test_how_the_groups_deliberated_is_no_report():
+    _, f = run("本报讯 3月5日，苏州市第五届人民代表大会常务委员会第九次会议召开。会议听取了各代表团审议情况的报告。")
+    assert _reports(f) == set()
+
+
+def test_a_prefectures_government_reporting_its_work_untitled_delivers_the_government_work_report():
+    _, f = run("本报讯 1月8日，大理白族自治州第十五届人民代表大会第三次会议开幕。自治州州长金成浩代表州人民政府"
+               "向大会报告工作。")
+    assert _reports(f) == {("金成浩", "政府工作报告", "大理白族自治州人民政府",
+                            "大理白族自治州第十五届人民代表大会第三次会议")}
+
+
+def test_a_leagues_government_work_report_is_its_administrative_offices():
+    _, f = run("本报讯 1月8日，锡林郭勒盟第五届人民代表大会第三次会议开幕。盟长林书安作政府工作报告。")
+    assert _reports(f) == {("林书安", "政府工作报告", "锡林郭勒盟行政公署", "锡林郭勒盟第五届人民代表大会第三次会议")}

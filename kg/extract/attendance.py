@@ -2,6 +2,7 @@
 
 Counts come in many forms: `应出席代表512人，出席498人，缺席14人`, `应到委员71人，实到68人`,
 `实有代表551人，到会530人`, `共有代表935名，出席开幕大会的代表917人`, `因病因事请假23人`,
+`代表总数380人`, `（应到359，实到318）` (bare numbers in a parenthesis),
 `常委会组成人员171人出席会议` (the present count alone), and counts by category of member
 (`应到委员702人，特邀委员40人；实到委员641人…`: the first category, the members, is kept).
 A cluster of counts runs from its first count through the next sentence.
@@ -37,6 +38,12 @@ _COUNTS = (
     # 省委委员75人、省委候补委员16人出席会议: the first category's count
     ("present", re.compile(rf"(?<![及和、])(?P<who>(?:常委会)?组成人员|委员|代表|成员){_N}"
                            rf"(?:[、，][^，。；、]{{0,10}}?(?:\d{{1,5}}|[一二两三四五六七八九十百千零〇]{{1,9}})(?:人|名))*(?:出席|到会)")),
+    # 代表总数380人: the membership, the expected count
+    ("expected", re.compile(rf"(?P<who>代表|委员|组成人员|成员)总数(?:为|是)?{_N}")),
+    # (应到359，实到318): bare numbers, no unit, the present count only after the expected one
+    ("expected", re.compile(rf"(?<=[（(，,、])(?:应出席|应到){_WHO}(?P<n>\d{{1,5}})(?=[，,、；）)])")),
+    ("present", re.compile(rf"(?<=[（(，,、])(?:应出席|应到)\d{{1,5}}[，,、](?:实到|出席){_WHO}(?P<n>\d{{1,5}})"
+                           rf"(?=[，,、；）)])")),
     ("absent", re.compile(rf"(?:缺席|请假|因病因事请假(?:缺席)?|因事因病请假(?:缺席)?){_WHO}{_N}")),
 )
 _PRESIDIUM = "主席团"

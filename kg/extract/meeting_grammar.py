@@ -110,6 +110,10 @@ def _patterns() -> list[tuple[re.Pattern, str, str | None]]:
         (rf"中国共产党第{T}届中央纪律检查委员会第{S}次全体会议", "ccdi"),
         (rf"(?:中共)?(?:第?{T}届)?(?:中央纪委|中纪委){GAP}第?{S}次{PLENARY}", "ccdi"),
         (rf"(?:党的|中共)?{T}届{S}中全会", "plenum"),
+        # a local commission for discipline inspection in plenum (省纪委十一届四次全会)
+        (rf"中国共产党{FIXED}{U}?第{T}届纪律检查委员会第{S}次{PLENARY}", "lccdi"),
+        (rf"(?:中共)?{U}纪委(?:第?{T}届)第?{S}次{PLENARY}", "lccdi", "known"),
+        (rf"第?{T}届{U}纪委第?{S}次{PLENARY}", "lccdi", "known"),
         (rf"中国共产党{FIXED}{U}?第{T}届委员会第{S}次{PLENARY}", "lplenum"),
         (rf"(?:中共)?{U}(?:党)?委{T}届{S}次{PLENARY}", "lplenum", "known"),
         (rf"{T}届{U}(?:党)?委{S}次{PLENARY}", "lplenum", "known"),
@@ -139,7 +143,7 @@ _NEEDS = {
     "npc": ("全国人",), "cppcc": ("全国",), "council_npc": ("委员长会议",), "council_cppcc": ("主席会议",),
     "council_list": ("委员长会议", "主席会议"), "lnpc": ("人民代表大会", "人大"), "lcouncil_npc": ("主任会议",),
     "lcppcc": ("政协", "政治协商"), "lcouncil_cppcc": ("主席会议",), "congress": ("大",), "plenum": ("全会", "全体会议"),
-    "ccdi": ("纪", "全会"), "lplenum": ("全会", "全体"), "lcongress": ("代表大会", "党代会"),
+    "ccdi": ("纪", "全会"), "lccdi": ("纪律检查委员会", "纪委"), "lplenum": ("全会", "全体"), "lcongress": ("代表大会", "党代会"),
     "lpartyconf": ("代表会议",), "npc_bare": ("常委会第",), "state_council": ("国务院第",), "lgov": ("政府第",),
     "study": ("集体学习",), "lsc": ("常委会",), "bare": ("次会议",),
 }

@@ -64,6 +64,7 @@ KINDS: dict[str, Kind] = {
     "congress": Kind(_CPC + "第{t}次全国代表大会", _CPC, True, False),
     "plenum": Kind(_CPC + "第{t}届中央委员会第{s}次全体会议", _CPC + "中央委员会", True, False),
     "ccdi": Kind(_CPC + "第{t}届中央纪律检查委员会第{s}次全体会议", _CPC + "中央纪律检查委员会", True, False),
+    "lccdi": Kind(_CPC + "{w}第{t}届纪律检查委员会第{s}次全体会议", _CPC + "{w}纪律检查委员会", True, True),
     "lplenum": Kind(_CPC + "{w}第{t}届委员会第{s}次全体会议", _CPC + "{w}委员会", True, True),
     "lcongress": Kind(_CPC + "{w}第{t}次代表大会", _CPC + "{w}委员会", True, True,
                       again=_CPC + "{w}第{t}次代表大会第{s}次会议"),
@@ -74,10 +75,11 @@ KINDS: dict[str, Kind] = {
     "lcouncil_npc": Kind("{w}第{t}届人民代表大会常务委员会第{s}次主任会议", "{w}人民代表大会常务委员会",
                          True, True),
     "lcouncil_cppcc": Kind(_CPPCC + "第{t}届{w}委员会第{s}次主席会议", _CPPCC + "{w}委员会", True, True),
-    "state_council": Kind("国务院第{s}次{sc}", "中华人民共和国国务院", False, False),
+    # a government's executive and plenary meetings recur: one name, the ordinal its session
+    "state_council": Kind("国务院{sc}", "中华人民共和国国务院", False, False),
     "study": Kind("中共中央政治局第{s}次集体学习", _CPC + "中央委员会政治局", False, False),
     "lpartyconf": Kind(_CPC + "{w}代表会议", _CPC + "{w}委员会", False, True),
-    "lgov": Kind("{w}人民政府第{s}次{sc}", "{w}人民政府", False, True),
+    "lgov": Kind("{w}人民政府{sc}", "{w}人民政府", False, True),
 }
 
 
@@ -87,7 +89,7 @@ def valid(kind: str, t: int | None, s: int | None) -> bool:
         return t is not None and 7 <= t <= 40
     if kind in ("plenum", "ccdi"):
         return s is not None and 1 <= s <= 12 and (t is None or 1 <= t <= 40)
-    if kind == "lplenum":  # a county's committee meets in plenum more often than the Central Committee
+    if kind in ("lplenum", "lccdi"):  # a county's committee meets in plenum more often than the Central Committee
         return s is not None and 1 <= s <= 30 and (t is None or 1 <= t <= 40)
     if kind == "lcongress":
         return t is not None and 1 <= t <= 30

@@ -68,7 +68,29 @@ _NOT_MEETING_AFTER = re.compile(r"制度|规则|纪要|室|中心|厅|精神实�
 @cache
 def _named_re(level: str) -> re.Pattern:
     """A named conference after its level word: the core of its name, then its tail."""
-    return re.compile(rf"{re.escape(level)}(?P<core>(?:[{HAN}]|（扩大）){{0,20}}?)(?P<tail>{_NAMED_TAIL})")
+    return re.compile(rf"{level}(?P<core>(?:[{HAN}]|（扩大）|、(?=[{HAN}])){{0,30}}?)(?P<tail>{_NAMED_TAIL})")
+
+
+def _listed(core: str, tail: str) -> str:
+    """A conference's core with the list inside its name read as one (全省模范集体、劳动模范和先进
+    工作者表彰大会): a 、-list before 大会 that names no meeting of its own; else as it is."""
+    if "、" in core and tail == "大会" and "会" not in core:
+        return re.sub("[、和]", "", core)
+    return core
+
+
+def _conference(doc: Document, m: re.Match) -> bool:
+    """Whether a level word's or a province's core and tail (m) name a conference."""
+    core, tail = m.group("core"), m.group("tail")
+    if _NAMED_BAD.search(_listed(core, tail).replace("（扩大）", "扩大")) or re.search(r"届|次$", core):
+        return False
+    if core.endswith("人大") and tail in ("会议", "全体会议", "常务会议"):
+        return False  # 全国人大会议 is a session, named by the grammar; 中央人大工作会议 is not
+    if tail == "会议" and core not in ("", "扩大", "（扩大）") and not re.search(_SERIES_BODY, core):
+        return False
+    if tail not in ("会议", "常务会议", "全体会议") and len(core) < 2:
+        return False
+    return not _NOT_MEETING_AFTER.match(doc.text, m.end())
 
 
 def _named(doc: Document, ctx: Context) -> list[Mention]:
@@ -77,28 +99,37 @@ def _named(doc: Document, ctx: Context) -> list[Mention]:
     for level, _canon, _body in _named_specs():
         if _level_place(level, ctx) is None:
             continue
-        rx = _named_re(level)
+        rx = _named_re(re.escape(level))
         # every occurrence of the level word is tried: names nest (…全会暨省委经济工作会议)
         for pos in (k.start() for k in re.finditer(re.escape(level), doc.text)):
             m = rx.match(doc.text, pos)
-            if not m:
-                continue
-            core, tail = m.group("core"), m.group("tail")
-            if _NAMED_BAD.search(core.replace("（扩大）", "扩大")) or re.search(r"届|次$", core):
-                continue
-            if core.endswith("人大") and tail in ("会议", "全体会议", "常务会议"):
-                continue  # 全国人大会议 is a session, named by the grammar; 中央人大工作会议 is not
-            if tail == "会议" and core not in ("", "扩大", "（扩大）") and not re.search(_SERIES_BODY, core):
-                continue
-            if tail not in ("会议", "常务会议", "全体会议") and len(core) < 2:
-                continue
-            if _NOT_MEETING_AFTER.match(doc.text, m.end()):
+            if not m or not _conference(doc, m):
                 continue
             written = doc.text[m.start():m.end()]
             named = canon_level(written, ctx)
             if named is None or written in ctx.aliases or named[0] in ctx.aliases:
                 continue  # 全国人民代表大会 is a body, not a meeting
             out.append(Mention(m.start(), m.end(), named[0], named[1], None, None))
+    return out + _province_held(doc, ctx)
+
+
+#: a province that holds a conference, the level word left out (青海省召开模范集体、…表彰大会)
+_PROVINCE_HELD = r"(?:\d{1,2}日)?(?:上午|下午|晚)?(?:隆重)?(?:召开|举行)(?!全省|全区|省委|省政府|会议)"
+
+
+def _province_held(doc: Document, ctx: Context) -> list[Mention]:
+    """Conferences the article's province holds, named after it: 青海省召开…表彰大会 ->
+    青海省…表彰大会 (the same name as 全省…表彰大会 in that province)."""
+    if ctx.province is None or ctx.province.full not in doc.text:
+        return []
+    full = ctx.province.full
+    rx = _named_re(full + _PROVINCE_HELD)
+    out = []
+    for pos in (k.start() for k in re.finditer(re.escape(full), doc.text)):
+        m = rx.match(doc.text, pos)
+        if m and m.group("tail") not in ("会议", "常务会议", "全体会议") and _conference(doc, m):
+            name = full + m.group("core") + m.group("tail")
+            out.append(Mention(m.start(), m.end(), name, None, None, None))  # 召开 inside: the sitting held
     return out
 
 
@@ -109,7 +140,7 @@ _MEETING_NOUN = (r"(?:工作会议|代表大会|大会|座谈会|推进会|动�
 #: a meeting the sentence names by what happens at it: 在…会议上强调, 主持召开…会议, …会议在京召开
 _CONTEXTUAL = (
     re.compile(rf"在(?P<m>[^，。；：、《》（）()在]{{2,36}}?{_MEETING_NOUN})(?:上|时)?(?:强调|指出|表示|讲话|发表|作)"),
-    re.compile(rf"主持(?:召开)?(?P<m>[^，。；：、《》（）()]{{2,36}}?{_MEETING_NOUN})(?=[，。；：\n]|并|时|强调|$)"),
+    re.compile(rf"主持(?:召开)?(?P<m>[^，。；：、《》（）()\n]{{2,36}}?{_MEETING_NOUN})(?=[，。；：\n]|并|时|强调|$)"),
     re.compile(rf"(?:^|(?<=[\n，。]))(?P<m>[^，。；：、《》（）()\n]{{2,44}}?{_MEETING_NOUN})"
                rf"(?:\d{{1,2}}日(?:至\d{{1,2}}日)?)?(?:(?:上午|下午|晚)?在[{HAN}]{{1,10}})?(?:隆重|胜利)?(?:召开|举行|开幕|闭幕)"),
 )
@@ -285,7 +316,10 @@ def find_meetings(doc: Document, ctx: Context) -> list[Mention]:
             kept[i] = Mention(k.start, k.end, same.name, same.body, same.term, same.session, same.kind)
     kept += _contextual_kept(doc, ctx, kept, numbered)
     for k in kept:
-        if k.session is None and k.kind is None:
+        recurring = _RECURRING.match(k.name)
+        if recurring:  # 州人民政府第2次常务会议 read from context: the recurring meeting, its ordinal apart
+            k.name, k.session = recurring.group("b") + recurring.group("tail"), to_int(recurring.group("n"))
+        elif k.session is None and k.kind is None:
             k.session = _ordinal(k.name)
     kept.sort(key=lambda f: f.start)
     return kept
@@ -320,6 +354,11 @@ def _contextual_kept(doc: Document, ctx: Context, kept: list[Mention], numbered:
             f = Mention(f.start, f.end, same.name, same.body, same.term, same.session, same.kind)
         out.append(f)
     return out
+
+
+#: a government's numbered sitting written beyond the grammar (…人民政府第2次常务会议): the
+#: government's recurring meeting, as kg.extract.meeting_kinds names the grammar's
+_RECURRING = re.compile(rf"^(?P<b>.{{0,30}}人民政府|(?:中华人民共和国)?国务院)第(?P<n>{NUM})次(?P<tail>常务会议|全体会议)$")
 
 
 #: the ordinal of a sitting named without a term: 第三次六国议长会议, 中央财经委员会第六次会议

@@ -104,4 +104,6 @@ def government_of(facts: ArticleFacts, meeting: str | None) -> str | None:
         return None
     if body in ("全国人民代表大会", "中华人民共和国全国人民代表大会"):
         return "中华人民共和国国务院"
-    return body[: -len("人民代表大会")] + "人民政府"
+    place = body[: -len("人民代表大会")]
+    # a league's government is its administrative office (锡林郭勒盟行政公署)
+    return place + ("行政公署" if place.endswith("盟") else "人民政府")

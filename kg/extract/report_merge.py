@@ -71,14 +71,33 @@ def _fold_untitled(people: dict[tuple[str, str], Report], others: list[Report],
             r.title = same.title
             r.on_behalf_of = r.on_behalf_of or same.on_behalf_of
             others.remove(same)
+        elif what == "工作" and r.title is None:
+            r.title = work_report_title(r.on_behalf_of)  # 代表…常务委员会，向大会报告工作
         people.setdefault((r.presenter, key(r.title)), r)
     return others
+
+
+def work_report_title(body: str | None) -> str | None:
+    """The title of the work report a government or a standing committee delivers untitled
+    (向大会报告工作, 作工作报告): a government's is the 政府工作报告, a CPPCC committee's is its
+    常务委员会工作报告 (the agenda's name at every level), a congress's standing committee's
+    is named after it (浙江省人民代表大会常务委员会工作报告); any other body, no title (a party
+    committee's stays 工作报告 as written)."""
+    if body and body.endswith(("人民政府", "行政公署", "国务院")):
+        return "政府工作报告"  # 代表州人民政府向大会报告工作: a government's work report to its congress
+    if not body or not body.endswith("常务委员会"):
+        return None
+    if body.startswith("中国人民政治协商会议"):
+        return "常务委员会工作报告"
+    return body + "工作报告" if body.endswith("人民代表大会常务委员会") else None
 
 
 def _work_report_bodies(f, people) -> None:
     """政协某省委员会常务委员会工作报告: the title names whose report it is, when that body is
     the meeting's own or its part (a short form resolves nationally: 政协常委会)."""
     for p in people:
+        if key(p.title) == "工作报告" and work_report_title(p.on_behalf_of):
+            p.title = work_report_title(p.on_behalf_of)  # 受…常务委员会委托，作工作报告
         if p.on_behalf_of is None and p.title and p.title.endswith("工作报告") and not p.title.startswith("关于"):
             body = f.bodies.resolve(p.title[:-4], p.span[1] - 4)
             held = f.facts.meetings.get(p.meeting) if p.meeting else None
@@ -113,6 +132,8 @@ def _told_by_a_person(f, o: Report, people) -> bool:
             return True  # 刘某作的省人大常委会关于…的说明, heard as 省人大常委会关于…的说明
         if pk and k.endswith(pk) and (k == pk or _told_again(f, k[:-len(pk)], o, p)):
             p.on_behalf_of = p.on_behalf_of or o.on_behalf_of
+            if pk == "工作报告":  # 作工作报告, heard as 政协…常务委员会工作报告: the heard title says whose
+                p.title = o.title
             return True
     return False
 

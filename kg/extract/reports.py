@@ -71,6 +71,9 @@ _BILL = re.compile(r"关于[^，。；！？\s]{2,120}?的议案")
 _BILL_REACH = 300  # characters before an untitled explanation searched for its bill
 _ABOUT = re.compile(rf"关于[^，。；！？\s]{{1,120}}?的{_KIND}")
 _WORK_REPORT = re.compile(r"[^，。；、和及]{0,40}工作报告")
+_SITUATION = re.compile(r"[^，。；、和及《》]{2,40}?情况的?报告")
+#: how groups deliberated (各代表团审议情况的报告): a briefing on the sitting, no report to it
+_DELIBERATION = re.compile(r"(?:审议|讨论|酝酿|分组)情况")
 _NAMED = re.compile(r"^《([^《》]{4,})》的?(?:工作)?报告$")
 _QUOTES = "《》“”\"「」"
 
@@ -360,9 +363,22 @@ def _heard_item(f: _Finder, a: int, part: str, meeting: str | None) -> Report | 
         body = f.bodies.resolve(body_written, a + len(lead) - 4) if body_written else None
         if body is None and body_written not in ("", "政府") and not f.bodies.plausible(body_written):
             return None  # 4个专项工作报告: a count of reports, not one
+    elif _SITUATION.fullmatch(lead) and not lead.startswith(("关于", "各")) and not _DELIBERATION.search(lead):
+        # 听取全市民政工作情况报告 (a headline's short title): the title as written, from the
+        # body that opens it if one does (市中级人民法院行政审判工作情况报告)
+        title, body = _clean(lead), _opening_body(f, a, lead)
     else:
         return None
     return Report(title, body, body is not None, body, meeting, (a, a + len(lead)))
+
+
+def _opening_body(f: _Finder, a: int, lead: str) -> str | None:
+    """The body a report's title at `a` opens with, the longest that resolves, if any."""
+    for n in range(min(len(lead) - 4, 24), 1, -1):
+        body = f.bodies.resolve(lead[:n], a + n)
+        if body:
+            return body
+    return None
 
 
 def _body_reports(f: _Finder) -> None:
