@@ -181,3 +181,53 @@ def test_generic_title_in_a_chain_takes_the_body_before_it_a_specific_one_does_n
     orgs = {(r.person, r.title): r.organization for r in f.roles}
     assert orgs[("周明远", "秘书长")] == "中国共产党甘肃省委员会"
     assert orgs[("钱卫东", "副市长")] is None
+
+
+def test_list_title_reaches_past_a_missed_first_name():
+    # the people step may miss the list's first name (立言 reads as a word): the title still
+    # heads the list, so the names it found after it get the role
+    from kg.extract.context import analyse
+    from kg.extract.roles import _missed_head_title
+    from kg.text.document import normalise
+    text = "大会执行主席方立言、孔繁星、尹雪松在主席台前排就座。"
+    ctx = analyse(normalise(GANSU_OPENING + text))
+    assert _missed_head_title(text, ctx, 10, {13: "孔繁星"}) == (0, "大会执行主席")
+    assert _missed_head_title(text, ctx, 14, {13: "孔繁星", 17: "尹雪松"}) is None
+    # no title before the first item: nothing to share
+    assert _missed_head_title("会后方立言、孔繁星出席。", ctx, 6, {9: "孔繁星"}) is None
+    # the first item does not read as a name (no known surname)
+    assert _missed_head_title("大会执行主席的人员、孔繁星出席。", ctx, 10, {13: "孔繁星"}) is None
+
+
+def test_missed_first_name_does_not_cut_the_list_in_a_run():
+    _, f = run(GANSU_OPENING + "大会执行主席方立言、孔繁星、尹雪松、罗安国在主席台前排就座。")
+    for name in ("孔繁星", "尹雪松", "罗安国"):
+        assert roles_of(f, name) == {"大会执行主席"}, name
+
+
+def test_serving_as_executive_chairs_with_shi():
+    _, f = run(GANSU_OPENING + "担任本次大会执行主席的是：钱卫东、孔繁星、尹雪松。")
+    assert {r.person for r in f.roles if r.title == "大会执行主席"} == {"钱卫东", "孔繁星", "尹雪松"}
+
+
+def test_standing_chairs_and_executive_chairs_lists_stay_apart():
+    _, f = run(GANSU_OPENING + "大会主席团常务主席钱卫东、孔繁星和大会执行主席罗安国、陶子健出席。")
+    assert roles_of(f, "钱卫东") == roles_of(f, "孔繁星") == {"大会主席团常务主席"}
+    assert roles_of(f, "罗安国") == roles_of(f, "陶子健") == {"大会执行主席"}
+
+
+def test_politburo_standing_committee_members_listed():
+    _, f = run("新华社北京3月5日电 中共中央政治局常委钱卫东、孔繁星、尹雪松出席会议。")
+    for name in ("钱卫东", "孔繁星", "尹雪松"):
+        assert roles_of(f, name) == {"中共中央政治局常委"}, name
+
+
+def test_list_in_a_second_clause_is_not_under_the_title():
+    _, f = run(GANSU_OPENING + "大会执行主席钱卫东主持会议，孔繁星、尹雪松出席会议。")
+    assert roles_of(f, "钱卫东") == {"大会执行主席"}
+    assert roles_of(f, "孔繁星") == roles_of(f, "尹雪松") == set()
+
+
+def test_title_heading_a_body_is_no_role():
+    _, f = run(GANSU_OPENING + "执行主席团钱卫东、孔繁星出席。")
+    assert not [r for r in f.roles if r.title == "执行主席"]

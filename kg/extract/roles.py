@@ -48,7 +48,7 @@ _MEETING_TITLES = ("主席团", "执行主席", "常务主席", "大会主席")
 _GENERIC = frozenset(("秘书长", "副秘书长", "主席", "副主席", "主任", "副主任", "书记", "副书记", "常委",
                       "委员", "常务委员", "政委", "政治委员", "参谋长"))
 #: 担任（今天上午）大会执行主席的有：甲、乙 / 开幕会的执行主席是甲和乙 / …执行主席由甲、乙担任
-_SERVING = re.compile(r"担任[^，。；：]{0,12}?(?P<t>(?:大会)?(?:执行主席|常务主席))的?(?:还)?有[：:]"
+_SERVING = re.compile(r"担任[^，。；：]{0,12}?(?P<t>(?:大会)?(?:执行主席|常务主席))的?(?:还)?(?:有|是)[：:]"
                       r"|(?P<u>(?:大会)?(?:主席团)?(?:执行主席|常务主席)|(?:大会)?副?秘书长)(?:是|为|由)")
 
 
@@ -228,7 +228,9 @@ def _before_names(text: str, ctx: Context, out: _Roles, mentions: list[Mention])
     for a, b, name in mentions:
         roles: list[tuple[str, tuple[int, int]]] = []
         found = _title_phrase(text, ctx, a, by_end.keys()) or _listed_title(text, ctx, a)
-        if found:
+        if found and text[a] == "团" and name[1:2] != "·":
+            pass  # 执行主席团甲: the title heads a body (a name misread as 团甲), not a person
+        elif found:
             start, phrase = found
             roles.append((phrase, (start, b)))
             # a chain of titles for the same person: 常务主席、执行主席X
@@ -243,6 +245,9 @@ def _before_names(text: str, ctx: Context, out: _Roles, mentions: list[Mention])
             prev_end = _list_prev(text, a, by_end)
             if prev_end is not None:
                 roles = [(p, (s[0], b)) for p, s in inherited.get(prev_end, [])]
+            else:
+                head = _missed_head_title(text, ctx, a, by_end)
+                roles = [(head[1], (head[0], b))] if head else []
         inherited[b] = roles
         # a bare title in a list of titled names is of the body before it (副委员长甲，秘书长乙)
         prev = roles[0][1][0] - 1 if roles else -1
@@ -258,6 +263,33 @@ def _before_names(text: str, ctx: Context, out: _Roles, mentions: list[Mention])
         for t in _POSTPOSED:
             if text.startswith(t, b):
                 out.add(name, t, (a, b + len(t)))
+
+
+def _missed_head_title(text: str, ctx: Context, a: int, by_end: dict[int, str]) -> tuple[int, str] | None:
+    """The title heading a list whose first name the people step missed (大会执行主席甲、乙、丙
+    with 甲 missed): the later names still get it. The missed item must read as a name (a
+    known surname, two to four characters) right after a title phrase; the walk back over the
+    list's other items is _list_prev's."""
+    k = a
+    while k > 0 and text[k - 1] == "、":
+        j = k - 1
+        if j in by_end:
+            return None  # a name the people step found heads this stretch: _list_prev's case
+        for n in (3, 2, 4):
+            head = j - n
+            item = text[head:j]
+            if head <= 0 or not re.fullmatch(f"[{HAN}]+", item):
+                continue
+            if item[0] not in ctx.lexicon.surnames and item[:2] not in ctx.lexicon.compound_surnames:
+                continue
+            found = _title_phrase(text, ctx, head, by_end.keys())
+            if found and found[0] + len(found[1]) == head:
+                return found
+        m = re.search(rf"[{HAN}]{{2,5}}$", text[max(0, j - 5):j])
+        if not m or (j - len(m.group(0)) > 0 and text[j - len(m.group(0)) - 1] != "、"):
+            return None
+        k = j - len(m.group(0))
+    return None
 
 
 def _listed_title(text: str, ctx: Context, a: int) -> tuple[int, str] | None:
