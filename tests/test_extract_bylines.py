@@ -47,10 +47,10 @@ def test_a_byline_line_after_a_web_page_time_stamp():
 
 
 def test_two_photographers_run_together_in_a_caption():
-    _, f = run(GANSU_OPENING + "\n图为会议现场。本报记者王立李强摄\n代表们认真听取报告。记者邵一鸣龚小禾摄")
+    _, f = run(GANSU_OPENING + "\n图为会议现场。本报记者王立李书强摄\n代表们认真听取报告。记者邵一鸣龚小禾摄")
     assert {(c.person, c.kind) for c in f.credits} == {
-        ("王立", "photographer"), ("李强", "photographer"), ("邵一鸣", "photographer"), ("龚小禾", "photographer")}
-    assert "王立李强" not in f.people
+        ("王立", "photographer"), ("李书强", "photographer"), ("邵一鸣", "photographer"), ("龚小禾", "photographer")}
+    assert "王立李书强" not in f.people
 
 
 def test_a_headline_answering_reporters_credits_no_one():

@@ -104,8 +104,8 @@ def test_a_city_body_after_a_conjunction_is_the_city_s():
 
 
 def test_a_name_counted_for_more_in_an_election():
-    _, f = run("2月24日，政协鸡西市第十届委员会第四次会议闭幕。会议补选孙淑清等8人为常委。")
-    assert "孙淑清" in f.people
+    _, f = run("3月6日，政协鸡西市第十届委员会第四次会议闭幕。会议补选林淑清等8人为常委。")
+    assert "林淑清" in f.people
 
 
 def test_a_byline_pads_a_two_character_name_with_a_space():
@@ -116,8 +116,8 @@ def test_a_byline_pads_a_two_character_name_with_a_space():
 
 
 def test_a_report_in_pictures_credits_its_photographer():
-    _, f = run("8月28日下午，县领导卢展明、张宏远、郭爱斌等来到驻地。\n井娇摄影报道")
-    assert ("井娇", "photographer") in {(c.person, c.kind) for c in f.credits}
+    _, f = run("5月12日下午，县领导罗安、宋清远、林书安等来到驻地。\n方娇摄影报道")
+    assert ("方娇", "photographer") in {(c.person, c.kind) for c in f.credits}
     _, f = run("本报讯（记者 和丽清 杨文涛 摄影报道）1月20日，州政协会议闭幕。")
     assert {("和丽清", "reporter"), ("杨文涛", "photographer")} <= {(c.person, c.kind) for c in f.credits}
 
