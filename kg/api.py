@@ -11,14 +11,14 @@ articles in them are invented.
 >>> import kg
 >>> a = kg.build_article("浙江省召开全省科技工作会议\\n"
 ...                      "新华社杭州3月5日电  3月5日，浙江省科技工作会议在杭州召开。"
-...                      "省委书记王明远出席会议并讲话，省长陈立新主持会议。", date="2024-03-05")
+...                      "省委书记吴书远出席会议并讲话，省长林书安主持会议。", date="2024-03-05")
 >>> sorted(a.facts.people)
-['王明远', '陈立新']
+['吴书远', '林书安']
 >>> [(p.person, p.kind) for p in a.facts.participations]
-[('王明远', 'attended'), ('王明远', 'spoke'), ('陈立新', 'presided')]
+[('吴书远', 'attended'), ('吴书远', 'spoke'), ('林书安', 'presided')]
 >>> g = kg.open_graph(a.graph)
 >>> g.query("SELECT ?n WHERE { ?p a <https://schema.org/Person> ; <https://schema.org/name> ?n } ORDER BY ?n")
-[{'n': '王明远'}, {'n': '陈立新'}]
+[{'n': '吴书远'}, {'n': '林书安'}]
 """
 
 from __future__ import annotations
@@ -63,9 +63,9 @@ def build_article(text: str, *, title: str | None = None, date: str | None = Non
     off the text. `source` names the file it came from (kept as kg:sourcePath).
 
     >>> a = build_article("湖北省人民政府召开常务会议\\n"
-    ...                   "本报武汉6月2日电  省长刘志华主持召开省政府常务会议。", date="2023-06-02")
+    ...                   "本报武汉6月2日电  省长方立颜主持召开省政府常务会议。", date="2023-06-02")
     >>> [(r.person, r.title, r.organization) for r in a.facts.roles]
-    [('刘志华', '省长', '湖北省人民政府')]
+    [('方立颜', '省长', '湖北省人民政府')]
     >>> a.facts.date
     '2023-06-02'
     >>> len(a.graph) > 0
@@ -93,7 +93,7 @@ def build_corpus(inputs: Iterable[str | Path], out: str | Path, *, workers: int 
     >>> import json, tempfile
     >>> tmp = Path(tempfile.mkdtemp())
     >>> line = {"id": "a1", "date": "2023-06-02",
-    ...         "text": "湖北省人民政府召开常务会议\\n本报武汉6月2日电  省长刘志华主持召开省政府常务会议。"}
+    ...         "text": "湖北省人民政府召开常务会议\\n本报武汉6月2日电  省长方立颜主持召开省政府常务会议。"}
     >>> _ = (tmp / "in.jsonl").write_text(json.dumps(line, ensure_ascii=False) + "\\n", encoding="utf-8")
     >>> ttl = build_corpus([tmp / "in.jsonl"], tmp / "out")
     >>> ttl.name
@@ -179,11 +179,11 @@ def open_graph(source: str | Path | Graph) -> KnowledgeGraph:
     --store DIR`) or an rdflib Graph (an Article's `graph`).
 
     >>> a = build_article("湖北省人民政府召开常务会议\\n"
-    ...                   "本报武汉6月2日电  省长刘志华主持召开省政府常务会议。", date="2023-06-02")
+    ...                   "本报武汉6月2日电  省长方立颜主持召开省政府常务会议。", date="2023-06-02")
     >>> g = open_graph(a.graph)
     >>> [(f["kind"], f["person"], f["role"]) for f in g.facts() if f["kind"] == "membership"]
-    [('membership', '刘志华', '省长')]
-    >>> [p.role for p in g.person("劉志華")[0].posts]
+    [('membership', '方立颜', '省长')]
+    >>> [p.role for p in g.person("方立顏")[0].posts]
     ['省长']
     """
     return KnowledgeGraph(source)

@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import json
 import os
+from collections.abc import Callable
 from importlib.util import find_spec
 from pathlib import Path
 
@@ -64,8 +65,8 @@ def _tooltip(d: dict) -> str:
     return "\n".join(lines)
 
 
-def _details(G: nx.MultiDiGraph, ids: dict[str, int],
-             years: dict[str, list[int]]) -> tuple[dict, list[str], list[list]]:
+def _details(G: nx.MultiDiGraph, ids: dict[str, int], years: dict[str, list[int]],
+             years_of: YearsOf) -> tuple[dict, list[str], list[list]]:
     """Per-node facts for the panel: each fact's sentences with the article they came from
     (sentences and articles stored once, referred to by index), and its years (the year
     filter; a fact of no article, a meeting's city, has its subject's; one of undated
@@ -98,24 +99,35 @@ def _details(G: nx.MultiDiGraph, ids: dict[str, int],
             facts.append([f["label"], f["other"], f["outgoing"],
                           [[sid(s), article(a) if a else -1] for s, a in evidence[:MAX_SENTENCES]],
                           ids.get(f.get("node"), -1),
-                          _years(G, f["articles"]) if f.get("articles") else years.get(subject, [])])
+                          years_of(f["articles"]) if f.get("articles") else years.get(subject, [])])
         nodes[ids[n]] = {"iri": n, "label": d["label"], "cls": d["cls"], "names": d["names"],
                          "pinyin": d.get("pinyin", ""), "props": d["props"], "facts": facts,
                          "more": max(0, len(d["facts"]) - MAX_FACTS)}
     return nodes, sentences, articles
 
 
-def _years(G: nx.MultiDiGraph, articles: list[str]) -> list[int]:
-    """The years of the articles an edge's facts come from (those with a date)."""
+YearsOf = Callable[[list[str]], list[int]]
+
+
+def _years_of(G: nx.MultiDiGraph) -> YearsOf:
+    """articles -> the years of those with a date, remembered per list of articles: every
+    edge's list is asked for three times (its entities' years, the edge, the panel's fact)."""
     dates = G.graph.get("dates", {})
-    return sorted({int(dates[a][:4]) for a in articles if dates.get(a, "")[:4].isdigit()})
+    memo: dict[tuple[str, ...], list[int]] = {}
+
+    def years(articles: list[str]) -> list[int]:
+        key = tuple(articles)
+        if key not in memo:
+            memo[key] = sorted({int(dates[a][:4]) for a in key if dates.get(a, "")[:4].isdigit()})
+        return memo[key]
+    return years
 
 
-def _node_years(G: nx.MultiDiGraph) -> dict[str, list[int]]:
+def _node_years(G: nx.MultiDiGraph, years_of: YearsOf) -> dict[str, list[int]]:
     """Entity -> the years of the articles its relations come from."""
     out: dict[str, set[int]] = {}
     for u, v, d in G.edges(data=True):
-        for y in _years(G, d.get("articles", [])):
+        for y in years_of(d.get("articles", [])):
             out.setdefault(u, set()).add(y)
             out.setdefault(v, set()).add(y)
     return {n: sorted(ys) for n, ys in out.items()}
@@ -194,9 +206,10 @@ def build_network(G: nx.MultiDiGraph, centre: str | None = None) -> tuple[dict, 
         shown = list(G.nodes)
         pos = positions(G, centre)
     nodes = _vis_nodes(G, ids, pos, centre, drawn if frozen else None)
-    years = _node_years(G)
-    edges = _vis_edges(G, ids, years)
-    details, sentences, articles = _details(G, ids, years)
+    years_of = _years_of(G)
+    years = _node_years(G, years_of)
+    edges = _vis_edges(G, ids, years, years_of)
+    details, sentences, articles = _details(G, ids, years, years_of)
     legend = _legend(G)
     keys = {ids[n]: k for n, d in G.nodes(data=True) if (k := search.keys(d["label"], d["cls"]))}
     names = [x for _, d in G.nodes(data=True) for x in [d["label"], *d["names"]]]
@@ -227,12 +240,12 @@ def _vis_nodes(G: nx.MultiDiGraph, ids: dict, pos: dict, centre: str | None, dra
     return nodes
 
 
-def _vis_edges(G: nx.MultiDiGraph, ids: dict, years: dict) -> list[dict]:
+def _vis_edges(G: nx.MultiDiGraph, ids: dict, years: dict, years_of: YearsOf) -> list[dict]:
     """vis-network edges, directed and labelled, each with the years of its articles: a
     relation no article states (a meeting's city) is of its subject's years; one from
     undated articles of no year."""
     return [{"id": k, "label": d["label"], "title": d["label"], "from": ids[u], "to": ids[v], "arrows": "to",
-             "y": _years(G, d["articles"]) if d.get("articles") else years.get(u, [])}
+             "y": years_of(d["articles"]) if d.get("articles") else years.get(u, [])}
             for k, (u, v, d) in enumerate(G.edges(data=True))]
 
 
