@@ -31,11 +31,11 @@ def test_import_kg_stays_light():
 def test_open_graph_reads_a_file_and_a_store(tmp_path):
     import json
 
-    line = {"id": "a", "date": "2023-06-02", "text": "湖北省人民政府召开常务会议\n本报武汉6月2日电  省长刘志华主持召开省政府常务会议。"}
+    line = {"id": "a", "date": "2023-06-02", "text": "湖北省人民政府召开常务会议\n本报武汉6月2日电  省长方书华主持召开省政府常务会议。"}
     (tmp_path / "in.jsonl").write_text(json.dumps(line, ensure_ascii=False) + "\n", encoding="utf-8")
     ttl = kg.build_corpus([tmp_path / "in.jsonl"], tmp_path / "out", store=tmp_path / "db")
     q = "SELECT ?n WHERE { ?p a <https://schema.org/Person> ; <https://schema.org/name> ?n }"
-    assert kg.open_graph(ttl).query(q) == kg.open_graph(tmp_path / "db").query(q) == [{"n": "刘志华"}]
+    assert kg.open_graph(ttl).query(q) == kg.open_graph(tmp_path / "db").query(q) == [{"n": "方书华"}]
     assert kg.open_graph(ttl).facts() == kg.open_graph(tmp_path / "db").facts()
-    [t] = kg.open_graph(tmp_path / "db").person("刘志华")
+    [t] = kg.open_graph(tmp_path / "db").person("方书华")
     assert [p.role for p in t.posts] == ["省长"]

@@ -24,9 +24,9 @@ ARTICLES = [
      "政协浙江省第十二届委员会第五次会议在杭州开幕。会议应出席委员620人，实到598人。省政协主席黄建平主持\n"
      "会议并作常委会工作报告。会议提出今年要重点做好以下工作：一是加强理论学习；二是推进协商民主；三是提升履职能力。"},
     {"id": "hb2", "date": "2021-01-18", "text": "湖北省人大常委会举行会议\n本报武汉1月18日电  1月18日，"
-     "省十三届人大常委会第二十次会议在武汉举行。省领导刘志华、钱卫东出席会议。会议决定任命钱卫东为省人民政府副省长。"},
+     "省十三届人大常委会第二十次会议在武汉举行。省领导方书华、钱卫东出席会议。会议决定任命钱卫东为省人民政府副省长。"},
     {"id": "hb3", "date": "2021-04-02", "text": "湖北省人民政府召開常務會議\n本報武漢4月2日電  4月2日，"
-     "省長劉志華主持召開省政府常務會議，研究部署安全生產工作。"},
+     "省長方書華主持召開省政府常務會議，研究部署安全生產工作。"},
 ]
 FORMATS = "nt,nquads,trig,jsonld,graphml,gexf,neo4j,cypher,facts"
 
@@ -127,8 +127,8 @@ def test_view_stats_export_from_the_store_match_the_file(built, tmp_path, capsys
     _run(["view", str(ttl), "--out", str(tmp_path / "a.html")], capsys)
     _run(["view", "--store", db, "--out", str(tmp_path / "b.html")], capsys)
     assert (tmp_path / "a.html").read_bytes() == (tmp_path / "b.html").read_bytes()
-    _run(["view", str(ttl), "--focus", "刘志华", "--out", str(tmp_path / "fa.html")], capsys)
-    _run(["view", "--store", db, "--focus", "刘志华", "--out", str(tmp_path / "fb.html")], capsys)
+    _run(["view", str(ttl), "--focus", "方书华", "--out", str(tmp_path / "fa.html")], capsys)
+    _run(["view", "--store", db, "--focus", "方书华", "--out", str(tmp_path / "fb.html")], capsys)
     assert (tmp_path / "fa.html").read_bytes() == (tmp_path / "fb.html").read_bytes()
     for name, src in (("file", str(ttl)), ("nq", str(nq))):
         _run(["export", src, "--format", FORMATS, "--out", str(tmp_path / name)], capsys)

@@ -17,13 +17,13 @@ from kg.rdf import shape
 #: an appointment decided at a dated sitting
 ARTICLES = [
     {"id": "hb1", "date": "2021-03-01", "text": "湖北省人民政府召开常务会议\n本报武汉3月1日电  3月1日，"
-     "省长刘志华主持召开省政府常务会议，研究部署春耕生产工作。"},
+     "省长方书华主持召开省政府常务会议，研究部署春耕生产工作。"},
     {"id": "sx1", "date": "2022-05-10", "text": "山西省人民政府召开常务会议\n本报太原5月10日电  5月10日，"
-     "省长刘志华主持召开省政府常务会议，研究部署防汛工作。"},
+     "省长方书华主持召开省政府常务会议，研究部署防汛工作。"},
     {"id": "hb2", "date": "2021-01-18", "text": "湖北省人大常委会举行会议\n本报武汉1月18日电  1月18日，"
-     "省十三届人大常委会第二十次会议在武汉举行。省领导刘志华、钱卫东出席会议。会议决定任命钱卫东为省人民政府副省长。"},
+     "省十三届人大常委会第二十次会议在武汉举行。省领导方书华、钱卫东出席会议。会议决定任命钱卫东为省人民政府副省长。"},
     {"id": "hb3", "date": "2021-04-02", "text": "湖北省人民政府召開常務會議\n本報武漢4月2日電  4月2日，"
-     "省長劉志華主持召開省政府常務會議，研究部署安全生產工作。"},
+     "省長方書華主持召開省政府常務會議，研究部署安全生產工作。"},
 ]
 
 
@@ -42,7 +42,7 @@ def _timeline(graph: Path, name: str) -> list[person.Timeline]:
 
 
 def test_homonym_in_two_provinces_is_flagged_and_not_merged(graph):
-    [t] = _timeline(graph, "刘志华")
+    [t] = _timeline(graph, "方书华")
     assert t.homonym and t.provinces == ["山西省", "湖北省"]
     governors = {(p.body, p.province) for p in t.posts if p.role == "省长"}
     assert governors == {("湖北省人民政府", "湖北省"), ("山西省人民政府", "山西省")}
@@ -58,9 +58,9 @@ def test_homonym_in_two_provinces_is_flagged_and_not_merged(graph):
 
 
 def test_traditional_and_pinyin_names_find_the_person(graph):
-    [t] = _timeline(graph, "劉志華")
-    assert (t.name, t.matched) == ("刘志华", "traditional")
-    [p] = _timeline(graph, "Liu Zhihua")
+    [t] = _timeline(graph, "方書華")
+    assert (t.name, t.matched) == ("方书华", "traditional")
+    [p] = _timeline(graph, "Fang Shuhua")
     assert (p.iri, p.matched) == (t.iri, "pinyin")
     with pytest.raises(Exception, match="no person called"):
         _timeline(graph, "赵无名")
@@ -80,11 +80,11 @@ def test_cli_formats_and_store_agree(graph, capsys):
     store = graph.parent.parent / "db"
     outs = {}
     for fmt in ("table", "csv", "json"):
-        assert main(["person", "刘志华", str(graph), "--format", fmt]) == 0
+        assert main(["person", "方书华", str(graph), "--format", fmt]) == 0
         outs[fmt] = capsys.readouterr().out
-        assert main(["person", "刘志华", "--store", str(store), "--format", fmt]) == 0
+        assert main(["person", "方书华", "--store", str(store), "--format", fmt]) == 0
         assert capsys.readouterr().out == outs[fmt]
-    assert "note: 刘志华 holds posts or meetings in 2 provinces" in outs["table"]
+    assert "note: 方书华 holds posts or meetings in 2 provinces" in outs["table"]
     rows = outs["csv"].splitlines()
     assert rows[0].split(",") == list(person_report.CSV_COLUMNS)
     data = json.loads(outs["json"])
