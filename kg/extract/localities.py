@@ -59,10 +59,18 @@ def _prefecture_names() -> dict[str, str]:
     return out
 
 
+@cache
+def _prefecture_by_full() -> dict[str, Prefecture]:
+    out: dict[str, Prefecture] = {}
+    for p in prefectures():
+        out.setdefault(p.full, p)
+    return out
+
+
 def prefecture(name: str) -> Prefecture | None:
     """The prefecture-level unit a name is written for (大理州, 大理白族自治州), if any."""
     full = _prefecture_names().get(name)
-    return next((p for p in prefectures() if p.full == full), None) if full else None
+    return _prefecture_by_full().get(full) if full else None
 
 
 def _unit(p) -> str:

@@ -57,7 +57,7 @@ def _patterns() -> list[tuple[re.Pattern, str, str | None]]:
     GEN = rf"(?!自治区|出席|列席|参加|通过|召开|举行)[{HAN}]{{2,6}}?(?:市|自治州|州|县|区|旗|盟)"
     FIXED = rf"(?P<place>{P}|(?:{C})市|{GEN})"
     #: a time and a verb between a body and the ordinal of its sitting (…常委会昨天上午召开第四十二次主任会议,
-    #: 中纪委周六(10月25日)召开四次全会)
+    #: 中纪委周六(5月16日)召开四次全会)
     GAP = r"(?:[^，。；：\n]{0,12}?(?:召开|举行))?"
     U = r"(?P<u>省|自治区|地区|市|州|县|盟|旗|区)"
     T, S = rf"(?P<t>{NUM}|廿[一二三四五六七八九]?)", rf"(?P<s>{NUM})"

@@ -21,10 +21,11 @@ from functools import cache
 from kg.extract.context import Context, Names, alias_pattern
 from kg.extract.localities import place_of
 from kg.extract.meeting_grammar import Mention, find_numbered
+from kg.extract.meeting_kinds import KINDS
 from kg.lexicon import rows as lexicon_rows
 from kg.text.document import Document
 from kg.text.han import HAN
-from kg.text.numerals import NUM, to_chinese, to_int
+from kg.text.numerals import NUM, to_int
 
 __all__ = ["Mention", "find_meetings"]
 
@@ -334,8 +335,8 @@ def _plenum_list(text: str) -> list[Mention]:
             s = to_int(k.group(1))
             if t and s and 1 <= s <= 12:
                 a = m.start("list") + k.start()
-                out.append(Mention(a, m.start("list") + k.end(), f"中国共产党第{to_chinese(t)}届中央委员会第{to_chinese(s)}次全体会议",
-                                   "中国共产党中央委员会", t, s, "plenum"))
+                name, body = KINDS["plenum"](t, s, False, None)
+                out.append(Mention(a, m.start("list") + k.end(), name, body, t, s, "plenum"))
     return out
 
 

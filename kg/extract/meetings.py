@@ -67,8 +67,9 @@ _VENUE_PREFIX = re.compile(r"^(?:省会|市区|位于)")
 
 
 @cache
-def _venue_ends() -> tuple[str, ...]:
-    return tuple(sorted((ln.strip() for ln in lexicon_lines("venues.txt")), key=lambda n: (-len(n), n)))
+def _venue_ends() -> frozenset[str]:
+    """Venue words (大剧院, 会议中心); `alternation` orders them."""
+    return frozenset(ln.strip() for ln in lexicon_lines("venues.txt"))
 
 
 @cache
@@ -76,6 +77,12 @@ def _venue_re() -> re.Pattern:
     """A venue's name: up to eight characters and a venue word (大剧院, 会议中心), starting
     after 在 or after punctuation, not inside a longer phrase."""
     return re.compile(rf"(?:(?<=在)|(?<![{HAN}\d]))(?:[{HAN}]{{0,8}}?)(?:{alternation(_venue_ends())})")
+
+
+@cache
+def _bare_venue_re() -> re.Pattern:
+    """A venue word alone, or after 国际/人民/市民: no name without the city before it."""
+    return re.compile(rf"(?:国际|人民|市民)?(?:{alternation(_venue_ends())})")
 
 
 @cache
@@ -88,6 +95,11 @@ def _cities() -> dict[str, str]:
         if p.unit == "直辖市":
             out[p.short] = p.short
     return out
+
+
+@cache
+def _cities_longest_first() -> tuple[str, ...]:
+    return tuple(sorted(_cities(), key=lambda n: (-len(n), n)))
 
 
 def _main(doc: Document, found: list[Mention]) -> str | None:
@@ -169,7 +181,7 @@ def _date(doc: Document, ctx: Context, spans: list[tuple[int, int]], year: int |
 def _strip_city(place: str) -> tuple[str | None, str]:
     """A written place split into its city and the rest (北京人民大会堂 -> 北京, 人民大会堂)."""
     cities = _cities()
-    for c in sorted(cities, key=lambda n: (-len(n), n)):
+    for c in _cities_longest_first():
         if place.startswith(c) and len(place) > len(c):
             return cities[c], place[len(c):]
     return None, place
@@ -185,7 +197,7 @@ def _venue(place: str) -> tuple[str | None, str | None]:
     v = _venue_re().fullmatch(rest) if rest else None
     if not v:
         return city, None
-    if city and (rest in _venue_ends() or re.fullmatch(rf"(?:国际|人民|市民)?(?:{alternation(_venue_ends())})", rest)) \
+    if city and (rest in _venue_ends() or _bare_venue_re().fullmatch(rest)) \
             and rest != "人民大会堂":
         return city, place  # 青岛国际会议中心, 南宁人民会堂: the city is part of the name
     return city, rest

@@ -96,8 +96,8 @@ def _work_report_bodies(f, people) -> None:
     """政协某省委员会常务委员会工作报告: the title names whose report it is, when that body is
     the meeting's own or its part (a short form resolves nationally: 政协常委会)."""
     for p in people:
-        if key(p.title) == "工作报告" and work_report_title(p.on_behalf_of):
-            p.title = work_report_title(p.on_behalf_of)  # 受…常务委员会委托，作工作报告
+        if key(p.title) == "工作报告" and (title := work_report_title(p.on_behalf_of)):
+            p.title = title  # 受…常务委员会委托，作工作报告
         if p.on_behalf_of is None and p.title and p.title.endswith("工作报告") and not p.title.startswith("关于"):
             body = f.bodies.resolve(p.title[:-4], p.span[1] - 4)
             held = f.facts.meetings.get(p.meeting) if p.meeting else None
