@@ -60,9 +60,11 @@ def byline_mode(doc, found: Found) -> None:
                     i = names[-1][1]
                     continue
                 end = item_end(text, i, words_ok=True)
+                if end is None or end > b:
+                    break
                 # an item between a byline's marks is a name of any make (此里某某, 扎西某某)
-                inner = end is not None and end <= b and is_boundary(text, end, words=False)
-                if end is None or end > b or not (name_shaped(text[i:end]) or plausible(text[i:end], inner=inner)):
+                inner = is_boundary(text, end, words=False)
+                if not (name_shaped(text[i:end]) or plausible(text[i:end], inner=inner)):
                     break
                 found.setdefault(text[i:end], []).append((i, end))
                 i = end

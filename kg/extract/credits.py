@@ -69,9 +69,8 @@ def _article_paper(doc: Document, ctx: Context, facts: ArticleFacts) -> str | No
             continue
         written = doc.text[span[0]:span[1]]
         if written in ("本报", "本网", "本台", "本刊"):  # the paper or site itself: the metadata's
-            source = str(doc.meta.get("source") or "").strip()
+            source = _source_paper(doc, facts)
             if source:
-                facts.add_org(source, None, "media")
                 return source
             continue
         name = ctx.aliases[written][0] if written in ctx.aliases else written
@@ -80,6 +79,11 @@ def _article_paper(doc: Document, ctx: Context, facts: ArticleFacts) -> str | No
     media = sorted(o.name for o in facts.organizations.values() if o.cls == "media")
     if len(media) == 1:
         return media[0]
+    return _source_paper(doc, facts)
+
+
+def _source_paper(doc: Document, facts: ArticleFacts) -> str | None:
+    """The paper the article's metadata names (its source), added as a medium; None if none."""
     source = str(doc.meta.get("source") or "").strip()
     if source:
         facts.add_org(source, None, "media")

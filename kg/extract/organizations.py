@@ -255,6 +255,10 @@ def full_department(d: str) -> str:
     return d
 
 
+#: what makes a department-shaped phrase no department: the prefecture's own organs, a term
+_NOT_DEPARTMENT = re.compile(r"人大|政协|政府|常委|纪委|监委|党委|^委|^[和与及、]|[三两四五六七八九]级|届|第|次|各|有关|相关")
+
+
 def _local_departments(text: str, ctx: Context, facts: ArticleFacts) -> None:
     """Departments of the place the article reports (州财政局 in a Dali article is
     大理白族自治州财政局); none where the article reports no such place."""
@@ -265,14 +269,8 @@ def _local_departments(text: str, ctx: Context, facts: ArticleFacts) -> None:
         if m.group("office"):
             facts.add_org(f"{place}人民政府办公{m.group('office')[-1]}", m.span(), "government")
             continue
-        d = m.group("d")
-        if re.search(r"人大|政协|政府|常委|纪委|监委|党委|^委|^[和与及、]|[三两四五六七八九]级|届|第|次|各|有关|相关", d):
-            continue
-        facts.add_org(place + full_department(d), m.span(), "government")
-
-
-#: what makes a department-shaped phrase no department: the prefecture's own organs, a term
-_NOT_DEPARTMENT = re.compile(r"人大|政协|政府|常委|纪委|监委|党委|^委|^[和与及、]|[三两四五六七八九]级|届|第|次|各|有关|相关")
+        if not _NOT_DEPARTMENT.search(m.group("d")):
+            facts.add_org(place + full_department(m.group("d")), m.span(), "government")
 
 
 @cache

@@ -68,17 +68,20 @@ def tag_people(sentence: str) -> list[tuple[int, int]]:
     return spans
 
 
-def unsure_spots(doc: Document, ctx: Context, found: dict[str, list[tuple[int, int]]]
-                 ) -> tuple[set[int], set[int]]:
+def unsure_spots(doc: Document, ctx: Context, found: dict[str, list[tuple[int, int]]],
+                 title_ends: set[int] | None = None) -> tuple[set[int], set[int]]:
     """Where a name may start (after a title, after a found name's `、`) and where one may
-    end (before `、` and a found name), and the rules read none there."""
+    end (before `、` and a found name), and the rules read none there. `title_ends`: where
+    the lexicon's titles end in the text, when the caller has them already."""
     text = doc.text
+    if title_ends is None:
+        title_ends = _title_ends(text, ctx)
     starts = {a for spans in found.values() for a, _ in spans}
     ends = {b for spans in found.values() for _, b in spans}
     may_start, may_end = set(), set()
-    for m in ctx.lexicon.title_re.finditer(text):
-        if m.end() not in starts and _HAN_AT.match(text, m.end()):
-            may_start.add(m.end())
+    for e in sorted(title_ends):
+        if e not in starts and _HAN_AT.match(text, e):
+            may_start.add(e)
     for a, b in sorted(p for spans in found.values() for p in spans):
         if text.startswith("、", b) and b + 1 not in starts and _HAN_AT.match(text, b + 1):
             may_start.add(b + 1)
@@ -90,6 +93,10 @@ def unsure_spots(doc: Document, ctx: Context, found: dict[str, list[tuple[int, i
         if p not in ends and p > 0 and _HAN_AT.match(text, p - 1) and not has_common_word(text[max(p - 2, 0):p]):
             may_end.add(p)
     return may_start, may_end
+
+
+def _title_ends(text: str, ctx: Context) -> set[int]:
+    return {m.end() for m in ctx.lexicon.title_re.finditer(text)}
 
 
 def _overlaps(a: int, b: int, taken: list[tuple[int, int]]) -> bool:
@@ -113,13 +120,13 @@ def add(doc: Document, ctx: Context, found: dict[str, list[tuple[int, int]]],
     """Add LAC's names at the spots the rules were unsure of to `found`; returns the number
     of sentences tagged."""
     text = doc.text
-    may_start, may_end = unsure_spots(doc, ctx, found)
+    title_ends = _title_ends(text, ctx)
+    may_start, may_end = unsure_spots(doc, ctx, found, title_ends)
     if not may_start and not may_end:
         return 0
     taken = sorted(p for spans in found.values() for p in spans)
     taken += sorted(p for o in (organizations or {}).values() for p in getattr(o, "spans", []))
     known = sorted(found)
-    title_ends = {m.end() for m in ctx.lexicon.title_re.finditer(text)}
     spots = sorted(may_start | may_end)
     tagged = 0
     for lo, hi in _windows(text, spots):
