@@ -183,7 +183,7 @@ def name_start_after_title(text: str, a: int, b: int) -> int | None:
             last += 1  # 主席团常务主席为甲、乙: a copula between the title and the list
         return last if plausible(text[last:b], words_ok=True) or name_shaped(text[last:b]) else None
     dotted = [m for m in _DOT_NAME.finditer(text, a, b) if m.end() == b]
-    if dotted:  # 海拉提·某某: the whole transcribed name, never its last part alone
+    if dotted:  # 某某某·某某: the whole transcribed name, never its last part alone
         return dotted[0].start() if plausible(dotted[0].group(0)) else None
     for n in (4, 3, 2):
         if b - n >= a and name_shaped(text[b - n:b]):

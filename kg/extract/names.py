@@ -24,7 +24,7 @@ DELIMITERS = set("，。、；：！？,.;:!?（）()“”‘’《》「」【
 _BRAND = re.compile(r"(?:日报|晚报|晨报|报|网|社|台|刊|新闻|客户端|在线|频道|视点|观察)(?=[·•・‧]|$)")
 _DAY = re.compile(r"[〇一二三四五六七八九十]{1,3}日")
 #: the dots that join the parts of a transcribed name: the middle dot, and the bullet,
-#: katakana and hyphenation points some pages write for it (海拉提•某某)
+#: katakana and hyphenation points some pages write for it (某某某•某某)
 DOTS = "·•・‧"
 _DOT_NAME = re.compile(rf"(?:[{HAN}]{{2,5}}|[{HAN}](?=[·•・‧][{HAN}]{{3}}))"
                        rf"(?:[·•・‧][{HAN}]{{1,8}}){{1,3}}")  # 雷·额尔某某: one character first
@@ -132,7 +132,7 @@ def name_at(text: str, i: int, long_ok: bool = False) -> int | None:
         if end is not None:
             return end
     if i >= len(text) or not is_cjk(text[i]) or (i > 0 and text[i - 1] in DOTS):
-        return None  # 海拉提·某某: no name starts inside a transcribed one
+        return None  # 某某某·某某: no name starts inside a transcribed one
     valid = _valid_lengths(text, i, long_ok)
     return i + _best_length(text, i, valid) if valid else None
 
