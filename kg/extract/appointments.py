@@ -18,7 +18,7 @@ from kg.extract.context import Context
 from kg.extract.facts import Appointment, ArticleFacts
 from kg.extract.names import name_shaped
 from kg.extract.participation import sentence_meeting
-from kg.extract.roles import organization_of
+from kg.extract.roles import organization_of, title_at_end
 from kg.text.document import Document
 from kg.text.han import HAN
 
@@ -96,7 +96,7 @@ def _posts(text: str, start: int, end: int, ctx: Context) -> list[tuple[str, tup
 
 
 def _ends_with_title(s: str, ctx: Context) -> bool:
-    return any(s.endswith(t) for t in ctx.lexicon.titles)
+    return bool(title_at_end(s, ctx))
 
 
 class _Collector:
@@ -247,7 +247,7 @@ def _dedupe(facts: ArticleFacts, ctx: Context) -> None:
     """One appointment per event: a headline's 选举甲为省长 and the body's 选举甲为省人民政府省长
     are one election (same person, action, body and title); the fuller post is kept."""
     def key(ap: Appointment) -> tuple:
-        title = max((t for t in ctx.lexicon.titles if ap.post.endswith(t)), key=len, default=ap.post)
+        title = title_at_end(ap.post, ctx) or ap.post
         return ap.person, ap.action, ap.organization or ap.post, title
     best: dict[tuple, Appointment] = {}
     for ap in facts.appointments:

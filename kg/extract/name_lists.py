@@ -53,6 +53,7 @@ def _not_names() -> frozenset[str]:
     return frozenset(lex.national) | frozenset(lex.titles)
 
 
+@cache  # a pure function of a short string
 def plausible(cand: str, words_ok: bool = False, inner: bool = False) -> bool:
     """Whether `cand` may be a name in a list of names (shape aside). An `inner` item,
     between names of a list, is held only to the characters that stand in no name at all."""
@@ -153,11 +154,13 @@ def _clause_verb_at(text: str, j: int) -> bool:
     return j >= len(text) or text[j] in "，。；：！？（\n" or bool(_clause_verbs().match(text, j))
 
 
+@cache
 def _common(cand: str) -> bool:
     """A word of the dictionary, but for a rare one jieba calls a name or a place (乌兰)."""
     return is_word(cand) and (cand in frequent_words() or not (word_tag(cand) or "").startswith(("nr", "ns")))
 
 
+@cache
 def has_common_word(cand: str) -> bool:
     """Whether `cand` holds a frequent word that is no name or place (初心, 工作): a phrase,
     not a name without a family name (洛桑某某 holds 洛桑, which jieba calls a name)."""
@@ -207,6 +210,7 @@ def continue_list(text: str, end: int, words_ok: bool = True) -> list[tuple[int,
     return out
 
 
+@cache
 def accept(cand: str, strong: bool) -> bool:
     """Whether a name-shaped string may be a person; ordinary words need a strong context."""
     if not cand or cand in _not_names():

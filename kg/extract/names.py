@@ -75,10 +75,17 @@ def is_boundary(text: str, j: int, words: bool = True) -> bool:
 
 
 def _word_starts(text: str, j: int) -> bool:
+    return _opens_word(text[j:j + 3])
+
+
+@cache
+def _opens_word(head: str) -> bool:
+    """Whether `head` (up to three characters) opens a frequent word that may follow a name
+    (cached: the same few characters are asked about across a corpus)."""
     from kg.text.tokens import frequent_words, word_tag
 
     for k in (2, 3):
-        w = text[j:j + k]
+        w = head[:k]
         tag = word_tag(w)
         if tag is not None and not tag.startswith("nr") and tag not in _NOT_AFTER_NAME and w in frequent_words():
             return True
@@ -100,6 +107,7 @@ def has_surname(cand: str) -> bool:
 AMBIGUOUS_SURNAMES = set("和但向边相全严区强管常利任于同时安宣都铁占来应木")
 
 
+@cache  # a pure function of a short string, asked ~4 times for each distinct string
 def name_shaped(cand: str) -> bool:
     """True when `cand` has the shape of a personal name (not its context)."""
     if _DOT_NAME.fullmatch(cand):
@@ -188,6 +196,7 @@ def _word_after_three(text: str, i: int) -> bool:
     return name_shaped(text[i:i + 3]) and any(is_word(text[i + 3:i + k]) for k in (5, 6))
 
 
+@cache
 def _long_name(cand: str) -> bool:
     """A four-character name without a compound family name (梁陈美玲, 白玛次仁), not two words."""
     return (has_surname(cand) and all(is_cjk(c) for c in cand)
@@ -232,6 +241,7 @@ def name_before(text: str, j: int, start: int) -> int | None:
     return None
 
 
+@cache
 def is_word(cand: str) -> bool:
     """True when jieba's dictionary knows `cand` as an ordinary word (not a person's name).
 

@@ -17,6 +17,7 @@ import re
 
 from kg.extract.context import Context
 from kg.extract.facts import ArticleFacts, Participation
+from kg.extract.roles import title_at_end
 from kg.text.document import Document
 
 #: the facts this extractor reads, and those it adds (kg.pipeline checks the order)
@@ -152,7 +153,7 @@ def _clause_opener(text: str, start: int, end: int, mentions: list[Mention], ctx
     if not inside:
         return []
     lead = text[start:inside[0][0]]
-    if lead and not (len(lead) <= 24 and any(lead.endswith(t) for t in ctx.lexicon.titles)):
+    if lead and not (len(lead) <= 24 and title_at_end(lead, ctx)):
         return []
     chain = [inside[0]]
     for x in inside[1:]:
@@ -185,7 +186,7 @@ def _heard(text: str, s: int, e: int, mentions: list[Mention], ctx: Context) -> 
             if not (start <= a < stop and text.startswith(_HEARD_ABOUT, b)):
                 continue
             lead = text[max(start, text.rfind("、", start, a) + 1):a]
-            if not lead or any(lead.endswith(t) for t in ctx.lexicon.titles):
+            if not lead or title_at_end(lead, ctx):
                 out.append((x, stop))
             start = b
     return out

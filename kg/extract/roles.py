@@ -12,6 +12,7 @@ names (省委书记 -> the provincial party committee), resolved through the art
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 
 from kg.extract.context import Context, alias_pattern
 from kg.extract.facts import ArticleFacts, Role
@@ -72,7 +73,7 @@ def _phrase_start(text: str, end: int) -> int:
 def _weak_cut(seg: str, ctx: Context) -> int:
     """Where a weak breaker cuts `seg` (after the last one), or 0; a 和 inside a body's name
     (宪法和法律委员会主任委员) does not cut."""
-    title = max((t for t in ctx.lexicon.titles if seg.endswith(t)), key=len, default="")
+    title = title_at_end(seg, ctx)
     for m in reversed(list(_WEAK_BREAKERS.finditer(seg))):
         left = seg[:m.start()]
         if (m.group(0) in ("和", "与", "及") and 2 <= len(left) <= 8 and not _ends_with_title(left, ctx)
@@ -82,11 +83,14 @@ def _weak_cut(seg: str, ctx: Context) -> int:
     return 0
 
 
-def _title_phrase(text: str, ctx: Context, end: int, name_ends=frozenset()) -> tuple[int, str] | None:
+def _title_phrase(text: str, ctx: Context, end: int, name_ends: list[int] | tuple = ()) -> tuple[int, str] | None:
     """The title phrase ending at `end` (the name's start), as (start, phrase); it never
-    reaches back over another person's name (代表林卫安对新华社记者孔某)."""
+    reaches back over another person's name (代表林卫安对新华社记者孔某). `name_ends`: the
+    ends of the article's names, sorted (bisected: an article has hundreds)."""
     start = _phrase_start(text, end)
-    start = max([start] + [b for b in name_ends if start < b <= end - 1])
+    k = bisect_right(name_ends, end - 1)
+    if k and name_ends[k - 1] > start:
+        start = name_ends[k - 1]
     while start < end and text[start] in _MARKS:
         start += 1  # □本报记者甲: a paper's mark before a credit is no part of it
     seg = text[start:end]
@@ -96,7 +100,7 @@ def _title_phrase(text: str, ctx: Context, end: int, name_ends=frozenset()) -> t
             return None  # 甲当选主任乙…: the title is 甲's, not the next name's
         start += m.end()
         seg = text[start:end]
-    whole_title = any(seg.endswith(t) and "和" in t for t in ctx.lexicon.titles)  # 党和国家领导人
+    whole_title = "和" in title_at_end(seg, ctx)  # 党和国家领导人
     if not whole_title and not alias_pattern(ctx, 3).match(seg):
         start += _weak_cut(seg, ctx)
         seg = text[start:end]
@@ -106,7 +110,26 @@ def _title_phrase(text: str, ctx: Context, end: int, name_ends=frozenset()) -> t
 
 
 def _ends_with_title(s: str, ctx: Context) -> bool:
-    return any(s.endswith(t) for t in ctx.lexicon.titles)
+    return bool(title_at_end(s, ctx))
+
+
+def title_at_end(s: str, ctx: Context) -> str:
+    """The longest title `s` ends with, or "" (a set looked up by suffix length: asked for
+    every name of an article, several times, it was a walk over every title)."""
+    titles, lengths = _title_set(ctx.lexicon.titles)
+    return next((s[-n:] for n in lengths if n <= len(s) and s[-n:] in titles), "")
+
+
+#: (titles list, its length, (set of titles, their lengths longest first)), rebuilt when the
+#: lexicon's list changes
+_TITLE_MEMO: list = [None, 0, None]
+
+
+def _title_set(titles: list[str]) -> tuple[frozenset[str], tuple[int, ...]]:
+    memo = _TITLE_MEMO
+    if memo[0] is not titles or memo[1] != len(titles):
+        memo[:] = [titles, len(titles), (frozenset(titles), tuple(sorted({len(t) for t in titles}, reverse=True)))]
+    return memo[2]
 
 
 _TERM = re.compile(r"第?[一二三四五六七八九十]+届")
@@ -223,11 +246,12 @@ def _list_prev(text: str, a: int, by_end: dict[int, str]) -> int | None:
 
 def _before_names(text: str, ctx: Context, out: _Roles, mentions: list[Mention]) -> None:
     by_end = {b: name for a, b, name in mentions}
+    ends = sorted(by_end)
     inherited: dict[int, list[tuple[str, tuple[int, int]]]] = {}
     bodies: dict[int, str | None] = {}  # name end -> body of the title right before the name
     for a, b, name in mentions:
         roles: list[tuple[str, tuple[int, int]]] = []
-        found = _title_phrase(text, ctx, a, by_end.keys()) or _listed_title(text, ctx, a)
+        found = _title_phrase(text, ctx, a, ends) or _listed_title(text, ctx, a)
         if found and text[a] == "团" and name[1:2] != "·":
             pass  # 执行主席团甲: the title heads a body (a name misread as 团甲), not a person
         elif found:
@@ -282,7 +306,7 @@ def _missed_head_title(text: str, ctx: Context, a: int, by_end: dict[int, str]) 
                 continue
             if item[0] not in ctx.lexicon.surnames and item[:2] not in ctx.lexicon.compound_surnames:
                 continue
-            found = _title_phrase(text, ctx, head, by_end.keys())
+            found = _title_phrase(text, ctx, head, sorted(by_end))
             if found and found[0] + len(found[1]) == head:
                 return found
         m = re.search(rf"[{HAN}]{{2,5}}$", text[max(0, j - 5):j])
