@@ -21,6 +21,7 @@ from kg.extract.names import (
     _NOT_LAST_IN_NAME,
     AMBIGUOUS_SURNAMES,
     DOTS,
+    first_dot,
     followers,
     has_surname,
     is_boundary,
@@ -225,6 +226,21 @@ Found = dict[str, list[tuple[int, int]]]
 _LIST = re.compile(r"(?:[^\s、，。；：！？“”《》（）]{2,12}、){2,}[^\s、，。；：！？“”《》（）]{2,16}")
 
 
+#: a stretch no list crosses (its items hold none of these characters but 、)
+_STRETCH = re.compile(r"[^\s，。；：！？“”《》（）]+")
+
+
+def _lists(text: str) -> list[re.Match]:
+    """_LIST's matches on the text, found only in the stretches between clause marks that
+    hold two 、 at least (the same matches: none crosses such a mark; scanning every
+    position of a long article with _LIST cost more than all the rest of list_mode)."""
+    out = []
+    for s in _STRETCH.finditer(text):
+        if text.count("、", s.start(), s.end()) >= 2:
+            out.extend(_LIST.finditer(text, s.start(), s.end()))
+    return out
+
+
 def _items(text: str, m: re.Match) -> list[tuple[int, int]]:
     """The items of a `、`-list match: the last one ends with its name; the first one
     starts after any title written before its name."""
@@ -255,7 +271,7 @@ def list_mode(doc, found: Found) -> None:
     the inner items whatever their shape, a family name that is also a function word
     included once the list is established (…、铁某和其他成员)."""
     text = doc.text
-    for m in _LIST.finditer(text):
+    for m in _lists(text):
         items = _items(text, m)
         cands = [text[a:b] for a, b in items]
         strong = [_shaped(c) and c[0] not in AMBIGUOUS_SURNAMES for c in cands]
@@ -384,7 +400,11 @@ def dot_mode(doc, found: Found) -> None:
     `·`-joined string between clause or list marks, none of its parts a title, a place or
     a common word (中国·兰州, 红色·记忆 are no names)."""
     text = doc.text
-    for m in _DOT_NAME.finditer(text):
+    first = first_dot(text)
+    if first < 0:
+        return
+    # a match holds a dot at most seven characters after its start: none starts earlier
+    for m in _DOT_NAME.finditer(text, max(0, first - 7)):
         a = m.start()
         if a > 0 and text[a - 1] not in "，、：；（\n ":
             continue

@@ -145,6 +145,14 @@ def name_at(text: str, i: int, long_ok: bool = False) -> int | None:
     return i + _best_length(text, i, valid) if valid else None
 
 
+def first_dot(text: str, start: int = 0, end: int | None = None) -> int:
+    """Position of the first of DOTS in text[start:end], or -1: a transcribed name holds
+    one, and most articles none, so a scan for such names starts there or not at all."""
+    end = len(text) if end is None else end
+    found = [k for k in (text.find(d, start, end) for d in DOTS) if k >= 0]
+    return min(found) if found else -1
+
+
 def dot_name_end(text: str, i: int, end: int) -> int | None:
     """End of a transcribed name [i, end): the last part ends at the first boundary
     (阿依古丽·买买提 + 出席); a follower is tried before a word (买买提出席, not 提出)."""
@@ -234,7 +242,7 @@ def name_before(text: str, j: int, start: int) -> int | None:
             continue  # 选举甲、乙为副省长: 为 links the name to the post after it
         if name_shaped(text[i:j]):
             return i
-    found = list(_DOT_NAME.finditer(text, start, j))
+    found = list(_DOT_NAME.finditer(text, start, j)) if first_dot(text, start, j) >= 0 else None
     m = found[-1] if found else None
     if m and m.end() == j and name_at(text, m.start()) == j and (m.start() == start or text[m.start() - 1] in DELIMITERS):
         return m.start()

@@ -217,7 +217,11 @@ _LEADER = re.compile(rf"([{HAN}]{{2,3}})(?=总书记|同志为核心)")
 
 def _leader_mode(doc: Document, found: dict[str, list[tuple[int, int]]]) -> None:
     """A name before 总书记 or in 以…同志为核心, wherever it stands in the clause."""
-    for m in _LEADER.finditer(doc.text):
+    text = doc.text
+    first = min((k for k in (text.find("总书记"), text.find("同志为核心")) if k >= 0), default=-1)
+    if first < 0:
+        return  # (the pattern needs one of them, at most three characters after its start)
+    for m in _LEADER.finditer(text, max(0, first - 3)):
         for k in (0, 1):
             cand = m.group(1)[k:]
             if len(cand) >= 2 and name_shaped(cand) and not is_word(cand):
@@ -228,7 +232,10 @@ def _leader_mode(doc: Document, found: dict[str, list[tuple[int, int]]]) -> None
 def _photo_mode(doc: Document, found: dict[str, list[tuple[int, int]]]) -> None:
     """宋清远 摄; after a credit word (本报记者 旦增某某 摄) any plausible name, as in a byline."""
     text = doc.text
-    for m in _PHOTO.finditer(text):
+    first = text.find("摄")
+    if first < 0:
+        return  # (a match ends with 摄, at most eleven characters after its start)
+    for m in _PHOTO.finditer(text, max(0, first - 11)):
         cand = m.group(1)
         if name_shaped(cand):
             found.setdefault(cand, []).append(m.span(1))
