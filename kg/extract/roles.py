@@ -52,6 +52,8 @@ _GENERIC = frozenset(("秘书长", "副秘书长", "主席", "副主席", "主�
 _SERVING = re.compile(r"担任[^，。；：]{0,12}?(?P<t>(?:大会)?(?:执行主席|常务主席))的?(?:还)?(?:有|是)[：:]"
                       r"|(?P<u>(?:大会)?(?:主席团)?(?:执行主席|常务主席)|(?:大会)?副?秘书长)(?:是|为|由)")
 
+_SERVING_WORDS = re.compile("执行主席|常务主席|秘书长")
+
 
 def _phrase_start(text: str, end: int) -> int:
     """Start of the stretch before `end` that may hold a title: back to the nearest
@@ -329,6 +331,8 @@ def _listed_title(text: str, ctx: Context, a: int) -> tuple[int, str] | None:
 def _serving(doc: Document, out: _Roles, mentions: list[Mention]) -> None:
     """担任大会执行主席的有：甲、乙 and 执行主席是甲和乙: the title goes to the names after it."""
     text = doc.text
+    if not _SERVING_WORDS.search(text):
+        return  # (every match holds one of them)
     for s, e in doc.sentences():
         for m in _SERVING.finditer(text, s, e):
             title = m.group("t") or m.group("u")
