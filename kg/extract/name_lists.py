@@ -87,8 +87,11 @@ def item_end(text: str, i: int, words_ok: bool = False) -> int | None:
     """End of a list item starting at i: the whole segment up to the next `、`, else the end
     of a name there (name shape first, then the shortest plausible span before a boundary)."""
     end = name_at(text, i, long_ok=True)
-    if end is not None:
-        return end
+    return end if end is not None else unnamed_item_end(text, i, words_ok)
+
+
+def unnamed_item_end(text: str, i: int, words_ok: bool = False) -> int | None:
+    """item_end where no name of shape starts at i (for a caller that has asked name_at)."""
     m = _DOT_NAME.match(text, i)
     if m:  # a list item may have a longer first part (阿不都热克甫·某某): it starts at i
         last = max(text.rfind(d, i, m.end()) for d in DOTS) + 1
@@ -266,15 +269,25 @@ def _shaped(c: str) -> bool:
                               and all(is_cjk(ch) for ch in c) and not _ITEM_BAD.search(c))
 
 
+def _strong(c: str) -> bool:
+    """An item of a list that is a name by its shape alone."""
+    return _shaped(c) and c[0] not in AMBIGUOUS_SURNAMES
+
+
 def list_mode(doc, found: Found) -> None:
     """A `、`-list of mostly name-shaped items names people in every item (list closure):
     the inner items whatever their shape, a family name that is also a function word
     included once the list is established (…、铁某和其他成员)."""
     text = doc.text
     for m in _lists(text):
+        # _items moves only the first item's start and the last one's end: most lists (of
+        # things) have too few names among the others to pass _names_list, whatever those two
+        parts = m.group(0).split("、")
+        if sum(_strong(c) for c in parts[1:-1]) + 2 < max(3, 0.5 * len(parts)):
+            continue
         items = _items(text, m)
         cands = [text[a:b] for a, b in items]
-        strong = [_shaped(c) and c[0] not in AMBIGUOUS_SURNAMES for c in cands]
+        strong = [_strong(c) for c in cands]
         if not _names_list(text, items, cands, strong):
             continue
         for k, ((a, b), c, ok) in enumerate(zip(items, cands, strong, strict=True)):

@@ -9,7 +9,8 @@ place in a list of names); this module answers the shape and boundary questions 
 from __future__ import annotations
 
 import re
-from functools import cache
+from bisect import bisect_left
+from functools import cache, lru_cache
 
 from kg.lexicon import lexicon
 from kg.lexicon import rows as lexicon_rows
@@ -148,9 +149,11 @@ def name_at(text: str, i: int, long_ok: bool = False) -> int | None:
 def first_dot(text: str, start: int = 0, end: int | None = None) -> int:
     """Position of the first of DOTS in text[start:end], or -1: a transcribed name holds
     one, and most articles none, so a scan for such names starts there or not at all."""
-    end = len(text) if end is None else end
-    found = [k for k in (text.find(d, start, end) for d in DOTS) if k >= 0]
-    return min(found) if found else -1
+    m = _ANY_DOT.search(text, start, len(text) if end is None else end)
+    return m.start() if m else -1
+
+
+_ANY_DOT = re.compile(f"[{DOTS}]")
 
 
 def dot_name_end(text: str, i: int, end: int) -> int | None:
@@ -222,10 +225,17 @@ def _two_names(cand: str) -> bool:
 
 def clause_start(text: str, pos: int) -> int:
     """Start of the clause holding `pos`: just after the nearest delimiter before it."""
-    i = pos
-    while i > 0 and text[i - 1] not in DELIMITERS:
-        i -= 1
-    return i
+    marks = _delimiter_positions(text)
+    k = bisect_left(marks, pos)
+    return marks[k - 1] + 1 if k else 0
+
+
+_DELIMITER = re.compile("[" + "".join(re.escape(c) for c in sorted(DELIMITERS)) + "]")
+
+
+@lru_cache(maxsize=8)  # an article's text, asked about once for every verb and title in it
+def _delimiter_positions(text: str) -> list[int]:
+    return [m.start() for m in _DELIMITER.finditer(text)]
 
 
 def name_before(text: str, j: int, start: int) -> int | None:

@@ -28,10 +28,10 @@ from kg.extract.name_lists import (
     dot_mode,
     election_mode,
     has_common_word,
-    item_end,
     list_mode,
     minority_end,
     plausible,
+    unnamed_item_end,
 )
 from kg.extract.names import (
     AMBIGUOUS_SURNAMES,
@@ -74,7 +74,7 @@ def _after_title(text: str, i: int) -> int | None:
     # the title shares; the list, closed by a follower, vouches for it (和企业、… holds a word)
     if end is not None and text.startswith("、", end) and _closed_list(text, i, end):
         return end
-    end = item_end(text, i)
+    end = unnamed_item_end(text, i) if end is None else end  # (item_end, name_at asked already)
     # (item_end has held a five-character first item, 乌云某某某、…, to a list's standard)
     if end is not None and end < len(text) and text[end] == "、" and (plausible(text[i:end]) or end - i == 5):
         # the list must go on with a name of shape (守初心、担使命 is no list of names), or
