@@ -12,7 +12,7 @@ names (省委书记 -> the provincial party committee), resolved through the art
 from __future__ import annotations
 
 import re
-from bisect import bisect_right
+from bisect import bisect_left, bisect_right
 
 from kg.extract.context import Context, alias_pattern
 from kg.extract.facts import ArticleFacts, Role
@@ -49,8 +49,9 @@ _MEETING_TITLES = ("主席团", "执行主席", "常务主席", "大会主席")
 _GENERIC = frozenset(("秘书长", "副秘书长", "主席", "副主席", "主任", "副主任", "书记", "副书记", "常委",
                       "委员", "常务委员", "政委", "政治委员", "参谋长"))
 #: 担任（今天上午）大会执行主席的有：甲、乙 / 开幕会的执行主席是甲和乙 / …执行主席由甲、乙担任
-_SERVING = re.compile(r"担任[^，。；：]{0,12}?(?P<t>(?:大会)?(?:执行主席|常务主席))的?(?:还)?(?:有|是)[：:]"
-                      r"|(?P<u>(?:大会)?(?:主席团)?(?:执行主席|常务主席)|(?:大会)?副?秘书长)(?:是|为|由)")
+_SERVING = re.compile(r"(?=[担大主执常副秘])"  # (the characters a match starts with)
+                      r"(?:担任[^，。；：]{0,12}?(?P<t>(?:大会)?(?:执行主席|常务主席))的?(?:还)?(?:有|是)[：:]"
+                      r"|(?P<u>(?:大会)?(?:主席团)?(?:执行主席|常务主席)|(?:大会)?副?秘书长)(?:是|为|由))")
 
 _SERVING_WORDS = re.compile("执行主席|常务主席|秘书长")
 
@@ -205,6 +206,14 @@ class _Roles:
 
     def __init__(self, ctx: Context, facts: ArticleFacts) -> None:
         self.ctx, self.facts, self.seen = ctx, facts, set()
+        self.orgs: dict[str, str | None] = {}
+
+    def org(self, phrase: str) -> str | None:
+        """organization_of the phrase, read once per article (the organisations do not
+        change while roles are read; each phrase is asked about three times or more)."""
+        if phrase not in self.orgs:
+            self.orgs[phrase] = organization_of(phrase, self.ctx, self.facts)
+        return self.orgs[phrase]
 
     def add(self, person: str, phrase: str, span: tuple[int, int], org: str | None = None) -> None:
         if (person, phrase) in self.seen:
@@ -212,7 +221,7 @@ class _Roles:
         self.seen.add((person, phrase))
         main = self.facts.main_meeting
         meeting = main.name if main and any(t in phrase for t in _MEETING_TITLES) else None
-        org = organization_of(phrase, self.ctx, self.facts) or org
+        org = self.org(phrase) or org
         self.facts.roles.append(Role(person, phrase, org, meeting,
                                      descriptor=phrase in self.ctx.lexicon.descriptors, span=span))
 
@@ -222,7 +231,7 @@ class _Roles:
         left, _, right = phrase.partition("兼")
         if right and _ends_with_title(left, self.ctx) and _ends_with_title(right, self.ctx):
             self.add(person, left, span, org)
-            self.add(person, right, span, organization_of(left, self.ctx, self.facts) or org)
+            self.add(person, right, span, self.org(left) or org)
         else:
             self.add(person, phrase, span, org)
 
@@ -282,10 +291,10 @@ def _before_names(text: str, ctx: Context, out: _Roles, mentions: list[Mention])
         # (省委常委、秘书长甲); 副市长 after 市委常委 is not, so only titles any body has
         chain_body = None
         for phrase, span in reversed(roles):
-            own = organization_of(phrase, ctx, out.facts)
+            own = out.org(phrase)
             out.add_phrase(name, phrase, span, fallback or (chain_body if phrase in _GENERIC else None))
             chain_body = own or chain_body
-        bodies[b] = (organization_of(roles[0][0], ctx, out.facts) or fallback) if roles else None
+        bodies[b] = (out.org(roles[0][0]) or fallback) if roles else None
         for t in _POSTPOSED:
             if text.startswith(t, b):
                 out.add(name, t, (a, b + len(t)))
@@ -337,8 +346,11 @@ def _serving(doc: Document, out: _Roles, mentions: list[Mention]) -> None:
         for m in _SERVING.finditer(text, s, e):
             title = m.group("t") or m.group("u")
             stop = e if m.group("t") else next((k for k in range(m.end(), e) if text[k] in "，。；"), e)
-            for a, b, name in mentions:
-                if m.end() <= a and b <= stop:
+            # the names from the match's end up to `stop` (mentions are in text order)
+            for a, b, name in mentions[bisect_left(mentions, (m.end(),)):]:
+                if a >= stop:
+                    break
+                if b <= stop:
                     out.add(name, title, (m.start(), b))
 
 
