@@ -128,6 +128,7 @@ def name_shaped(cand: str) -> bool:
     return given not in followers()
 
 
+@lru_cache(maxsize=4096)  # asked again for the same place by several modes (text, i: an article's)
 def name_at(text: str, i: int, long_ok: bool = False) -> int | None:
     """End of a name starting at i whose end is a boundary, or None.
 

@@ -217,16 +217,31 @@ _LEADER = re.compile(rf"([{HAN}]{{2,3}})(?=总书记|同志为核心)")
 
 def _leader_mode(doc: Document, found: dict[str, list[tuple[int, int]]]) -> None:
     """A name before 总书记 or in 以…同志为核心, wherever it stands in the clause."""
-    text = doc.text
-    first = min((k for k in (text.find("总书记"), text.find("同志为核心")) if k >= 0), default=-1)
-    if first < 0:
-        return  # (the pattern needs one of them, at most three characters after its start)
-    for m in _LEADER.finditer(text, max(0, first - 3)):
+    for m in _leader_matches(doc.text):
         for k in (0, 1):
             cand = m.group(1)[k:]
             if len(cand) >= 2 and name_shaped(cand) and not is_word(cand):
                 found.setdefault(cand, []).append((m.start(1) + k, m.end(1)))
                 break
+
+
+def _leader_matches(text: str) -> list[re.Match]:
+    """_LEADER's matches, tried only two and three characters before each 总书记 or
+    同志为核心 (every match ends at one; the two never overlap, so each gives one match at
+    most, in text order): what finditer finds, without trying every position of the text."""
+    out: list[re.Match] = []
+    pos = 0
+    for w in _LEADER_WORDS.finditer(text):
+        for p in (w.start() - 3, w.start() - 2):
+            m = _LEADER.match(text, p) if p >= pos else None
+            if m:
+                out.append(m)
+                pos = m.end()
+                break
+    return out
+
+
+_LEADER_WORDS = re.compile("总书记|同志为核心")
 
 
 def _photo_mode(doc: Document, found: dict[str, list[tuple[int, int]]]) -> None:
