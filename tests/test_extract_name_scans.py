@@ -70,6 +70,10 @@ def test_patterns_with_a_first_character_class_match_as_before():
     assert ([(m.span(), m.lastgroup) for m in participation._VERBS.finditer(sample)]
             == [(m.span(), m.lastgroup) for m in plain.finditer(sample)])
     assert [m.span() for m in participation._VERBS.finditer(sample)]
+    listed = "出席会议并在主席台就座的有：甲、乙。应邀出席大会的省领导有：丙。在主席台前排就座的还有丁。"
+    bare = re.compile(re.sub(r"^\(\?=\[[^\]]+\]\)", "", participation._AFTER_LIST.pattern))
+    assert [m.span() for m in participation._AFTER_LIST.finditer(listed)] == [m.span() for m in bare.finditer(listed)]
+    assert len(list(bare.finditer(listed))) == 3
     for _kind, rx in _COUNTS:
         bare = re.compile(re.sub(r"^\(\?=(?:\[[^\]]+\]|应)\)", "", rx.pattern))
         assert bare.pattern != rx.pattern

@@ -40,6 +40,7 @@ _VERBS = re.compile(
 #: a list of subjects after the verb: 在主席台就座的领导同志还有：, 出席会议并在主席台就座的有：,
 #: 应邀出席大会的省领导有：
 _AFTER_LIST = re.compile(
+    r"(?=[应出列参在])"  # (the characters a match starts with: the engine skips other places)
     r"(?:(?:应邀)?(?:出席|列席|参加)[^，。；：、]{0,8}?(?:并在主席台(?:前排)?就座)?|在主席台(?:前排)?就座)"
     r"的[^，。；：、]{0,8}?(?:还)?有[：:]?"
 )

@@ -120,7 +120,10 @@ def title_at_end(s: str, ctx: Context) -> str:
     """The longest title `s` ends with, or "" (a set looked up by suffix length: asked for
     every name of an article, several times, it was a walk over every title)."""
     titles, lengths = _title_set(ctx.lexicon.titles)
-    return next((s[-n:] for n in lengths if n <= len(s) and s[-n:] in titles), "")
+    for n in lengths:
+        if n <= len(s) and s[-n:] in titles:
+            return s[-n:]
+    return ""
 
 
 #: (titles list, its length, (set of titles, their lengths longest first)), rebuilt when the
