@@ -20,13 +20,12 @@ from functools import cache
 from kg.extract import second_opinion
 from kg.extract.byline_names import CREDIT, byline_mode, run_together
 from kg.extract.context import Context
+from kg.extract.cued_lists import cue_list_mode, election_mode
 from kg.extract.facts import ArticleFacts
 from kg.extract.name_lists import (
     accept,
     continue_list,
-    cue_list_mode,
     dot_mode,
-    election_mode,
     has_common_word,
     list_mode,
     minority_end,
