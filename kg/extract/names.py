@@ -182,10 +182,11 @@ def _valid_lengths(text: str, i: int, long_ok: bool) -> list[int]:
             continue  # 宋清远摄 at a caption's end credits 宋清远
         shaped = name_shaped(cand) or (long_ok and n == 4 and _long_name(cand)
                                        and not _word_after_three(text, i))
+        if not shaped:
+            continue
         # 沈多宁感受: after a title, a word that starts right after three characters ends the name
-        word_next = (long_ok and n == 3 and _word_after_three(text, i) and _long_name(text[i:i + 4])
-                     and is_boundary(text, i + 4))
-        if shaped and (is_boundary(text, i + n) or word_next):
+        if is_boundary(text, i + n) or (long_ok and n == 3 and _word_after_three(text, i)
+                                        and _long_name(text[i:i + 4]) and is_boundary(text, i + 4)):
             valid.append(n)
     return valid
 
