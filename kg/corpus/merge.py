@@ -247,7 +247,9 @@ def write_turtle(shards: list[tuple[str, Path]], target: Path, prefixes: dict[st
         counter.done()
         with atomic_path(target, where=tmp) as ttl:
             try:
-                ox.serialize(ox.parse(path=nt, format=ox.RdfFormat.N_TRIPLES), output=ttl,
+                # lenient: every line is a shard's, which was parsed strictly when built
+                # (kg.corpus.shard); syntax is still checked, terms are not validated again
+                ox.serialize(ox.parse(path=nt, format=ox.RdfFormat.N_TRIPLES, lenient=True), output=ttl,
                              format=ox.RdfFormat.TURTLE, prefixes=prefixes)
             except SyntaxError as exc:  # shards are checked when built: one cached by an older kg
                 raise KgError(f"the merged graph does not parse ({str(exc).splitlines()[-1]}); "
