@@ -112,6 +112,8 @@ def view_triple(line: str | bytes) -> tuple[str, str, str] | None:
     if predicate == _TYPE:
         cls = _CLASS_BYTES.get(o)
         return (s[1:-1].decode("utf-8"), _TYPE, cls) if cls is not None else None
+    if o.startswith(b"<"):
+        return s[1:-1].decode("utf-8"), predicate, o[1:-1].decode("utf-8")
     if o[-len(_PINYIN_END):].lower() == _PINYIN_END:  # a tag is ASCII: no need to lower the text
         predicate = PINYIN
     return s[1:-1].decode("utf-8"), predicate, value(o.decode("utf-8"))

@@ -168,7 +168,8 @@ class _Counter:
         stats = self.stats
         stats.triples += len(block)
         first_article, multi = self.first_article, self.multi
-        for line in [ln for ln in block if _MENTION in ln]:
+        # the predicate follows the subject's IRI (no spaces in it): read there, not searched for
+        for line in [ln for ln in block if ln.startswith(_MENTION, ln.find(b" "))]:
             subject, _, obj = line.partition(_MENTION)
             entity = obj[:-3]  # drop " .\n"
             span = iri.parse_span(subject[1:-1].decode("utf-8"))
@@ -177,7 +178,7 @@ class _Counter:
             seen = first_article.setdefault(entity, article)
             if seen != article:
                 multi.add(entity)
-        for line in [ln for ln in block if _TYPE in ln]:
+        for line in [ln for ln in block if ln.startswith(_TYPE, ln.find(b" "))]:
             if (fact := _FACT_CLASSES.get(line.partition(_TYPE)[2])) is not None:
                 self.facts[fact] += 1
         if self.tee is not None:
