@@ -62,3 +62,32 @@ def test_counts_are_those_of_the_distinct_lines(tmp_path, monkeypatch) -> None:
     assert stats.mentions == len(mentions)
     assert stats.entities == {"person": len({t.split(b" ")[2] for t in mentions})}
     assert stats.kept == [t for t in union if b"schema.org/name" in t]
+
+
+def test_quad_lines_put_each_triple_in_the_graph_the_splitter_gives() -> None:
+    """graph.nq's lines (from the merged bytes) are the splitter's graphs, term for term:
+    an article and its spans, a fact of one article, a fact two articles state (each
+    kg:article and kg:evidence to its own article), a person (shared)."""
+    from kg.graph import dataset
+    from kg.rdf.terms import split_line
+
+    a, b = f"<{KGR}article/aa>", f"<{KGR}article/bb>"
+    art, ev = f"<{shape.ARTICLE}>", f"<{shape.EVIDENCE}>"
+    name, typ = "<https://schema.org/name>", f"<{shape.TYPE}>"
+    triples = [
+        (a, typ, "<https://schema.org/NewsArticle>"), (b, typ, "<https://schema.org/NewsArticle>"),
+        (f"<{KGR}article/aa#char=0,3>", f"<{shape.ANCHOR}>", '"某会议"'),
+        (f"<{KGR}participation/p1>", art, a), (f"<{KGR}participation/p1>", name, '"出席"'),
+        (f"<{KGR}participation/p2>", art, a), (f"<{KGR}participation/p2>", art, b),
+        (f"<{KGR}participation/p2>", ev, f"<{KGR}article/bb#char=4,9>"),
+        (f"<{KGR}participation/p2>", ev, f"<{KGR}article/aa#char=1,2>"),
+        (f"<{KGR}participation/p2>", name, '"主持"'),
+        (f"<{KGR}person/x>", name, '"某乙"'),
+    ]
+    lines = sorted(f"{s} {p} {o} .\n" for s, p, o in triples)
+    want = [f"{s} {p} {o} {g} .\n" for g, (s, p, o) in dataset.split_stream(map(split_line, lines), {a, b})]
+    got = [q.decode("utf-8") for q in dataset.quad_lines([ln.encode("utf-8") for ln in lines], {a, b})]
+    assert got == want
+    graphs = {q.rsplit(" ", 2)[1] + "|" + q.split(" ")[0] for q in got}
+    assert f"{b}|<{KGR}participation/p2>" in graphs and f"{a}|<{KGR}participation/p2>" in graphs
+    assert f"<{dataset.SHARED_GRAPH}>|<{KGR}person/x>" in graphs

@@ -213,12 +213,12 @@ def write_nquads(shards: list[tuple[str, Path]], target: Path, merged: Path | No
 
     articles = {f"<{g}>" for g, _ in shards}
     with tempfile.TemporaryDirectory(prefix=f"{TMP_PREFIX}merge.", dir=target.parent) as tmpdir, \
-            atomic_path(target) as tmp, open(tmp, "w", encoding="utf-8") as out:
+            atomic_path(target) as tmp, open(tmp, "wb") as out:
         if merged is not None:
-            with open(merged, encoding="utf-8") as lines:
+            with open(merged, "rb") as lines:
                 out.writelines(quad_lines(lines, articles))
         else:
-            out.writelines(quad_lines(sorted_triples(shards, Path(tmpdir)), articles))
+            out.writelines(quad_lines((ln for b in sorted_blocks(shards, Path(tmpdir)) for ln in b), articles))
 
 
 def write_turtle(shards: list[tuple[str, Path]], target: Path, prefixes: dict[str, str],
