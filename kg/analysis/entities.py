@@ -80,10 +80,10 @@ _TYPE = str(shape.TYPE)
 _PREDICATE_NODES = frozenset(ox.NamedNode(p) for p in _PREDICATES)
 _CLASS_NODES = frozenset(ox.NamedNode(c) for c in _CLASSES)
 _TYPE_NODE = ox.NamedNode(_TYPE)
-
-
-_PREDICATE_TERMS = frozenset(f"<{p}>" for p in _PREDICATES)
-_CLASS_TERMS = frozenset(f"<{c}>" for c in _CLASSES)
+#: the same as N-Triples terms in UTF-8 (the merge's lines) -> the IRI as the view keeps it
+_PREDICATE_BYTES = {f"<{p}>".encode(): p for p in _PREDICATES}
+_CLASS_BYTES = {f"<{c}>".encode(): c for c in _CLASSES}
+_PINYIN_END = ("@" + _PINYIN_TAG).encode()
 
 
 def wanted(predicate: str, obj: str) -> bool:
@@ -91,20 +91,11 @@ def wanted(predicate: str, obj: str) -> bool:
     return predicate in _PREDICATES and (predicate != _TYPE or obj in _CLASSES)
 
 
-#: the same as bytes (the merge's lines) -> the IRI as the view keeps it
-_PREDICATE_BYTES = {t.encode(): t[1:-1] for t in _PREDICATE_TERMS}
-_CLASS_BYTES = {t.encode(): t[1:-1] for t in _CLASS_TERMS}
-_PINYIN_END = ("@" + _PINYIN_TAG).encode()
-
-
 def view_triple(line: str | bytes) -> tuple[str, str, str] | None:
-    """The (subject, predicate, object) values of an N-Triples line (text, or UTF-8 bytes
-    as the merge reads them) the entity view reads, else None: how the build's merge hands
-    the view what it holds, with no file to re-read. Called for every line of the graph:
-    bytes are decoded only for the lines kept."""
-    if isinstance(line, str):
-        line = line.encode("utf-8")
-    s, p, o = line.split(b" ", 2)
+    """The (subject, predicate, object) values of an N-Triples line (text, or UTF-8 bytes as
+    the merge reads them) the entity view reads, else None: how the build's merge hands the
+    view what it holds, with no file to re-read (called per line: only kept ones decoded)."""
+    s, p, o = (line.encode("utf-8") if isinstance(line, str) else line).split(b" ", 2)
     predicate = _PREDICATE_BYTES.get(p)
     if predicate is None or not s.startswith(b"<"):
         return None
@@ -112,8 +103,6 @@ def view_triple(line: str | bytes) -> tuple[str, str, str] | None:
     if predicate == _TYPE:
         cls = _CLASS_BYTES.get(o)
         return (s[1:-1].decode("utf-8"), _TYPE, cls) if cls is not None else None
-    if o.startswith(b"<"):
-        return s[1:-1].decode("utf-8"), predicate, o[1:-1].decode("utf-8")
     if o[-len(_PINYIN_END):].lower() == _PINYIN_END:  # a tag is ASCII: no need to lower the text
         predicate = PINYIN
     return s[1:-1].decode("utf-8"), predicate, value(o.decode("utf-8"))
