@@ -44,6 +44,7 @@ def build_shard(article: Article, tagger: str | None = None) -> ShardResult:
     from kg.pipeline import extract
     from kg.rdf import iri
     from kg.rdf.mapping import triples
+    from kg.rdf.terms import ntriples
     from kg.text.document import normalise
 
     warm()
@@ -51,10 +52,10 @@ def build_shard(article: Article, tagger: str | None = None) -> ShardResult:
         doc = normalise(article.text, source=article.source, meta=article.meta)
         g = str(iri.article(doc.digest))
         # the mapper mints only IRIs and literals (no blank nodes), so shards merge by line;
-        # sorted as the merge compares them: whole `s p o .` lines
+        # sorted as the merge compares them: whole `s p o .` lines (kg.rdf.terms.ntriples)
         found = triples(doc, extract(doc, tagger))
-        lines = sorted({f"{s} {p} {o}" for s, p, o in found}, key=lambda t: t + " .\n")
-        body = "".join(f"{t} <{g}> .\n" for t in lines).encode("utf-8")
+        lines = ntriples(found)
+        body = _in_graph(lines, f"<{g}>").encode("utf-8")
         if not _terms_valid(found, f"<{g}>"):
             _check(body)
         return ShardResult(article.id, article.key, g, body, len(lines))
@@ -62,6 +63,14 @@ def build_shard(article: Article, tagger: str | None = None) -> ShardResult:
         where = traceback.extract_tb(exc.__traceback__)[-1]
         reason = f"{exc.__class__.__name__}: {exc} (at {where.filename.rsplit('/', 1)[-1]}:{where.lineno})"
         return ShardResult(article.id, article.key, error=reason)
+
+
+def _in_graph(lines: list[str], graph: str) -> str:
+    """N-Triples lines as N-Quads lines in `graph`."""
+    text = "".join(lines)
+    if text.count("\n") == len(lines):  # no term holds a raw line break (terms escape them)
+        return text.replace(" .\n", f" {graph} .\n")
+    return "".join(f"{line[:-3]} {graph} .\n" for line in lines)
 
 
 #: terms a strict parse has accepted in this process, per position (subject, predicate,
