@@ -25,7 +25,7 @@ class Spans:
 
     def __init__(self, doc: Document) -> None:
         self.doc = doc
-        self._iri = iri.article(doc.digest)
+        self._iri = str(iri.article(doc.digest))  # a str formats faster than a URIRef (a span term each)
         self.article = u(self._iri)
         self.out: set[Triple] = set()
         self.add = self.out.add

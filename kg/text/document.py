@@ -147,6 +147,10 @@ _CHAR_TABLE = {ord(c): " " for c in _SPACES}
 _CHAR_TABLE.update({c: c - 0xFEE0 for r in ((0xFF10, 0xFF19), (0xFF21, 0xFF3A), (0xFF41, 0xFF5A))
                     for c in range(r[0], r[1] + 1)})
 _CHAR_TABLE.update({0xFF0E: ".", 0xFF05: "%", ord("\r"): "\n"})
+#: a character `_CHAR_TABLE` replaces, and by what: a regex finds the few an article
+#: holds (str.translate looks up every character of it)
+_CHAR_MAP = {chr(c): r if isinstance(r, str) else chr(r) for c, r in _CHAR_TABLE.items()}
+_CHARS = re.compile("[" + "".join(re.escape(c) for c in _CHAR_MAP) + "]")
 #: characters dropped: the CR of a CRLF and control characters (tab and line feed are kept)
 _DROPPED = re.compile(r"\r(?=\n)|[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f]")
 
@@ -155,14 +159,15 @@ def _char_pass(original: str) -> tuple[str, list[int]]:
     """Character-level normalisation; returns the text and the offset of each character."""
     drops = [m.start() for m in _DROPPED.finditer(original)]
     if not drops:
-        return original.translate(_CHAR_TABLE), list(range(len(original)))
+        return _CHARS.sub(lambda m: _CHAR_MAP[m[0]], original), list(range(len(original)))
     kept: list[int] = []
+    parts: list[str] = []
     prev = 0
-    for d in drops:
+    for d in [*drops, len(original)]:
         kept.extend(range(prev, d))
+        parts.append(original[prev:d])
         prev = d + 1
-    kept.extend(range(prev, len(original)))
-    return "".join(original[i] for i in kept).translate(_CHAR_TABLE), kept
+    return _CHARS.sub(lambda m: _CHAR_MAP[m[0]], "".join(parts)), kept
 
 
 #: a half-width mark `_HALF_TO_FULL` replaces: a bracket anywhere, the others next to a
@@ -306,7 +311,8 @@ def normalise(original: str, source: str = "", meta: dict | None = None) -> Docu
     # continuation markers, then photo credits run into the next caption
     edits = [(m.start(), m.end(), "") for m in _CONTINUATION.finditer(text)]
     text, offsets = _apply(text, offsets, edits)
-    edits = [(m.end(), m.end(), "\n") for m in _PHOTO_CREDIT.finditer(text)]
+    # (the credit pattern backtracks at every run of Chinese characters: only where 摄 is)
+    edits = [(m.end(), m.end(), "\n") for m in _PHOTO_CREDIT.finditer(text)] if "摄" in text else []
     text, offsets = _apply(text, offsets, edits)
     text, offsets = _apply(text, offsets, _drop_inner_spaces(text))
     body = _body_start(text)
