@@ -170,9 +170,17 @@ def _char_pass(original: str) -> tuple[str, list[int]]:
     return _CHARS.sub(lambda m: _CHAR_MAP[m[0]], "".join(parts)), kept
 
 
-#: a half-width mark `_HALF_TO_FULL` replaces: a bracket anywhere, the others next to a
-#: Chinese character (one regex instead of a test per character of the article)
-_HALF_NEAR_CJK = re.compile(rf"[()]|(?<=[{_CJK}])[,;:?!]|[,;:?!](?=[{_CJK}])")
+#: the half-width marks `_HALF_TO_FULL` may replace (found by a regex, not a test per
+#: character of the article; `_full_width` decides each)
+_HALF = re.compile(r"[(),;:?!]")
+
+
+def _full_width(m: re.Match) -> str:
+    """A bracket anywhere, another mark next to a Chinese character, as its full-width form."""
+    s, i = m.string, m.start()
+    if m[0] in "()" or (i > 0 and is_cjk(s[i - 1])) or is_cjk(s[i + 1:i + 2]):
+        return _HALF_TO_FULL[m[0]]
+    return m[0]
 
 
 def _apply(text: str, offsets: list[int], edits: list[tuple[int, int, str]]) -> tuple[str, list[int]]:
@@ -324,7 +332,7 @@ def normalise(original: str, source: str = "", meta: dict | None = None) -> Docu
     text, offsets = text[lead:], offsets[lead:]
     # last, so that neighbours are final: half-width punctuation next to Chinese becomes
     # the full-width form the patterns expect (one character for one, offsets unchanged)
-    text = _HALF_NEAR_CJK.sub(lambda m: _HALF_TO_FULL[m[0]], text)
+    text = _HALF.sub(_full_width, text)
     offsets.append(len(original))
     doc = Document(original=original, text=text, offsets=offsets, source=source, meta=dict(meta or {}))
     doc.body_start = _body_start(text)
