@@ -91,11 +91,12 @@ def _terms_valid(found: set[tuple[str, str, str]], graph: str) -> bool:
     columns[0].add(graph)
     columns[0] -= _ACCEPTED[0]
     lines = [probe.format(t) for probe, column in zip(_PROBES, columns, strict=True) for t in column]
+    probe = "".join(lines)
     # a line break inside a term would make the probe another document than the shard
-    if any("\n" in t or "\r" in t for column in columns for t in column):
+    if probe.count("\n") != len(lines) or "\r" in probe:
         return False
     try:
-        for _triple in ox.parse("".join(lines).encode("utf-8"), format=ox.RdfFormat.N_TRIPLES):
+        for _triple in ox.parse(probe.encode("utf-8"), format=ox.RdfFormat.N_TRIPLES):
             pass
     except SyntaxError:
         return False
