@@ -58,3 +58,16 @@ def test_the_term_check_agrees_with_a_full_parse(fresh) -> None:
     assert not fresh._terms_valid({("<urn:kg:s>", "<urn:kg:p>", '"raw\nbreak"')}, "<urn:kg:g>")
     assert not fresh._terms_valid({("<urn:kg:s>", "<urn:kg:p>", '"x" <urn:kg:four>')}, "<urn:kg:g>")
     assert not fresh._terms_valid({('"literal subject"', "<urn:kg:p>", "<urn:kg:o>")}, "<urn:kg:g>")
+
+
+def test_a_term_with_white_space_around_it_is_left_to_the_string_sort(fresh) -> None:
+    # parses (white space separates terms) but would sort as a tuple otherwise than as a line
+    assert not fresh._terms_valid({("<urn:kg:s>", "<urn:kg:p>", '"x" ')}, "<urn:kg:g>")
+    assert not fresh._terms_valid({(" <urn:kg:s>", "<urn:kg:p>", '"x"')}, "<urn:kg:g>")
+    assert '"x" ' not in fresh._ACCEPTED[2]
+
+
+def test_shard_lines_are_sorted_as_strings(fresh) -> None:
+    body = fresh.build_shard(Article(id="a", text=TEXT, source="a.txt")).nquads.decode("utf-8")
+    lines = body.splitlines(keepends=True)
+    assert lines == sorted(lines) and len(set(lines)) == len(lines)
