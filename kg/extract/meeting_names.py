@@ -66,10 +66,9 @@ _NAMED_BAD = re.compile(r"[，。、；：“”《》（）\s的和暨在对向
 _NOT_MEETING_AFTER = re.compile(r"制度|规则|纪要|室|中心|厅|精神实质")
 
 
-@cache
-def _named_re(level: str) -> re.Pattern:
-    """A named conference after its level word: the core of its name, then its tail."""
-    return re.compile(rf"{level}(?P<core>(?:[{HAN}]|（扩大）|、(?=[{HAN}])){{0,30}}?)(?P<tail>{_NAMED_TAIL})")
+#: a named conference after its level word: the core of its name, then its tail (matched
+#: where the level word ends: one pattern for every level, not one compiled per level word)
+_NAMED_AFTER = re.compile(rf"(?P<core>(?:[{HAN}]|（扩大）|、(?=[{HAN}])){{0,30}}?)(?P<tail>{_NAMED_TAIL})")
 
 
 def _listed(core: str, tail: str) -> str:
@@ -81,7 +80,8 @@ def _listed(core: str, tail: str) -> str:
 
 
 def _conference(doc: Document, m: re.Match) -> bool:
-    """Whether a level word's or a province's core and tail (m) name a conference."""
+    """Whether a level word's or a province's core and tail (m, read after them) name a
+    conference."""
     core, tail = m.group("core"), m.group("tail")
     if _NAMED_BAD.search(_listed(core, tail).replace("（扩大）", "扩大")) or re.search(r"届|次$", core):
         return False
@@ -100,22 +100,22 @@ def _named(doc: Document, ctx: Context) -> list[Mention]:
     for level, _canon, _body in _named_specs():
         if _level_place(level, ctx) is None:
             continue
-        rx = _named_re(re.escape(level))
         # every occurrence of the level word is tried: names nest (…全会暨省委经济工作会议)
-        for pos in (k.start() for k in re.finditer(re.escape(level), doc.text)):
-            m = rx.match(doc.text, pos)
-            if not m or not _conference(doc, m):
-                continue
-            written = doc.text[m.start():m.end()]
-            named = canon_level(written, ctx)
-            if named is None or written in ctx.aliases or named[0] in ctx.aliases:
-                continue  # 全国人民代表大会 is a body, not a meeting
-            out.append(Mention(m.start(), m.end(), named[0], named[1], None, None))
+        pos = doc.text.find(level)
+        while pos >= 0:
+            m = _NAMED_AFTER.match(doc.text, pos + len(level))
+            if m and _conference(doc, m):
+                written = doc.text[pos:m.end()]
+                named = canon_level(written, ctx)
+                # 全国人民代表大会 is a body, not a meeting
+                if named is not None and written not in ctx.aliases and named[0] not in ctx.aliases:
+                    out.append(Mention(pos, m.end(), named[0], named[1], None, None))
+            pos = doc.text.find(level, pos + len(level))
     return out + _province_held(doc, ctx)
 
 
 #: a province that holds a conference, the level word left out (青海省召开模范集体、…表彰大会)
-_PROVINCE_HELD = r"(?:\d{1,2}日)?(?:上午|下午|晚)?(?:隆重)?(?:召开|举行)(?!全省|全区|省委|省政府|会议)"
+_PROVINCE_HELD = re.compile(r"(?:\d{1,2}日)?(?:上午|下午|晚)?(?:隆重)?(?:召开|举行)(?!全省|全区|省委|省政府|会议)")
 
 
 def _province_held(doc: Document, ctx: Context) -> list[Mention]:
@@ -124,13 +124,15 @@ def _province_held(doc: Document, ctx: Context) -> list[Mention]:
     if ctx.province is None or ctx.province.full not in doc.text:
         return []
     full = ctx.province.full
-    rx = _named_re(full + _PROVINCE_HELD)
     out = []
-    for pos in (k.start() for k in re.finditer(re.escape(full), doc.text)):
-        m = rx.match(doc.text, pos)
+    pos = doc.text.find(full)
+    while pos >= 0:
+        held = _PROVINCE_HELD.match(doc.text, pos + len(full))
+        m = held and _NAMED_AFTER.match(doc.text, held.end())
         if m and m.group("tail") not in ("会议", "常务会议", "全体会议") and _conference(doc, m):
             name = full + m.group("core") + m.group("tail")
-            out.append(Mention(m.start(), m.end(), name, None, None, None))  # 召开 inside: the sitting held
+            out.append(Mention(pos, m.end(), name, None, None, None))  # 召开 inside: the sitting held
+        pos = doc.text.find(full, pos + len(full))
     return out
 
 
