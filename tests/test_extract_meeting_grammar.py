@@ -316,10 +316,11 @@ def test_every_reading_holds_one_of_its_patterns_words():
 def test_readings_by_sentence_are_the_whole_texts(monkeypatch):
     from kg.extract import meeting_grammar
     from kg.extract.context import Context
+    from kg.extract.sentence_scan import SentenceScan
     from kg.lexicon import lexicon
 
     ctx = Context(lexicon=lexicon())
     by_sentence = [(m.span(), k, g, s) for m, k, g, s in meeting_grammar._readings(_FORMS, ctx)]
-    monkeypatch.setattr(meeting_grammar, "_spans", lambda text, words, seen: [(0, len(text))])
+    monkeypatch.setattr(SentenceScan, "spans", lambda self, words: [(0, len(self.text))])
     whole = [(m.span(), k, g, s) for m, k, g, s in meeting_grammar._readings(_FORMS, ctx)]
     assert by_sentence == whole and len(whole) >= 20

@@ -21,6 +21,7 @@ from functools import cache
 from kg.extract.context import Context
 from kg.extract.localities import known_cities, place_before, place_of
 from kg.extract.meeting_kinds import KINDS, valid
+from kg.extract.sentence_scan import SentenceScan
 from kg.lexicon import lexicon
 from kg.text.alternation import alternation
 from kg.text.han import HAN
@@ -139,38 +140,6 @@ def _patterns() -> list[tuple[re.Pattern, str, tuple[str, ...], str | None]]:
     return [(re.compile(spec[0]), spec[1], spec[2], spec[3] if len(spec) > 3 else None) for spec in specs]
 
 
-#: what ends a sentence or a line: no reading of the grammar runs over one (its gaps, place
-#: names and numerals hold none), so a pattern is read only in the sentences that hold its
-#: words, not over the whole text (the whole text at every position, 55 times, was most of
-#: the grammar's time)
-_STOPS = ("。", "\n")
-
-
-def _sentences(text: str, word: str) -> list[tuple[int, int]]:
-    """The spans of the sentences that hold `word`, each with its closing 。 or line end (a
-    lookahead after a match sees it as in the whole text), in text order."""
-    out = []
-    i = text.find(word)
-    while i >= 0:
-        start = max(text.rfind(s, 0, i) for s in _STOPS) + 1
-        ends = [e for e in (text.find(s, i + len(word)) for s in _STOPS) if e >= 0]
-        end = min(ends) + 1 if ends else len(text)
-        out.append((start, end))
-        i = text.find(word, end)
-    return out
-
-
-def _spans(text: str, words: tuple[str, ...], seen: dict) -> list[tuple[int, int]]:
-    """Where a pattern whose every match holds one of `words` can match: the sentences that
-    hold one, in text order; `seen` keeps each word's."""
-    spans: set[tuple[int, int]] = set()
-    for w in words:
-        if w not in seen:
-            seen[w] = _sentences(text, w)
-        spans.update(seen[w])
-    return sorted(spans)
-
-
 #: what stands before a short form whose place the article leaves unnamed: a boundary or a
 #: word of the sentence (传达市委…全会精神), not the rest of a place's name (杭州 + 人大常委会…; a
 #: digit or letter is part of a name too: 绿水0县第五届…)
@@ -194,9 +163,9 @@ def _number(numeral: str | None) -> int | None:
 def _readings(doc_text: str, ctx: Context):
     """Every match of the grammar: (match, kind, fields, start), the place read before it."""
     national_cppcc = "全国政协" in doc_text
-    seen: dict[str, list[tuple[int, int]]] = {}
+    scan = SentenceScan(doc_text)  # no reading runs over a 。 or a line's end
     for rx, kind, words, lookback in _patterns():
-        for m in (m for a, b in _spans(doc_text, words, seen) for m in rx.finditer(doc_text, a, b)):
+        for m in scan.finditer(rx, words):
             g = m.groupdict()
             start = m.start()
             if lookback:
