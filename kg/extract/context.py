@@ -13,8 +13,10 @@ the facts object, where later extractors and the mapping read it.
 
 from __future__ import annotations
 
+import operator
 import re
 from collections import Counter
+from collections.abc import Iterator
 from dataclasses import dataclass, field
 from functools import cache
 
@@ -22,6 +24,7 @@ from kg.extract import TAGGERS
 from kg.extract.facts import ArticleFacts
 from kg.extract.file_names import file_name_year
 from kg.extract.localities import article_prefecture, prefecture, unit_forms
+from kg.extract.sentence_scan import SentenceScan
 from kg.lexicon import Lexicon, Province, lexicon
 from kg.lexicon import rows as lexicon_rows
 from kg.text.document import Document
@@ -75,7 +78,21 @@ _LOCAL = {
 }
 
 
-def _province(doc: Document, lex: Lexicon) -> Province | None:
+def _pairs(text: str) -> set[str]:
+    """Every two characters that stand together in `text`: a name of two or more can be in
+    the text only if its first two are among them. The lexicon's hundreds of place and body
+    names are looked for in every article; most are in none, and a set lookup skips them
+    where a scan of the whole text for each was a tenth of the context's time."""
+    return set(map(operator.add, text, text[1:]))
+
+
+def _count(text: str, pairs: set[str], name: str) -> int:
+    """`text.count(name)`, skipping the scan where the name's first two characters never
+    stand together in the text (`pairs`)."""
+    return text.count(name) if len(name) < 2 or name[:2] in pairs else 0
+
+
+def _province(doc: Document, lex: Lexicon, pairs: set[str]) -> Province | None:
     if doc.meta.get("province"):
         return lex.province(doc.meta["province"])
     text = doc.text
@@ -83,13 +100,13 @@ def _province(doc: Document, lex: Lexicon) -> Province | None:
     for p in lex.provinces:
         if p.unit == "特别行政区":
             continue
-        n_full = text.count(p.full)
-        n_short = text.count(p.short) - n_full
+        n_full = _count(text, pairs, p.full)
+        n_short = _count(text, pairs, p.short) - n_full
         score[p.full] += 3 * n_full + 2 * n_short
-        score[p.full] += 4 * text.count(p.short + "日报")
+        score[p.full] += 4 * _count(text, pairs, p.short + "日报")
         for city in (p.capital, *p.cities):
             if city != p.short:
-                score[p.full] += text.count(city)
+                score[p.full] += _count(text, pairs, city)
     if not score:
         return None
     best, value = score.most_common(1)[0]
@@ -112,13 +129,16 @@ _OWNER = r"(?:(?<=[\s，。：；、“（(])|^|(?<=政协第.届)|(?<=政协第
 _LOCALITY_OWNER = {u: re.compile(rf"{_OWNER}(?P<c>(?!中共|中国|[与和及同在对向由从将把被])(?:(?![届第次])[{HAN}]){{2,4}}?){u}"
                                  rf"(?=第[一二三四五六七八九十]{{1,3}}届|委员会|委(?!员)|人民政府|人大|政协|{u}长)")
                    for u in ("市", "县")}
+#: what stands after an owner's unit word (the lookahead above): a sentence holding none of
+#: them holds no owner, and the pattern is read only in those that do (kg.extract.sentence_scan)
+_OWNER_AFTER = {u: tuple(u + w for w in ("第", "委", "人民政府", "人大", "政协", "长")) for u in ("市", "县")}
 #: a local body written short, or the whole locality: the article is about its own affairs
 _LOCALITY_LOCAL = {u: re.compile(rf"(?<![省区]){u}(?:委|政府|人民政府|人大|政协|长|纪委|[一二三四五六七八九十]{{1,3}}届)"
                                  rf"|全{u}|我{u}|本{u}") for u in ("市", "县")}
 _CITY_LOCAL = _LOCALITY_LOCAL["市"]
 
 
-def _city(doc: Document, lex: Lexicon, prov: Province | None) -> str | None:
+def _city(doc: Document, lex: Lexicon, prov: Province | None, pairs: set[str]) -> str | None:
     """The city (聊城市) or county (桃源县) whose own affairs an article reports: the one whose
     short forms (市委, 全县) it uses most; none for a municipality's affairs (北京市: that is the
     province-level unit) or a province's."""
@@ -128,14 +148,14 @@ def _city(doc: Document, lex: Lexicon, prov: Province | None) -> str | None:
     if pref is not None and pref[1] >= max(n_city, n_county):
         return pref[0]
     if n_county > n_city:
-        owners = Counter(m.group("c") for m in _LOCALITY_OWNER["县"].finditer(text))
+        owners = Counter(m.group("c") for m in _owners(text, "县"))
         return f"{owners.most_common(1)[0][0]}县" if owners else None
     if (prov is not None and prov.unit == "直辖市") or not n_city:
         return None
     score: Counter = Counter()
     first: dict[str, int] = {}
     municipalities = {p.short for p in lex.provinces if p.unit in ("直辖市", "特别行政区")}
-    for m in _LOCALITY_OWNER["市"].finditer(text):
+    for m in _owners(text, "市"):
         c = m.group("c")
         if c not in municipalities and lex.province(c) is None:
             score[c] += 3
@@ -144,7 +164,7 @@ def _city(doc: Document, lex: Lexicon, prov: Province | None) -> str | None:
         if p.unit in ("直辖市", "特别行政区") or (prov is not None and p is not prov):
             continue
         for c in (p.capital, *p.cities):
-            n = text.count(c)
+            n = _count(text, pairs, c)
             if n:
                 score[c] += n
                 first.setdefault(c, text.find(c))
@@ -154,6 +174,11 @@ def _city(doc: Document, lex: Lexicon, prov: Province | None) -> str | None:
     if score[best] < 2 or not (f"{best}市" in text or _owner_named(text, best)):
         return None  # a city in passing (在南京闭幕) is no article about its affairs
     return f"{best}市"
+
+
+def _owners(text: str, unit: str) -> Iterator[re.Match]:
+    """The cities (市) or counties (县) named as owners of a local body, in text order."""
+    return SentenceScan(text).finditer(_LOCALITY_OWNER[unit], _OWNER_AFTER[unit])
 
 
 def _owner_named(text: str, city: str) -> bool:
@@ -234,15 +259,16 @@ def _province_of_prefecture(text: str, lex: Lexicon, city: str) -> Province | No
 def analyse(doc: Document, tagger: str | None = None) -> Context:
     """The article-wide context of `doc`, read with the second-opinion `tagger` when given."""
     lex = lexicon()
-    prov = _province(doc, lex)
-    city = _city(doc, lex, prov)
+    pairs = _pairs(doc.text)
+    prov = _province(doc, lex, pairs)
+    city = _city(doc, lex, prov, pairs)
     if prov is None and city is not None:
         prov = _province_of_prefecture(doc.text, lex, city)
     m = _DATELINE.search(doc.text)
     aliases = _aliases(prov.full if prov else None, city)
     return Context(lexicon=lex, province=prov, province_stated=bool(doc.meta.get("province")) and prov is not None,
                    year=_year(doc), dateline=(int(m.group(1)), int(m.group(2))) if m else None,
-                   aliases=aliases, present=tuple(a for a in aliases if a in doc.text), city=city,
+                   aliases=aliases, present=_present(prov.full if prov else None, city, doc.text, pairs), city=city,
                    published=_published(doc), tagger=check_tagger(tagger))
 
 
@@ -289,6 +315,34 @@ def _aliases(province: str | None, city: str | None = None) -> dict[str, tuple[s
     if city:
         out.update(city_bodies(city, bare=True))  # 市委 in a Liaocheng article is Liaocheng's
     return out
+
+
+@cache
+def _alias_index(province: str | None, city: str | None) -> tuple[list[tuple[int, str]], dict[str, list[tuple[int, str]]]]:
+    """The place's aliases (`_aliases`), each with its place in their order, by the one pair
+    of characters in it that fewest aliases hold (中央 or 委员 would leave hundreds to look
+    for); those of one character apart."""
+    aliases = list(_aliases(province, city))
+    held = Counter(pair for a in aliases for pair in {a[i:i + 2] for i in range(len(a) - 1)})
+    short: list[tuple[int, str]] = []
+    by_pair: dict[str, list[tuple[int, str]]] = {}
+    for i, a in enumerate(aliases):
+        if len(a) < 2:
+            short.append((i, a))
+        else:
+            rare = min(range(len(a) - 1), key=lambda k: (held[a[k:k + 2]], k))
+            by_pair.setdefault(a[rare:rare + 2], []).append((i, a))
+    return short, by_pair
+
+
+def _present(province: str | None, city: str | None, text: str, pairs: set[str]) -> tuple[str, ...]:
+    """The place's aliases `text` holds, in the aliases' order: only those whose rarest pair
+    of characters stands together in it (`pairs`) are looked for."""
+    short, by_pair = _alias_index(province, city)
+    found = [ia for ia in short if ia[1] in text]
+    for pair in pairs.intersection(by_pair):
+        found += (ia for ia in by_pair[pair] if ia[1] in text)
+    return tuple(a for _, a in sorted(found))
 
 
 @cache
