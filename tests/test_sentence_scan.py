@@ -30,3 +30,21 @@ def test_organisation_patterns_by_sentence_are_the_whole_texts():
         assert [m.span() for m in scan.finditer(rx, words)] == whole, rx.pattern[:40]
         found += len(whole)
     assert found >= 10
+
+
+def test_meeting_patterns_by_sentence_are_the_whole_texts():
+    from kg.extract import meeting_names
+
+    text = ("绿江市第三次文化工作推进会昨日召开，全市农业农村工作会议在青山举行。\n"
+            "学习贯彻党的十九届二中、三中、四中全会精神，十九届五中、六中全会以来，"
+            "全省安全生产电视电话会议上午隆重开幕。中共十八届三中全会\n省政协座谈会闭幕")
+    scan = SentenceScan(text)
+    pairs = [(rx, words) for rx, words in zip(meeting_names._CONTEXTUAL, meeting_names._CONTEXTUAL_WORDS, strict=True)
+             if words is not None]
+    pairs.append((meeting_names._PLENUM_LIST, ("中全会",)))
+    found = 0
+    for rx, words in pairs:
+        whole = [m.span() for m in rx.finditer(text)]
+        assert [m.span() for m in scan.finditer(rx, words)] == whole, rx.pattern[:40]
+        found += len(whole)
+    assert found >= 4

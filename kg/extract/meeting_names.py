@@ -22,6 +22,7 @@ from kg.extract.context import Context, Names, alias_pattern
 from kg.extract.localities import place_of
 from kg.extract.meeting_grammar import Mention, find_numbered
 from kg.extract.meeting_kinds import KINDS
+from kg.extract.sentence_scan import SentenceScan
 from kg.lexicon import rows as lexicon_rows
 from kg.text.document import Document
 from kg.text.han import HAN
@@ -98,10 +99,10 @@ def _named(doc: Document, ctx: Context) -> list[Mention]:
     """Named conferences (中央经济工作会议, 全省…建设大会), by level word."""
     out = []
     for level, _canon, _body in _named_specs():
-        if _level_place(level, ctx) is None:
-            continue
         # every occurrence of the level word is tried: names nest (…全会暨省委经济工作会议)
         pos = doc.text.find(level)
+        if pos >= 0 and _level_place(level, ctx) is None:
+            continue
         while pos >= 0:
             m = _NAMED_AFTER.match(doc.text, pos + len(level))
             if m and _conference(doc, m):
@@ -147,6 +148,9 @@ _CONTEXTUAL = (
     re.compile(rf"(?:^|(?<=[\n，。]))(?P<m>[^，。；：、《》（）()\n]{{2,44}}?{_MEETING_NOUN})"
                rf"(?:\d{{1,2}}日(?:至\d{{1,2}}日)?)?(?:(?:上午|下午|晚)?在[{HAN}]{{1,10}})?(?:隆重|胜利)?(?:召开|举行|开幕|闭幕)"),
 )
+#: words every match of each holds where none runs over a 。 or a line end (the last, tried
+#: at every clause's start, is read only in the sentences holding one: kg.extract.sentence_scan)
+_CONTEXTUAL_WORDS = (None, None, ("召开", "举行", "开幕", "闭幕"))
 _GENERIC = re.compile(r"^(?:会议|大会|全会|座谈会|电视电话会议|视频会议|专题会议|全体会议|这次会议|本次会议|此次会议)$")
 _OPENING_VERB = re.compile(r"^(?:召开|举行|出席|参加|主持)")
 #: words before a name that point at a meeting named elsewhere, or count meetings (四个…会议)
@@ -255,8 +259,9 @@ def _quoted_start(text: str, start: int, written: str) -> int:
 def _contextual(doc: Document, ctx: Context) -> list[Mention]:
     """Meetings named by their context, whatever their name's shape."""
     out = _held(doc, ctx)
-    for rx in _CONTEXTUAL:
-        for m in rx.finditer(doc.text):
+    scan = SentenceScan(doc.text)
+    for rx, words in zip(_CONTEXTUAL, _CONTEXTUAL_WORDS, strict=True):
+        for m in (rx.finditer(doc.text) if words is None else scan.finditer(rx, words)):
             written = m.group("m")
             written = _DATELINE_PREFIX.sub("", written)
             written = _OPENING_VERB.sub("", written).lstrip("了也 ")
@@ -328,10 +333,13 @@ def find_meetings(doc: Document, ctx: Context) -> list[Mention]:
     return kept
 
 
+_PLENUM_LIST = re.compile(rf"(?:党的|中共)?(?P<t>{NUM})届(?P<list>(?:[一二三四五六七八九十]{{1,2}}中、)+[一二三四五六七八九十]{{1,2}}中)全会")
+
+
 def _plenum_list(text: str) -> list[Mention]:
     """十九届二中、三中、四中全会: one plenum per numeral of the list."""
     out = []
-    for m in re.finditer(rf"(?:党的|中共)?(?P<t>{NUM})届(?P<list>(?:[一二三四五六七八九十]{{1,2}}中、)+[一二三四五六七八九十]{{1,2}}中)全会", text):
+    for m in SentenceScan(text).finditer(_PLENUM_LIST, ("中全会",)):
         t = to_int(m.group("t"))
         for k in re.finditer(r"([一二三四五六七八九十]{1,2})中", m.group("list")):
             s = to_int(k.group(1))
