@@ -1,3 +1,6 @@
+"""Where enumerated lists' markers are read (invented sentences)."""
+
+from __future__ import annotations
 
 
 def test_markers_open_a_clause_tested_inside_them_as_before_them():

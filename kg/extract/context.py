@@ -24,7 +24,7 @@ from kg.extract import TAGGERS
 from kg.extract.facts import ArticleFacts
 from kg.extract.file_names import file_name_year
 from kg.extract.localities import article_prefecture, prefecture, unit_forms
-from kg.extract.sentence_scan import SentenceScan
+from kg.extract.sentence_scan import scan_of
 from kg.lexicon import Lexicon, Province, lexicon
 from kg.lexicon import rows as lexicon_rows
 from kg.text.document import Document
@@ -178,7 +178,7 @@ def _city(doc: Document, lex: Lexicon, prov: Province | None, pairs: set[str]) -
 
 def _owners(text: str, unit: str) -> Iterator[re.Match]:
     """The cities (市) or counties (县) named as owners of a local body, in text order."""
-    return SentenceScan(text).finditer(_LOCALITY_OWNER[unit], _OWNER_AFTER[unit])
+    return scan_of(text).finditer(_LOCALITY_OWNER[unit], _OWNER_AFTER[unit])
 
 
 def _owner_named(text: str, city: str) -> bool:
@@ -318,20 +318,31 @@ def _aliases(province: str | None, city: str | None = None) -> dict[str, tuple[s
 
 
 @cache
+def _national_pairs() -> Counter:
+    """How many national aliases hold each pair of characters (中央, 委员: hundreds)."""
+    return Counter(pair for a in lexicon().national for pair in {a[i:i + 2] for i in range(len(a) - 1)})
+
+
+@cache
+def _rare_pair(alias: str) -> str:
+    """The pair of characters of `alias` (two or more) that fewest national aliases hold."""
+    held = _national_pairs()
+    k = min(range(len(alias) - 1), key=lambda i: (held[alias[i:i + 2]], i))
+    return alias[k:k + 2]
+
+
+@cache
 def _alias_index(province: str | None, city: str | None) -> tuple[list[tuple[int, str]], dict[str, list[tuple[int, str]]]]:
-    """The place's aliases (`_aliases`), each with its place in their order, by the one pair
-    of characters in it that fewest aliases hold (中央 or 委员 would leave hundreds to look
-    for); those of one character apart."""
-    aliases = list(_aliases(province, city))
-    held = Counter(pair for a in aliases for pair in {a[i:i + 2] for i in range(len(a) - 1)})
+    """The place's aliases (`_aliases`), each with its place in their order, by their rarest
+    pair of characters (by 中央 or 委员 hundreds would be looked for); those of one character
+    apart."""
     short: list[tuple[int, str]] = []
     by_pair: dict[str, list[tuple[int, str]]] = {}
-    for i, a in enumerate(aliases):
+    for i, a in enumerate(_aliases(province, city)):
         if len(a) < 2:
             short.append((i, a))
         else:
-            rare = min(range(len(a) - 1), key=lambda k: (held[a[k:k + 2]], k))
-            by_pair.setdefault(a[rare:rare + 2], []).append((i, a))
+            by_pair.setdefault(_rare_pair(a), []).append((i, a))
     return short, by_pair
 
 

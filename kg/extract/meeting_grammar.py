@@ -21,7 +21,7 @@ from functools import cache
 from kg.extract.context import Context
 from kg.extract.localities import known_cities, place_before, place_of
 from kg.extract.meeting_kinds import KINDS, valid
-from kg.extract.sentence_scan import SentenceScan
+from kg.extract.sentence_scan import scan_of
 from kg.lexicon import lexicon
 from kg.text.alternation import alternation
 from kg.text.han import HAN
@@ -163,7 +163,7 @@ def _number(numeral: str | None) -> int | None:
 def _readings(doc_text: str, ctx: Context):
     """Every match of the grammar: (match, kind, fields, start), the place read before it."""
     national_cppcc = "全国政协" in doc_text
-    scan = SentenceScan(doc_text)  # no reading runs over a 。 or a line's end
+    scan = scan_of(doc_text)  # no reading runs over a 。 or a line's end
     for rx, kind, words, lookback in _patterns():
         for m in scan.finditer(rx, words):
             g = m.groupdict()

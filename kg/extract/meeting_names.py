@@ -22,7 +22,7 @@ from kg.extract.context import Context, Names, alias_pattern
 from kg.extract.localities import place_of
 from kg.extract.meeting_grammar import Mention, find_numbered
 from kg.extract.meeting_kinds import KINDS
-from kg.extract.sentence_scan import SentenceScan
+from kg.extract.sentence_scan import scan_of
 from kg.lexicon import rows as lexicon_rows
 from kg.text.document import Document
 from kg.text.han import HAN
@@ -259,7 +259,7 @@ def _quoted_start(text: str, start: int, written: str) -> int:
 def _contextual(doc: Document, ctx: Context) -> list[Mention]:
     """Meetings named by their context, whatever their name's shape."""
     out = _held(doc, ctx)
-    scan = SentenceScan(doc.text)
+    scan = scan_of(doc.text)
     for rx, words in zip(_CONTEXTUAL, _CONTEXTUAL_WORDS, strict=True):
         for m in (rx.finditer(doc.text) if words is None else scan.finditer(rx, words)):
             written = m.group("m")
@@ -339,7 +339,7 @@ _PLENUM_LIST = re.compile(rf"(?:党的|中共)?(?P<t>{NUM})届(?P<list>(?:[一�
 def _plenum_list(text: str) -> list[Mention]:
     """十九届二中、三中、四中全会: one plenum per numeral of the list."""
     out = []
-    for m in SentenceScan(text).finditer(_PLENUM_LIST, ("中全会",)):
+    for m in scan_of(text).finditer(_PLENUM_LIST, ("中全会",)):
         t = to_int(m.group("t"))
         for k in re.finditer(r"([一二三四五六七八九十]{1,2})中", m.group("list")):
             s = to_int(k.group(1))

@@ -14,7 +14,7 @@ from functools import cache
 from kg.extract.context import Context, alias_pattern, city_bodies
 from kg.extract.facts import ArticleFacts
 from kg.extract.localities import place_of, prefectures
-from kg.extract.sentence_scan import SentenceScan
+from kg.extract.sentence_scan import scan_of
 from kg.lexicon import lexicon
 from kg.lexicon import rows as lexicon_rows
 from kg.text.alternation import alternation
@@ -105,7 +105,7 @@ def _bodies_with_term(text: str, ctx: Context, facts: ArticleFacts) -> None:
         canon = f"中国人民政治协商会议{place if place == '全国' else place_of(place, None, ctx)}委员会"
         facts.add_org(canon, m.span(), "cppcc")  # 政协第十二届全国委员会 too
         _children(text, canon, "cppcc", m.start(), m.end(), facts)
-    scan = SentenceScan(text)  # each names its term (届) and runs over no 。 or line end
+    scan = scan_of(text)  # each names its term (届) and runs over no 。 or line end
     for m in (m for rx in _term_body_res() for m in scan.finditer(rx, ("届",))):
         place = place_of(m.group("p") or None, m.group("u"), ctx)
         if place:
@@ -159,7 +159,7 @@ _NOT_A_NAME = re.compile(r"^(?:各|有关|相关|全省|全市|全国|本|该|�
 
 
 def _patterned(text: str, taken: list[tuple[int, int]], facts: ArticleFacts) -> None:
-    scan = SentenceScan(text)
+    scan = scan_of(text)
     for rx, group, cls, needs, by_sentence in _PATTERNED:
         if by_sentence:
             found = scan.finditer(rx, needs)
@@ -192,7 +192,7 @@ def _patterned(text: str, taken: list[tuple[int, int]], facts: ArticleFacts) -> 
 
 
 def _universities(text: str, taken: list[tuple[int, int]], facts: ArticleFacts) -> None:
-    for m in SentenceScan(text).finditer(_UNIVERSITY, ("大学", "学院")):
+    for m in scan_of(text).finditer(_UNIVERSITY, ("大学", "学院")):
         a = _clean_start(text, m.start(), m.end())
         name = text[a:m.end()]
         if any(a < e and s < m.end() for s, e in taken):

@@ -10,24 +10,18 @@ them alone gives the same matches, in the same order, at a fraction of the cost.
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 from collections.abc import Iterator
+from functools import lru_cache
 
 #: what ends a sentence or a line
-_STOPS = ("。", "\n")
+_STOP = re.compile("[。\n]")
 
 
 def sentences(text: str, word: str) -> list[tuple[int, int]]:
     """The spans of the sentences that hold `word`, each with its closing 。 or line break (a
     lookahead after a match sees it as in the whole text), in text order."""
-    out = []
-    i = text.find(word)
-    while i >= 0:
-        start = max(text.rfind(s, 0, i) for s in _STOPS) + 1
-        ends = [e for e in (text.find(s, i + len(word)) for s in _STOPS) if e >= 0]
-        end = min(ends) + 1 if ends else len(text)
-        out.append((start, end))
-        i = text.find(word, end)
-    return out
+    return scan_of(text).sentences(word)
 
 
 class SentenceScan:
@@ -35,19 +29,39 @@ class SentenceScan:
 
     def __init__(self, text: str) -> None:
         self.text = text
-        self.seen: dict[str, list[tuple[int, int]]] = {}
+        self.ends = [m.end() for m in _STOP.finditer(text)]  # where each sentence ends
+        self.memo: dict[object, list[tuple[int, int]]] = {}
+
+    def sentences(self, word: str) -> list[tuple[int, int]]:
+        if word not in self.memo:
+            text, ends, out = self.text, self.ends, []
+            i = text.find(word)
+            while i >= 0:
+                k = bisect_right(ends, i)
+                span = (ends[k - 1] if k else 0, ends[k] if k < len(ends) else len(text))
+                out.append(span)
+                i = text.find(word, span[1])
+            self.memo[word] = out
+        return self.memo[word]
 
     def spans(self, words: tuple[str, ...]) -> list[tuple[int, int]]:
         """The sentences holding any of `words`, in text order."""
-        found: set[tuple[int, int]] = set()
-        for w in words:
-            if w not in self.seen:
-                self.seen[w] = sentences(self.text, w)
-            found.update(self.seen[w])
-        return sorted(found)
+        if words not in self.memo:
+            if len(words) == 1:
+                self.memo[words] = self.sentences(words[0])
+            else:
+                self.memo[words] = sorted(set().union(*map(self.sentences, words)))
+        return self.memo[words]
 
     def finditer(self, rx: re.Pattern, words: tuple[str, ...]) -> Iterator[re.Match]:
         """`rx.finditer(text)` for a pattern whose every match holds one of `words` and no 。
         or line break (a lookbehind still reads the text before a sentence)."""
         for a, b in self.spans(words):
             yield from rx.finditer(self.text, a, b)
+
+
+@lru_cache(maxsize=4)
+def scan_of(text: str) -> SentenceScan:
+    """The scan of `text`, shared by the extractors reading one article (its sentences and
+    the words' spans found once; a few articles' kept)."""
+    return SentenceScan(text)
