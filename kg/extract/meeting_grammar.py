@@ -45,12 +45,14 @@ class Mention:
 # -- the grammar -------------------------------------------------------------------------------
 
 @cache
-def _patterns() -> list[tuple[re.Pattern, str, tuple[str, ...], str | None]]:
+def _patterns() -> list[tuple[str, str, tuple[str, ...], str | None]]:
     """(pattern, kind, words, lookback): every match holds one of the words, and the pattern
-    is read only in the sentences that hold one; where lookback is set, the place is read
-    from the text just before the match (a province or city name before 省/市: 湖北省十三届人大, 聊城市第十八届…),
-    not by the pattern: a leading alternation of hundreds of names would be tried at every
-    character of every article."""
+    is read only in the sentences that hold one (compiled the first time an article holds
+    one: a pattern is some milliseconds to compile, and many an article set needs few of
+    them); where lookback is set, the place is read from the text just before the match (a
+    province or city name before 省/市: 湖北省十三届人大, 聊城市第十八届…), not by the pattern: a
+    leading alternation of hundreds of names would be tried at every character of every
+    article."""
     lex = lexicon()
     P = alternation(n for p in lex.provinces for n in (p.full, p.short))
     C = alternation(known_cities())
@@ -137,7 +139,12 @@ def _patterns() -> list[tuple[re.Pattern, str, tuple[str, ...], str | None]]:
         (rf"{U}(?:人民)?政府第{S}次(?P<sc>常务会议|全体会议)", "lgov", ("政府第",), "known"),
         (rf"(?:中共)?中央政治局第{S}次集体学习", "study", ("次集体学习",)),
     ]
-    return [(re.compile(spec[0]), spec[1], spec[2], spec[3] if len(spec) > 3 else None) for spec in specs]
+    return [(spec[0], spec[1], spec[2], spec[3] if len(spec) > 3 else None) for spec in specs]
+
+
+@cache
+def _compiled(pattern: str) -> re.Pattern:
+    return re.compile(pattern)
 
 
 #: what stands before a short form whose place the article leaves unnamed: a boundary or a
@@ -164,8 +171,10 @@ def _readings(doc_text: str, ctx: Context):
     """Every match of the grammar: (match, kind, fields, start), the place read before it."""
     national_cppcc = "全国政协" in doc_text
     scan = scan_of(doc_text)  # no reading runs over a 。 or a line's end
-    for rx, kind, words, lookback in _patterns():
-        for m in scan.finditer(rx, words):
+    for pattern, kind, words, lookback in _patterns():
+        if not scan.spans(words):
+            continue
+        for m in scan.finditer(_compiled(pattern), words):
             g = m.groupdict()
             start = m.start()
             if lookback:

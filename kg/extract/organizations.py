@@ -327,17 +327,19 @@ def _term_body_res() -> tuple[re.Pattern, ...]:
 
 
 @cache
-def _city_body_re() -> re.Pattern:
-    """A known city's body written with its name (武汉市委, 聊城市人民政府)."""
+def _city_body_re() -> tuple[re.Pattern, tuple[str, ...]]:
+    """A known city's body written with its name (武汉市委, 聊城市人民政府); and the words every
+    match holds (市 and its form's first character: 市委, 市人), for kg.extract.sentence_scan."""
     lex = lexicon()
     cities = alternation(c for p in lex.provinces if p.unit != "直辖市" for c in (p.capital, *p.cities))
     probe = "某某市"  # any city: the forms its bodies are written in after its name
     forms = alternation(a.removeprefix(probe) for a in city_bodies(probe) if a.startswith(probe))
-    return re.compile(rf"(?P<c>{cities})市(?P<f>{forms})")
+    starts = sorted({"市" + a[len(probe):len(probe) + 1] for a in city_bodies(probe) if a.startswith(probe)})
+    return re.compile(rf"(?P<c>{cities})市(?P<f>{forms})"), tuple(starts)
 
 
 def _named_city_bodies(text: str, facts: ArticleFacts) -> None:
-    for m in _city_body_re().finditer(text):
+    for m in scan_of(text).finditer(*_city_body_re()):
         city = m.group("c") + "市"
         bodies = city_bodies(city)
         written = city + m.group("f")
