@@ -18,12 +18,13 @@ import re
 from collections import Counter
 from collections.abc import Iterator
 from dataclasses import dataclass, field
-from functools import cache
+from functools import cache, lru_cache
 
 from kg.extract import TAGGERS
 from kg.extract.facts import ArticleFacts
 from kg.extract.file_names import file_name_year
 from kg.extract.localities import article_prefecture, prefecture, unit_forms
+from kg.extract.name_set import Names
 from kg.extract.sentence_scan import scan_of
 from kg.lexicon import Lexicon, Province, lexicon
 from kg.lexicon import rows as lexicon_rows
@@ -366,73 +367,16 @@ def _alias_pattern(province: str | None, city: str | None, min_len: int) -> Name
     return Names(names)
 
 
-class NameMatch:
-    """Where a name of `Names` was read: the few methods of re.Match its readers use."""
-
-    __slots__ = ("name", "pos")
-
-    def __init__(self, name: str, pos: int) -> None:
-        self.name, self.pos = name, pos
-
-    def group(self, _index: int = 0) -> str:
-        return self.name
-
-    def start(self) -> int:
-        return self.pos
-
-    def end(self) -> int:
-        return self.pos + len(self.name)
-
-    def span(self) -> tuple[int, int]:
-        return self.pos, self.pos + len(self.name)
-
-
-class Names:
-    """A set of names read as the regex alternation of them written longest first reads
-    them: at a position the longest name there; through a text, leftmost, longest, never
-    overlapping. No regex is compiled: an alternation of a place's thousands of aliases
-    took about 60 ms to compile per place, one of an article's few about 2 ms, a tenth of
-    a corpus build in all."""
-
-    def __init__(self, names) -> None:
-        self.names = frozenset(n for n in names if n)
-        self.lengths = tuple(sorted({len(n) for n in self.names}, reverse=True))
-        self.ordered = tuple(sorted(self.names, key=lambda a: (-len(a), a)))
-
-    def match(self, text: str, pos: int = 0) -> NameMatch | None:
-        for n in self.lengths:
-            s = text[pos:pos + n]
-            if s in self.names:  # a shorter slice at the text's end is still the longest there
-                return NameMatch(s, pos)
-        return None
-
-    def prefixes(self, text: str, pos: int) -> list[str]:
-        """Every name at `pos`, longest first (as an alternation would try them)."""
-        return [n for n in self.ordered if text.startswith(n, pos)]
-
-    def starts(self, text: str) -> list[int]:
-        """Every position a name starts at, in order (one str.find loop per name: for an
-        article's few names, not a place's thousands)."""
-        found = set()
-        for n in self.names:
-            i = text.find(n)
-            while i >= 0:
-                found.add(i)
-                i = text.find(n, i + 1)
-        return sorted(found)
-
-    def finditer(self, text: str):
-        end = 0
-        for i in self.starts(text):
-            if i >= end:
-                m = self.match(text, i)
-                end = m.end()
-                yield m
-
-
 def alias_pattern(ctx: Context, min_len: int = 1, text: str | None = None) -> Names:
     """The context's body aliases of at least `min_len` characters, read as an alternation
     longest first; with `text`, only those it contains (finditer looks for each)."""
     if text is None:
         return _alias_pattern(ctx.province.full if ctx.province else None, ctx.city, min_len)
-    return Names(a for a in ctx.present if len(a) >= min_len and a in text)
+    return _names_in(ctx.present, min_len, text)
+
+
+@lru_cache(maxsize=8)
+def _names_in(present: tuple[str, ...], min_len: int, text: str) -> Names:
+    """The names of `present` of at least `min_len` characters that `text` holds: built once
+    for an article's extractors (and their starts in it found once)."""
+    return Names(a for a in present if len(a) >= min_len and a in text)

@@ -18,10 +18,11 @@ from __future__ import annotations
 import re
 from functools import cache
 
-from kg.extract.context import Context, Names, alias_pattern
+from kg.extract.context import Context, alias_pattern
 from kg.extract.localities import place_of
 from kg.extract.meeting_grammar import Mention, find_numbered
 from kg.extract.meeting_kinds import KINDS
+from kg.extract.name_set import Names
 from kg.extract.sentence_scan import scan_of
 from kg.lexicon import rows as lexicon_rows
 from kg.text.document import Document
