@@ -235,7 +235,7 @@ def _held(doc: Document, ctx: Context) -> list[Mention]:
         name, _ = _named_by(written, ctx)
         if len(b.group(0)) >= 3 and (name != written or b.group(0) in ctx.lexicon.national):
             out.append(Mention(b.start(), m.end(), name, ctx.aliases[b.group(0)][0], None, None))
-    for b in aliases.finditer(doc.text):
+    for b in aliases.finditer(doc.text) if "民主生活会" in doc.text else ():  # _LIFE_MEETING's word
         if len(b.group(0)) < 2:
             continue
         m = _LIFE_MEETING.match(doc.text, b.end())

@@ -35,7 +35,6 @@ class Names:
     def __init__(self, names) -> None:
         self.names = frozenset(n for n in names if n)
         self.lengths = tuple(sorted({len(n) for n in self.names}, reverse=True))
-        self.ordered = tuple(sorted(self.names, key=lambda a: (-len(a), a)))
         self.last: tuple[str, tuple[int, ...]] | None = None  # the text last read, and its starts
 
     def match(self, text: str, pos: int = 0) -> NameMatch | None:
@@ -46,8 +45,9 @@ class Names:
         return None
 
     def prefixes(self, text: str, pos: int) -> list[str]:
-        """Every name at `pos`, longest first (as an alternation would try them)."""
-        return [n for n in self.ordered if text.startswith(n, pos)]
+        """Every name at `pos`, longest first (as an alternation would try them): at most one
+        of each length, the text's slice of that length."""
+        return [s for n in self.lengths if len(s := text[pos:pos + n]) == n and s in self.names]
 
     def starts(self, text: str) -> tuple[int, ...]:
         """Every position a name starts at, in order (one str.find loop per name: for an
