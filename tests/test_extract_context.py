@@ -83,3 +83,15 @@ def test_city_owners_are_read_in_every_sentence_that_names_one():
     ctx = _ctx("本报讯 昨日，市委常委会召开会议。\n株洲市委书记李建国主持。株洲市人民政府市长周明远，"
                "株洲市政协主席王立华出席。醴陵市委有关负责同志参加。市政府、全市各部门负责人参加。")
     assert ctx.city == "株洲市"
+
+
+def test_local_words_test_what_stands_before_the_unit_word_as_before():
+    import re
+
+    from kg.extract.context import _LOCAL, _LOCALITY_LOCAL
+
+    text = "市委书记、省市委、区市长，全市和本市；县委、区县政府、全县，我县，省县长"
+    before = r"(?<![省区]){u}(?:委|政府|人民政府|人大|政协|长|纪委|[一二三四五六七八九十]{{1,3}}届)|全{u}|我{u}|本{u}"
+    for u in ("市", "县"):
+        assert _LOCALITY_LOCAL[u].findall(text) == re.findall(before.format(u=u), text)
+    assert _LOCAL["直辖市"].findall(text) == ["市委", "全市", "本市"]

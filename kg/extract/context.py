@@ -71,11 +71,13 @@ class Context:
 
 
 #: words that show an article is about a province-level unit's own affairs, by unit: its
-#: bodies written short (省委, 自治区政府, 市人大) or the whole unit (全省, 我区)
+#: bodies written short (省委, 自治区政府, 市人大) or the whole unit (全省, 我区); a test of what
+#: stands before the unit word is written after it, so the pattern opens with the word and is
+#: searched from one to the next
 _LOCAL = {
     "省": re.compile(r"省(?:委|政府|人民政府|人大|政协|长|纪委|监委|法院|检察院|[一二三四五六七八九十]{1,3}届)|全省|我省|本省"),
     "自治区": re.compile(r"(?:自治区|区)(?:党委|政府|人民政府|人大|政协|主席|纪委|[一二三四五六七八九十]{1,3}届)|全区|我区"),
-    "直辖市": re.compile(r"(?<![省区])市(?:委|政府|人民政府|人大|政协|长|纪委|监委|[一二三四五六七八九十]{1,3}届)|全市|我市|本市"),
+    "直辖市": re.compile(r"市(?<![省区]市)(?:委|政府|人民政府|人大|政协|长|纪委|监委|[一二三四五六七八九十]{1,3}届)|全市|我市|本市"),
 }
 
 
@@ -93,21 +95,30 @@ def _count(text: str, pairs: set[str], name: str) -> int:
     return text.count(name) if len(name) < 2 or name[:2] in pairs else 0
 
 
+@cache
+def _province_names() -> dict[str, list[tuple[str, str, int]]]:
+    """(province, name, weight) of each name that counts for a province, by the name's first
+    two characters ("" for a name of one): its full name 3, its short name 2 (the short name inside each full one
+    counted once), its paper 4, a city 1."""
+    out: dict[str, list[tuple[str, str, int]]] = {}
+    for p in lexicon().provinces:
+        if p.unit != "特别行政区":
+            names = [(p.full, 1), (p.short, 2), (p.short + "日报", 4)]
+            names += [(city, 1) for city in (p.capital, *p.cities) if city != p.short]
+            for name, weight in names:
+                out.setdefault(name[:2] if len(name) >= 2 else "", []).append((p.full, name, weight))
+    return out
+
+
 def _province(doc: Document, lex: Lexicon, pairs: set[str]) -> Province | None:
     if doc.meta.get("province"):
         return lex.province(doc.meta["province"])
     text = doc.text
-    score: Counter = Counter()
-    for p in lex.provinces:
-        if p.unit == "特别行政区":
-            continue
-        n_full = _count(text, pairs, p.full)
-        n_short = _count(text, pairs, p.short) - n_full
-        score[p.full] += 3 * n_full + 2 * n_short
-        score[p.full] += 4 * _count(text, pairs, p.short + "日报")
-        for city in (p.capital, *p.cities):
-            if city != p.short:
-                score[p.full] += _count(text, pairs, city)
+    score: Counter = Counter(dict.fromkeys((p.full for p in lex.provinces if p.unit != "特别行政区"), 0))
+    by_pair = _province_names()
+    for pair in ("", *pairs.intersection(by_pair)):  # (sums: the order they are added in is no matter)
+        for full, name, weight in by_pair.get(pair, ()):
+            score[full] += weight * text.count(name)
     if not score:
         return None
     best, value = score.most_common(1)[0]
@@ -134,7 +145,7 @@ _LOCALITY_OWNER = {u: re.compile(rf"{_OWNER}(?P<c>(?!中共|中国|[与和及同
 #: them holds no owner, and the pattern is read only in those that do (kg.extract.sentence_scan)
 _OWNER_AFTER = {u: tuple(u + w for w in ("第", "委", "人民政府", "人大", "政协", "长")) for u in ("市", "县")}
 #: a local body written short, or the whole locality: the article is about its own affairs
-_LOCALITY_LOCAL = {u: re.compile(rf"(?<![省区]){u}(?:委|政府|人民政府|人大|政协|长|纪委|[一二三四五六七八九十]{{1,3}}届)"
+_LOCALITY_LOCAL = {u: re.compile(rf"{u}(?<![省区]{u})(?:委|政府|人民政府|人大|政协|长|纪委|[一二三四五六七八九十]{{1,3}}届)"
                                  rf"|全{u}|我{u}|本{u}") for u in ("市", "县")}
 _CITY_LOCAL = _LOCALITY_LOCAL["市"]
 
