@@ -45,8 +45,9 @@ _LOCAL_BEFORE = re.compile(r"(?:省|市|县|区|州|旗|盟)$")
 _NATIONAL_MARK = re.compile(r"^(?:国家|中国|中华|全国|中央|中共|国务院|最高|新华|人民日报|光明日报|经济日报)")
 _DEPARTMENT = re.compile(rf"(?P<u>省|自治区)(?P<d>{_CJK}{{1,8}}?(?:厅|局|委员会|办公厅|办公室|委(?!员)))")
 #: a city's, county's or prefecture's department written short (州财政局, 市市场监督管理局), its
-#: government's office (市政府办公室): the article's own place's, after a boundary
-_LOCAL_DEPARTMENT = re.compile(rf"(?:(?<![{HAN}])|(?<=[和及与、的对向在由]))(?P<u>市|县|州)"
+#: government's office (市政府办公室): the article's own place's, after a boundary (tested after
+#: the unit word, so the pattern is searched from one unit word to the next)
+_LOCAL_DEPARTMENT = re.compile(rf"(?P<u>市|县|州)(?:(?<![{HAN}].)|(?<=[和及与、的对向在由].))"
                                rf"(?:(?P<office>(?:人民)?政府办公[室厅])|(?P<d>{_CJK}{{2,9}}?(?:局|厅|办公室|委员会|委(?![员会]))))")
 _ZONE = re.compile(rf"({_CJK}{{2,14}}?(?:高新技术产业开发区|经济技术开发区|高新区|经开区|开发区|新区|自贸区|综合保税区)"
                    rf"(?:管委会|管理委员会|党工委))")
