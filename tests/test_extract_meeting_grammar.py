@@ -288,3 +288,39 @@ def test_the_politburo_standing_committee_written_short_is_named_in_full():
                "1月7日全天召开会议，听取工作汇报。中共中央总书记周明远主持会议。")
     assert set(f.meetings) == {"中共中央政治局常务委员会会议"}  # no meeting read across the line's end
     assert f.main_meeting.body == "中国共产党中央委员会政治局常务委员会"
+
+
+#: invented sentences naming numbered meetings in many written forms, across lines
+_FORMS = ("1月5日，湖北省十三届人大二次会议开幕。政协黔东南州十届五次会议闭幕，市委六届六次全会召开。\n"
+          "九届州委常委会第154次会议，中共十八届中纪委周六召开第四次全体会议；十二届全国人大常委会第九次会议"
+          "和第八十九次和第九十次委员长会议。省政协十二届常委会第三次会议、十三届县委第32次常委会会议、"
+          "学习贯彻十九大精神，党的二十大以来，国务院第12次常务会议，县人民政府第3次全体会议。\n"
+          "中国共产党遂宁市第八次代表大会第二次会议、十九届二中全会、中央政治局第五次集体学习。"
+          "十二届四次会议以来，政协第十一届南宁市委员会第二次主席会议，省纪委十一届四次全会")
+
+
+def test_every_reading_holds_one_of_its_patterns_words():
+    # a pattern is read only in the sentences that hold one of its words: a reading without
+    # one would be lost, so each reading of the whole text must hold one
+    from kg.extract.meeting_grammar import _compiled, _patterns
+
+    seen = 0
+    for pattern, _kind, words, _lookback in _patterns():
+        for m in _compiled(pattern).finditer(_FORMS):
+            seen += 1
+            assert any(w in m.group(0) for w in words), (pattern[:40], m.group(0))
+            assert "。" not in m.group(0) and "\n" not in m.group(0)
+    assert seen >= 20
+
+
+def test_readings_by_sentence_are_the_whole_texts(monkeypatch):
+    from kg.extract import meeting_grammar
+    from kg.extract.context import Context
+    from kg.extract.sentence_scan import SentenceScan
+    from kg.lexicon import lexicon
+
+    ctx = Context(lexicon=lexicon())
+    by_sentence = [(m.span(), k, g, s) for m, k, g, s in meeting_grammar._readings(_FORMS, ctx)]
+    monkeypatch.setattr(SentenceScan, "spans", lambda self, words: [(0, len(self.text))])
+    whole = [(m.span(), k, g, s) for m, k, g, s in meeting_grammar._readings(_FORMS, ctx)]
+    assert by_sentence == whole and len(whole) >= 20
