@@ -25,7 +25,7 @@ def test_a_provincial_article_has_its_province():
 
 
 def test_a_city_article_has_its_city_and_province():
-    ctx = _ctx("本报讯 昨日，市十七届人大二次会议开幕。株洲市委书记李建国出席。全市人大代表参加。")
+    ctx = _ctx("本报讯 昨日，市十七届人大二次会议开幕。株洲市委书记宋立川出席。全市人大代表参加。")
     assert ctx.city == "株洲市"
     assert ctx.province is not None and ctx.province.full == "湖南省"
 
@@ -42,7 +42,7 @@ def test_all_provinces_at_once_is_no_municipality():
 
 
 def test_a_city_party_committee_in_a_city_article_is_the_citys():
-    _, f = run("本报讯 昨日，市委召开全市领导干部大会。株洲市委书记李建国讲话。全市各级干部参加。")
+    _, f = run("本报讯 昨日，市委召开全市领导干部大会。株洲市委书记宋立川讲话。全市各级干部参加。")
     assert "中国共产党株洲市委员会" in f.organizations
     assert "中国共产党湖南省委员会" not in f.organizations
 
@@ -80,7 +80,7 @@ def test_the_aliases_present_are_every_alias_the_text_holds_in_their_order():
 
 def test_city_owners_are_read_in_every_sentence_that_names_one():
     # a city owning a body is counted in each sentence (the sentences are read apart)
-    ctx = _ctx("本报讯 昨日，市委常委会召开会议。\n株洲市委书记李建国主持。株洲市人民政府市长周明远，"
+    ctx = _ctx("本报讯 昨日，市委常委会召开会议。\n株洲市委书记宋立川主持。株洲市人民政府市长周明远，"
                "株洲市政协主席王立华出席。醴陵市委有关负责同志参加。市政府、全市各部门负责人参加。")
     assert ctx.city == "株洲市"
 
