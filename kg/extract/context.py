@@ -40,6 +40,12 @@ _YEAR = re.compile(r"(?<![\d-])((?:19|20)\d{2})年")
 #: a dateline: an agency, paper or site, its city, and the day (新华社北京3月5日电, 本报太原1月18日电,
 #: 广西新闻网南宁1月27日讯, 红网时刻11月28日讯, 浙江在线11月27日讯 at a line's start)
 _DATELINE = re.compile(r"(?:^|\n|新华社|本报|社|网|台|时刻|电)[^，。；：\n]{0,10}?(\d{1,2})月(\d{1,2})日(?:电|讯)")
+def _dateline(text: str) -> re.Match | None:
+    """`_DATELINE.search(text)` from where a match can first start: each ends with 日电 or 日讯
+    and runs over at most 18 characters before it (新华社, ten, 12月31); a search from the
+    text's start tried the opening words at every place."""
+    ends = [k for k in (text.find("日电"), text.find("日讯")) if k >= 0]
+    return _DATELINE.search(text, max(0, min(ends) - 18)) if ends else None
 
 
 def check_tagger(name: str | None) -> str | None:
@@ -276,7 +282,7 @@ def analyse(doc: Document, tagger: str | None = None) -> Context:
     city = _city(doc, lex, prov, pairs)
     if prov is None and city is not None:
         prov = _province_of_prefecture(doc.text, lex, city)
-    m = _DATELINE.search(doc.text)
+    m = _dateline(doc.text)
     aliases = _aliases(prov.full if prov else None, city)
     return Context(lexicon=lex, province=prov, province_stated=bool(doc.meta.get("province")) and prov is not None,
                    year=_year(doc), dateline=(int(m.group(1)), int(m.group(2))) if m else None,

@@ -1,0 +1,53 @@
+"""Searches started where a match can first be (or skipped where a word every match holds
+is absent) find what the plain search from the text's start finds, on invented text."""
+
+from __future__ import annotations
+
+from kg.extract import attendance, context, meetings
+
+DATELINES = (
+    "新华社北京3月5日电（记者周明远）省人大会议今天开幕。",
+    "本报太原1月18日电 省政协会议闭幕。",
+    "标题\n甲乙丙丁戊己庚辛壬癸12月31日电 会议在溪口举行。",  # a line's start, ten characters, 12月31
+    "新华社甲乙丙丁戊己庚辛壬癸12月31日电 会议召开。",  # the longest match
+    "新华社甲乙丙丁戊己庚辛壬癸子12月31日电 十一字太长。",
+    "会议于3月5日电视播出，红网时刻11月28日讯 会议召开。",
+    "3月5日讯 会议召开。",  # the text's start
+    "全文没有电头，只有3月5日和日电两个字。",
+    "",
+)
+
+
+def test_dateline_search_from_its_first_end_equals_the_whole_search():
+    for text in DATELINES:
+        for pad in ("", "甲" * 30, "，" * 7 + "\n"):
+            t = pad + text
+            want = context._DATELINE.search(t)
+            got = context._dateline(t)
+            assert (got and (got.span(), got.groups())) == (want and (want.span(), want.groups()))
+    assert context._dateline(DATELINES[3]).span() == (0, len("新华社甲乙丙丁戊己庚辛壬癸12月31日电"))
+
+
+def test_venue_search_from_its_first_word_equals_the_plain_search():
+    text = ("1月27日上午，溪口国际会议中心内灯光璀璨，会议在溪口大剧院开幕。在甲乙丙丁戊己庚辛壬会堂，"
+            "代表们来到青山宾馆报告厅；2会议室里，人民大会堂。")
+    for a in range(len(text)):
+        for b in range(a, len(text) + 1, 3):
+            want = meetings._venue_re().search(text, a, b)
+            got = meetings._venue_search(text, a, b)
+            assert (got and got.span()) == (want and want.span()), (a, b)
+    assert meetings._venue_search(text, 0, len(text)).group(0) == "溪口国际会议中心"
+
+
+def test_count_patterns_skip_only_texts_without_their_words(monkeypatch):
+    texts = ("应出席委员71人，实到68人，请假3人，缺席2人。", "（应到359，实到318）", "代表总数380人，到会362人。",
+             "省委委员75人、省委候补委员16人出席会议。", "实有代表551人，实际出席的代表530人。", "共有代表935名。",
+             "会议选举产生了新一届委员会。")
+    gated = [attendance._counts(t, 0, len(t)) for t in texts]
+    words_of = attendance._COUNT_WORDS
+    monkeypatch.setattr(attendance, "_COUNT_WORDS", (("",),) * len(attendance._COUNTS))
+    assert gated == [attendance._counts(t, 0, len(t)) for t in texts]
+    assert sum(map(len, gated)) >= 10
+    for (_kind, rx), words in zip(attendance._COUNTS, words_of, strict=True):
+        for t in texts:
+            assert all(any(w in m.group(0) for w in words) for m in rx.finditer(t))
