@@ -3,7 +3,10 @@ is absent) find what the plain search from the text's start finds, on invented t
 
 from __future__ import annotations
 
-from kg.extract import attendance, context, meetings
+import re
+
+from kg.extract import attendance, context, meeting_grammar, meetings
+from kg.extract.sentence_scan import SentenceScan
 
 DATELINES = (
     "新华社北京3月5日电（记者周明远）省人大会议今天开幕。",
@@ -51,3 +54,29 @@ def test_count_patterns_skip_only_texts_without_their_words(monkeypatch):
     for (_kind, rx), words in zip(attendance._COUNTS, words_of, strict=True):
         for t in texts:
             assert all(any(w in m.group(0) for w in words) for m in rx.finditer(t))
+
+
+def test_sentences_of_a_word_skip_only_words_whose_first_pair_is_absent():
+    text = "会议学习十九大精神。\n党的二十大以来，甲、乙和十三大代表出席。全体会议。"
+    scan = SentenceScan(text)
+    for word in ("十九大", "二十大", "会议", "全体会议", "大", "。", "出席。", "九大精", "无此词", "议学", "\n党"):
+        plain, i = [], text.find(word)
+        while i >= 0:
+            a = max((k + 1 for k, c in enumerate(text[:i]) if c in "。\n"), default=0)
+            b = min((k + 1 for k, c in enumerate(text) if k >= i and c in "。\n"), default=len(text))
+            plain.append((a, b))
+            i = text.find(word, b)
+        assert scan.sentences(word) == plain, word
+    assert "无此" not in scan.pairs and "十九" in scan.pairs
+
+
+def test_short_congress_names_hold_a_numeral_and_da():
+    text = "学习贯彻十九大精神，自二十大以来，和十一大、十二大代表，二十一大，越共十三大，第十大会。"
+    specs = [(p, words) for p, kind, words, _lb in meeting_grammar._patterns() if kind == "congress" and "大" in p[-40:]]
+    assert len(specs) >= 3
+    hits = 0
+    for pattern, words in specs:
+        for m in re.finditer(pattern, text):
+            hits += 1
+            assert any(w in m.group(0) for w in words), m.group(0)
+    assert hits >= 4

@@ -13,7 +13,6 @@ the facts object, where later extractors and the mapping read it.
 
 from __future__ import annotations
 
-import operator
 import re
 from collections import Counter
 from collections.abc import Iterator
@@ -85,14 +84,6 @@ _LOCAL = {
     "自治区": re.compile(r"(?:自治区|区)(?:党委|政府|人民政府|人大|政协|主席|纪委|[一二三四五六七八九十]{1,3}届)|全区|我区"),
     "直辖市": re.compile(r"市(?<![省区]市)(?:委|政府|人民政府|人大|政协|长|纪委|监委|[一二三四五六七八九十]{1,3}届)|全市|我市|本市"),
 }
-
-
-def _pairs(text: str) -> set[str]:
-    """Every two characters that stand together in `text`: a name of two or more can be in
-    the text only if its first two are among them. The lexicon's hundreds of place and body
-    names are looked for in every article; most are in none, and a set lookup skips them
-    where a scan of the whole text for each was a tenth of the context's time."""
-    return set(map(operator.add, text, text[1:]))
 
 
 def _count(text: str, pairs: set[str], name: str) -> int:
@@ -277,7 +268,7 @@ def _province_of_prefecture(text: str, lex: Lexicon, city: str) -> Province | No
 def analyse(doc: Document, tagger: str | None = None) -> Context:
     """The article-wide context of `doc`, read with the second-opinion `tagger` when given."""
     lex = lexicon()
-    pairs = _pairs(doc.text)
+    pairs = scan_of(doc.text).pairs  # (shared with the extractors' sentence scan)
     prov = _province(doc, lex, pairs)
     city = _city(doc, lex, prov, pairs)
     if prov is None and city is not None:
