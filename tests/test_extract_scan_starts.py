@@ -68,6 +68,8 @@ def test_sentences_of_a_word_skip_only_words_whose_first_pair_is_absent():
             i = text.find(word, b)
         assert scan.sentences(word) == plain, word
     assert "无此" not in scan.pairs and "十九" in scan.pairs
+    assert scan.may_hold("十九大") and scan.may_hold("无") and not scan.may_hold("无此词")
+    assert all(scan.may_hold(text[a:b]) for a in range(len(text)) for b in range(a + 1, min(a + 6, len(text)) + 1))
 
 
 def test_short_congress_names_hold_a_numeral_and_da():

@@ -41,10 +41,15 @@ class SentenceScan:
         context counts the lexicon's place names by them too)."""
         return set(map(operator.add, self.text, self.text[1:]))
 
+    def may_hold(self, word: str) -> bool:
+        """False when `word` (of two characters or more) is not in the text: its first two
+        never stand together in it."""
+        return len(word) < 2 or word[:2] in self.pairs
+
     def sentences(self, word: str) -> list[tuple[int, int]]:
         if word not in self.memo:
             text, ends, out = self.text, self.ends, []
-            i = text.find(word) if len(word) < 2 or word[:2] in self.pairs else -1
+            i = text.find(word) if self.may_hold(word) else -1
             while i >= 0:
                 k = bisect_right(ends, i)
                 span = (ends[k - 1] if k else 0, ends[k] if k < len(ends) else len(text))
