@@ -48,6 +48,10 @@ _COUNTS = (
                            rf"(?=[，,、；）)])")),
     ("absent", re.compile(rf"(?=[缺请因])(?:缺席|请假|因病因事请假(?:缺席)?|因事因病请假(?:缺席)?){_WHO}{_N}")),
 )
+#: a word every match of the pattern of `_COUNTS` at the same place holds: a text holding none
+#: of a pattern's words is not scanned by it (most articles hold no count at all)
+_COUNT_WORDS = (("应出席", "应到", "实有", "现有", "共有"), ("出席", "实到", "到会"), ("出席", "到会"), ("总数",),
+                ("应出席", "应到"), ("应出席", "应到"), ("缺席", "请假"))
 _PRESIDIUM = "主席团"
 #: a sitting of the meeting the sentence names: its counts are the sitting's
 _SITTING = re.compile(r"第[一二三四五六七八九十]+次全体会议|预备会议|开幕会|闭幕会")
@@ -58,7 +62,9 @@ def _counts(text: str, a: int, b: int) -> list[tuple[int, int, str, int, str]]:
     """(start, end, kind, number, who) of every count in text[a:b], in text order; where two
     patterns read the same number, the first pattern's reading is kept."""
     found: dict[int, tuple[int, int, str, int, str]] = {}
-    for kind, rx in _COUNTS:
+    for (kind, rx), words in zip(_COUNTS, _COUNT_WORDS, strict=True):
+        if not any(text.find(w, a, b) >= 0 for w in words):
+            continue
         for m in rx.finditer(text, a, b):
             n = to_int(m.group("n"))
             if n is not None:

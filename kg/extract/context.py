@@ -13,7 +13,6 @@ the facts object, where later extractors and the mapping read it.
 
 from __future__ import annotations
 
-import operator
 import re
 from collections import Counter
 from collections.abc import Iterator
@@ -40,6 +39,12 @@ _YEAR = re.compile(r"(?<![\d-])((?:19|20)\d{2})年")
 #: a dateline: an agency, paper or site, its city, and the day (新华社北京3月5日电, 本报太原1月18日电,
 #: 广西新闻网南宁1月27日讯, 红网时刻11月28日讯, 浙江在线11月27日讯 at a line's start)
 _DATELINE = re.compile(r"(?:^|\n|新华社|本报|社|网|台|时刻|电)[^，。；：\n]{0,10}?(\d{1,2})月(\d{1,2})日(?:电|讯)")
+def _dateline(text: str) -> re.Match | None:
+    """`_DATELINE.search(text)` from where a match can first start: each ends with 日电 or 日讯
+    and runs over at most 18 characters before it (新华社, ten, 12月31); a search from the
+    text's start tried the opening words at every place."""
+    ends = [k for k in (text.find("日电"), text.find("日讯")) if k >= 0]
+    return _DATELINE.search(text, max(0, min(ends) - 18)) if ends else None
 
 
 def check_tagger(name: str | None) -> str | None:
@@ -79,14 +84,6 @@ _LOCAL = {
     "自治区": re.compile(r"(?:自治区|区)(?:党委|政府|人民政府|人大|政协|主席|纪委|[一二三四五六七八九十]{1,3}届)|全区|我区"),
     "直辖市": re.compile(r"市(?<![省区]市)(?:委|政府|人民政府|人大|政协|长|纪委|监委|[一二三四五六七八九十]{1,3}届)|全市|我市|本市"),
 }
-
-
-def _pairs(text: str) -> set[str]:
-    """Every two characters that stand together in `text`: a name of two or more can be in
-    the text only if its first two are among them. The lexicon's hundreds of place and body
-    names are looked for in every article; most are in none, and a set lookup skips them
-    where a scan of the whole text for each was a tenth of the context's time."""
-    return set(map(operator.add, text, text[1:]))
 
 
 def _count(text: str, pairs: set[str], name: str) -> int:
@@ -271,12 +268,12 @@ def _province_of_prefecture(text: str, lex: Lexicon, city: str) -> Province | No
 def analyse(doc: Document, tagger: str | None = None) -> Context:
     """The article-wide context of `doc`, read with the second-opinion `tagger` when given."""
     lex = lexicon()
-    pairs = _pairs(doc.text)
+    pairs = scan_of(doc.text).pairs  # (shared with the extractors' sentence scan)
     prov = _province(doc, lex, pairs)
     city = _city(doc, lex, prov, pairs)
     if prov is None and city is not None:
         prov = _province_of_prefecture(doc.text, lex, city)
-    m = _DATELINE.search(doc.text)
+    m = _dateline(doc.text)
     aliases = _aliases(prov.full if prov else None, city)
     return Context(lexicon=lex, province=prov, province_stated=bool(doc.meta.get("province")) and prov is not None,
                    year=_year(doc), dateline=(int(m.group(1)), int(m.group(2))) if m else None,

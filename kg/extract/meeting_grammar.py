@@ -66,6 +66,9 @@ def _patterns() -> list[tuple[str, str, tuple[str, ...], str | None]]:
     U = r"(?P<u>省|自治区|地区|市|州|县|盟|旗|区)"
     T, S = rf"(?P<t>{NUM}|廿[一二三四五六七八九]?)", rf"(?P<s>{NUM})"
     PLENARY = r"(?:全会|全体(?:（扩大）|扩大)?会议)"
+    #: 十九大, 二十大 written short: every such match ends with a numeral and 大 (大 alone, or 十, is
+    #: in most sentences of an article)
+    NUMBERED_DA = tuple(f"{n}大" for n in "一二三四五六七八九十")
     specs: list[tuple] = [
         # national congress and CPPCC
         (rf"(?:中华人民共和国)?第{T}届全国人民代表大会(?P<sc>常务委员会)?第{S}次会议", "npc", ("届全国人民代表大会",)),
@@ -104,12 +107,12 @@ def _patterns() -> list[tuple[str, str, tuple[str, ...], str | None]]:
         # the party: congresses, plenums of the Central Committee and of local committees
         (rf"中国共产党第{T}次全国代表大会", "congress", ("次全国代表大会",)),
         (rf"(?:党的|中共){T}大", "congress", ("党的", "中共")),
-        (r"(?<=[、和及与])(?P<t>[一二三四五六七八九十]{2,3})大(?![会学])", "congress", ("大",)),
+        (r"(?<=[、和及与])(?P<t>[一二三四五六七八九十]{2,3})大(?![会学])", "congress", NUMBERED_DA),
         # 十九大 bare: only where what follows makes it the congress (精神, 以来, 报告 …); 越共十三大 is not
         (r"(?<![第届一二三四五六七八九十共])(?P<t>十[一二三四五六七八九]|二十[一二三四五六七八九]?)大"
-         r"(?=精神|以来|报告|胜利|代表|期间|召开|开幕|闭幕|提出|作出|部署|确定|以后|之后|前夕|上[，。作提强]|[，。])", "congress", ("十",)),
+         r"(?=精神|以来|报告|胜利|代表|期间|召开|开幕|闭幕|提出|作出|部署|确定|以后|之后|前夕|上[，。作提强]|[，。])", "congress", NUMBERED_DA),
         (r"(?:(?<=学习|贯彻|落实|宣传|迎接|喜迎|庆祝|紧扣|按照|根据|领会|践行|对照)|(?<=自))(?P<t>十[一二三四五六七八九]|二十[一二三四五六七八九]?)大"
-         r"(?![会学])", "congress", ("十",)),
+         r"(?![会学])", "congress", NUMBERED_DA),
         (rf"中国共产党第{T}届中央委员会第{S}次全体会议", "plenum", ("届中央委员会",)),
         (rf"中国共产党第{T}届中央纪律检查委员会第{S}次全体会议", "ccdi", ("届中央纪律检查委员会",)),
         (rf"(?:中共)?(?:第?{T}届)?(?:中央纪委|中纪委){GAP}第?{S}次{PLENARY}", "ccdi", ("中央纪委", "中纪委")),

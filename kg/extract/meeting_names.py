@@ -98,10 +98,10 @@ def _conference(doc: Document, m: re.Match) -> bool:
 
 def _named(doc: Document, ctx: Context) -> list[Mention]:
     """Named conferences (中央经济工作会议, 全省…建设大会), by level word."""
-    out = []
+    out, scan = [], scan_of(doc.text)
     for level, _canon, _body in _named_specs():
         # every occurrence of the level word is tried: names nest (…全会暨省委经济工作会议)
-        pos = doc.text.find(level)
+        pos = doc.text.find(level) if scan.may_hold(level) else -1
         if pos >= 0 and _level_place(level, ctx) is None:
             continue
         while pos >= 0:

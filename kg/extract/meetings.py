@@ -72,11 +72,29 @@ def _venue_ends() -> frozenset[str]:
     return frozenset(ln.strip() for ln in lexicon_lines("venues.txt"))
 
 
+#: the most characters a venue's name holds before its venue word (`_venue_re`)
+_VENUE_LEAD = 8
+
+
 @cache
 def _venue_re() -> re.Pattern:
     """A venue's name: up to eight characters and a venue word (大剧院, 会议中心), starting
     after 在 or after punctuation, not inside a longer phrase."""
-    return re.compile(rf"(?:(?<=在)|(?<![{HAN}\d]))(?:[{HAN}]{{0,8}}?)(?:{alternation(_venue_ends())})")
+    return re.compile(rf"(?:(?<=在)|(?<![{HAN}\d]))(?:[{HAN}]{{0,{_VENUE_LEAD}}}?)(?:{alternation(_venue_ends())})")
+
+
+@cache
+def _venue_word_re() -> re.Pattern:
+    return re.compile(alternation(_venue_ends()))
+
+
+def _venue_search(text: str, a: int, b: int) -> re.Match | None:
+    """`_venue_re().search(text, a, b)`, started where it can first match: at most
+    `_VENUE_LEAD` characters before the first venue word (a search from `a` tries the lazy
+    run at every position of a sentence or of three paragraphs; the words' alternation
+    skips to their first characters)."""
+    w = _venue_word_re().search(text, a, b)
+    return _venue_re().search(text, max(a, w.start() - _VENUE_LEAD), b) if w else None
 
 
 @cache
@@ -212,7 +230,7 @@ def _place(doc: Document, spans: list[tuple[int, int]]) -> tuple[str | None, str
             city, venue = _venue(m.group("place"))
         if venue is None:
             # the venue the sentence names: 1月27日上午，昆明云南海埂会堂内…，…会议在这里开幕
-            v = _venue_re().search(doc.text, s, e)
+            v = _venue_search(doc.text, s, e)
             if v:
                 c2, venue = _venue(v.group(0))
                 city = city or c2
@@ -222,7 +240,7 @@ def _place(doc: Document, spans: list[tuple[int, int]]) -> tuple[str | None, str
         # the hall the opening sentences describe (国徽高悬，山西大剧院内气氛庄重而热烈)
         paras = [p for p in doc.paragraphs() if p[0] >= doc.body_start][:3]
         if paras:
-            v = _venue_re().search(doc.text, paras[0][0], paras[-1][1])
+            v = _venue_search(doc.text, paras[0][0], paras[-1][1])
             if v:
                 c2, venue = _venue(v.group(0))
                 city = city or c2

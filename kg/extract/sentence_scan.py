@@ -9,10 +9,11 @@ them alone gives the same matches, in the same order, at a fraction of the cost.
 
 from __future__ import annotations
 
+import operator
 import re
 from bisect import bisect_right
 from collections.abc import Iterator
-from functools import lru_cache
+from functools import cached_property, lru_cache
 
 #: what ends a sentence or a line
 _STOP = re.compile("[。\n]")
@@ -32,10 +33,23 @@ class SentenceScan:
         self.ends = [m.end() for m in _STOP.finditer(text)]  # where each sentence ends
         self.memo: dict[object, list[tuple[int, int]]] = {}
 
+    @cached_property
+    def pairs(self) -> set[str]:
+        """Every two characters that stand together in the text: a word of two or more can
+        be in it only if its first two are among them. Most words looked for are in no
+        sentence of an article: a set lookup spares a scan of the whole text for each (the
+        context counts the lexicon's place names by them too)."""
+        return set(map(operator.add, self.text, self.text[1:]))
+
+    def may_hold(self, word: str) -> bool:
+        """False when `word` (of two characters or more) is not in the text: its first two
+        never stand together in it."""
+        return len(word) < 2 or word[:2] in self.pairs
+
     def sentences(self, word: str) -> list[tuple[int, int]]:
         if word not in self.memo:
             text, ends, out = self.text, self.ends, []
-            i = text.find(word)
+            i = text.find(word) if self.may_hold(word) else -1
             while i >= 0:
                 k = bisect_right(ends, i)
                 span = (ends[k - 1] if k else 0, ends[k] if k < len(ends) else len(text))
