@@ -53,7 +53,7 @@ def test_counts_are_those_of_the_distinct_lines(tmp_path, monkeypatch) -> None:
     shards, union = _shards(tmp_path, 9, seed=3)
     monkeypatch.setattr(merge, "BLOCK", 128)
     stats = merge.MergeStats()
-    counter = merge._Counter(stats, lambda line: line if b"schema.org/name" in line else None)
+    counter = merge._Counter(stats, lambda block: [line for line in block if b"schema.org/name" in line])
     for block in merge.sorted_blocks(shards, tmp_path):
         counter.add(block)
     counter.done()

@@ -8,7 +8,8 @@ from pathlib import Path
 import pytest
 from rdflib import Graph
 
-from kg.analysis.entities import _triples, entity_graph, view_triple
+from kg.analysis.entities import _triples, entity_graph
+from kg.analysis.view_terms import view_triple
 from kg.cli import main
 from kg.corpus.build import BuildOptions, build_corpus
 from kg.errors import KgError

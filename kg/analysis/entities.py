@@ -24,12 +24,16 @@ import pyoxigraph as ox
 from rdflib import Graph, URIRef
 
 from kg.analysis.lookup import find
+from kg.analysis.view_terms import ALT as _ALT
+from kg.analysis.view_terms import CLASSES as _CLASSES
+from kg.analysis.view_terms import PINYIN, wanted
+from kg.analysis.view_terms import PREDICATES as _PREDICATES
+from kg.analysis.view_terms import TYPE as _TYPE
 from kg.errors import KgError
 from kg.rdf import shape
 from kg.rdf.iri import parse_span
 from kg.rdf.namespace import SCHEMA
 from kg.rdf.shape import NODE, NodeType, Prop
-from kg.rdf.terms import value
 from kg.text.pinyin import LANGUAGE as _PINYIN_TAG  # lower case, as stores write tags
 
 #: RDF class -> entity class name (the page colours and the analysis counts by it)
@@ -60,52 +64,13 @@ RELATION_LABELS: dict[str, str] = {
 
 Value = str | int
 
-#: a pinyin label (skos:altLabel tagged zh-Latn-pinyin) is read apart from the other written
-#: forms, under this pseudo-predicate (never written to a graph)
-PINYIN = "urn:kg:view:pinyin"
-
-
 def _local(term: str) -> str:
     return term.rsplit("#", 1)[-1].rsplit("/", 1)[-1]
 
 
-#: what the view reads: these predicates, and rdf:type only for the classes it draws or reads
-_CLASSES = frozenset(str(t.cls) for t in shape.ALL) | {str(SCHEMA.NewsArticle)}
-_PREDICATES = frozenset(str(p) for p in (
-    shape.TYPE, shape.NAME, shape.ALT_NAME, shape.PREF_LABEL, shape.NOTATION, shape.EVIDENCE, shape.SENTENCE,
-    shape.ANCHOR, SCHEMA.about, SCHEMA.headline, SCHEMA.datePublished,
-    *(q for t in shape.ALL for p in t.props for q in p.predicates)))
-_ALT = str(shape.ALT_NAME)
-_TYPE = str(shape.TYPE)
 _PREDICATE_NODES = frozenset(ox.NamedNode(p) for p in _PREDICATES)
 _CLASS_NODES = frozenset(ox.NamedNode(c) for c in _CLASSES)
 _TYPE_NODE = ox.NamedNode(_TYPE)
-#: the same as N-Triples terms in UTF-8 (the merge's lines) -> the IRI as the view keeps it
-_PREDICATE_BYTES = {f"<{p}>".encode(): p for p in _PREDICATES}
-_CLASS_BYTES = {f"<{c}>".encode(): c for c in _CLASSES}
-_PINYIN_END = ("@" + _PINYIN_TAG).encode()
-
-
-def wanted(predicate: str, obj: str) -> bool:
-    """True for a triple the entity view reads (by its predicate, and a type's class)."""
-    return predicate in _PREDICATES and (predicate != _TYPE or obj in _CLASSES)
-
-
-def view_triple(line: str | bytes) -> tuple[str, str, str] | None:
-    """The (subject, predicate, object) values of an N-Triples line (text, or UTF-8 bytes as
-    the merge reads them) the entity view reads, else None: how the build's merge hands the
-    view what it holds, with no file to re-read (called per line: only kept ones decoded)."""
-    s, p, o = (line.encode("utf-8") if isinstance(line, str) else line).split(b" ", 2)
-    predicate = _PREDICATE_BYTES.get(p)
-    if predicate is None or not s.startswith(b"<"):
-        return None
-    o = o[:-3] if o.endswith(b" .\n") else o.rstrip().removesuffix(b" .")
-    if predicate == _TYPE:
-        cls = _CLASS_BYTES.get(o)
-        return (s[1:-1].decode("utf-8"), _TYPE, cls) if cls is not None else None
-    if o[-len(_PINYIN_END):].lower() == _PINYIN_END:  # a tag is ASCII: no need to lower the text
-        predicate = PINYIN
-    return s[1:-1].decode("utf-8"), predicate, value(o.decode("utf-8"))
 
 
 class _Reader:
@@ -185,7 +150,7 @@ class _Reader:
 
 def _triples(g: ox.Store | Graph | Path | list) -> Iterator[tuple[str, str, str]]:
     """The triples of a graph the view reads, as strings: from a file (kg.graph.files), a
-    Store's default graph, an rdflib Graph, or a list `view_triple` kept."""
+    Store's default graph, an rdflib Graph, or a list kg.analysis.view_terms.view_triples kept."""
     from kg.graph import files
 
     if isinstance(g, list):
@@ -247,7 +212,7 @@ def _field(r: _Reader, t: NodeType, name: str, literal: bool) -> dict[str, list[
 
 def entity_graph(g: ox.Store | Graph | Path | list) -> nx.MultiDiGraph:
     """The entities of an RDF graph (a graph file, a Store, an rdflib Graph, or the list of
-    triples `view_triple` kept of N-Triples lines) and the relations between them.
+    triples kg.analysis.view_terms.view_triples kept of N-Triples lines) and the relations between them.
 
     Returns a MultiDiGraph whose nodes are entity IRIs (as strings) with attributes
     `label`, `cls`, `names` (other written forms), `pinyin` (the pinyin label, or ""),

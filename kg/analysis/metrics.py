@@ -118,15 +118,15 @@ def coparticipation(G: nx.MultiDiGraph) -> nx.Graph:
     for u, v, rel in G.edges(data="relation"):
         if rel in PARTICIPATION and G.nodes[u]["cls"] == "person":
             by_meeting[v].add(u)
+    # the pairs gathered first (a plain dict: networkx's edge lookups cost more than the
+    # counting), then added in the order they were first met: the same graph, edge for edge
+    shared: dict[tuple[str, str], list[str]] = {}
+    for meeting in sorted(by_meeting):
+        for pair in combinations(sorted(by_meeting[meeting]), 2):
+            shared.setdefault(pair, []).append(meeting)
     C = nx.Graph()
     C.add_nodes_from(sorted({p for ps in by_meeting.values() for p in ps}))
-    for meeting in sorted(by_meeting):
-        for a, b in combinations(sorted(by_meeting[meeting]), 2):
-            if C.has_edge(a, b):
-                C[a][b]["weight"] += 1
-                C[a][b]["meetings"].append(meeting)
-            else:
-                C.add_edge(a, b, weight=1, meetings=[meeting])
+    C.add_edges_from((a, b, {"weight": len(ms), "meetings": ms}) for (a, b), ms in shared.items())
     return C
 
 

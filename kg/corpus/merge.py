@@ -51,7 +51,7 @@ class MergeStats:
     entities: dict[str, int] = field(default_factory=dict)  # kind -> distinct entities mentioned
     cross_article: int = 0  # entities mentioned in more than one article
     facts: dict[str, int] = field(default_factory=dict)  # fact type -> fact nodes
-    kept: list | None = None  # with a `tee`: what it returned for the lines (not in as_dict)
+    kept: list | None = None  # with a `tee`: what it returned for the blocks (not in as_dict)
 
     def as_dict(self) -> dict:
         return {"triples": self.triples, "mentions": self.mentions, "entities": self.entities,
@@ -153,10 +153,10 @@ def sorted_triples(shards: list[tuple[str, Path]], tmp: Path) -> Iterator[str]:
 
 class _Counter:
     """Counts triples, mentions and the entities they point at, and the fact nodes of each
-    declared fact type, a block of lines at a time; what `tee` returns (not None) for a
-    line is kept."""
+    declared fact type, a block of lines at a time; what `tee` returns for a block (a list)
+    is kept."""
 
-    def __init__(self, stats: MergeStats, tee: Callable[[bytes], object] | None) -> None:
+    def __init__(self, stats: MergeStats, tee: Callable[[Block], list] | None) -> None:
         self.stats, self.tee = stats, tee
         if tee is not None:
             stats.kept = []
@@ -167,23 +167,20 @@ class _Counter:
     def add(self, block: Block) -> None:
         stats = self.stats
         stats.triples += len(block)
-        first_article, multi = self.first_article, self.multi
-        # the predicate follows the subject's IRI (no spaces in it): read there, not searched for
-        for line in [ln for ln in block if ln.startswith(_MENTION, ln.find(b" "))]:
-            subject, _, obj = line.partition(_MENTION)
-            entity = obj[:-3]  # drop " .\n"
-            span = iri.parse_span(subject[1:-1].decode("utf-8"))
-            article = span[0] if span else subject.decode("utf-8")
-            stats.mentions += 1
-            seen = first_article.setdefault(entity, article)
-            if seen != article:
-                multi.add(entity)
-        for line in [ln for ln in block if ln.startswith(_TYPE, ln.find(b" "))]:
-            if (fact := _FACT_CLASSES.get(line.partition(_TYPE)[2])) is not None:
-                self.facts[fact] += 1
+        first_article, multi, facts = self.first_article, self.multi, self.facts
+        for line in block:  # one pass; the predicate read where it stands (after the subject, no spaces in it)
+            at = line.find(b" ")
+            if line.startswith(_MENTION, at):
+                entity = line[at + len(_MENTION):-3]  # drop " .\n"
+                span = iri.parse_span(line[1:at - 1].decode("utf-8"))
+                article = span[0] if span else line[:at].decode("utf-8")
+                stats.mentions += 1
+                if first_article.setdefault(entity, article) != article:
+                    multi.add(entity)
+            elif line.startswith(_TYPE, at) and (fact := _FACT_CLASSES.get(line[at + len(_TYPE):])) is not None:
+                facts[fact] += 1
         if self.tee is not None:
-            tee = self.tee
-            stats.kept.extend([kept for ln in block if (kept := tee(ln)) is not None])
+            stats.kept.extend(self.tee(block))
 
     def done(self) -> None:
         stats = self.stats
@@ -194,7 +191,7 @@ class _Counter:
         stats.facts = {k: v for k, v in self.facts.items() if v}
 
 
-def _count(lines: Iterable[str | bytes], stats: MergeStats, tee: Callable[[bytes], object] | None = None) -> Iterator[str | bytes]:
+def _count(lines: Iterable[str | bytes], stats: MergeStats, tee: Callable[[Block], list] | None = None) -> Iterator[str | bytes]:
     """Pass lines through, counted into `stats` (as the merge counts its blocks)."""
     counter = _Counter(stats, tee)
     for line in lines:
@@ -222,10 +219,10 @@ def write_nquads(shards: list[tuple[str, Path]], target: Path, merged: Path | No
 
 
 def write_turtle(shards: list[tuple[str, Path]], target: Path, prefixes: dict[str, str],
-                 scratch: Path | None = None, tee: Callable[[bytes], object] | None = None,
+                 scratch: Path | None = None, tee: Callable[[Block], list] | None = None,
                  nquads: Path | None = None) -> MergeStats:
     """The union of the shards' triples as Turtle at `target` (atomically); returns the
-    stats, with what `tee` (given each N-Triples line as UTF-8 bytes) kept of the lines
+    stats, with what `tee` (given each block of N-Triples lines as UTF-8 bytes) kept of them
     (the views' triples: no re-reading). With `nquads`, graph.nq too (write_nquads), from
     the same merge.
 
@@ -244,7 +241,7 @@ def write_turtle(shards: list[tuple[str, Path]], target: Path, prefixes: dict[st
         with open(nt, "wb") as out:
             for block in sorted_blocks(shards, tmp):
                 counter.add(block)
-                out.writelines(block)
+                out.write(b"".join(block))  # one write a block: writelines writes line by line
         counter.done()
         with atomic_path(target, where=tmp) as ttl:
             try:

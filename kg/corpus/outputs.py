@@ -36,16 +36,16 @@ class OutputWriter:
     """Something a build writes beside its graph: `write(graph_file, folder)` writes the
     `files` (names relative to the folder) from the graph file.
 
-    A writer that reads only part of the graph may name it with `tee`, a function of an
-    N-Triples line that returns what to keep of it (None: nothing): the merge then keeps
-    those as it writes the graph and the build calls `write(graph_file, folder, kept)`, so
+    A writer that reads only part of the graph may name it with `tee`, a function of a
+    block of N-Triples lines (UTF-8 bytes) that returns what to keep of them (a list): the
+    merge then keeps those as it writes the graph and the build calls `write(graph_file, folder, kept)`, so
     the graph is not read back (`kept` is None when the graph was carried over, not merged:
     read the file then). Writers given one `tee` share what it kept."""
 
     name: str
     files: tuple[str, ...]
     write: Callable[..., Iterable[Path] | None]
-    tee: Callable[[str], object] | None = None
+    tee: Callable[[list[bytes]], list] | None = None
 
 
 def umask() -> int:

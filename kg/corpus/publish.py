@@ -44,7 +44,7 @@ class _Outputs:
         self.writers = {w.name: self.graph and w.name in self.last_writers and all(map(self._has, w.files))
                         for w in opts.writers}
         self.store_ok = store is None or (self.graph and self.last_store == str(store) and self._has(STORE))
-        self.kept: tuple[Callable[[str], object], list] | None = None  # (tee, what it kept) of this merge
+        self.kept: tuple[Callable[[list[bytes]], list], list] | None = None  # (tee, what it kept) of this merge
 
     def _has(self, name: str) -> bool:
         return self.folder.existing(name) is not None

@@ -12,6 +12,7 @@ sentences they came from. pyvis' Python module is not imported (it imports IPyth
 
 from __future__ import annotations
 
+import functools
 import json
 import os
 from collections.abc import Callable
@@ -20,6 +21,7 @@ from pathlib import Path
 
 import networkx as nx
 from jinja2 import Environment, FileSystemLoader, select_autoescape
+from markupsafe import Markup
 
 from kg.analysis.lookup import main_meeting
 from kg.view import overview, search
@@ -289,6 +291,19 @@ def _options(frozen: bool, n_edges: int) -> dict:
     }
 
 
+#: pyvis' vendored files the page inlines
+VENDORED = ("lib/vis-9.1.2/vis-network.css", "lib/vis-9.1.2/vis-network.min.js")
+
+
+@functools.cache
+def _vendored() -> dict[str, Markup]:
+    """pyvis' vendored files as text, put into the page as they are (an include would have
+    jinja parse half a megabyte of script for tags it does not hold: ~0.1 s a page), line
+    ends made "\n" as a template's are."""
+    return {name: Markup((PYVIS_TEMPLATES / name).read_text(encoding="utf-8").replace("\r\n", "\n").replace("\r", "\n"))
+            for name in VENDORED}
+
+
 def render(G: nx.MultiDiGraph, title: str = "kg", centre: str | None = None) -> str:
     """The page of an entity graph as HTML text: self-contained, no network needed."""
     network, data = build_network(G, centre)
@@ -296,7 +311,7 @@ def render(G: nx.MultiDiGraph, title: str = "kg", centre: str | None = None) -> 
                       autoescape=select_autoescape(["html"]), keep_trailing_newline=True)
     env.globals["kg"] = {"title": title, "data": data}
     html = env.get_template("kg_page.html").render(nodes=network["nodes"], edges=network["edges"],
-                                                   options=json.dumps(network["options"]))
+                                                   options=json.dumps(network["options"]), vendored=_vendored())
     # A page that calls out would break offline use and leak what is being read.
     for needle in ('src="http', "src='http", 'href="http', "href='http", "@import", "url(http"):
         if needle in html:

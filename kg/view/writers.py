@@ -11,9 +11,10 @@ from pathlib import Path
 import networkx as nx
 import pyoxigraph as ox
 
-from kg.analysis.entities import entity_graph, neighbourhood, view_triple
+from kg.analysis.entities import entity_graph, neighbourhood
 from kg.analysis.metrics import summary
 from kg.analysis.report import markdown, to_json
+from kg.analysis.view_terms import view_triples
 from kg.corpus.outputs import OutputWriter, write_atomic
 from kg.view import page
 
@@ -39,7 +40,7 @@ def load(path: Path | ox.Store) -> tuple[Path | None, nx.MultiDiGraph]:
 def write_all(ttl: Path, out: Path | None = None, triples: list | None = None) -> list[Path]:
     """Write graph.html, analysis.md and analysis.json for the graph in `ttl` into `out`
     (default: beside it); returns the paths written. `triples`: what the entity view
-    reads of that graph, kept by kg.analysis.entities.view_triple as the build merged it
+    reads of that graph, kept by kg.analysis.view_terms.view_triples as the build merged it
     (then the file is not read again). The entity view is built once for all three."""
     out = Path(out) if out is not None else Path(ttl).parent
     view = _view(ttl, triples)
@@ -74,7 +75,7 @@ def write_analysis(ttl: Path, out: Path, triples: list | None = None,
 def output_writers() -> list[OutputWriter]:
     """What `kg build` writes beside its graph unless --no-view: the page and the analysis,
     from one entity view."""
-    return [OutputWriter("view", ("graph.html", "analysis.md", "analysis.json"), write_all, tee=view_triple)]
+    return [OutputWriter("view", ("graph.html", "analysis.md", "analysis.json"), write_all, tee=view_triples)]
 
 
 def write_view(ttl: Path | ox.Store, out: Path, focus: str | None = None, depth: int = 2) -> tuple[Path, nx.MultiDiGraph]:
