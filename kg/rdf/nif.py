@@ -86,6 +86,10 @@ class Spans:
         """
         doc = self.doc
         text, original, offsets = doc.text, doc.original, doc.offsets
+        a, b = span[0], span[1]
+        o = offsets[a] if a < b else 0
+        if a < b and original[o:o + b - a] == text[a:b] and offsets[a:b] == list(range(o, o + b - a)):
+            return text[a:b]  # most spans: the original holds these very characters in a row
         out = []
         for k in range(span[0], span[1]):
             t, o = text[k], original[offsets[k]]
