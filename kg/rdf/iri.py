@@ -136,10 +136,21 @@ def segment(resource: str) -> str | None:
 
 def fact(kind: str, *parts: object) -> URIRef:
     """A fact node (participation, membership, report, ...) from its defining content."""
-    return KGR[f"{kind}/{digest(kind, *parts)}"]
+    return KGR[fact_path(kind, *parts)]
+
+
+def fact_path(kind: str, *parts: object) -> str:
+    """The path of `fact`'s IRI after KGR (the mapper writes thousands as N-Triples terms
+    with no URIRef made: kg.rdf.mapping)."""
+    return f"{kind}/{digest(kind, *parts)}"
 
 
 def numbered(kind: str, article_hash: str, *numbers: int) -> URIRef:
     """A node named by its article and its position in it (a goal: list, ordinal)."""
-    return KGR[f"{kind}/{article_hash[:16]}-" + "-".join(str(n) for n in numbers)]
+    return KGR[numbered_path(kind, article_hash, *numbers)]
+
+
+def numbered_path(kind: str, article_hash: str, *numbers: int) -> str:
+    """The path of `numbered`'s IRI after KGR."""
+    return f"{kind}/{article_hash[:16]}-" + "-".join(str(n) for n in numbers)
 

@@ -77,6 +77,14 @@ _LITERALS = {"text": lit, "integer": integer, "date": date}
 _MINTED = {"person": "person", "org": "org", "meeting": "meeting", "place": "place", "role": "role", "kind": "kind"}
 
 
+def _kgr(path: str) -> str:
+    """The term of kg's resource at `path` after KGR: `u(KGR[path])` without the URIRef."""
+    return f"<{_KGR}{path}>"
+
+
+_KGR = str(iri.KGR)
+
+
 @cache  # names recur in every article; a term is a pure function of the name
 def _named_term(mint: str, name: str) -> str:
     """The N-Triples term of the entity kg.rdf.iri's `mint` (person, organization, place,
@@ -106,6 +114,7 @@ class _Mapper(Spans):
         self.facts = facts
         self._names: dict[str, str] = {}  # entity term -> its schema:name
         self._lists: set[str] = set()  # goal lists already described
+        self._meetings: dict[str, str] = {}  # meeting name -> its term
 
     def mention(self, entity: str, span: Span) -> None:
         node = self.span(span)
@@ -155,7 +164,10 @@ class _Mapper(Spans):
         return node
 
     def meeting(self, name: str) -> str:
-        return self.entity(u(self.meeting_iri(name)), _CLS["meeting"], name)
+        node = self._meetings.get(name)
+        if node is None:  # a meeting is cited by many facts: its IRI made once per article
+            node = self._meetings[name] = u(self.meeting_iri(name))
+        return self.entity(node, _CLS["meeting"], name)
 
     def meeting_iri(self, name: str):
         """A session (a meeting with a term: 第十三届全国人民代表大会第三次会议) is one node
@@ -227,19 +239,19 @@ class _Mapper(Spans):
 
     def map_fact(self, t: NodeType, record) -> str:
         """One fact record as its declaration says: the node, its provenance, its properties."""
-        node = self.fact(u(self.fact_iri(t, tuple(getattr(record, k) for k in t.key))), _CLS[t.name], record.span)
+        node = self.fact(self.fact_term(t, tuple(getattr(record, k) for k in t.key)), _CLS[t.name], record.span)
         self.properties(node, t, record)
         hook = _HOOKS.get(t.name)
         if hook is not None:
             hook(self, node, record)
         return node
 
-    def fact_iri(self, t: NodeType, key: tuple):
-        """The IRI of a fact of type `t` with these key values (in this article when the
-        type is per article)."""
+    def fact_term(self, t: NodeType, key: tuple) -> str:
+        """The term of a fact of type `t` with these key values (in this article when the
+        type is per article): kg.rdf.iri's `numbered` or `fact` IRI, no URIRef made."""
         if t.numbered:
-            return iri.numbered(t.name, self.doc.digest, *key)
-        return iri.fact(t.name, *key, *((self.doc.digest,) if t.per_article else ()))
+            return _kgr(iri.numbered_path(t.name, self.doc.digest, *key))
+        return _kgr(iri.fact_path(t.name, *key, *((self.doc.digest,) if t.per_article else ())))
 
     # -- the article ------------------------------------------------------------------
     def run(self) -> set[Triple]:
@@ -308,7 +320,7 @@ class _Mapper(Spans):
     def goal_list(self, goal) -> str:
         """The node of a goal's enumerated list, described once per list: its article, the
         kind of its first item, and the report or meeting it belongs to."""
-        lst = u(iri.numbered(shape.GOAL_LIST.name, self.doc.digest, goal.list_index))
+        lst = _kgr(iri.numbered_path(shape.GOAL_LIST.name, self.doc.digest, goal.list_index))
         if lst not in self._lists:
             self._lists.add(lst)
             add = self.add
@@ -316,7 +328,7 @@ class _Mapper(Spans):
             add((lst, K["article"], self.article))
             add((lst, _PRED[KG.kind], self.kind(goal.kind)))
             if goal.about:
-                about = (u(self.fact_iri(shape.REPORT, (goal.about, *self._report_key(goal.about))))
+                about = (self.fact_term(shape.REPORT, (goal.about, *self._report_key(goal.about)))
                          if goal.about_is_report else self.meeting(goal.about))
                 add((lst, _PRED[KG.about], about))
         return lst

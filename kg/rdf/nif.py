@@ -30,6 +30,7 @@ class Spans:
         self.out: set[Triple] = set()
         self.add = self.out.add
         self._spans: set[str] = set()  # span nodes already described
+        self._cited: dict[tuple[int, int], str] = {}  # normalised span -> its node, sentence written
         self._sentences: dict[tuple[int, int], str] = {}  # sentence bounds -> its node
 
     def context(self) -> None:
@@ -50,6 +51,10 @@ class Spans:
 
     def span(self, span: Span) -> str:
         """The node of a normalised span, with offsets in the original text and its sentence."""
+        key = (span[0], span[1])
+        node = self._cited.get(key)
+        if node is not None:  # a span cited again (a mention, then the facts resting on it)
+            return node
         a, b = self.doc.original_span(*span)
         node = iri.span_term(self._iri, a, b)
         if node not in self._spans:
@@ -57,6 +62,7 @@ class Spans:
             self._offsets(node, a, b)
         # always: the span may already exist as a sentence node (a whole caption line)
         self.add((node, T.sentence, self.sentence(span[0])))
+        self._cited[key] = node
         return node
 
     def sentence(self, pos: int) -> str:
@@ -80,6 +86,10 @@ class Spans:
         """
         doc = self.doc
         text, original, offsets = doc.text, doc.original, doc.offsets
+        a, b = span[0], span[1]
+        o = offsets[a] if a < b else 0
+        if a < b and original[o:o + b - a] == text[a:b] and offsets[a:b] == list(range(o, o + b - a)):
+            return text[a:b]  # most spans: the original holds these very characters in a row
         out = []
         for k in range(span[0], span[1]):
             t, o = text[k], original[offsets[k]]

@@ -186,6 +186,8 @@ def _full_width(m: re.Match) -> str:
 def _apply(text: str, offsets: list[int], edits: list[tuple[int, int, str]]) -> tuple[str, list[int]]:
     """Replace text[a:b] by `rep` for each (a, b, rep), edits sorted and not overlapping.
     Inserted characters map to the original offset of the first replaced (or next) one."""
+    if not edits:  # most passes find nothing to edit: no copy
+        return text, offsets
     out_c: list[str] = []
     out_o: list[int] = []
     pos = 0

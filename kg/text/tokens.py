@@ -10,8 +10,12 @@ from functools import cache
 
 
 @cache
-def _dict_columns() -> list[str]:
-    """jieba's dict.txt split into words: `word freq tag` repeated."""
+def _dict_columns() -> list[bytes]:
+    """jieba's dict.txt split into words: `word freq tag` repeated, as UTF-8 bytes.
+
+    Bytes, not text: splitting and hashing 350,000 words as bytes takes about half the
+    time (the tables below are built once per process, and were ~0.4 s of it); the few
+    words a table keeps as text are decoded, and a word looked up is encoded."""
     # the file `jieba.dt.get_dict_file()` opens (jieba's default dictionary; kg never sets
     # another), found without importing jieba: its import (pkg_resources) costs ~0.2 s
     # a process, and kg uses nothing of jieba but this file
@@ -21,8 +25,10 @@ def _dict_columns() -> list[str]:
     spec = find_spec("jieba")
     if spec is None or spec.origin is None:
         raise ModuleNotFoundError("jieba is not installed")
-    data = (Path(spec.origin).parent / "dict.txt").read_bytes().decode("utf-8")
-    # each line is `word freq tag` (jieba's loader refuses anything else)
+    data = (Path(spec.origin).parent / "dict.txt").read_bytes()
+    data.decode("utf-8")  # a file that is not UTF-8 fails here, as reading it as text did
+    # each line is `word freq tag` (jieba's loader refuses anything else); the file holds no
+    # white space but ASCII's, so bytes split it as text would
     cols = data.split()
     if len(cols) % 3:
         raise ValueError("jieba's dictionary is not `word freq tag` lines")
@@ -32,32 +38,40 @@ def _dict_columns() -> list[str]:
 #: a two-character `nr` word at least this frequent in jieba's dictionary is an ordinary
 #: word (智慧 1581, 文明 6584), not a name; real two-character names there are rare (海涛 32)
 COMMON_NR_FREQ = 300
+_COMMON_NR_DIGITS = len(str(COMMON_NR_FREQ))  # a count of fewer digits is below it
 
 
 @cache
 def common_name_words() -> frozenset[str]:
     """Two-character words jieba tags `nr` that are frequent enough to be ordinary words."""
     cols = _dict_columns()
-    return frozenset(w for w, f, t in zip(cols[0::3], cols[1::3], cols[2::3], strict=True)
-                     if t == "nr" and len(w) == 2 and int(f) >= COMMON_NR_FREQ)
+    # (two characters are at most 8 bytes of UTF-8: a cheap test before the decode)
+    found = (w.decode("utf-8") for w, f, t in zip(cols[0::3], cols[1::3], cols[2::3], strict=True)
+             if t == b"nr" and len(w) <= 8 and len(f) >= _COMMON_NR_DIGITS and int(f) >= COMMON_NR_FREQ)
+    return frozenset(w for w in found if len(w) == 2)
 
 
 #: a word at least this frequent in jieba's dictionary is a word a text really uses (建议
 #: 9327, 俯身 641), not one of the rare entries its training left (强作 3, 国强 3)
 FREQUENT = 200
+#: a count of fewer digits is below FREQUENT: most are, and need no int()
+_FREQUENT_DIGITS = len(str(FREQUENT))
 
 
 @cache
 def frequent_words() -> frozenset[str]:
     """Words of two or three characters that jieba's dictionary counts at least FREQUENT times."""
     cols = _dict_columns()
-    return frozenset(w for w, f in zip(cols[0::3], cols[1::3], strict=True)
-                     if 2 <= len(w) <= 3 and int(f) >= FREQUENT)
+    # (two or three characters are 2 to 12 bytes of UTF-8: a cheap test before the decode)
+    found = (w.decode("utf-8") for w, f in zip(cols[0::3], cols[1::3], strict=True)
+             if 2 <= len(w) <= 12 and len(f) >= _FREQUENT_DIGITS and int(f) >= FREQUENT)
+    return frozenset(w for w in found if 2 <= len(w) <= 3)
 
 
 @cache
-def _tag_table() -> dict[str, str]:
-    """word -> tag of jieba's dictionary: `jieba.posseg.dt.word_tag_tab`, without posseg.
+def _tag_table() -> dict[bytes, bytes]:
+    """word -> tag of jieba's dictionary (UTF-8 bytes): `jieba.posseg.dt.word_tag_tab`,
+    without posseg.
 
     Initialising jieba's POS tokenizer to get this table also builds its prefix
     dictionary (a second or more per process, most of a small build's CPU); the table is
@@ -73,4 +87,6 @@ def _tag_table() -> dict[str, str]:
 
 def word_tag(word: str) -> str | None:
     """jieba's part-of-speech tag of `word` in its dictionary, or None if it has none."""
-    return _tag_table().get(word)
+    # (surrogatepass: a lone surrogate encodes to bytes no dictionary word has)
+    tag = _tag_table().get(word.encode("utf-8", "surrogatepass"))
+    return None if tag is None else tag.decode("utf-8")
