@@ -25,7 +25,7 @@ def test_a_provincial_article_has_its_province():
 
 
 def test_a_city_article_has_its_city_and_province():
-    ctx = _ctx("本报讯 昨日，市十七届人大二次会议开幕。株洲市委书记李建国出席。全市人大代表参加。")
+    ctx = _ctx("本报讯 昨日，市十七届人大二次会议开幕。株洲市委书记宋立川出席。全市人大代表参加。")
     assert ctx.city == "株洲市"
     assert ctx.province is not None and ctx.province.full == "湖南省"
 
@@ -42,7 +42,7 @@ def test_all_provinces_at_once_is_no_municipality():
 
 
 def test_a_city_party_committee_in_a_city_article_is_the_citys():
-    _, f = run("本报讯 昨日，市委召开全市领导干部大会。株洲市委书记李建国讲话。全市各级干部参加。")
+    _, f = run("本报讯 昨日，市委召开全市领导干部大会。株洲市委书记宋立川讲话。全市各级干部参加。")
     assert "中国共产党株洲市委员会" in f.organizations
     assert "中国共产党湖南省委员会" not in f.organizations
 
@@ -65,3 +65,33 @@ def test_a_year_looked_back_on_is_the_year_before_the_article():
     assert ctx.year == 2031
     ctx = _ctx("会议批准了关于2030年国民经济和社会发展计划执行情况与2031年计划的报告。")
     assert ctx.year == 2031
+
+
+def test_the_aliases_present_are_every_alias_the_text_holds_in_their_order():
+    from kg.extract.context import _aliases
+
+    text = ("本报讯 昨日，株洲市委常委会召开会议。市人大常委会、市政协、省委、省政府、全国人大常委会和"
+            "国务院办公厅有关负责同志，湖南省发展和改革委员会、中共中央纪律检查委员会参加。")
+    ctx = _ctx(text)
+    every = _aliases(ctx.province.full, ctx.city)
+    assert ctx.present == tuple(a for a in every if a in text)
+    assert len(ctx.present) >= 8
+
+
+def test_city_owners_are_read_in_every_sentence_that_names_one():
+    # a city owning a body is counted in each sentence (the sentences are read apart)
+    ctx = _ctx("本报讯 昨日，市委常委会召开会议。\n株洲市委书记宋立川主持。株洲市人民政府市长周明远，"
+               "株洲市政协主席王立华出席。醴陵市委有关负责同志参加。市政府、全市各部门负责人参加。")
+    assert ctx.city == "株洲市"
+
+
+def test_local_words_test_what_stands_before_the_unit_word_as_before():
+    import re
+
+    from kg.extract.context import _LOCAL, _LOCALITY_LOCAL
+
+    text = "市委书记、省市委、区市长，全市和本市；县委、区县政府、全县，我县，省县长"
+    before = r"(?<![省区]){u}(?:委|政府|人民政府|人大|政协|长|纪委|[一二三四五六七八九十]{{1,3}}届)|全{u}|我{u}|本{u}"
+    for u in ("市", "县"):
+        assert _LOCALITY_LOCAL[u].findall(text) == re.findall(before.format(u=u), text)
+    assert _LOCAL["直辖市"].findall(text) == ["市委", "全市", "本市"]

@@ -14,13 +14,13 @@ from extract_support import run
      "中国人民政治协商会议第十三届湖南省委员会常务委员会第九次会议",
      "中国人民政治协商会议湖南省委员会常务委员会", 13, 9),
     # a city's congress and CPPCC keep the city
-    ("2月24日上午，株洲市第十七届人民代表大会第二次会议在市会议中心开幕。市长李建国作政府工作报告。",
+    ("2月24日上午，株洲市第十七届人民代表大会第二次会议在市会议中心开幕。市长宋立川作政府工作报告。",
      "株洲市第十七届人民代表大会第二次会议", "株洲市人民代表大会", 17, 2),
     ("2月17日上午，政协第十二届柳州市委员会第三次会议胜利闭幕。市政协主席周明远主持会议。",
      "中国人民政治协商会议第十二届柳州市委员会第三次会议", "中国人民政治协商会议柳州市委员会", 12, 3),
     # a short form in an article about a city's affairs is the city's meeting
     ("本报讯 昨日，市十七届人大常委会第九次会议举行第一次全体会议。株洲市人大常委会主任周明远主持。"
-     "市委书记李建国出席。全市各界代表列席。",
+     "市委书记宋立川出席。全市各界代表列席。",
      "株洲市第十七届人民代表大会常务委员会第九次会议", "株洲市人民代表大会常务委员会", 17, 9),
     ("1月29日，中共柳州市委十二届六次全会召开。市委常委会主持会议，市委书记周明远讲话。",
      "中国共产党柳州市第十二届委员会第六次全体会议", "中国共产党柳州市委员会", 12, 6),
@@ -34,7 +34,7 @@ def test_local_sessions_get_canonical_names(text, name, body, term, session):
 
 
 def test_a_city_short_form_is_not_read_as_the_province():
-    _, f = run("本报讯 昨日，市十七届人大二次会议开幕。省委常委、株洲市委书记李建国出席。全市各界代表参加。"
+    _, f = run("本报讯 昨日，市十七届人大二次会议开幕。省委常委、株洲市委书记宋立川出席。全市各界代表参加。"
                "省委书记周明远对全省工作作出部署。")
     assert f.main_meeting.name == "株洲市第十七届人民代表大会第二次会议"
     assert not any(n.startswith("湖南省第十七届") for n in f.meetings)
@@ -47,9 +47,9 @@ def test_a_short_form_of_a_city_session_without_a_city_is_left_unnamed():
 
 
 def test_the_chairmens_council_is_a_meeting_of_its_own():
-    _, f = run("李建国主持召开第三十一次委员长会议\n决定十五届全国人大常委会第八次会议6月24日至27日在京举行\n"
+    _, f = run("宋立川主持召开第三十一次委员长会议\n决定十五届全国人大常委会第八次会议6月24日至27日在京举行\n"
                "新华社北京6月16日电 十五届全国人大常委会第三十一次委员长会议16日上午在北京人民大会堂举行。"
-               "李建国委员长主持。会议决定，十五届全国人大常委会第八次会议6月24日至27日在北京举行。")
+               "宋立川委员长主持。会议决定，十五届全国人大常委会第八次会议6月24日至27日在北京举行。")
     main = f.main_meeting
     assert main.name == "第十五届全国人民代表大会常务委员会第三十一次委员长会议"
     assert (main.term, main.session, main.body) == (15, 31, "全国人民代表大会常务委员会")
@@ -76,7 +76,7 @@ def test_a_cppcc_chairmens_council_names_its_committee():
 
 
 def test_state_council_plenary_carries_its_ordinal():
-    _, f = run("李建国主持召开国务院全体会议\n新华社北京1月20日电 国务院总理李建国1月20日主持召开国务院第八次全体会议，"
+    _, f = run("宋立川主持召开国务院全体会议\n新华社北京1月20日电 国务院总理宋立川1月20日主持召开国务院第八次全体会议，"
                "讨论政府工作报告（征求意见稿）。")
     assert set(f.meetings) == {"国务院全体会议"}  # the recurring meeting; its ordinal the session
     m = f.main_meeting
@@ -84,7 +84,7 @@ def test_state_council_plenary_carries_its_ordinal():
 
 
 def test_a_collective_study_carries_its_ordinal():
-    _, f = run("李建国在中共中央政治局第十二次集体学习时强调\n新华社北京5月27日电 中共中央政治局5月27日下午"
+    _, f = run("宋立川在中共中央政治局第十二次集体学习时强调\n新华社北京5月27日电 中共中央政治局5月27日下午"
                "就加强基础研究举行第十二次集体学习。")
     m = f.main_meeting
     assert m.name == "中共中央政治局第十二次集体学习"
@@ -148,7 +148,7 @@ def test_a_city_named_alone_is_the_city_of_the_meeting():
 
 
 def test_a_list_of_councils_gives_each_council():
-    _, f = run("新华社北京6月30日电 李建国委员长分别主持召开了十五届全国人大常委会第六十一次和第六十二次委员长会议，"
+    _, f = run("新华社北京6月30日电 宋立川委员长分别主持召开了十五届全国人大常委会第六十一次和第六十二次委员长会议，"
                "审议有关议题。")
     assert {"第十五届全国人民代表大会常务委员会第六十一次委员长会议",
             "第十五届全国人民代表大会常务委员会第六十二次委员长会议"} <= set(f.meetings)
@@ -156,7 +156,7 @@ def test_a_list_of_councils_gives_each_council():
 
 def test_a_bare_standing_committee_session_takes_the_term_of_the_others():
     _, f = run("新华社北京6月30日电 十五届全国人大常委会第十二次会议30日举行第三次全体会议。"
-               "全国人大常委会委员长李建国出席。常委会第十一次会议已经审议通过了有关报告。")
+               "全国人大常委会委员长宋立川出席。常委会第十一次会议已经审议通过了有关报告。")
     assert "第十五届全国人民代表大会常务委员会第十一次会议" in f.meetings
 
 
@@ -193,7 +193,7 @@ def test_yesterday_counts_from_the_stamp_not_from_the_dateline():
 
 def test_a_county_congress_and_its_bodies():
     _, f = run("发布时间：2031-03-06 08:39:18 信息来源：县政府网\n在全县人民的热切期盼下，桃林县第十五届人民代表大会"
-               "第二次会议3月4日下午在县剧院隆重开幕。县委书记周明远出席。县人民政府县长李建国向大会作政府工作报告。"
+               "第二次会议3月4日下午在县剧院隆重开幕。县委书记周明远出席。县人民政府县长宋立川向大会作政府工作报告。"
                "县人大常委会主任赵文华主持。")
     m = f.main_meeting
     assert m.name == "桃林县第十五届人民代表大会第二次会议"
@@ -288,3 +288,39 @@ def test_the_politburo_standing_committee_written_short_is_named_in_full():
                "1月7日全天召开会议，听取工作汇报。中共中央总书记周明远主持会议。")
     assert set(f.meetings) == {"中共中央政治局常务委员会会议"}  # no meeting read across the line's end
     assert f.main_meeting.body == "中国共产党中央委员会政治局常务委员会"
+
+
+#: invented sentences naming numbered meetings in many written forms, across lines
+_FORMS = ("1月5日，湖北省十三届人大二次会议开幕。政协黔东南州十届五次会议闭幕，市委六届六次全会召开。\n"
+          "九届州委常委会第154次会议，中共十八届中纪委周六召开第四次全体会议；十二届全国人大常委会第九次会议"
+          "和第八十九次和第九十次委员长会议。省政协十二届常委会第三次会议、十三届县委第32次常委会会议、"
+          "学习贯彻十九大精神，党的二十大以来，国务院第12次常务会议，县人民政府第3次全体会议。\n"
+          "中国共产党遂宁市第八次代表大会第二次会议、十九届二中全会、中央政治局第五次集体学习。"
+          "十二届四次会议以来，政协第十一届南宁市委员会第二次主席会议，省纪委十一届四次全会")
+
+
+def test_every_reading_holds_one_of_its_patterns_words():
+    # a pattern is read only in the sentences that hold one of its words: a reading without
+    # one would be lost, so each reading of the whole text must hold one
+    from kg.extract.meeting_grammar import _compiled, _patterns
+
+    seen = 0
+    for pattern, _kind, words, _lookback in _patterns():
+        for m in _compiled(pattern).finditer(_FORMS):
+            seen += 1
+            assert any(w in m.group(0) for w in words), (pattern[:40], m.group(0))
+            assert "。" not in m.group(0) and "\n" not in m.group(0)
+    assert seen >= 20
+
+
+def test_readings_by_sentence_are_the_whole_texts(monkeypatch):
+    from kg.extract import meeting_grammar
+    from kg.extract.context import Context
+    from kg.extract.sentence_scan import SentenceScan
+    from kg.lexicon import lexicon
+
+    ctx = Context(lexicon=lexicon())
+    by_sentence = [(m.span(), k, g, s) for m, k, g, s in meeting_grammar._readings(_FORMS, ctx)]
+    monkeypatch.setattr(SentenceScan, "spans", lambda self, words: [(0, len(self.text))])
+    whole = [(m.span(), k, g, s) for m, k, g, s in meeting_grammar._readings(_FORMS, ctx)]
+    assert by_sentence == whole and len(whole) >= 20

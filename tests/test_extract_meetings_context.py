@@ -23,9 +23,9 @@ def test_speech_at_a_provincial_conference_takes_the_province():
 
 def test_a_body_holds_a_meeting():
     _, f = run("中共中央政治局召开会议\n新华社北京4月28日电 中共中央政治局4月28日召开会议，研究当前经济形势。"
-               "中共中央总书记李建国主持会议。")
+               "中共中央总书记宋立川主持会议。")
     assert f.main_meeting is not None and f.main_meeting.name == "中共中央政治局会议"
-    assert ("李建国", "presided") in parts(f)
+    assert ("宋立川", "presided") in parts(f)
 
 
 def test_a_short_form_in_the_headline_is_the_meeting_of_the_body():
@@ -51,9 +51,9 @@ def test_a_bare_cppcc_session_in_a_national_article_is_the_national_one():
 
 def test_a_speech_belongs_to_the_meeting_the_sentence_names():
     _, f = run("全国政协十四届三次会议在京开幕\n新华社北京3月4日电 全国政协十四届三次会议4日在人民大会堂开幕。"
-               "周明远作常委会工作报告。周明远强调，中共中央召开中央政协工作会议，李建国总书记发表重要讲话。")
-    assert ("李建国", "spoke") in parts(f)
-    spoke = [p for p in f.participations if p.person == "李建国"]
+               "周明远作常委会工作报告。周明远强调，中共中央召开中央政协工作会议，宋立川总书记发表重要讲话。")
+    assert ("宋立川", "spoke") in parts(f)
+    spoke = [p for p in f.participations if p.person == "宋立川"]
     assert spoke[0].meeting == "中央政协工作会议"
     assert ("周明远", "spoke") not in parts(f)  # 强调 inside a report continues the report
 
@@ -78,7 +78,7 @@ def test_target_years_and_passing_mentions_give_no_year():
 
 
 def test_a_demonstrative_points_at_the_meeting_named_elsewhere():
-    _, f = run("李建国在中共中央政治局第十二次集体学习时强调\n新华社北京5月27日电 李建国在主持这次中央政治局集体学习时"
+    _, f = run("宋立川在中共中央政治局第十二次集体学习时强调\n新华社北京5月27日电 宋立川在主持这次中央政治局集体学习时"
                "发表了讲话。")
     assert set(f.meetings) == {"中共中央政治局第十二次集体学习"}
 

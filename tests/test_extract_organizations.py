@@ -94,7 +94,7 @@ def test_a_verb_before_a_study_word_is_no_university():
 
 
 def test_a_named_citys_bodies_in_any_article():
-    _, f = run(GANSU_OPENING + "省委常委、兰州市委书记李建国，天水市人民政府负责同志出席。")
+    _, f = run(GANSU_OPENING + "省委常委、兰州市委书记宋立川，天水市人民政府负责同志出席。")
     assert {"中国共产党兰州市委员会", "天水市人民政府"} <= set(f.organizations)
 
 
@@ -105,9 +105,9 @@ def test_a_list_of_committees_after_their_congress():
 
 
 @pytest.mark.parametrize("written, body", [
-    ("市人大常委会决定罢免李建国的省十五届人民代表大会代表职务。", "甘肃省人民代表大会"),
-    ("自治区政协十五届常委会副主席李建国出席。", "中国人民政治协商会议宁夏回族自治区委员会常务委员会"),
-    ("十四届省政协常委会委员李建国发言。", "中国人民政治协商会议甘肃省委员会常务委员会"),
+    ("市人大常委会决定罢免宋立川的省十五届人民代表大会代表职务。", "甘肃省人民代表大会"),
+    ("自治区政协十五届常委会副主席宋立川出席。", "中国人民政治协商会议宁夏回族自治区委员会常务委员会"),
+    ("十四届省政协常委会委员宋立川发言。", "中国人民政治协商会议甘肃省委员会常务委员会"),
 ])
 def test_a_congress_or_cppcc_written_with_its_term(written, body):
     opening = "1月18日，自治区十五届人大三次会议在银川开幕。" if "自治区" in written else GANSU_OPENING
@@ -116,7 +116,7 @@ def test_a_congress_or_cppcc_written_with_its_term(written, body):
 
 
 def test_a_citys_court_and_military_subdistrict():
-    _, f = run("本报讯 昨日，株洲市第十七届人民代表大会第二次会议开幕。市法院院长李建国、株洲军分区司令员周明远出席。"
+    _, f = run("本报讯 昨日，株洲市第十七届人民代表大会第二次会议开幕。市法院院长宋立川、株洲军分区司令员周明远出席。"
                "全市人大代表参加。")
     assert {"株洲市中级人民法院", "株洲军分区"} <= set(f.organizations)
 

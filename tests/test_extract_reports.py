@@ -246,3 +246,13 @@ def test_a_prefectures_government_reporting_its_work_untitled_delivers_the_gover
 def test_a_leagues_government_work_report_is_its_administrative_offices():
     _, f = run("本报讯 1月8日，锡林郭勒盟第五届人民代表大会第三次会议开幕。盟长林书安作政府工作报告。")
     assert _reports(f) == {("林书安", "政府工作报告", "锡林郭勒盟行政公署", "锡林郭勒盟第五届人民代表大会第三次会议")}
+
+
+def test_the_delivering_verb_is_read_after_it_as_before_it():
+    import re
+
+    from kg.extract.reports import _DELIVER_VERB, _NOT_WORK
+
+    text = "作报告，工作报告，合作，某某作了说明，创作、写作、操作。作"
+    before = [m.span() for m in re.finditer(_NOT_WORK + "作", text)]
+    assert [m.span() for m in re.finditer(_DELIVER_VERB, text)] == before == [(0, 1), (14, 15), (28, 29)]

@@ -80,11 +80,10 @@ _TYPE = str(shape.TYPE)
 _PREDICATE_NODES = frozenset(ox.NamedNode(p) for p in _PREDICATES)
 _CLASS_NODES = frozenset(ox.NamedNode(c) for c in _CLASSES)
 _TYPE_NODE = ox.NamedNode(_TYPE)
-
-
-_PREDICATE_TERMS = frozenset(f"<{p}>" for p in _PREDICATES)
-_CLASS_TERMS = frozenset(f"<{c}>" for c in _CLASSES)
-_TYPE_TERM = f"<{_TYPE}>"
+#: the same as N-Triples terms in UTF-8 (the merge's lines) -> the IRI as the view keeps it
+_PREDICATE_BYTES = {f"<{p}>".encode(): p for p in _PREDICATES}
+_CLASS_BYTES = {f"<{c}>".encode(): c for c in _CLASSES}
+_PINYIN_END = ("@" + _PINYIN_TAG).encode()
 
 
 def wanted(predicate: str, obj: str) -> bool:
@@ -92,18 +91,21 @@ def wanted(predicate: str, obj: str) -> bool:
     return predicate in _PREDICATES and (predicate != _TYPE or obj in _CLASSES)
 
 
-def view_triple(line: str) -> tuple[str, str, str] | None:
-    """The (subject, predicate, object) values of an N-Triples line the entity view reads,
-    else None: how the build's merge hands the view what it holds, with no file to re-read."""
-    s, p, o = line.split(" ", 2)
-    if p not in _PREDICATE_TERMS or not s.startswith("<"):
+def view_triple(line: str | bytes) -> tuple[str, str, str] | None:
+    """The (subject, predicate, object) values of an N-Triples line (text, or UTF-8 bytes as
+    the merge reads them) the entity view reads, else None: how the build's merge hands the
+    view what it holds, with no file to re-read (called per line: only kept ones decoded)."""
+    s, p, o = (line.encode("utf-8") if isinstance(line, str) else line).split(b" ", 2)
+    predicate = _PREDICATE_BYTES.get(p)
+    if predicate is None or not s.startswith(b"<"):
         return None
-    o = o[:-3] if o.endswith(" .\n") else o.rstrip().removesuffix(" .")
-    if p == _TYPE_TERM and o not in _CLASS_TERMS:
-        return None
-    if o.lower().endswith("@" + _PINYIN_TAG):
-        return s[1:-1], PINYIN, value(o)
-    return s[1:-1], p[1:-1], value(o)
+    o = o[:-3] if o.endswith(b" .\n") else o.rstrip().removesuffix(b" .")
+    if predicate == _TYPE:
+        cls = _CLASS_BYTES.get(o)
+        return (s[1:-1].decode("utf-8"), _TYPE, cls) if cls is not None else None
+    if o[-len(_PINYIN_END):].lower() == _PINYIN_END:  # a tag is ASCII: no need to lower the text
+        predicate = PINYIN
+    return s[1:-1].decode("utf-8"), predicate, value(o.decode("utf-8"))
 
 
 class _Reader:

@@ -17,6 +17,7 @@ can be recognised and removed later.
 
 from __future__ import annotations
 
+import itertools
 import os
 import shutil
 import signal
@@ -116,15 +117,41 @@ def atomic_path(path: Path | str, *, sync: bool = True, where: Path | None = Non
         raise
 
 
+#: numbers the temporary files of this process (with its pid: a name no other process uses)
+_TEMPS = itertools.count()
+
+
 def write_atomic(path: Path | str, data: bytes | str, *, sync: bool = True, where: Path | None = None) -> Path:
-    """Write `data` to `path` atomically (temp file + rename); returns the path."""
+    """Write `data` to `path` atomically (temp file + rename); returns the path.
+
+    As `atomic_path` does, with less work per file (a build writes one per article): the
+    temporary file is created once, exclusively, with the umask's permissions, and written
+    through the descriptor that created it."""
     raw = data.encode("utf-8") if isinstance(data, str) else data
     if not isinstance(raw, bytes | bytearray | memoryview):
         raise TypeError(f"write_atomic takes bytes or str, not {type(data).__name__}")
-    with atomic_path(path, sync=sync, where=where) as tmp:
-        with open(tmp, "xb") as fh:
+    path = Path(path)
+    path.parent.mkdir(parents=True, exist_ok=True)
+    parent = Path(where) if where is not None else path.parent
+    parent.mkdir(parents=True, exist_ok=True)
+    while True:
+        tmp = parent / f"{TMP_PREFIX}{path.stem}.{os.getpid()}-{next(_TEMPS)}.tmp{path.suffix}"
+        try:  # mode 0o666: the umask applies, as to any file open() creates
+            fd = os.open(tmp, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o666)
+            break
+        except FileExistsError:  # left by a killed process that had this pid
+            continue
+    try:
+        with open(fd, "wb") as fh:
             fh.write(raw)
-    return Path(path)
+            if sync:
+                fh.flush()
+                os.fsync(fh.fileno())
+        os.replace(tmp, path)
+    except BaseException:
+        remove(tmp)
+        raise
+    return path
 
 
 def _raise_interrupt(signum, frame) -> None:

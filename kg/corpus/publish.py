@@ -10,6 +10,7 @@ what the outputs now are.
 
 from __future__ import annotations
 
+import gc
 from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -124,6 +125,18 @@ def publish(manifest: Manifest, folder: OutputFolder, summary: Summary, opts: Bu
                    store: Path | None, stage: Callable[[str], None]) -> None:
     """Bring the output folder up to date: nothing when every output is current, else a
     new generation switched in; records in `manifest.merged` what the outputs now are."""
+    # What the build holds so far (lexicons, tables, caches) lives on, and the merge and the
+    # views allocate hundreds of thousands of objects: frozen, the collector's full passes
+    # skip it (they took ~0.25 s of this stage's 2.3 s CPU on the 264-article corpus).
+    gc.freeze()
+    try:
+        _publish(manifest, folder, summary, opts, store, stage)
+    finally:
+        gc.unfreeze()
+
+
+def _publish(manifest: Manifest, folder: OutputFolder, summary: Summary, opts: BuildOptions,
+             store: Path | None, stage: Callable[[str], None]) -> None:
     outs = _Outputs(manifest, folder, opts, store)
     if outs.current():
         summary.stats = manifest.merged.get("stats", {})

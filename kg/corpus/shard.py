@@ -44,6 +44,7 @@ def build_shard(article: Article, tagger: str | None = None) -> ShardResult:
     from kg.pipeline import extract
     from kg.rdf import iri
     from kg.rdf.mapping import triples
+    from kg.rdf.terms import ntriples
     from kg.text.document import normalise
 
     warm()
@@ -51,15 +52,64 @@ def build_shard(article: Article, tagger: str | None = None) -> ShardResult:
         doc = normalise(article.text, source=article.source, meta=article.meta)
         g = str(iri.article(doc.digest))
         # the mapper mints only IRIs and literals (no blank nodes), so shards merge by line;
-        # sorted as the merge compares them: whole `s p o .` lines
-        lines = sorted({f"{s} {p} {o}" for s, p, o in triples(doc, extract(doc, tagger))}, key=lambda t: t + " .\n")
-        body = "".join(f"{t} <{g}> .\n" for t in lines).encode("utf-8")
+        # sorted as the merge compares them: whole `s p o .` lines (kg.rdf.terms.ntriples)
+        found = triples(doc, extract(doc, tagger))
+        if _terms_valid(found, f"<{g}>"):
+            # every term parses and none starts or ends in white space: an IRI or a blank
+            # node is never a proper prefix of another, and a literal is continued only by
+            # a tag or a datatype, so the triples sort as their lines do, one line each
+            text = "".join([f"{s} {p} {o} <{g}> .\n" for s, p, o in sorted(found)])
+            return ShardResult(article.id, article.key, g, text.encode("utf-8"), len(found))
+        lines = ntriples(found)
+        body = _in_graph(lines, f"<{g}>").encode("utf-8")
         _check(body)
         return ShardResult(article.id, article.key, g, body, len(lines))
     except Exception as exc:  # one article's bug must not stop the corpus
         where = traceback.extract_tb(exc.__traceback__)[-1]
         reason = f"{exc.__class__.__name__}: {exc} (at {where.filename.rsplit('/', 1)[-1]}:{where.lineno})"
         return ShardResult(article.id, article.key, error=reason)
+
+
+def _in_graph(lines: list[str], graph: str) -> str:
+    """N-Triples lines as N-Quads lines in `graph`."""
+    text = "".join(lines)
+    if text.count("\n") == len(lines):  # no term holds a raw line break (terms escape them)
+        return text.replace(" .\n", f" {graph} .\n")
+    return "".join(f"{line[:-3]} {graph} .\n" for line in lines)
+
+
+#: terms a strict parse has accepted in this process, per position (subject, predicate,
+#: object): whether a term parses depends on the term alone, and most recur (predicates,
+#: classes, people, bodies), so each is parsed once rather than once per quad
+_ACCEPTED: tuple[set[str], set[str], set[str]] = (set(), set(), set())
+#: a probe line per position, the term in it: one-line N-Triples of fixed neighbours
+_PROBES = ("{} <urn:p> <urn:o> .\n", "<urn:s> {} <urn:o> .\n", "<urn:s> <urn:p> {} .\n")
+
+
+def _terms_valid(found: set[tuple[str, str, str]], graph: str) -> bool:
+    """True when every term of the shard parses in its position (the graph name, an IRI
+    like a subject, with the subjects) and has no white space around it: then `_check`
+    would pass, and need not parse every quad. False means "not shown": the lines are
+    built and sorted as strings, and `_check` decides (and words the error)."""
+    import pyoxigraph as ox
+
+    columns = [{t[k] for t in found} - seen for k, seen in enumerate(_ACCEPTED)]
+    columns[0].add(graph)
+    columns[0] -= _ACCEPTED[0]
+    lines = [probe.format(t) for probe, column in zip(_PROBES, columns, strict=True) for t in column]
+    probe = "".join(lines)
+    # a line break inside a term would make the probe another document than the shard;
+    # white space around a term would parse, but change how its line sorts
+    if probe.count("\n") != len(lines) or "\r" in probe or any(t != t.strip() for c in columns for t in c):
+        return False
+    try:
+        for _triple in ox.parse(probe.encode("utf-8"), format=ox.RdfFormat.N_TRIPLES):
+            pass
+    except SyntaxError:
+        return False
+    for seen, column in zip(_ACCEPTED, columns, strict=True):
+        seen |= column
+    return True
 
 
 def _check(nquads: bytes) -> None:

@@ -18,7 +18,7 @@ from kg.extract.context import Context
 from kg.extract.facts import Appointment, ArticleFacts
 from kg.extract.names import name_shaped
 from kg.extract.participation import sentence_meeting
-from kg.extract.roles import organization_of
+from kg.extract.roles import organization_of, title_at_end
 from kg.text.document import Document
 from kg.text.han import HAN
 
@@ -39,6 +39,9 @@ _NO_LONGER = re.compile(r"不再(?:担任|兼任)")
 #: a decision on posts (中共中央决定：甲同志任…；乙同志不再担任…职务)
 _DECISION = re.compile(r"决定[：:，]")
 _NAMED_TO = re.compile(r"(?:同志)?(?:任|兼任|担任)(?![务期命免职])")
+#: every word a step starts from (_DECISION's 决定 included), to pass over the sentences
+#: that hold none in one search rather than six
+_TRIGGERS = re.compile(r"补选|增选|递补|选举|推选|推定|任命|决定|免去|接受|当选|不再担任|不再兼任")
 #: 、乙为… or 、乙、丙为…: a new group of names and their post (the names may be unknown)
 _NEXT_GROUP = re.compile(rf"[{HAN}·]{{2,8}}(?:、[{HAN}·]{{2,8}})*(?:等\d*(?:位|名)?同志|同志)?为")
 #: words that may close a list of names (…等11位同志为)
@@ -96,7 +99,7 @@ def _posts(text: str, start: int, end: int, ctx: Context) -> list[tuple[str, tup
 
 
 def _ends_with_title(s: str, ctx: Context) -> bool:
-    return any(s.endswith(t) for t in ctx.lexicon.titles)
+    return bool(title_at_end(s, ctx))
 
 
 class _Collector:
@@ -230,8 +233,10 @@ def _named_to(text: str, s: int, e: int, at: dict[int, Mention], ctx: Context, o
 def _elected(text: str, s: int, e: int, at: dict[int, Mention], ctx: Context, out: _Collector,
              meeting: str | None) -> None:
     """甲、乙当选为…: the names right before 当选 (a list back over 、)."""
-    by_end = {x[1]: x for x in at.values()}
+    by_end = None
     for v in _ELECTED.finditer(text, s, e):
+        if by_end is None:  # (built only for a sentence that holds 当选)
+            by_end = {x[1]: x for x in at.values()}
         if v.start() not in by_end or text[max(0, v.start() - 3):v.start()].endswith("新"):
             continue
         names = [by_end[v.start()]]
@@ -247,7 +252,7 @@ def _dedupe(facts: ArticleFacts, ctx: Context) -> None:
     """One appointment per event: a headline's 选举甲为省长 and the body's 选举甲为省人民政府省长
     are one election (same person, action, body and title); the fuller post is kept."""
     def key(ap: Appointment) -> tuple:
-        title = max((t for t in ctx.lexicon.titles if ap.post.endswith(t)), key=len, default=ap.post)
+        title = title_at_end(ap.post, ctx) or ap.post
         return ap.person, ap.action, ap.organization or ap.post, title
     best: dict[tuple, Appointment] = {}
     for ap in facts.appointments:
@@ -265,6 +270,8 @@ def extract(doc: Document, ctx: Context, facts: ArticleFacts) -> None:
     meetings = sorted((a, b, m.name) for m in facts.meetings.values() for a, b in m.spans)
     out = _Collector(ctx, facts)
     for s, e in doc.sentences():
+        if not _TRIGGERS.search(text, s, e):
+            continue  # no step's verb in the sentence (most sentences): nothing to read
         meeting = sentence_meeting(text, doc, meetings, main.name, s, e) if main else None
         out.body = None
         for step in (_appointed, _removed, _resigned, _no_longer, _named_to, _elected):

@@ -30,21 +30,23 @@ ADDS = ("attendance",)
 #: who is counted: 代表, 委员, 省委委员, 常委会组成人员, 主席团成员 …
 _WHO = rf"(?P<who>[{HAN}]{{0,8}}?(?:代表|委员|组成人员|人员|成员))?"
 _N = r"(?P<n>\d{1,5}|[一二两三四五六七八九十百千零〇]{1,9})(?:人|名)"
-#: (kind, pattern): a count's kind and where its number is
+#: (kind, pattern): a count's kind and where its number is. Each pattern opens with a
+#: lookahead naming the characters its matches start with: the engine then passes over the
+#: other positions at once (the scan of every article's text by seven patterns)
 _COUNTS = (
-    ("expected", re.compile(rf"(?:应出席|应到会?|实有|现有|共有){_WHO}(?:会议)?{_N}")),
-    ("present", re.compile(rf"(?<![应报])(?:实际出席|实际到会|实出席|出席|实到|到会)(?:[^，。；\d]{{0,10}}?的)?{_WHO}"
+    ("expected", re.compile(rf"(?=[应实现共])(?:应出席|应到会?|实有|现有|共有){_WHO}(?:会议)?{_N}")),
+    ("present", re.compile(rf"(?=[实出到])(?<![应报])(?:实际出席|实际到会|实出席|出席|实到|到会)(?:[^，。；\d]{{0,10}}?的)?{_WHO}"
                            rf"(?:会议)?{_N}")),
     # 省委委员75人、省委候补委员16人出席会议: the first category's count
-    ("present", re.compile(rf"(?<![及和、])(?P<who>(?:常委会)?组成人员|委员|代表|成员){_N}"
+    ("present", re.compile(rf"(?=[常组委代成])(?<![及和、])(?P<who>(?:常委会)?组成人员|委员|代表|成员){_N}"
                            rf"(?:[、，][^，。；、]{{0,10}}?(?:\d{{1,5}}|[一二两三四五六七八九十百千零〇]{{1,9}})(?:人|名))*(?:出席|到会)")),
     # 代表总数380人: the membership, the expected count
-    ("expected", re.compile(rf"(?P<who>代表|委员|组成人员|成员)总数(?:为|是)?{_N}")),
+    ("expected", re.compile(rf"(?=[代委组成])(?P<who>代表|委员|组成人员|成员)总数(?:为|是)?{_N}")),
     # (应到359，实到318): bare numbers, no unit, the present count only after the expected one
-    ("expected", re.compile(rf"(?<=[（(，,、])(?:应出席|应到){_WHO}(?P<n>\d{{1,5}})(?=[，,、；）)])")),
-    ("present", re.compile(rf"(?<=[（(，,、])(?:应出席|应到)\d{{1,5}}[，,、](?:实到|出席){_WHO}(?P<n>\d{{1,5}})"
+    ("expected", re.compile(rf"(?=应)(?<=[（(，,、])(?:应出席|应到){_WHO}(?P<n>\d{{1,5}})(?=[，,、；）)])")),
+    ("present", re.compile(rf"(?=应)(?<=[（(，,、])(?:应出席|应到)\d{{1,5}}[，,、](?:实到|出席){_WHO}(?P<n>\d{{1,5}})"
                            rf"(?=[，,、；）)])")),
-    ("absent", re.compile(rf"(?:缺席|请假|因病因事请假(?:缺席)?|因事因病请假(?:缺席)?){_WHO}{_N}")),
+    ("absent", re.compile(rf"(?=[缺请因])(?:缺席|请假|因病因事请假(?:缺席)?|因事因病请假(?:缺席)?){_WHO}{_N}")),
 )
 _PRESIDIUM = "主席团"
 #: a sitting of the meeting the sentence names: its counts are the sitting's

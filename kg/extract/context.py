@@ -13,15 +13,19 @@ the facts object, where later extractors and the mapping read it.
 
 from __future__ import annotations
 
+import operator
 import re
 from collections import Counter
+from collections.abc import Iterator
 from dataclasses import dataclass, field
-from functools import cache
+from functools import cache, lru_cache
 
 from kg.extract import TAGGERS
 from kg.extract.facts import ArticleFacts
 from kg.extract.file_names import file_name_year
 from kg.extract.localities import article_prefecture, prefecture, unit_forms
+from kg.extract.name_set import Names
+from kg.extract.sentence_scan import scan_of
 from kg.lexicon import Lexicon, Province, lexicon
 from kg.lexicon import rows as lexicon_rows
 from kg.text.document import Document
@@ -67,29 +71,54 @@ class Context:
 
 
 #: words that show an article is about a province-level unit's own affairs, by unit: its
-#: bodies written short (省委, 自治区政府, 市人大) or the whole unit (全省, 我区)
+#: bodies written short (省委, 自治区政府, 市人大) or the whole unit (全省, 我区); a test of what
+#: stands before the unit word is written after it, so the pattern opens with the word and is
+#: searched from one to the next
 _LOCAL = {
     "省": re.compile(r"省(?:委|政府|人民政府|人大|政协|长|纪委|监委|法院|检察院|[一二三四五六七八九十]{1,3}届)|全省|我省|本省"),
     "自治区": re.compile(r"(?:自治区|区)(?:党委|政府|人民政府|人大|政协|主席|纪委|[一二三四五六七八九十]{1,3}届)|全区|我区"),
-    "直辖市": re.compile(r"(?<![省区])市(?:委|政府|人民政府|人大|政协|长|纪委|监委|[一二三四五六七八九十]{1,3}届)|全市|我市|本市"),
+    "直辖市": re.compile(r"市(?<![省区]市)(?:委|政府|人民政府|人大|政协|长|纪委|监委|[一二三四五六七八九十]{1,3}届)|全市|我市|本市"),
 }
 
 
-def _province(doc: Document, lex: Lexicon) -> Province | None:
+def _pairs(text: str) -> set[str]:
+    """Every two characters that stand together in `text`: a name of two or more can be in
+    the text only if its first two are among them. The lexicon's hundreds of place and body
+    names are looked for in every article; most are in none, and a set lookup skips them
+    where a scan of the whole text for each was a tenth of the context's time."""
+    return set(map(operator.add, text, text[1:]))
+
+
+def _count(text: str, pairs: set[str], name: str) -> int:
+    """`text.count(name)`, skipping the scan where the name's first two characters never
+    stand together in the text (`pairs`)."""
+    return text.count(name) if len(name) < 2 or name[:2] in pairs else 0
+
+
+@cache
+def _province_names() -> dict[str, list[tuple[str, str, int]]]:
+    """(province, name, weight) of each name that counts for a province, by the name's first
+    two characters ("" for a name of one): its full name 3, its short name 2 (the short name inside each full one
+    counted once), its paper 4, a city 1."""
+    out: dict[str, list[tuple[str, str, int]]] = {}
+    for p in lexicon().provinces:
+        if p.unit != "特别行政区":
+            names = [(p.full, 1), (p.short, 2), (p.short + "日报", 4)]
+            names += [(city, 1) for city in (p.capital, *p.cities) if city != p.short]
+            for name, weight in names:
+                out.setdefault(name[:2] if len(name) >= 2 else "", []).append((p.full, name, weight))
+    return out
+
+
+def _province(doc: Document, lex: Lexicon, pairs: set[str]) -> Province | None:
     if doc.meta.get("province"):
         return lex.province(doc.meta["province"])
     text = doc.text
-    score: Counter = Counter()
-    for p in lex.provinces:
-        if p.unit == "特别行政区":
-            continue
-        n_full = text.count(p.full)
-        n_short = text.count(p.short) - n_full
-        score[p.full] += 3 * n_full + 2 * n_short
-        score[p.full] += 4 * text.count(p.short + "日报")
-        for city in (p.capital, *p.cities):
-            if city != p.short:
-                score[p.full] += text.count(city)
+    score: Counter = Counter(dict.fromkeys((p.full for p in lex.provinces if p.unit != "特别行政区"), 0))
+    by_pair = _province_names()
+    for pair in ("", *pairs.intersection(by_pair)):  # (sums: the order they are added in is no matter)
+        for full, name, weight in by_pair.get(pair, ()):
+            score[full] += weight * text.count(name)
     if not score:
         return None
     best, value = score.most_common(1)[0]
@@ -112,13 +141,16 @@ _OWNER = r"(?:(?<=[\s，。：；、“（(])|^|(?<=政协第.届)|(?<=政协第
 _LOCALITY_OWNER = {u: re.compile(rf"{_OWNER}(?P<c>(?!中共|中国|[与和及同在对向由从将把被])(?:(?![届第次])[{HAN}]){{2,4}}?){u}"
                                  rf"(?=第[一二三四五六七八九十]{{1,3}}届|委员会|委(?!员)|人民政府|人大|政协|{u}长)")
                    for u in ("市", "县")}
+#: what stands after an owner's unit word (the lookahead above): a sentence holding none of
+#: them holds no owner, and the pattern is read only in those that do (kg.extract.sentence_scan)
+_OWNER_AFTER = {u: tuple(u + w for w in ("第", "委", "人民政府", "人大", "政协", "长")) for u in ("市", "县")}
 #: a local body written short, or the whole locality: the article is about its own affairs
-_LOCALITY_LOCAL = {u: re.compile(rf"(?<![省区]){u}(?:委|政府|人民政府|人大|政协|长|纪委|[一二三四五六七八九十]{{1,3}}届)"
+_LOCALITY_LOCAL = {u: re.compile(rf"{u}(?<![省区]{u})(?:委|政府|人民政府|人大|政协|长|纪委|[一二三四五六七八九十]{{1,3}}届)"
                                  rf"|全{u}|我{u}|本{u}") for u in ("市", "县")}
 _CITY_LOCAL = _LOCALITY_LOCAL["市"]
 
 
-def _city(doc: Document, lex: Lexicon, prov: Province | None) -> str | None:
+def _city(doc: Document, lex: Lexicon, prov: Province | None, pairs: set[str]) -> str | None:
     """The city (聊城市) or county (桃源县) whose own affairs an article reports: the one whose
     short forms (市委, 全县) it uses most; none for a municipality's affairs (北京市: that is the
     province-level unit) or a province's."""
@@ -128,14 +160,14 @@ def _city(doc: Document, lex: Lexicon, prov: Province | None) -> str | None:
     if pref is not None and pref[1] >= max(n_city, n_county):
         return pref[0]
     if n_county > n_city:
-        owners = Counter(m.group("c") for m in _LOCALITY_OWNER["县"].finditer(text))
+        owners = Counter(m.group("c") for m in _owners(text, "县"))
         return f"{owners.most_common(1)[0][0]}县" if owners else None
     if (prov is not None and prov.unit == "直辖市") or not n_city:
         return None
     score: Counter = Counter()
     first: dict[str, int] = {}
     municipalities = {p.short for p in lex.provinces if p.unit in ("直辖市", "特别行政区")}
-    for m in _LOCALITY_OWNER["市"].finditer(text):
+    for m in _owners(text, "市"):
         c = m.group("c")
         if c not in municipalities and lex.province(c) is None:
             score[c] += 3
@@ -144,7 +176,7 @@ def _city(doc: Document, lex: Lexicon, prov: Province | None) -> str | None:
         if p.unit in ("直辖市", "特别行政区") or (prov is not None and p is not prov):
             continue
         for c in (p.capital, *p.cities):
-            n = text.count(c)
+            n = _count(text, pairs, c)
             if n:
                 score[c] += n
                 first.setdefault(c, text.find(c))
@@ -154,6 +186,11 @@ def _city(doc: Document, lex: Lexicon, prov: Province | None) -> str | None:
     if score[best] < 2 or not (f"{best}市" in text or _owner_named(text, best)):
         return None  # a city in passing (在南京闭幕) is no article about its affairs
     return f"{best}市"
+
+
+def _owners(text: str, unit: str) -> Iterator[re.Match]:
+    """The cities (市) or counties (县) named as owners of a local body, in text order."""
+    return scan_of(text).finditer(_LOCALITY_OWNER[unit], _OWNER_AFTER[unit])
 
 
 def _owner_named(text: str, city: str) -> bool:
@@ -234,15 +271,16 @@ def _province_of_prefecture(text: str, lex: Lexicon, city: str) -> Province | No
 def analyse(doc: Document, tagger: str | None = None) -> Context:
     """The article-wide context of `doc`, read with the second-opinion `tagger` when given."""
     lex = lexicon()
-    prov = _province(doc, lex)
-    city = _city(doc, lex, prov)
+    pairs = _pairs(doc.text)
+    prov = _province(doc, lex, pairs)
+    city = _city(doc, lex, prov, pairs)
     if prov is None and city is not None:
         prov = _province_of_prefecture(doc.text, lex, city)
     m = _DATELINE.search(doc.text)
     aliases = _aliases(prov.full if prov else None, city)
     return Context(lexicon=lex, province=prov, province_stated=bool(doc.meta.get("province")) and prov is not None,
                    year=_year(doc), dateline=(int(m.group(1)), int(m.group(2))) if m else None,
-                   aliases=aliases, present=tuple(a for a in aliases if a in doc.text), city=city,
+                   aliases=aliases, present=_present(prov.full if prov else None, city, doc.text, pairs), city=city,
                    published=_published(doc), tagger=check_tagger(tagger))
 
 
@@ -292,6 +330,45 @@ def _aliases(province: str | None, city: str | None = None) -> dict[str, tuple[s
 
 
 @cache
+def _national_pairs() -> Counter:
+    """How many national aliases hold each pair of characters (中央, 委员: hundreds)."""
+    return Counter(pair for a in lexicon().national for pair in {a[i:i + 2] for i in range(len(a) - 1)})
+
+
+@cache
+def _rare_pair(alias: str) -> str:
+    """The pair of characters of `alias` (two or more) that fewest national aliases hold."""
+    held = _national_pairs()
+    k = min(range(len(alias) - 1), key=lambda i: (held[alias[i:i + 2]], i))
+    return alias[k:k + 2]
+
+
+@cache
+def _alias_index(province: str | None, city: str | None) -> tuple[list[tuple[int, str]], dict[str, list[tuple[int, str]]]]:
+    """The place's aliases (`_aliases`), each with its place in their order, by their rarest
+    pair of characters (by 中央 or 委员 hundreds would be looked for); those of one character
+    apart."""
+    short: list[tuple[int, str]] = []
+    by_pair: dict[str, list[tuple[int, str]]] = {}
+    for i, a in enumerate(_aliases(province, city)):
+        if len(a) < 2:
+            short.append((i, a))
+        else:
+            by_pair.setdefault(_rare_pair(a), []).append((i, a))
+    return short, by_pair
+
+
+def _present(province: str | None, city: str | None, text: str, pairs: set[str]) -> tuple[str, ...]:
+    """The place's aliases `text` holds, in the aliases' order: only those whose rarest pair
+    of characters stands together in it (`pairs`) are looked for."""
+    short, by_pair = _alias_index(province, city)
+    found = [ia for ia in short if ia[1] in text]
+    for pair in pairs.intersection(by_pair):
+        found += (ia for ia in by_pair[pair] if ia[1] in text)
+    return tuple(a for _, a in sorted(found))
+
+
+@cache
 def _alias_pattern(province: str | None, city: str | None, min_len: int) -> Names:
     """The aliases of a place of at least `min_len` characters (the national, the province's
     and the city's or county's own), built once per place."""
@@ -301,73 +378,16 @@ def _alias_pattern(province: str | None, city: str | None, min_len: int) -> Name
     return Names(names)
 
 
-class NameMatch:
-    """Where a name of `Names` was read: the few methods of re.Match its readers use."""
-
-    __slots__ = ("name", "pos")
-
-    def __init__(self, name: str, pos: int) -> None:
-        self.name, self.pos = name, pos
-
-    def group(self, _index: int = 0) -> str:
-        return self.name
-
-    def start(self) -> int:
-        return self.pos
-
-    def end(self) -> int:
-        return self.pos + len(self.name)
-
-    def span(self) -> tuple[int, int]:
-        return self.pos, self.pos + len(self.name)
-
-
-class Names:
-    """A set of names read as the regex alternation of them written longest first reads
-    them: at a position the longest name there; through a text, leftmost, longest, never
-    overlapping. No regex is compiled: an alternation of a place's thousands of aliases
-    took about 60 ms to compile per place, one of an article's few about 2 ms, a tenth of
-    a corpus build in all."""
-
-    def __init__(self, names) -> None:
-        self.names = frozenset(n for n in names if n)
-        self.lengths = tuple(sorted({len(n) for n in self.names}, reverse=True))
-        self.ordered = tuple(sorted(self.names, key=lambda a: (-len(a), a)))
-
-    def match(self, text: str, pos: int = 0) -> NameMatch | None:
-        for n in self.lengths:
-            s = text[pos:pos + n]
-            if s in self.names:  # a shorter slice at the text's end is still the longest there
-                return NameMatch(s, pos)
-        return None
-
-    def prefixes(self, text: str, pos: int) -> list[str]:
-        """Every name at `pos`, longest first (as an alternation would try them)."""
-        return [n for n in self.ordered if text.startswith(n, pos)]
-
-    def starts(self, text: str) -> list[int]:
-        """Every position a name starts at, in order (one str.find loop per name: for an
-        article's few names, not a place's thousands)."""
-        found = set()
-        for n in self.names:
-            i = text.find(n)
-            while i >= 0:
-                found.add(i)
-                i = text.find(n, i + 1)
-        return sorted(found)
-
-    def finditer(self, text: str):
-        end = 0
-        for i in self.starts(text):
-            if i >= end:
-                m = self.match(text, i)
-                end = m.end()
-                yield m
-
-
 def alias_pattern(ctx: Context, min_len: int = 1, text: str | None = None) -> Names:
     """The context's body aliases of at least `min_len` characters, read as an alternation
     longest first; with `text`, only those it contains (finditer looks for each)."""
     if text is None:
         return _alias_pattern(ctx.province.full if ctx.province else None, ctx.city, min_len)
-    return Names(a for a in ctx.present if len(a) >= min_len and a in text)
+    return _names_in(ctx.present, min_len, text)
+
+
+@lru_cache(maxsize=8)
+def _names_in(present: tuple[str, ...], min_len: int, text: str) -> Names:
+    """The names of `present` of at least `min_len` characters that `text` holds: built once
+    for an article's extractors (and their starts in it found once)."""
+    return Names(a for a in present if len(a) >= min_len and a in text)

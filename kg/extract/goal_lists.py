@@ -35,17 +35,23 @@ from kg.text.document import Document
 _NUM = "一二三四五六七八九十"
 _DIGIT = {ch: i + 1 for i, ch in enumerate("一二三四五六七八九")}
 
-#: a marker must open a clause: text start, line start, or after punctuation
-_OPEN = r"(?:(?<=^)|(?<=[\n。；，：！？”、 ]))"
+def _opened(n: int) -> str:
+    """A marker must open a clause (text start, line start, or after punctuation): the test,
+    written `n` characters into the marker. A pattern opening with the marker's first
+    character is searched from one such character to the next; one opening with the test
+    was tried at every position of the text."""
+    return rf"(?:(?<=^{'.' * n})|(?<=[\n。；，：！？”、 ]{'.' * n}))"
+
+
 
 #: marker families: regex with the numeral in group 1, and whether a marker opening a line
 #: with no sentence in it (a numbered heading) is an item: （一）加快建设… heads a task of a
 #: work report; 一、2024年工作回顾 is a part of its outline
 _FAMILIES = (
-    (re.compile(rf"{_OPEN}([{_NUM}]{{1,3}})(?:是|要)(?=[^，。；])", re.M), False),  # 一是 / 一要
-    (re.compile(rf"{_OPEN}第([{_NUM}]{{1,3}})(?:是|，|：|、)", re.M), False),  # 第一，/ 第一是
+    (re.compile(rf"([{_NUM}]{_opened(1)}[{_NUM}]{{0,2}})(?:是|要)(?=[^，。；])", re.M), False),  # 一是 / 一要
+    (re.compile(rf"第{_opened(1)}([{_NUM}]{{1,3}})(?:是|，|：|、)", re.M), False),  # 第一，/ 第一是
     (re.compile(rf"[（(]([{_NUM}]{{1,3}})[）)]"), True),  # （一）
-    (re.compile(rf"{_OPEN}([{_NUM}]{{1,3}})、(?=[^，。；、\d{_NUM}])", re.M), False),  # 一、 in a speech
+    (re.compile(rf"([{_NUM}]{_opened(1)}[{_NUM}]{{0,2}})、(?=[^，。；、\d{_NUM}])", re.M), False),  # 一、 in a speech
 )
 #: a part of a report's outline: a line opening with 一、
 _PART = re.compile(rf"^[{_NUM}]{{1,3}}、", re.M)
@@ -56,7 +62,7 @@ _MIN_DASHES = 3  # dashed paragraphs in a row that make a list (one is a subtitl
 _INDENT = 4  # characters of indent before a marker that opens its paragraph
 #: 首先…其次…再次…最后: the word's rank in the list (最后 closes any length)
 _SEQUENCE = {"首先": 1, "其次": 2, "再次": 3, "最后": 0}
-_SEQUENCE_RE = re.compile(rf"{_OPEN}(首先|其次|再次|最后)(?:是|要|，)?", re.M)
+_SEQUENCE_RE = re.compile(rf"(首先|其次|再次|最后){_opened(2)}(?:是|要|，)?", re.M)
 
 _YAO_CLAUSE = re.compile(r"(?:今年|明年|全年|我们|下一步|今后)?要")
 _YAO_TRIES = 4  # 要 of a clause tried as the cue before a `；` list's first item

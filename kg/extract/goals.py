@@ -33,8 +33,9 @@ _ABOUT_REPORTS = 32  # reports tried, latest first, as what a list belongs to
 _MAX_ITEMS = 60  # items of an unmarked list (marked ones stop at their numerals)
 
 # kind cues, matched in the text before the list; the one nearest to the list wins,
-# because a paragraph often reviews the past before announcing what is to be done
-_TASK = re.compile(r"(?<![重主需只纲概首必紧显扼])要(?![求点素件闻害])|必须|任务|部署|安排|目标|下一步|今后|今年|明年|原则|举措|要求")
+# because a paragraph often reviews the past before announcing what is to be done (要's
+# before-test written after it: every branch opens with a character the search jumps to)
+_TASK = re.compile(r"要(?<![重主需只纲概首必紧显扼]要)(?![求点素件闻害])|必须|任务|部署|安排|目标|下一步|今后|今年|明年|原则|举措|要求")
 # results aimed at (新成效, 优异成绩, 更大成就) are no review of results reached
 # (见到成效, 看到成效: results hoped for); 完成全年目标任务 reports a result, not a task;
 # 圆满完成各项议程 closes a meeting and says nothing of results

@@ -21,6 +21,7 @@ from functools import cache
 from kg.extract.context import Context
 from kg.extract.localities import known_cities, place_before, place_of
 from kg.extract.meeting_kinds import KINDS, valid
+from kg.extract.sentence_scan import scan_of
 from kg.lexicon import lexicon
 from kg.text.alternation import alternation
 from kg.text.han import HAN
@@ -44,11 +45,14 @@ class Mention:
 # -- the grammar -------------------------------------------------------------------------------
 
 @cache
-def _patterns() -> list[tuple[re.Pattern, str, str | None]]:
-    """(pattern, kind, lookback): where lookback is set, the place is read from the text just
-    before the match (a province or city name before 省/市: 湖北省十三届人大, 聊城市第十八届…),
-    not by the pattern: a leading alternation of hundreds of names would be tried at every
-    character of every article."""
+def _patterns() -> list[tuple[str, str, tuple[str, ...], str | None]]:
+    """(pattern, kind, words, lookback): every match holds one of the words, and the pattern
+    is read only in the sentences that hold one (compiled the first time an article holds
+    one: a pattern is some milliseconds to compile, and many an article set needs few of
+    them); where lookback is set, the place is read from the text just before the match (a
+    province or city name before 省/市: 湖北省十三届人大, 聊城市第十八届…), not by the pattern: a
+    leading alternation of hundreds of names would be tried at every character of every
+    article."""
     lex = lexicon()
     P = alternation(n for p in lex.provinces for n in (p.full, p.short))
     C = alternation(known_cities())
@@ -64,89 +68,84 @@ def _patterns() -> list[tuple[re.Pattern, str, str | None]]:
     PLENARY = r"(?:全会|全体(?:（扩大）|扩大)?会议)"
     specs: list[tuple] = [
         # national congress and CPPCC
-        (rf"(?:中华人民共和国)?第{T}届全国人民代表大会(?P<sc>常务委员会)?第{S}次会议", "npc"),
-        (rf"第?{T}届全国人大(?P<sc>常委会)?第?{S}次会议", "npc"),
-        (rf"全国人大(?P<sc>常委会)?(?:第?{T}届)第?{S}次会议", "npc"),
-        (rf"全国人大(?P<sc>常委会)第{S}次会议", "npc"),
-        (rf"(?:中国人民政治协商会议|政协)第{T}届全国委员会(?P<sc>常务委员会)?第{S}次会议", "cppcc"),
-        (rf"第?{T}届全国政协(?P<sc>常委会)?第?{S}次会议", "cppcc"),
-        (rf"全国政协(?:第?{T}届)(?P<sc>常委会)?第?{S}次会议", "cppcc"),
+        (rf"(?:中华人民共和国)?第{T}届全国人民代表大会(?P<sc>常务委员会)?第{S}次会议", "npc", ("届全国人民代表大会",)),
+        (rf"第?{T}届全国人大(?P<sc>常委会)?第?{S}次会议", "npc", ("届全国人大",)),
+        (rf"全国人大(?P<sc>常委会)?(?:第?{T}届)第?{S}次会议", "npc", ("全国人大",)),
+        (rf"全国人大(?P<sc>常委会)第{S}次会议", "npc", ("全国人大常委会第",)),
+        (rf"(?:中国人民政治协商会议|政协)第{T}届全国委员会(?P<sc>常务委员会)?第{S}次会议", "cppcc", ("届全国委员会",)),
+        (rf"第?{T}届全国政协(?P<sc>常委会)?第?{S}次会议", "cppcc", ("届全国政协",)),
+        (rf"全国政协(?:第?{T}届)(?P<sc>常委会)?第?{S}次会议", "cppcc", ("全国政协",)),
         # the councils that schedule standing-committee sessions: their own meetings
-        (rf"(?:第?{T}届)?全国人大常委会{GAP}第{S}次委员长会议", "council_npc"),
-        (rf"(?:第?{T}届)?第{S}次委员长会议", "council_npc"),
-        (rf"(?:政协第{T}届全国委员会|全国政协){GAP}第{S}次主席会议", "council_cppcc"),
-        (rf"第?{T}届全国政协第{S}次主席会议", "council_cppcc"),
+        (rf"(?:第?{T}届)?全国人大常委会{GAP}第{S}次委员长会议", "council_npc", ("次委员长会议",)),
+        (rf"(?:第?{T}届)?第{S}次委员长会议", "council_npc", ("次委员长会议",)),
+        (rf"(?:政协第{T}届全国委员会|全国政协){GAP}第{S}次主席会议", "council_cppcc", ("次主席会议",)),
+        (rf"第?{T}届全国政协第{S}次主席会议", "council_cppcc", ("届全国政协第",)),
         (rf"(?:第?{T}届)?(?:全国人大常委会|全国政协)?(?P<list>第{NUM}次(?:[和、及]第{NUM}次)+)(?P<noun>委员长会议|主席会议)",
-         "council_list"),
+         "council_list", ("次委员长会议", "次主席会议")),
         # local congresses and their standing committees
-        (rf"{U}第?{T}届人民代表大会(?P<sc>常务委员会)?第{S}次会议", "lnpc", "known"),
-        (rf"第{T}届人民代表大会(?P<sc>常务委员会)?第{S}次会议", "lnpc", "free"),
-        (rf"{U}第?{T}届人大(?P<sc>常委会)?第?{S}次会议", "lnpc", "known"),
-        (rf"第{T}届人大(?P<sc>常委会)?第{S}次会议", "lnpc", "free"),
-        (rf"{U}人大(?P<sc>常委会)?第?{T}届第?{S}次会议", "lnpc", "known"),
-        (rf"第?{T}届{U}人大(?P<sc>常委会){GAP}第{S}次会议", "lnpc"),
-        (rf"{U}?第?{T}届人大常委会{GAP}第{S}次主任会议", "lcouncil_npc", "known"),
-        (rf"{U}人大常委会(?:第?{T}届)?{GAP}第{S}次主任会议", "lcouncil_npc", "known"),
+        (rf"{U}第?{T}届人民代表大会(?P<sc>常务委员会)?第{S}次会议", "lnpc", ("届人民代表大会",), "known"),
+        (rf"第{T}届人民代表大会(?P<sc>常务委员会)?第{S}次会议", "lnpc", ("届人民代表大会",), "free"),
+        (rf"{U}第?{T}届人大(?P<sc>常委会)?第?{S}次会议", "lnpc", ("届人大",), "known"),
+        (rf"第{T}届人大(?P<sc>常委会)?第{S}次会议", "lnpc", ("届人大",), "free"),
+        (rf"{U}人大(?P<sc>常委会)?第?{T}届第?{S}次会议", "lnpc", ("次会议",), "known"),
+        (rf"第?{T}届{U}人大(?P<sc>常委会){GAP}第{S}次会议", "lnpc", ("人大常委会",)),
+        (rf"{U}?第?{T}届人大常委会{GAP}第{S}次主任会议", "lcouncil_npc", ("次主任会议",), "known"),
+        (rf"{U}人大常委会(?:第?{T}届)?{GAP}第{S}次主任会议", "lcouncil_npc", ("次主任会议",), "known"),
         # local CPPCC committees and their standing committees
-        (rf"(?:中国人民政治协商会议|政协)第{T}届{FIXED}{U}?委员会(?P<sc>常务委员会)?第{S}次会议", "lcppcc"),
-        (rf"(?:中国人民政治协商会议|政协){FIXED}{U}?第{T}届委员会(?P<sc>常务委员会)?第{S}次会议", "lcppcc"),
-        (rf"政协{FIXED}第?{T}届(?P<sc>常委会)?第?{S}次会议", "lcppcc"),
-        (rf"(?P<uu>{U[6:-1]})?政协第?{T}届(?P<sc>常委会)?第?{S}次会议", "lcppcc", "known"),
-        (rf"{U}政协(?P<sc>常委会)?第?{T}届第?{S}次会议", "lcppcc", "known"),
-        (rf"{U}政协{T}届{S}次(?P<sc>常委会)(?:会议|议)?", "lcppcc", "known"),
-        (rf"第?{T}届{U}政协(?P<sc>常委会){GAP}第{S}次会议", "lcppcc"),
-        (rf"政协第{T}届{FIXED}{U}?委员会第{S}次主席会议", "lcouncil_cppcc"),
-        (rf"{U}政协(?:第?{T}届)?{GAP}第?{S}次主席会议", "lcouncil_cppcc", "known"),
+        (rf"(?:中国人民政治协商会议|政协)第{T}届{FIXED}{U}?委员会(?P<sc>常务委员会)?第{S}次会议", "lcppcc", ("政协第", "协商会议第")),
+        (rf"(?:中国人民政治协商会议|政协){FIXED}{U}?第{T}届委员会(?P<sc>常务委员会)?第{S}次会议", "lcppcc", ("届委员会",)),
+        (rf"政协{FIXED}第?{T}届(?P<sc>常委会)?第?{S}次会议", "lcppcc", ("政协",)),
+        (rf"(?P<uu>{U[6:-1]})?政协第?{T}届(?P<sc>常委会)?第?{S}次会议", "lcppcc", ("政协",), "known"),
+        (rf"{U}政协(?P<sc>常委会)?第?{T}届第?{S}次会议", "lcppcc", ("政协",), "known"),
+        (rf"{U}政协{T}届{S}次(?P<sc>常委会)(?:会议|议)?", "lcppcc", ("次常委会",), "known"),
+        (rf"第?{T}届{U}政协(?P<sc>常委会){GAP}第{S}次会议", "lcppcc", ("政协常委会",)),
+        (rf"政协第{T}届{FIXED}{U}?委员会第{S}次主席会议", "lcouncil_cppcc", ("次主席会议",)),
+        (rf"{U}政协(?:第?{T}届)?{GAP}第?{S}次主席会议", "lcouncil_cppcc", ("次主席会议",), "known"),
         # the party: congresses, plenums of the Central Committee and of local committees
-        (rf"中国共产党第{T}次全国代表大会", "congress"),
-        (rf"(?:党的|中共){T}大", "congress"),
-        (r"(?<=[、和及与])(?P<t>[一二三四五六七八九十]{2,3})大(?![会学])", "congress"),
+        (rf"中国共产党第{T}次全国代表大会", "congress", ("次全国代表大会",)),
+        (rf"(?:党的|中共){T}大", "congress", ("党的", "中共")),
+        (r"(?<=[、和及与])(?P<t>[一二三四五六七八九十]{2,3})大(?![会学])", "congress", ("大",)),
         # 十九大 bare: only where what follows makes it the congress (精神, 以来, 报告 …); 越共十三大 is not
         (r"(?<![第届一二三四五六七八九十共])(?P<t>十[一二三四五六七八九]|二十[一二三四五六七八九]?)大"
-         r"(?=精神|以来|报告|胜利|代表|期间|召开|开幕|闭幕|提出|作出|部署|确定|以后|之后|前夕|上[，。作提强]|[，。])", "congress"),
+         r"(?=精神|以来|报告|胜利|代表|期间|召开|开幕|闭幕|提出|作出|部署|确定|以后|之后|前夕|上[，。作提强]|[，。])", "congress", ("十",)),
         (r"(?:(?<=学习|贯彻|落实|宣传|迎接|喜迎|庆祝|紧扣|按照|根据|领会|践行|对照)|(?<=自))(?P<t>十[一二三四五六七八九]|二十[一二三四五六七八九]?)大"
-         r"(?![会学])", "congress"),
-        (rf"中国共产党第{T}届中央委员会第{S}次全体会议", "plenum"),
-        (rf"中国共产党第{T}届中央纪律检查委员会第{S}次全体会议", "ccdi"),
-        (rf"(?:中共)?(?:第?{T}届)?(?:中央纪委|中纪委){GAP}第?{S}次{PLENARY}", "ccdi"),
-        (rf"(?:党的|中共)?{T}届{S}中全会", "plenum"),
+         r"(?![会学])", "congress", ("十",)),
+        (rf"中国共产党第{T}届中央委员会第{S}次全体会议", "plenum", ("届中央委员会",)),
+        (rf"中国共产党第{T}届中央纪律检查委员会第{S}次全体会议", "ccdi", ("届中央纪律检查委员会",)),
+        (rf"(?:中共)?(?:第?{T}届)?(?:中央纪委|中纪委){GAP}第?{S}次{PLENARY}", "ccdi", ("中央纪委", "中纪委")),
+        (rf"(?:党的|中共)?{T}届{S}中全会", "plenum", ("中全会",)),
         # a local commission for discipline inspection in plenum (省纪委十一届四次全会)
-        (rf"中国共产党{FIXED}{U}?第{T}届纪律检查委员会第{S}次{PLENARY}", "lccdi"),
-        (rf"(?:中共)?{U}纪委(?:第?{T}届)第?{S}次{PLENARY}", "lccdi", "known"),
-        (rf"第?{T}届{U}纪委第?{S}次{PLENARY}", "lccdi", "known"),
-        (rf"中国共产党{FIXED}{U}?第{T}届委员会第{S}次{PLENARY}", "lplenum"),
-        (rf"(?:中共)?{U}(?:党)?委{T}届{S}次{PLENARY}", "lplenum", "known"),
-        (rf"{T}届{U}(?:党)?委{S}次{PLENARY}", "lplenum", "known"),
+        (rf"中国共产党{FIXED}{U}?第{T}届纪律检查委员会第{S}次{PLENARY}", "lccdi", ("届纪律检查委员会",)),
+        (rf"(?:中共)?{U}纪委(?:第?{T}届)第?{S}次{PLENARY}", "lccdi", ("纪委",), "known"),
+        (rf"第?{T}届{U}纪委第?{S}次{PLENARY}", "lccdi", ("纪委",), "known"),
+        (rf"中国共产党{FIXED}{U}?第{T}届委员会第{S}次{PLENARY}", "lplenum", ("届委员会第",)),
+        (rf"(?:中共)?{U}(?:党)?委{T}届{S}次{PLENARY}", "lplenum", ("次全会", "次全体"), "known"),
+        (rf"{T}届{U}(?:党)?委{S}次{PLENARY}", "lplenum", ("次全会", "次全体"), "known"),
         # a local party congress, and a later session of it (…第十三次代表大会第二次会议)
-        (rf"中国共产党{FIXED}{U}?第{T}次代表大会(?:第{S}次会议)?", "lcongress"),
-        (rf"(?:中共)?{U}委?第{T}次党代会(?:第{S}次会议)?", "lcongress", "known"),
-        (rf"(?:中国共产党|中共){FIXED}{U}?代表会议", "lpartyconf"),
+        (rf"中国共产党{FIXED}{U}?第{T}次代表大会(?:第{S}次会议)?", "lcongress", ("次代表大会",)),
+        (rf"(?:中共)?{U}委?第{T}次党代会(?:第{S}次会议)?", "lcongress", ("次党代会",), "known"),
+        (rf"(?:中国共产党|中共){FIXED}{U}?代表会议", "lpartyconf", ("代表会议",)),
         # a local party committee's standing committee in session (十二届县委常委会第57次会议,
         # 十三届县委第32次常委会会议, 二届市委召开108次常委会会议, 州委常委会第154次会议)
-        (rf"第?{T}届{U}委常委会第?{S}次会议", "lsc", "known"),
-        (rf"第?{T}届{U}委{GAP}第?{S}次常委会(?:会议)?", "lsc", "known"),
-        (rf"(?:中共)?{U}委(?:第?{T}届)?常委会第{S}次会议", "lsc", "known"),
+        (rf"第?{T}届{U}委常委会第?{S}次会议", "lsc", ("委常委会",), "known"),
+        (rf"第?{T}届{U}委{GAP}第?{S}次常委会(?:会议)?", "lsc", ("次常委会",), "known"),
+        (rf"(?:中共)?{U}委(?:第?{T}届)?常委会第{S}次会议", "lsc", ("常委会第",), "known"),
         # a standing committee's session named bare in an article on the national congress
-        (rf"(?<![人大政协委])常委会第{S}次会议", "npc_bare"),
+        (rf"(?<![人大政协委])常委会第{S}次会议", "npc_bare", ("常委会第",)),
         # a session named by term and ordinal alone (十二届四次会议以来): the article's own body's
-        (rf"(?:(?<![{HAN}])|(?<=[的于在和、]))(?<!第){T}届{S}次会议", "bare"),
+        (rf"(?:(?<![{HAN}])|(?<=[的于在和、]))(?<!第){T}届{S}次会议", "bare", ("次会议",)),
         # recurring meetings counted without a term
-        (rf"(?:新一届)?国务院第{S}次(?P<sc>常务会议|全体会议)", "state_council"),
-        (rf"{U}(?:人民)?政府第{S}次(?P<sc>常务会议|全体会议)", "lgov", "known"),
-        (rf"(?:中共)?中央政治局第{S}次集体学习", "study"),
+        (rf"(?:新一届)?国务院第{S}次(?P<sc>常务会议|全体会议)", "state_council", ("国务院第",)),
+        (rf"{U}(?:人民)?政府第{S}次(?P<sc>常务会议|全体会议)", "lgov", ("政府第",), "known"),
+        (rf"(?:中共)?中央政治局第{S}次集体学习", "study", ("次集体学习",)),
     ]
-    return [(re.compile(spec[0]), spec[1], spec[2] if len(spec) > 2 else None) for spec in specs]
+    return [(spec[0], spec[1], spec[2], spec[3] if len(spec) > 3 else None) for spec in specs]
 
 
-#: words a kind's names cannot do without: a text without any of them is not scanned for it
-_NEEDS = {
-    "npc": ("全国人",), "cppcc": ("全国",), "council_npc": ("委员长会议",), "council_cppcc": ("主席会议",),
-    "council_list": ("委员长会议", "主席会议"), "lnpc": ("人民代表大会", "人大"), "lcouncil_npc": ("主任会议",),
-    "lcppcc": ("政协", "政治协商"), "lcouncil_cppcc": ("主席会议",), "congress": ("大",), "plenum": ("全会", "全体会议"),
-    "ccdi": ("纪", "全会"), "lccdi": ("纪律检查委员会", "纪委"), "lplenum": ("全会", "全体"), "lcongress": ("代表大会", "党代会"),
-    "lpartyconf": ("代表会议",), "npc_bare": ("常委会第",), "state_council": ("国务院第",), "lgov": ("政府第",),
-    "study": ("集体学习",), "lsc": ("常委会",), "bare": ("次会议",),
-}
+@cache
+def _compiled(pattern: str) -> re.Pattern:
+    return re.compile(pattern)
+
 
 #: what stands before a short form whose place the article leaves unnamed: a boundary or a
 #: word of the sentence (传达市委…全会精神), not the rest of a place's name (杭州 + 人大常委会…; a
@@ -171,10 +170,11 @@ def _number(numeral: str | None) -> int | None:
 def _readings(doc_text: str, ctx: Context):
     """Every match of the grammar: (match, kind, fields, start), the place read before it."""
     national_cppcc = "全国政协" in doc_text
-    for rx, kind, lookback in _patterns():
-        if not any(w in doc_text for w in _NEEDS[kind]):
+    scan = scan_of(doc_text)  # no reading runs over a 。 or a line's end
+    for pattern, kind, words, lookback in _patterns():
+        if not scan.spans(words):
             continue
-        for m in rx.finditer(doc_text):
+        for m in scan.finditer(_compiled(pattern), words):
             g = m.groupdict()
             start = m.start()
             if lookback:

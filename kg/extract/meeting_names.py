@@ -18,10 +18,12 @@ from __future__ import annotations
 import re
 from functools import cache
 
-from kg.extract.context import Context, Names, alias_pattern
+from kg.extract.context import Context, alias_pattern
 from kg.extract.localities import place_of
 from kg.extract.meeting_grammar import Mention, find_numbered
 from kg.extract.meeting_kinds import KINDS
+from kg.extract.name_set import Names
+from kg.extract.sentence_scan import scan_of
 from kg.lexicon import rows as lexicon_rows
 from kg.text.document import Document
 from kg.text.han import HAN
@@ -66,10 +68,9 @@ _NAMED_BAD = re.compile(r"[，。、；：“”《》（）\s的和暨在对向
 _NOT_MEETING_AFTER = re.compile(r"制度|规则|纪要|室|中心|厅|精神实质")
 
 
-@cache
-def _named_re(level: str) -> re.Pattern:
-    """A named conference after its level word: the core of its name, then its tail."""
-    return re.compile(rf"{level}(?P<core>(?:[{HAN}]|（扩大）|、(?=[{HAN}])){{0,30}}?)(?P<tail>{_NAMED_TAIL})")
+#: a named conference after its level word: the core of its name, then its tail (matched
+#: where the level word ends: one pattern for every level, not one compiled per level word)
+_NAMED_AFTER = re.compile(rf"(?P<core>(?:[{HAN}]|（扩大）|、(?=[{HAN}])){{0,30}}?)(?P<tail>{_NAMED_TAIL})")
 
 
 def _listed(core: str, tail: str) -> str:
@@ -81,7 +82,8 @@ def _listed(core: str, tail: str) -> str:
 
 
 def _conference(doc: Document, m: re.Match) -> bool:
-    """Whether a level word's or a province's core and tail (m) name a conference."""
+    """Whether a level word's or a province's core and tail (m, read after them) name a
+    conference."""
     core, tail = m.group("core"), m.group("tail")
     if _NAMED_BAD.search(_listed(core, tail).replace("（扩大）", "扩大")) or re.search(r"届|次$", core):
         return False
@@ -98,24 +100,24 @@ def _named(doc: Document, ctx: Context) -> list[Mention]:
     """Named conferences (中央经济工作会议, 全省…建设大会), by level word."""
     out = []
     for level, _canon, _body in _named_specs():
-        if _level_place(level, ctx) is None:
-            continue
-        rx = _named_re(re.escape(level))
         # every occurrence of the level word is tried: names nest (…全会暨省委经济工作会议)
-        for pos in (k.start() for k in re.finditer(re.escape(level), doc.text)):
-            m = rx.match(doc.text, pos)
-            if not m or not _conference(doc, m):
-                continue
-            written = doc.text[m.start():m.end()]
-            named = canon_level(written, ctx)
-            if named is None or written in ctx.aliases or named[0] in ctx.aliases:
-                continue  # 全国人民代表大会 is a body, not a meeting
-            out.append(Mention(m.start(), m.end(), named[0], named[1], None, None))
+        pos = doc.text.find(level)
+        if pos >= 0 and _level_place(level, ctx) is None:
+            continue
+        while pos >= 0:
+            m = _NAMED_AFTER.match(doc.text, pos + len(level))
+            if m and _conference(doc, m):
+                written = doc.text[pos:m.end()]
+                named = canon_level(written, ctx)
+                # 全国人民代表大会 is a body, not a meeting
+                if named is not None and written not in ctx.aliases and named[0] not in ctx.aliases:
+                    out.append(Mention(pos, m.end(), named[0], named[1], None, None))
+            pos = doc.text.find(level, pos + len(level))
     return out + _province_held(doc, ctx)
 
 
 #: a province that holds a conference, the level word left out (青海省召开模范集体、…表彰大会)
-_PROVINCE_HELD = r"(?:\d{1,2}日)?(?:上午|下午|晚)?(?:隆重)?(?:召开|举行)(?!全省|全区|省委|省政府|会议)"
+_PROVINCE_HELD = re.compile(r"(?:\d{1,2}日)?(?:上午|下午|晚)?(?:隆重)?(?:召开|举行)(?!全省|全区|省委|省政府|会议)")
 
 
 def _province_held(doc: Document, ctx: Context) -> list[Mention]:
@@ -124,13 +126,15 @@ def _province_held(doc: Document, ctx: Context) -> list[Mention]:
     if ctx.province is None or ctx.province.full not in doc.text:
         return []
     full = ctx.province.full
-    rx = _named_re(full + _PROVINCE_HELD)
     out = []
-    for pos in (k.start() for k in re.finditer(re.escape(full), doc.text)):
-        m = rx.match(doc.text, pos)
+    pos = doc.text.find(full)
+    while pos >= 0:
+        held = _PROVINCE_HELD.match(doc.text, pos + len(full))
+        m = held and _NAMED_AFTER.match(doc.text, held.end())
         if m and m.group("tail") not in ("会议", "常务会议", "全体会议") and _conference(doc, m):
             name = full + m.group("core") + m.group("tail")
-            out.append(Mention(m.start(), m.end(), name, None, None, None))  # 召开 inside: the sitting held
+            out.append(Mention(pos, m.end(), name, None, None, None))  # 召开 inside: the sitting held
+        pos = doc.text.find(full, pos + len(full))
     return out
 
 
@@ -145,6 +149,9 @@ _CONTEXTUAL = (
     re.compile(rf"(?:^|(?<=[\n，。]))(?P<m>[^，。；：、《》（）()\n]{{2,44}}?{_MEETING_NOUN})"
                rf"(?:\d{{1,2}}日(?:至\d{{1,2}}日)?)?(?:(?:上午|下午|晚)?在[{HAN}]{{1,10}})?(?:隆重|胜利)?(?:召开|举行|开幕|闭幕)"),
 )
+#: words every match of each holds where none runs over a 。 or a line end (the last, tried
+#: at every clause's start, is read only in the sentences holding one: kg.extract.sentence_scan)
+_CONTEXTUAL_WORDS = (None, None, ("召开", "举行", "开幕", "闭幕"))
 _GENERIC = re.compile(r"^(?:会议|大会|全会|座谈会|电视电话会议|视频会议|专题会议|全体会议|这次会议|本次会议|此次会议)$")
 _OPENING_VERB = re.compile(r"^(?:召开|举行|出席|参加|主持)")
 #: words before a name that point at a meeting named elsewhere, or count meetings (四个…会议)
@@ -228,7 +235,7 @@ def _held(doc: Document, ctx: Context) -> list[Mention]:
         name, _ = _named_by(written, ctx)
         if len(b.group(0)) >= 3 and (name != written or b.group(0) in ctx.lexicon.national):
             out.append(Mention(b.start(), m.end(), name, ctx.aliases[b.group(0)][0], None, None))
-    for b in aliases.finditer(doc.text):
+    for b in aliases.finditer(doc.text) if "民主生活会" in doc.text else ():  # _LIFE_MEETING's word
         if len(b.group(0)) < 2:
             continue
         m = _LIFE_MEETING.match(doc.text, b.end())
@@ -253,8 +260,9 @@ def _quoted_start(text: str, start: int, written: str) -> int:
 def _contextual(doc: Document, ctx: Context) -> list[Mention]:
     """Meetings named by their context, whatever their name's shape."""
     out = _held(doc, ctx)
-    for rx in _CONTEXTUAL:
-        for m in rx.finditer(doc.text):
+    scan = scan_of(doc.text)
+    for rx, words in zip(_CONTEXTUAL, _CONTEXTUAL_WORDS, strict=True):
+        for m in (rx.finditer(doc.text) if words is None else scan.finditer(rx, words)):
             written = m.group("m")
             written = _DATELINE_PREFIX.sub("", written)
             written = _OPENING_VERB.sub("", written).lstrip("了也 ")
@@ -326,10 +334,13 @@ def find_meetings(doc: Document, ctx: Context) -> list[Mention]:
     return kept
 
 
+_PLENUM_LIST = re.compile(rf"(?:党的|中共)?(?P<t>{NUM})届(?P<list>(?:[一二三四五六七八九十]{{1,2}}中、)+[一二三四五六七八九十]{{1,2}}中)全会")
+
+
 def _plenum_list(text: str) -> list[Mention]:
     """十九届二中、三中、四中全会: one plenum per numeral of the list."""
     out = []
-    for m in re.finditer(rf"(?:党的|中共)?(?P<t>{NUM})届(?P<list>(?:[一二三四五六七八九十]{{1,2}}中、)+[一二三四五六七八九十]{{1,2}}中)全会", text):
+    for m in scan_of(text).finditer(_PLENUM_LIST, ("中全会",)):
         t = to_int(m.group("t"))
         for k in re.finditer(r"([一二三四五六七八九十]{1,2})中", m.group("list")):
             s = to_int(k.group(1))

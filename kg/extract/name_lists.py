@@ -21,6 +21,7 @@ from kg.extract.names import (
     _NOT_LAST_IN_NAME,
     AMBIGUOUS_SURNAMES,
     DOTS,
+    first_dot,
     followers,
     has_surname,
     is_boundary,
@@ -53,6 +54,7 @@ def _not_names() -> frozenset[str]:
     return frozenset(lex.national) | frozenset(lex.titles)
 
 
+@cache  # a pure function of a short string
 def plausible(cand: str, words_ok: bool = False, inner: bool = False) -> bool:
     """Whether `cand` may be a name in a list of names (shape aside). An `inner` item,
     between names of a list, is held only to the characters that stand in no name at all."""
@@ -85,8 +87,11 @@ def item_end(text: str, i: int, words_ok: bool = False) -> int | None:
     """End of a list item starting at i: the whole segment up to the next `、`, else the end
     of a name there (name shape first, then the shortest plausible span before a boundary)."""
     end = name_at(text, i, long_ok=True)
-    if end is not None:
-        return end
+    return end if end is not None else unnamed_item_end(text, i, words_ok)
+
+
+def unnamed_item_end(text: str, i: int, words_ok: bool = False) -> int | None:
+    """item_end where no name of shape starts at i (for a caller that has asked name_at)."""
     m = _DOT_NAME.match(text, i)
     if m:  # a list item may have a longer first part (阿不都热克甫·某某): it starts at i
         last = max(text.rfind(d, i, m.end()) for d in DOTS) + 1
@@ -153,11 +158,13 @@ def _clause_verb_at(text: str, j: int) -> bool:
     return j >= len(text) or text[j] in "，。；：！？（\n" or bool(_clause_verbs().match(text, j))
 
 
+@cache
 def _common(cand: str) -> bool:
     """A word of the dictionary, but for a rare one jieba calls a name or a place (乌兰)."""
     return is_word(cand) and (cand in frequent_words() or not (word_tag(cand) or "").startswith(("nr", "ns")))
 
 
+@cache
 def has_common_word(cand: str) -> bool:
     """Whether `cand` holds a frequent word that is no name or place (初心, 工作): a phrase,
     not a name without a family name (洛桑某某 holds 洛桑, which jieba calls a name)."""
@@ -207,6 +214,7 @@ def continue_list(text: str, end: int, words_ok: bool = True) -> list[tuple[int,
     return out
 
 
+@cache
 def accept(cand: str, strong: bool) -> bool:
     """Whether a name-shaped string may be a person; ordinary words need a strong context."""
     if not cand or cand in _not_names():
@@ -219,6 +227,21 @@ def accept(cand: str, strong: bool) -> bool:
 Found = dict[str, list[tuple[int, int]]]
 
 _LIST = re.compile(r"(?:[^\s、，。；：！？“”《》（）]{2,12}、){2,}[^\s、，。；：！？“”《》（）]{2,16}")
+
+
+#: a stretch no list crosses (its items hold none of these characters but 、)
+_STRETCH = re.compile(r"[^\s，。；：！？“”《》（）]+")
+
+
+def _lists(text: str) -> list[re.Match]:
+    """_LIST's matches on the text, found only in the stretches between clause marks that
+    hold two 、 at least (the same matches: none crosses such a mark; scanning every
+    position of a long article with _LIST cost more than all the rest of list_mode)."""
+    out = []
+    for s in _STRETCH.finditer(text):
+        if text.count("、", s.start(), s.end()) >= 2:
+            out.extend(_LIST.finditer(text, s.start(), s.end()))
+    return out
 
 
 def _items(text: str, m: re.Match) -> list[tuple[int, int]]:
@@ -246,15 +269,25 @@ def _shaped(c: str) -> bool:
                               and all(is_cjk(ch) for ch in c) and not _ITEM_BAD.search(c))
 
 
+def _strong(c: str) -> bool:
+    """An item of a list that is a name by its shape alone."""
+    return _shaped(c) and c[0] not in AMBIGUOUS_SURNAMES
+
+
 def list_mode(doc, found: Found) -> None:
     """A `、`-list of mostly name-shaped items names people in every item (list closure):
     the inner items whatever their shape, a family name that is also a function word
     included once the list is established (…、铁某和其他成员)."""
     text = doc.text
-    for m in _LIST.finditer(text):
+    for m in _lists(text):
+        # _items moves only the first item's start and the last one's end: most lists (of
+        # things) have too few names among the others to pass _names_list, whatever those two
+        parts = m.group(0).split("、")
+        if sum(_strong(c) for c in parts[1:-1]) + 2 < max(3, 0.5 * len(parts)):
+            continue
         items = _items(text, m)
         cands = [text[a:b] for a, b in items]
-        strong = [_shaped(c) and c[0] not in AMBIGUOUS_SURNAMES for c in cands]
+        strong = [_strong(c) for c in cands]
         if not _names_list(text, items, cands, strong):
             continue
         for k, ((a, b), c, ok) in enumerate(zip(items, cands, strong, strict=True)):
@@ -292,95 +325,16 @@ def _person_list(text: str, items: list[tuple[int, int]]) -> bool:
     return bool(_AFTER_PEOPLE.match(text, end))
 
 
-#: verbs whose objects are people, up to the word that ends them: 选举A为…, 任命A、B为…,
-#: 免去A的…职务, 接受A辞去…
-_ELECTED = re.compile(r"(?:选举|任命|补选|决定任命|推选|增补|增选|递补|免去|决定免去|罢免|接受)"
-                      rf"(?=[{HAN}·、\d]{{2,60}}?(?:为|的|辞去|辞职))")
-#: the count after the names of an election (补选甲等8人为常委): the names stand for more
-_COUNTED = re.compile(r"等(?:\d+|[一二三四五六七八九十百两]+)(?:人|名|位)")
-_ELECTED_END = ("为", "的", "辞去", "辞职")
-
-
-def election_mode(doc, found: Found) -> None:
-    """选举X为省长, 任命A、B、C为副秘书长, 免去A的…职务: every name between the verb and its end."""
-    text = doc.text
-    for m in _ELECTED.finditer(text):
-        i, strict = m.end(), False
-        while True:
-            items = _elected_names(text, i, strict)
-            counted = _COUNTED.match(text, items[-1][1]) if items else None
-            if not items or not text.startswith(_ELECTED_END, counted.end() if counted else items[-1][1]):
-                break
-            for a, b in items:
-                found.setdefault(text[a:b], []).append((a, b))
-            # the list goes on without its verb: 选举甲为…副主任，乙为秘书长
-            k = items[-1][1]
-            if not text.startswith("为", k):
-                break
-            stop = next((j for j in range(k, min(len(text), k + 40)) if text[j] in "，；。\n"), None)
-            if stop is None or text[stop] not in "，；":
-                break
-            i, strict = stop + 1, True
-
-
-def _elected_names(text: str, i: int, strict: bool = False) -> list[tuple[int, int]]:
-    """The names of a `、`-list starting at i, up to the first item that is no name; a
-    list without its verb (`strict`) holds names of shape only."""
-    items = []
-    while True:
-        end = name_at(text, i, long_ok=True) if strict else item_end(text, i, words_ok=True)
-        if end is None or not (plausible(text[i:end], words_ok=True) or name_shaped(text[i:end])):
-            break
-        items.append((i, end))
-        if not text.startswith("、", end):
-            break
-        i = end + 1
-    return items
-
-
-#: a colon that introduces people: 在主席台就座的还有：, 出席…并在主席台就座的市领导还有：
-_CUE = re.compile(r"(?:出席|列席|参加|就座|到会|主席台)[^。；：！？\n]{0,24}?的[^。；：！？\n，]{0,10}?有[：:]")
-
-
-def cue_list_mode(doc, found: Found) -> None:
-    """After a colon that introduces people, every item (、 or ， separated, a title before
-    it or not) is a person, up to the end of the sentence or 等."""
-    text = doc.text
-    for m in _CUE.finditer(text):
-        i = m.end()
-        stop = min([len(text)] + [k for k in (text.find(c, i) for c in "。；\n") if k >= 0])
-        names, n = [], 0
-        for seg in re.finditer(r"[^、，等]+", text[i:stop]):
-            n += 1
-            a, b = i + seg.start(), i + seg.end()
-            if _whole_name(text, a, b):
-                names.append((a, b))  # 格桑某某, 扎西某某: the item whole, not a name shape inside it
-                continue
-            start = name_start_after_title(text, a, b)
-            a = start if start is not None else a
-            # an item is a name and nothing else (遂宁军分区 is no name and a word)
-            if item_end(text, a, words_ok=True) == b and (name_shaped(text[a:b]) or plausible(text[a:b], True)):
-                names.append((a, b))
-        if len(names) * 2 > n:  # a list of people, not of bodies (市政府、市政协、…的领导同志)
-            for a, b in names:
-                found.setdefault(text[a:b], []).append((a, b))
-
-
-def _whole_name(text: str, a: int, b: int) -> bool:
-    """An item of a cue's list that is a name as a whole, with or without a family name: two
-    to four characters between list marks, no title, body, word or number in it."""
-    cand = text[a:b]
-    return (2 <= b - a <= 4 and not lexicon().title_re.search(cand) and plausible(cand, words_ok=True, inner=True)
-            and not has_common_word(cand) and not any(c in _NUMBER_CHARS for c in cand)
-            and not is_word(cand))
-
-
 def dot_mode(doc, found: Found) -> None:
     """A transcribed name standing as an item of its own (…，阿不都某某·某某，秘书长…): a
     `·`-joined string between clause or list marks, none of its parts a title, a place or
     a common word (中国·兰州, 红色·记忆 are no names)."""
     text = doc.text
-    for m in _DOT_NAME.finditer(text):
+    first = first_dot(text)
+    if first < 0:
+        return
+    # a match holds a dot at most seven characters after its start: none starts earlier
+    for m in _DOT_NAME.finditer(text, max(0, first - 7)):
         a = m.start()
         if a > 0 and text[a - 1] not in "，、：；（\n ":
             continue

@@ -9,7 +9,8 @@ place in a list of names); this module answers the shape and boundary questions 
 from __future__ import annotations
 
 import re
-from functools import cache
+from bisect import bisect_left
+from functools import cache, lru_cache
 
 from kg.lexicon import lexicon
 from kg.lexicon import rows as lexicon_rows
@@ -75,10 +76,17 @@ def is_boundary(text: str, j: int, words: bool = True) -> bool:
 
 
 def _word_starts(text: str, j: int) -> bool:
+    return _opens_word(text[j:j + 3])
+
+
+@cache
+def _opens_word(head: str) -> bool:
+    """Whether `head` (up to three characters) opens a frequent word that may follow a name
+    (cached: the same few characters are asked about across a corpus)."""
     from kg.text.tokens import frequent_words, word_tag
 
     for k in (2, 3):
-        w = text[j:j + k]
+        w = head[:k]
         tag = word_tag(w)
         if tag is not None and not tag.startswith("nr") and tag not in _NOT_AFTER_NAME and w in frequent_words():
             return True
@@ -100,6 +108,7 @@ def has_surname(cand: str) -> bool:
 AMBIGUOUS_SURNAMES = set("和但向边相全严区强管常利任于同时安宣都铁占来应木")
 
 
+@cache  # a pure function of a short string, asked ~4 times for each distinct string
 def name_shaped(cand: str) -> bool:
     """True when `cand` has the shape of a personal name (not its context)."""
     if _DOT_NAME.fullmatch(cand):
@@ -119,6 +128,7 @@ def name_shaped(cand: str) -> bool:
     return given not in followers()
 
 
+@lru_cache(maxsize=4096)  # asked again for the same place by several modes (text, i: an article's)
 def name_at(text: str, i: int, long_ok: bool = False) -> int | None:
     """End of a name starting at i whose end is a boundary, or None.
 
@@ -135,6 +145,16 @@ def name_at(text: str, i: int, long_ok: bool = False) -> int | None:
         return None  # 某某某·某某: no name starts inside a transcribed one
     valid = _valid_lengths(text, i, long_ok)
     return i + _best_length(text, i, valid) if valid else None
+
+
+def first_dot(text: str, start: int = 0, end: int | None = None) -> int:
+    """Position of the first of DOTS in text[start:end], or -1: a transcribed name holds
+    one, and most articles none, so a scan for such names starts there or not at all."""
+    m = _ANY_DOT.search(text, start, len(text) if end is None else end)
+    return m.start() if m else -1
+
+
+_ANY_DOT = re.compile(f"[{DOTS}]")
 
 
 def dot_name_end(text: str, i: int, end: int) -> int | None:
@@ -162,10 +182,11 @@ def _valid_lengths(text: str, i: int, long_ok: bool) -> list[int]:
             continue  # 宋清远摄 at a caption's end credits 宋清远
         shaped = name_shaped(cand) or (long_ok and n == 4 and _long_name(cand)
                                        and not _word_after_three(text, i))
+        if not shaped:
+            continue
         # 沈多宁感受: after a title, a word that starts right after three characters ends the name
-        word_next = (long_ok and n == 3 and _word_after_three(text, i) and _long_name(text[i:i + 4])
-                     and is_boundary(text, i + 4))
-        if shaped and (is_boundary(text, i + n) or word_next):
+        if is_boundary(text, i + n) or (long_ok and n == 3 and _word_after_three(text, i)
+                                        and _long_name(text[i:i + 4]) and is_boundary(text, i + 4)):
             valid.append(n)
     return valid
 
@@ -188,6 +209,7 @@ def _word_after_three(text: str, i: int) -> bool:
     return name_shaped(text[i:i + 3]) and any(is_word(text[i + 3:i + k]) for k in (5, 6))
 
 
+@cache
 def _long_name(cand: str) -> bool:
     """A four-character name without a compound family name (梁陈美玲, 白玛次仁), not two words."""
     return (has_surname(cand) and all(is_cjk(c) for c in cand)
@@ -205,10 +227,17 @@ def _two_names(cand: str) -> bool:
 
 def clause_start(text: str, pos: int) -> int:
     """Start of the clause holding `pos`: just after the nearest delimiter before it."""
-    i = pos
-    while i > 0 and text[i - 1] not in DELIMITERS:
-        i -= 1
-    return i
+    marks = _delimiter_positions(text)
+    k = bisect_left(marks, pos)
+    return marks[k - 1] + 1 if k else 0
+
+
+_DELIMITER = re.compile("[" + "".join(re.escape(c) for c in sorted(DELIMITERS)) + "]")
+
+
+@lru_cache(maxsize=8)  # an article's text, asked about once for every verb and title in it
+def _delimiter_positions(text: str) -> list[int]:
+    return [m.start() for m in _DELIMITER.finditer(text)]
 
 
 def name_before(text: str, j: int, start: int) -> int | None:
@@ -225,13 +254,14 @@ def name_before(text: str, j: int, start: int) -> int | None:
             continue  # 选举甲、乙为副省长: 为 links the name to the post after it
         if name_shaped(text[i:j]):
             return i
-    found = list(_DOT_NAME.finditer(text, start, j))
+    found = list(_DOT_NAME.finditer(text, start, j)) if first_dot(text, start, j) >= 0 else None
     m = found[-1] if found else None
     if m and m.end() == j and name_at(text, m.start()) == j and (m.start() == start or text[m.start() - 1] in DELIMITERS):
         return m.start()
     return None
 
 
+@cache
 def is_word(cand: str) -> bool:
     """True when jieba's dictionary knows `cand` as an ordinary word (not a person's name).
 

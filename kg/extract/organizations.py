@@ -14,6 +14,7 @@ from functools import cache
 from kg.extract.context import Context, alias_pattern, city_bodies
 from kg.extract.facts import ArticleFacts
 from kg.extract.localities import place_of, prefectures
+from kg.extract.sentence_scan import scan_of
 from kg.lexicon import lexicon
 from kg.lexicon import rows as lexicon_rows
 from kg.text.alternation import alternation
@@ -44,8 +45,9 @@ _LOCAL_BEFORE = re.compile(r"(?:省|市|县|区|州|旗|盟)$")
 _NATIONAL_MARK = re.compile(r"^(?:国家|中国|中华|全国|中央|中共|国务院|最高|新华|人民日报|光明日报|经济日报)")
 _DEPARTMENT = re.compile(rf"(?P<u>省|自治区)(?P<d>{_CJK}{{1,8}}?(?:厅|局|委员会|办公厅|办公室|委(?!员)))")
 #: a city's, county's or prefecture's department written short (州财政局, 市市场监督管理局), its
-#: government's office (市政府办公室): the article's own place's, after a boundary
-_LOCAL_DEPARTMENT = re.compile(rf"(?:(?<![{HAN}])|(?<=[和及与、的对向在由]))(?P<u>市|县|州)"
+#: government's office (市政府办公室): the article's own place's, after a boundary (tested after
+#: the unit word, so the pattern is searched from one unit word to the next)
+_LOCAL_DEPARTMENT = re.compile(rf"(?P<u>市|县|州)(?:(?<![{HAN}].)|(?<=[和及与、的对向在由].))"
                                rf"(?:(?P<office>(?:人民)?政府办公[室厅])|(?P<d>{_CJK}{{2,9}}?(?:局|厅|办公室|委员会|委(?![员会]))))")
 _ZONE = re.compile(rf"({_CJK}{{2,14}}?(?:高新技术产业开发区|经济技术开发区|高新区|经开区|开发区|新区|自贸区|综合保税区)"
                    rf"(?:管委会|管理委员会|党工委))")
@@ -104,7 +106,8 @@ def _bodies_with_term(text: str, ctx: Context, facts: ArticleFacts) -> None:
         canon = f"中国人民政治协商会议{place if place == '全国' else place_of(place, None, ctx)}委员会"
         facts.add_org(canon, m.span(), "cppcc")  # 政协第十二届全国委员会 too
         _children(text, canon, "cppcc", m.start(), m.end(), facts)
-    for m in (m for rx in _term_body_res() for m in rx.finditer(text)):
+    scan = scan_of(text)  # each names its term (届) and runs over no 。 or line end
+    for m in (m for rx in _term_body_res() for m in scan.finditer(rx, ("届",))):
         place = place_of(m.group("p") or None, m.group("u"), ctx)
         if place:
             sc = "常务委员会" if m.group("sc") else ""
@@ -114,22 +117,26 @@ def _bodies_with_term(text: str, ctx: Context, facts: ArticleFacts) -> None:
                 facts.add_org(f"{place}人民代表大会{sc}", m.span(), "legislature")
 
 
-#: organisations no list can hold, named as written: (pattern, its name's group, class, words it cannot match without: a text holding none of
-#: them is not scanned, for the lazy runs before a suffix cost about 0.6 s CPU a corpus)
+#: organisations no list can hold, named as written: (pattern, its name's group, class, words
+#: every match holds, by_sentence): the pattern is read only where one of the words is (the
+#: lazy runs before a suffix, tried at every position, cost about 0.6 s CPU a corpus): in the
+#: sentences holding one where no match runs over a 。 or line end (kg.extract.sentence_scan),
+#: else in a text holding one
 _PATTERNED = (
-    (_MEDIA, 1, "media", ("报", "电视台", "广播电台")),
-    # a news site named as a source (来源：大河网, 大河网报道, 据X网消息); not 互联网, 电网
+    (_MEDIA, 1, "media", ("报", "电视台", "广播电台"), True),
+    # a news site named as a source (来源：大河网, 大河网报道, 据X网消息); not 互联网, 电网 (after
+    # 来源： a line break may stand before the name: read over the whole text)
     (re.compile(rf"(?:(?<=来源[:：])\s*({_CJK}{{2,8}}?网)(?=[\s|｜）)]|$)|(?<![{HAN}])({_CJK}{{2,8}}?(?<![电管联])网)"
-                rf"(?=讯|消息|报道|记者|客户端))"), 0, "media", ("网",)),
+                rf"(?=讯|消息|报道|记者|客户端))"), 0, "media", ("网",), False),
     # a paper of a short name cited as a source (据某报报道, 《某报》)
-    (re.compile(rf"(?:(?<=据)|(?<=《))({_CJK}{{1,4}}?报)(?=》|报道|消息|记者|讯)"), 1, "media", ("报",)),
-    (re.compile(rf"({_CJK}{{2,24}}?(?:股份|集团)?有限(?:责任)?公司)"), 1, "enterprise", ("公司",)),
+    (re.compile(rf"(?:(?<=据)|(?<=《))({_CJK}{{1,4}}?报)(?=》|报道|消息|记者|讯)"), 1, "media", ("报",), True),
+    (re.compile(rf"({_CJK}{{2,24}}?(?:股份|集团)?有限(?:责任)?公司)"), 1, "enterprise", ("公司",), True),
     # a court or procuratorate of a mining area, a railway, a branch (矿区人民法院, …中级人民法院…分院)
     (re.compile(rf"({_CJK}{{1,20}}?(?:[省市县区州旗盟]|中级|高级|矿区|林区|垦区|农垦|铁路运输|海事|知识产权|金融|互联网|军事)"
                 rf"(?:人民法院|人民检察院)(?:{_CJK}{{2,12}}?分院)?)"), 1, "court",
-     ("人民法院", "人民检察院")),
+     ("人民法院", "人民检察院"), True),
     # a development zone's committee (高新区管委会, 经济技术开发区管理委员会)
-    (_ZONE, 1, "government", ("管委会", "管理委员会", "党工委")),
+    (_ZONE, 1, "government", ("管委会", "管理委员会", "党工委"), True),
 )
 #: a zone's short names -> full (高新区 -> 高新技术产业开发区), its committee's (管委会)
 _ZONE_FULL = (("高新区", "高新技术产业开发区"), ("经开区", "经济技术开发区"), ("管委会", "管理委员会"))
@@ -153,10 +160,15 @@ _NOT_A_NAME = re.compile(r"^(?:各|有关|相关|全省|全市|全国|本|该|�
 
 
 def _patterned(text: str, taken: list[tuple[int, int]], facts: ArticleFacts) -> None:
-    for rx, group, cls, needs in _PATTERNED:
-        if not any(w in text for w in needs):
+    scan = scan_of(text)
+    for rx, group, cls, needs, by_sentence in _PATTERNED:
+        if by_sentence:
+            found = scan.finditer(rx, needs)
+        elif any(w in text for w in needs):
+            found = rx.finditer(text)
+        else:
             continue
-        for m in rx.finditer(text):
+        for m in found:
             g = group or (1 if m.group(1) else 2)  # a site: whichever alternative named it
             a = _clean_start(text, m.start(g), m.end(g))
             name = text[a:m.end(g)]
@@ -181,7 +193,7 @@ def _patterned(text: str, taken: list[tuple[int, int]], facts: ArticleFacts) -> 
 
 
 def _universities(text: str, taken: list[tuple[int, int]], facts: ArticleFacts) -> None:
-    for m in _UNIVERSITY.finditer(text):
+    for m in scan_of(text).finditer(_UNIVERSITY, ("大学", "学院")):
         a = _clean_start(text, m.start(), m.end())
         name = text[a:m.end()]
         if any(a < e and s < m.end() for s, e in taken):
@@ -316,17 +328,19 @@ def _term_body_res() -> tuple[re.Pattern, ...]:
 
 
 @cache
-def _city_body_re() -> re.Pattern:
-    """A known city's body written with its name (武汉市委, 聊城市人民政府)."""
+def _city_body_re() -> tuple[re.Pattern, tuple[str, ...]]:
+    """A known city's body written with its name (武汉市委, 聊城市人民政府); and the words every
+    match holds (市 and its form's first character: 市委, 市人), for kg.extract.sentence_scan."""
     lex = lexicon()
     cities = alternation(c for p in lex.provinces if p.unit != "直辖市" for c in (p.capital, *p.cities))
     probe = "某某市"  # any city: the forms its bodies are written in after its name
     forms = alternation(a.removeprefix(probe) for a in city_bodies(probe) if a.startswith(probe))
-    return re.compile(rf"(?P<c>{cities})市(?P<f>{forms})")
+    starts = sorted({"市" + a[len(probe):len(probe) + 1] for a in city_bodies(probe) if a.startswith(probe)})
+    return re.compile(rf"(?P<c>{cities})市(?P<f>{forms})"), tuple(starts)
 
 
 def _named_city_bodies(text: str, facts: ArticleFacts) -> None:
-    for m in _city_body_re().finditer(text):
+    for m in scan_of(text).finditer(*_city_body_re()):
         city = m.group("c") + "市"
         bodies = city_bodies(city)
         written = city + m.group("f")

@@ -14,9 +14,11 @@ another, unknown gathering (出席第四届…议长会议) is no participation 
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 
 from kg.extract.context import Context
 from kg.extract.facts import ArticleFacts, Participation
+from kg.extract.roles import title_at_end
 from kg.text.document import Document
 
 #: the facts this extractor reads, and those it adds (kg.pipeline checks the order)
@@ -26,15 +28,19 @@ ADDS = ("participations",)
 Mention = tuple[int, int, str]
 
 _VERBS = re.compile(
-    r"(?P<presided>主持)"
+    # the lookahead names every character a match can start with: the engine then passes
+    # over the other positions at once instead of trying each branch there (4x faster)
+    r"(?=[主出列参到在就作发讲致演强])"
+    r"(?:(?P<presided>主持)"
     r"|(?P<attended>出席|列席|参加|到会|参会|在主席台(?:前排)?(?:执行主席席)?就座|就座)"
     r"|(?P<report>(?<![工合创写操动制协运著振])作(?=[^，。；]{0,60}?(?:报告|说明|汇报)))"
     r"|(?P<speech>(?<![工合创写操动制协运著振])作(?=[^，。；]{0,8}(?:讲话|演讲|发言))|发表(?=[^，。；]{0,8}(?:讲话|演讲))"
-    r"|讲话|致辞|(?<![导以一所兴细极别景标雅精大])致(?=[^，。；]{0,4}?[辞词])|演讲|发言(?![人稿])|(?:在[^，。；]{0,16}?上|在会上|在讲话中)?强调)"
+    r"|讲话|致辞|(?<![导以一所兴细极别景标雅精大])致(?=[^，。；]{0,4}?[辞词])|演讲|发言(?![人稿])|(?:在[^，。；]{0,16}?上|在会上|在讲话中)?强调))"
 )
 #: a list of subjects after the verb: 在主席台就座的领导同志还有：, 出席会议并在主席台就座的有：,
 #: 应邀出席大会的省领导有：
 _AFTER_LIST = re.compile(
+    r"(?=[应出列参在])"  # (the characters a match starts with: the engine skips other places)
     r"(?:(?:应邀)?(?:出席|列席|参加)[^，。；：、]{0,8}?(?:并在主席台(?:前排)?就座)?|在主席台(?:前排)?就座)"
     r"的[^，。；：、]{0,8}?(?:还)?有[：:]?"
 )
@@ -152,7 +158,7 @@ def _clause_opener(text: str, start: int, end: int, mentions: list[Mention], ctx
     if not inside:
         return []
     lead = text[start:inside[0][0]]
-    if lead and not (len(lead) <= 24 and any(lead.endswith(t) for t in ctx.lexicon.titles)):
+    if lead and not (len(lead) <= 24 and title_at_end(lead, ctx)):
         return []
     chain = [inside[0]]
     for x in inside[1:]:
@@ -185,7 +191,7 @@ def _heard(text: str, s: int, e: int, mentions: list[Mention], ctx: Context) -> 
             if not (start <= a < stop and text.startswith(_HEARD_ABOUT, b)):
                 continue
             lead = text[max(start, text.rfind("、", start, a) + 1):a]
-            if not lead or any(lead.endswith(t) for t in ctx.lexicon.titles):
+            if not lead or title_at_end(lead, ctx):
                 out.append((x, stop))
             start = b
     return out
@@ -242,6 +248,7 @@ class _Reader:
     def __init__(self, doc: Document, ctx: Context, facts: ArticleFacts, main: str) -> None:
         self.doc, self.ctx, self.facts, self.main, self.text = doc, ctx, facts, main, doc.text
         self.mentions = facts.person_mentions()
+        self.starts = [a for a, _b, _n in self.mentions]
         self.meetings = sorted((a, b, m.name) for m in facts.meetings.values() for a, b in m.spans)
         self.seen: set[tuple[str, str, str]] = set()
 
@@ -263,7 +270,9 @@ class _Reader:
             kind = _kind(m, text)
             if kind is None:
                 continue
-            cands = [x for x in self.mentions if seg_start <= x[0] and x[1] <= m.start()]
+            # the mentions that start in [seg_start, m.start()) and end by it (bisected)
+            lo, hi = bisect_left(self.starts, seg_start), bisect_left(self.starts, m.start())
+            cands = [x for x in self.mentions[lo:hi] if x[1] <= m.start()]
             subjects = _subjects(text, cands, m.start(), ctx)
             subjects = _co_subjects(text, cands, subjects, m.start(), ctx) + subjects
             named = bool(subjects)

@@ -20,18 +20,17 @@ from functools import cache
 from kg.extract import second_opinion
 from kg.extract.byline_names import CREDIT, byline_mode, run_together
 from kg.extract.context import Context
+from kg.extract.cued_lists import cue_list_mode, election_mode
 from kg.extract.facts import ArticleFacts
 from kg.extract.name_lists import (
     accept,
     continue_list,
-    cue_list_mode,
     dot_mode,
-    election_mode,
     has_common_word,
-    item_end,
     list_mode,
     minority_end,
     plausible,
+    unnamed_item_end,
 )
 from kg.extract.names import (
     AMBIGUOUS_SURNAMES,
@@ -74,7 +73,7 @@ def _after_title(text: str, i: int) -> int | None:
     # the title shares; the list, closed by a follower, vouches for it (和企业、… holds a word)
     if end is not None and text.startswith("、", end) and _closed_list(text, i, end):
         return end
-    end = item_end(text, i)
+    end = unnamed_item_end(text, i) if end is None else end  # (item_end, name_at asked already)
     # (item_end has held a five-character first item, 乌云某某某、…, to a list's standard)
     if end is not None and end < len(text) and text[end] == "、" and (plausible(text[i:end]) or end - i == 5):
         # the list must go on with a name of shape (守初心、担使命 is no list of names), or
@@ -217,7 +216,7 @@ _LEADER = re.compile(rf"([{HAN}]{{2,3}})(?=总书记|同志为核心)")
 
 def _leader_mode(doc: Document, found: dict[str, list[tuple[int, int]]]) -> None:
     """A name before 总书记 or in 以…同志为核心, wherever it stands in the clause."""
-    for m in _LEADER.finditer(doc.text):
+    for m in _leader_matches(doc.text):
         for k in (0, 1):
             cand = m.group(1)[k:]
             if len(cand) >= 2 and name_shaped(cand) and not is_word(cand):
@@ -225,10 +224,32 @@ def _leader_mode(doc: Document, found: dict[str, list[tuple[int, int]]]) -> None
                 break
 
 
+def _leader_matches(text: str) -> list[re.Match]:
+    """_LEADER's matches, tried only two and three characters before each 总书记 or
+    同志为核心 (every match ends at one; the two never overlap, so each gives one match at
+    most, in text order): what finditer finds, without trying every position of the text."""
+    out: list[re.Match] = []
+    pos = 0
+    for w in _LEADER_WORDS.finditer(text):
+        for p in (w.start() - 3, w.start() - 2):
+            m = _LEADER.match(text, p) if p >= pos else None
+            if m:
+                out.append(m)
+                pos = m.end()
+                break
+    return out
+
+
+_LEADER_WORDS = re.compile("总书记|同志为核心")
+
+
 def _photo_mode(doc: Document, found: dict[str, list[tuple[int, int]]]) -> None:
     """宋清远 摄; after a credit word (本报记者 旦增某某 摄) any plausible name, as in a byline."""
     text = doc.text
-    for m in _PHOTO.finditer(text):
+    first = text.find("摄")
+    if first < 0:
+        return  # (a match ends with 摄, at most eleven characters after its start)
+    for m in _PHOTO.finditer(text, max(0, first - 11)):
         cand = m.group(1)
         if name_shaped(cand):
             found.setdefault(cand, []).append(m.span(1))
@@ -299,8 +320,23 @@ def extract(doc: Document, ctx: Context, facts: ArticleFacts) -> None:
     if ctx.tagger:  # opt-in: kg build --tagger lac
         second_opinion.add(doc, ctx, found, facts.organizations)
     names = [n for n in found if n not in facts.organizations and not _cut_short(n, found, doc.text)]
-    if not names:
-        return
-    rx = words_re(names)
-    for m in rx.finditer(doc.text):
-        facts.add_person(m.group(0), m.span())
+    for a, b in _occurrences(doc.text, names):
+        facts.add_person(doc.text[a:b], (a, b))
+
+
+def _occurrences(text: str, names: list[str]) -> list[tuple[int, int]]:
+    """Every occurrence of the names, left to right, the longest at each place, none inside
+    the one before: what `words_re(names).finditer` finds, without compiling a pattern of
+    each article's names (that was a fifth of this step); no mode gives an empty name."""
+    longest: dict[int, int] = {}
+    for name in names:
+        k = text.find(name)
+        while k >= 0 and name:
+            longest[k] = max(longest.get(k, 0), len(name))
+            k = text.find(name, k + 1)
+    out, end = [], 0
+    for k in sorted(longest):
+        if k >= end:
+            end = k + longest[k]
+            out.append((k, end))
+    return out

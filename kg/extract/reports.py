@@ -33,13 +33,15 @@ ADDS = ("reports",)
 
 _KIND = r"(?:报告|说明|汇报)"
 _NOT_WORK = r"(?<![工合创写操动制协运著振])"  # 作 of 工作, 合作 …: no delivery
+#: 作 that delivers, the test after it: a pattern opening with 作 is searched 作 to 作, not at every position
+_DELIVER_VERB = r"作(?<![工合创写操动制协运著振]作)"
 #: 作 and the report(s) it delivers: one title up to its report word (关于…的说明 up to the
 #: 的说明 closing it), then more joined by 和 / 及 / 、 that open with 关于, or with the body
 #: presenting them (作关于甲的说明和省人大常委会关于乙的说明)
 _C = r"[^，。；！？\s]"
-_DELIVER = re.compile(rf"{_NOT_WORK}作(?:了|的)?(?P<title>(?:关于{_C}{{1,120}}?的{_KIND}|{_C}{{0,120}}?{_KIND})"
+_DELIVER = re.compile(rf"{_DELIVER_VERB}(?:了|的)?(?P<title>(?:关于{_C}{{1,120}}?的{_KIND}|{_C}{{0,120}}?{_KIND})"
                       rf"(?:(?:和|及|、|以及)[^，。；！？\s关]{{0,30}}关于{_C}{{1,120}}?的{_KIND})*)")
-_QUOTED = re.compile(rf"{_NOT_WORK}作了?题为[《“](?P<title>[^》”\n]{{2,80}})[》”]的(?:[^，。；]{{0,6}}?)报告")
+_QUOTED = re.compile(rf"{_DELIVER_VERB}了?题为[《“](?P<title>[^》”\n]{{2,80}})[》”]的(?:[^，。；]{{0,6}}?)报告")
 #: 向大会报告工作, 向大会报告…提案工作情况: a report delivered without its title
 _REPORT_VERB = re.compile(r"向(?:大会|会议|全会|全体会议|常委会)报告(?P<what>[^，。；！？\s]{0,40}?(?:工作|情况))(?=[，。；！？\s]|$)")
 #: what sits between a presenter and the verb: 受…委托, 代表…, 向大会, 在会上, 所 (所作的)
@@ -62,6 +64,7 @@ _TWO_UNTITLED = re.compile(rf"^{_KIND}[和及、]{_KIND}")
 #: (not 拟提请审议的…, 将审议…: reports to come)
 _HEARD = re.compile(r"(?<![将拟请待要])(?:书面)?(?:听取|审议|审查)(?:[和并、]?(?:审议|讨论|审查))?(?!通过|批准|的)了?")
 _AT_MEETING = ("列席", "出席", "参加", "在")
+_HEARD_VERBS = ("听取", "审议", "审查")  # one of them is in every match of _HEARD
 _FUTURE = re.compile(r"[将拟](?:要)?(?:听取|审议|审查)")
 _LEAD_VERB = re.compile(r"^(?:(?:听取|审议|审查|讨论)[和并]?)+了?")
 _GROUPS = re.compile(r"代表们|委员们|代表团|分组|小组|团组|与会人员|与会同志")
@@ -166,8 +169,10 @@ def extract(doc: Document, ctx: Context, facts: ArticleFacts) -> None:
 def _delivered(f: _Finder, s: int, e: int, untitled: list[tuple[Report, str]]) -> None:
     """Reports a person delivers in the sentence [s, e)."""
     text, last_end = f.text, -1
-    found_all = [(m.start(), 0, m) for m in _QUOTED.finditer(text, s, e)]
-    found_all += [(m.start(), 1, m) for m in _DELIVER.finditer(text, s, e)]
+    found_all = []
+    if text.find("作", s, e) >= 0:  # both patterns' verb
+        found_all = [(m.start(), 0, m) for m in _QUOTED.finditer(text, s, e)]
+        found_all += [(m.start(), 1, m) for m in _DELIVER.finditer(text, s, e)]
     for _start, _order, m in sorted(found_all, key=lambda x: x[:2]):  # a quoted title first
         if m.start() < last_end:
             continue
@@ -264,6 +269,8 @@ def _stated_body(f: _Finder, s: int, pos: int, frame: re.Match | None) -> tuple[
 def _heard(f: _Finder, s: int, e: int) -> None:
     """Reports a meeting hears in the sentence [s, e): the objects of 听取 / 审议 / 审查."""
     text = f.text
+    if all(text.find(w, s, e) < 0 for w in _HEARD_VERBS):
+        return  # no verb of hearing: most sentences
     # what the sentence says once, read against each verb by position
     future = _FUTURE.search(text, s, e)
     agenda = _AGENDA.search(text, s, e)

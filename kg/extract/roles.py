@@ -12,6 +12,7 @@ names (省委书记 -> the provincial party committee), resolved through the art
 from __future__ import annotations
 
 import re
+from bisect import bisect_left, bisect_right
 
 from kg.extract.context import Context, alias_pattern
 from kg.extract.facts import ArticleFacts, Role
@@ -48,8 +49,11 @@ _MEETING_TITLES = ("主席团", "执行主席", "常务主席", "大会主席")
 _GENERIC = frozenset(("秘书长", "副秘书长", "主席", "副主席", "主任", "副主任", "书记", "副书记", "常委",
                       "委员", "常务委员", "政委", "政治委员", "参谋长"))
 #: 担任（今天上午）大会执行主席的有：甲、乙 / 开幕会的执行主席是甲和乙 / …执行主席由甲、乙担任
-_SERVING = re.compile(r"担任[^，。；：]{0,12}?(?P<t>(?:大会)?(?:执行主席|常务主席))的?(?:还)?(?:有|是)[：:]"
-                      r"|(?P<u>(?:大会)?(?:主席团)?(?:执行主席|常务主席)|(?:大会)?副?秘书长)(?:是|为|由)")
+_SERVING = re.compile(r"(?=[担大主执常副秘])"  # (the characters a match starts with)
+                      r"(?:担任[^，。；：]{0,12}?(?P<t>(?:大会)?(?:执行主席|常务主席))的?(?:还)?(?:有|是)[：:]"
+                      r"|(?P<u>(?:大会)?(?:主席团)?(?:执行主席|常务主席)|(?:大会)?副?秘书长)(?:是|为|由))")
+
+_SERVING_WORDS = re.compile("执行主席|常务主席|秘书长")
 
 
 def _phrase_start(text: str, end: int) -> int:
@@ -72,7 +76,7 @@ def _phrase_start(text: str, end: int) -> int:
 def _weak_cut(seg: str, ctx: Context) -> int:
     """Where a weak breaker cuts `seg` (after the last one), or 0; a 和 inside a body's name
     (宪法和法律委员会主任委员) does not cut."""
-    title = max((t for t in ctx.lexicon.titles if seg.endswith(t)), key=len, default="")
+    title = title_at_end(seg, ctx)
     for m in reversed(list(_WEAK_BREAKERS.finditer(seg))):
         left = seg[:m.start()]
         if (m.group(0) in ("和", "与", "及") and 2 <= len(left) <= 8 and not _ends_with_title(left, ctx)
@@ -82,11 +86,14 @@ def _weak_cut(seg: str, ctx: Context) -> int:
     return 0
 
 
-def _title_phrase(text: str, ctx: Context, end: int, name_ends=frozenset()) -> tuple[int, str] | None:
+def _title_phrase(text: str, ctx: Context, end: int, name_ends: list[int] | tuple = ()) -> tuple[int, str] | None:
     """The title phrase ending at `end` (the name's start), as (start, phrase); it never
-    reaches back over another person's name (代表林卫安对新华社记者孔某)."""
+    reaches back over another person's name (代表林卫安对新华社记者孔某). `name_ends`: the
+    ends of the article's names, sorted (bisected: an article has hundreds)."""
     start = _phrase_start(text, end)
-    start = max([start] + [b for b in name_ends if start < b <= end - 1])
+    k = bisect_right(name_ends, end - 1)
+    if k and name_ends[k - 1] > start:
+        start = name_ends[k - 1]
     while start < end and text[start] in _MARKS:
         start += 1  # □本报记者甲: a paper's mark before a credit is no part of it
     seg = text[start:end]
@@ -96,7 +103,7 @@ def _title_phrase(text: str, ctx: Context, end: int, name_ends=frozenset()) -> t
             return None  # 甲当选主任乙…: the title is 甲's, not the next name's
         start += m.end()
         seg = text[start:end]
-    whole_title = any(seg.endswith(t) and "和" in t for t in ctx.lexicon.titles)  # 党和国家领导人
+    whole_title = "和" in title_at_end(seg, ctx)  # 党和国家领导人
     if not whole_title and not alias_pattern(ctx, 3).match(seg):
         start += _weak_cut(seg, ctx)
         seg = text[start:end]
@@ -106,7 +113,29 @@ def _title_phrase(text: str, ctx: Context, end: int, name_ends=frozenset()) -> t
 
 
 def _ends_with_title(s: str, ctx: Context) -> bool:
-    return any(s.endswith(t) for t in ctx.lexicon.titles)
+    return bool(title_at_end(s, ctx))
+
+
+def title_at_end(s: str, ctx: Context) -> str:
+    """The longest title `s` ends with, or "" (a set looked up by suffix length: asked for
+    every name of an article, several times, it was a walk over every title)."""
+    titles, lengths = _title_set(ctx.lexicon.titles)
+    for n in lengths:
+        if n <= len(s) and s[-n:] in titles:
+            return s[-n:]
+    return ""
+
+
+#: (titles list, its length, (set of titles, their lengths longest first)), rebuilt when the
+#: lexicon's list changes
+_TITLE_MEMO: list = [None, 0, None]
+
+
+def _title_set(titles: list[str]) -> tuple[frozenset[str], tuple[int, ...]]:
+    memo = _TITLE_MEMO
+    if memo[0] is not titles or memo[1] != len(titles):
+        memo[:] = [titles, len(titles), (frozenset(titles), tuple(sorted({len(t) for t in titles}, reverse=True)))]
+    return memo[2]
 
 
 _TERM = re.compile(r"第?[一二三四五六七八九十]+届")
@@ -180,6 +209,14 @@ class _Roles:
 
     def __init__(self, ctx: Context, facts: ArticleFacts) -> None:
         self.ctx, self.facts, self.seen = ctx, facts, set()
+        self.orgs: dict[str, str | None] = {}
+
+    def org(self, phrase: str) -> str | None:
+        """organization_of the phrase, read once per article (the organisations do not
+        change while roles are read; each phrase is asked about three times or more)."""
+        if phrase not in self.orgs:
+            self.orgs[phrase] = organization_of(phrase, self.ctx, self.facts)
+        return self.orgs[phrase]
 
     def add(self, person: str, phrase: str, span: tuple[int, int], org: str | None = None) -> None:
         if (person, phrase) in self.seen:
@@ -187,7 +224,7 @@ class _Roles:
         self.seen.add((person, phrase))
         main = self.facts.main_meeting
         meeting = main.name if main and any(t in phrase for t in _MEETING_TITLES) else None
-        org = organization_of(phrase, self.ctx, self.facts) or org
+        org = self.org(phrase) or org
         self.facts.roles.append(Role(person, phrase, org, meeting,
                                      descriptor=phrase in self.ctx.lexicon.descriptors, span=span))
 
@@ -197,7 +234,7 @@ class _Roles:
         left, _, right = phrase.partition("兼")
         if right and _ends_with_title(left, self.ctx) and _ends_with_title(right, self.ctx):
             self.add(person, left, span, org)
-            self.add(person, right, span, organization_of(left, self.ctx, self.facts) or org)
+            self.add(person, right, span, self.org(left) or org)
         else:
             self.add(person, phrase, span, org)
 
@@ -223,11 +260,12 @@ def _list_prev(text: str, a: int, by_end: dict[int, str]) -> int | None:
 
 def _before_names(text: str, ctx: Context, out: _Roles, mentions: list[Mention]) -> None:
     by_end = {b: name for a, b, name in mentions}
+    ends = sorted(by_end)
     inherited: dict[int, list[tuple[str, tuple[int, int]]]] = {}
     bodies: dict[int, str | None] = {}  # name end -> body of the title right before the name
     for a, b, name in mentions:
         roles: list[tuple[str, tuple[int, int]]] = []
-        found = _title_phrase(text, ctx, a, by_end.keys()) or _listed_title(text, ctx, a)
+        found = _title_phrase(text, ctx, a, ends) or _listed_title(text, ctx, a)
         if found and text[a] == "团" and name[1:2] != "·":
             pass  # 执行主席团甲: the title heads a body (a name misread as 团甲), not a person
         elif found:
@@ -256,10 +294,10 @@ def _before_names(text: str, ctx: Context, out: _Roles, mentions: list[Mention])
         # (省委常委、秘书长甲); 副市长 after 市委常委 is not, so only titles any body has
         chain_body = None
         for phrase, span in reversed(roles):
-            own = organization_of(phrase, ctx, out.facts)
+            own = out.org(phrase)
             out.add_phrase(name, phrase, span, fallback or (chain_body if phrase in _GENERIC else None))
             chain_body = own or chain_body
-        bodies[b] = (organization_of(roles[0][0], ctx, out.facts) or fallback) if roles else None
+        bodies[b] = (out.org(roles[0][0]) or fallback) if roles else None
         for t in _POSTPOSED:
             if text.startswith(t, b):
                 out.add(name, t, (a, b + len(t)))
@@ -282,7 +320,7 @@ def _missed_head_title(text: str, ctx: Context, a: int, by_end: dict[int, str]) 
                 continue
             if item[0] not in ctx.lexicon.surnames and item[:2] not in ctx.lexicon.compound_surnames:
                 continue
-            found = _title_phrase(text, ctx, head, by_end.keys())
+            found = _title_phrase(text, ctx, head, sorted(by_end))
             if found and found[0] + len(found[1]) == head:
                 return found
         m = re.search(rf"[{HAN}]{{2,5}}$", text[max(0, j - 5):j])
@@ -305,12 +343,17 @@ def _listed_title(text: str, ctx: Context, a: int) -> tuple[int, str] | None:
 def _serving(doc: Document, out: _Roles, mentions: list[Mention]) -> None:
     """担任大会执行主席的有：甲、乙 and 执行主席是甲和乙: the title goes to the names after it."""
     text = doc.text
+    if not _SERVING_WORDS.search(text):
+        return  # (every match holds one of them)
     for s, e in doc.sentences():
         for m in _SERVING.finditer(text, s, e):
             title = m.group("t") or m.group("u")
             stop = e if m.group("t") else next((k for k in range(m.end(), e) if text[k] in "，。；"), e)
-            for a, b, name in mentions:
-                if m.end() <= a and b <= stop:
+            # the names from the match's end up to `stop` (mentions are in text order)
+            for a, b, name in mentions[bisect_left(mentions, (m.end(),)):]:
+                if a >= stop:
+                    break
+                if b <= stop:
                     out.add(name, title, (m.start(), b))
 
 

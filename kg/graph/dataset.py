@@ -103,12 +103,52 @@ def split_stream(triples: Iterable[Triple], articles: Collection[str]) -> Iterat
         yield from route(subject, group, articles)
 
 
-def quad_lines(lines: Iterable[str], articles: Collection[str]) -> Iterator[str]:
-    """Sorted N-Triples lines (`s p o .`) as N-Quads lines in the graphs `split_stream`
-    gives them, still sorted (every triple lies in one graph): how the build writes graph.nq
-    from its merged stream without holding the graph."""
-    for graph, (s, p, o) in split_stream(map(split_line, lines), articles):
-        yield f"{s} {p} {o} {graph} .\n"
+_ARTICLE_BYTES = f" {_ARTICLE} ".encode()
+
+
+def _subject_groups(lines: Iterable[bytes]) -> Iterator[tuple[bytes, list[bytes]]]:
+    """(subject, its lines) of sorted N-Triples lines (bytes), subjects in their order."""
+    subject, group = None, []
+    for line in lines:
+        s = line[:line.find(b" ")]
+        if s != subject:
+            if group:
+                yield subject, group
+            subject, group = s, []
+        group.append(line)
+    if group:
+        yield subject, group
+
+
+def _owner(subject: str, lines: list[bytes], articles: Collection[str]) -> str | None:
+    """The one graph every line of a subject goes to (as `route` gives it), or None when
+    `route` sends its lines to several (a node several articles state)."""
+    n = lines[0].find(b" ")  # the subject's length in bytes
+    if subject in articles:
+        return subject
+    if (owner := _span_article(subject, articles)) is not None:
+        return owner
+    named = {o for ln in lines if ln.startswith(_ARTICLE_BYTES, n)
+             and (o := ln[n + len(_ARTICLE_BYTES):].rstrip().removesuffix(b" .").decode("utf-8")) in articles}
+    if len(named) > 1:
+        return None
+    return named.pop() if named else SHARED
+
+
+def quad_lines(lines: Iterable[bytes], articles: Collection[str]) -> Iterator[bytes]:
+    """Sorted N-Triples lines (`s p o .`, UTF-8 bytes) as N-Quads lines in the graphs
+    `split_stream` gives them, still sorted (every triple lies in one graph): how the build
+    writes graph.nq from its merged stream without holding the graph. A subject's lines
+    are split into terms only when they go to several graphs (`route`)."""
+    for subject, group in _subject_groups(lines):
+        owner = _owner(subject.decode("utf-8"), group, articles)
+        if owner is not None:
+            end = f"{owner} .\n".encode()
+            yield from (ln[:-2] + end for ln in group)  # `s p o .\n` -> `s p o <graph> .\n`
+        else:
+            triples = [split_line(ln.decode("utf-8")) for ln in group]
+            for graph, (s, p, o) in route(subject.decode("utf-8"), triples, articles):
+                yield f"{s} {p} {o} {graph} .\n".encode()
 
 
 def split_triples(triples: Iterable[Triple]) -> Graphs:

@@ -21,6 +21,8 @@ cost more than all the extractors), `to_graph()` the rdflib view for tests and s
 
 from __future__ import annotations
 
+from functools import cache
+
 from rdflib import Graph
 from rdflib.namespace import SKOS, XSD
 
@@ -73,6 +75,13 @@ _WRITTEN = {t.name: tuple((p, _PRED[p.predicate]) for p in t.props if not p.path
 #: literal value kinds -> their term; minted value kinds -> the mapper method minting the node
 _LITERALS = {"text": lit, "integer": integer, "date": date}
 _MINTED = {"person": "person", "org": "org", "meeting": "meeting", "place": "place", "role": "role", "kind": "kind"}
+
+
+@cache  # names recur in every article; a term is a pure function of the name
+def _named_term(mint: str, name: str) -> str:
+    """The N-Triples term of the entity kg.rdf.iri's `mint` (person, organization, place,
+    role) names `name`."""
+    return u(getattr(iri, mint)(name))
 
 
 def _headline(doc: Document, facts: ArticleFacts) -> str:
@@ -135,12 +144,12 @@ class _Mapper(Spans):
         return node
 
     def person(self, name: str) -> str:
-        return self.entity(u(iri.person(name)), _CLS["person"], name)
+        return self.entity(_named_term("person", name), _CLS["person"], name)
 
     def org(self, name: str, cls: str | None = None) -> str:
         if cls is None:
             cls = self.facts.organizations[name].cls if name in self.facts.organizations else "body"
-        node = self.entity(u(iri.organization(name)), _CLS["org"], name)
+        node = self.entity(_named_term("organization", name), _CLS["org"], name)
         if cls == "media":
             self.add((node, T.type, T.NewsMediaOrganization))
         return node
@@ -162,11 +171,11 @@ class _Mapper(Spans):
         return iri.meeting(name, day) if day else iri.meeting(name, article=self.doc.digest)
 
     def place(self, name: str) -> str:
-        return self.entity(u(iri.place(name)), _CLS["place"], name)
+        return self.entity(_named_term("place", name), _CLS["place"], name)
 
     def role(self, title: str) -> str:
         """A post's role node, labelled (skos:prefLabel) by the post as written."""
-        node = u(iri.role(title))
+        node = _named_term("role", title)
         self.add((node, T.type, T.Role))
         self.add((node, T.prefLabel, lit(title)))
         return node

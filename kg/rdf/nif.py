@@ -25,12 +25,12 @@ class Spans:
 
     def __init__(self, doc: Document) -> None:
         self.doc = doc
-        self._iri = iri.article(doc.digest)
+        self._iri = str(iri.article(doc.digest))  # a str formats faster than a URIRef (a span term each)
         self.article = u(self._iri)
         self.out: set[Triple] = set()
         self.add = self.out.add
         self._spans: set[str] = set()  # span nodes already described
-        self._sentences: set[str] = set()
+        self._sentences: dict[tuple[int, int], str] = {}  # sentence bounds -> its node
 
     def context(self) -> None:
         """The article as the nif:Context of its spans: its whole original text."""
@@ -61,11 +61,11 @@ class Spans:
 
     def sentence(self, pos: int) -> str:
         """The node of the sentence holding normalised position `pos`."""
-        s, e = self.doc.sentence_bounds(pos)
-        a, b = self.doc.original_span(s, e)
-        node = iri.span_term(self._iri, a, b)
-        if node not in self._sentences:
-            self._sentences.add(node)
+        bounds = self.doc.sentence_bounds(pos)
+        node = self._sentences.get(bounds)
+        if node is None:  # described once per sentence, however many spans lie in it
+            a, b = self.doc.original_span(*bounds)
+            node = self._sentences[bounds] = iri.span_term(self._iri, a, b)
             self.add((node, T.type, T.Sentence))
             self._offsets(node, a, b)
         return node

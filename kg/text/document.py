@@ -79,13 +79,23 @@ class Document:
 
     def sentence_bounds(self, pos: int) -> tuple[int, int]:
         """The sentence (in normalised coordinates) holding position `pos`."""
-        starts = self.sentence_starts
-        i = bisect_right(starts, pos) - 1
-        s = starts[max(i, 0)]
-        e = starts[i + 1] if i + 1 < len(starts) else len(self.text)
-        while e > s and self.text[e - 1] in "\n ":
-            e -= 1
-        return s, e
+        i = bisect_right(self.sentence_starts, pos) - 1
+        if i < 0:  # before the text
+            return 0, 0
+        return self._sentence_spans[i]
+
+    @cached_property
+    def _sentence_spans(self) -> list[tuple[int, int]]:
+        """(start, end) of the sentence at each of `sentence_starts`, trailing line breaks and
+        spaces left out (computed once: extractors ask for a sentence tens of thousands of times)."""
+        starts, text = self.sentence_starts, self.text
+        out = []
+        for i, s in enumerate(starts):
+            e = starts[i + 1] if i + 1 < len(starts) else len(text)
+            while e > s and text[e - 1] in "\n ":
+                e -= 1
+            out.append((s, e))
+        return out
 
     @cached_property
     def sentence_starts(self) -> list[int]:
@@ -137,6 +147,10 @@ _CHAR_TABLE = {ord(c): " " for c in _SPACES}
 _CHAR_TABLE.update({c: c - 0xFEE0 for r in ((0xFF10, 0xFF19), (0xFF21, 0xFF3A), (0xFF41, 0xFF5A))
                     for c in range(r[0], r[1] + 1)})
 _CHAR_TABLE.update({0xFF0E: ".", 0xFF05: "%", ord("\r"): "\n"})
+#: a character `_CHAR_TABLE` replaces, and by what: a regex finds the few an article
+#: holds (str.translate looks up every character of it)
+_CHAR_MAP = {chr(c): r if isinstance(r, str) else chr(r) for c, r in _CHAR_TABLE.items()}
+_CHARS = re.compile("[" + "".join(re.escape(c) for c in _CHAR_MAP) + "]")
 #: characters dropped: the CR of a CRLF and control characters (tab and line feed are kept)
 _DROPPED = re.compile(r"\r(?=\n)|[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f]")
 
@@ -145,20 +159,28 @@ def _char_pass(original: str) -> tuple[str, list[int]]:
     """Character-level normalisation; returns the text and the offset of each character."""
     drops = [m.start() for m in _DROPPED.finditer(original)]
     if not drops:
-        return original.translate(_CHAR_TABLE), list(range(len(original)))
+        return _CHARS.sub(lambda m: _CHAR_MAP[m[0]], original), list(range(len(original)))
     kept: list[int] = []
+    parts: list[str] = []
     prev = 0
-    for d in drops:
+    for d in [*drops, len(original)]:
         kept.extend(range(prev, d))
+        parts.append(original[prev:d])
         prev = d + 1
-    kept.extend(range(prev, len(original)))
-    return "".join(original[i] for i in kept).translate(_CHAR_TABLE), kept
+    return _CHARS.sub(lambda m: _CHAR_MAP[m[0]], "".join(parts)), kept
 
 
-def _near_cjk(s: str, i: int) -> bool:
-    before = s[i - 1] if i > 0 else ""
-    after = s[i + 1] if i + 1 < len(s) else ""
-    return bool(before and is_cjk(before)) or bool(after and is_cjk(after)) or s[i] in "()"
+#: the half-width marks `_HALF_TO_FULL` may replace (found by a regex, not a test per
+#: character of the article; `_full_width` decides each)
+_HALF = re.compile(r"[(),;:?!]")
+
+
+def _full_width(m: re.Match) -> str:
+    """A bracket anywhere, another mark next to a Chinese character, as its full-width form."""
+    s, i = m.string, m.start()
+    if m[0] in "()" or (i > 0 and is_cjk(s[i - 1])) or is_cjk(s[i + 1:i + 2]):
+        return _HALF_TO_FULL[m[0]]
+    return m[0]
 
 
 def _apply(text: str, offsets: list[int], edits: list[tuple[int, int, str]]) -> tuple[str, list[int]]:
@@ -297,7 +319,8 @@ def normalise(original: str, source: str = "", meta: dict | None = None) -> Docu
     # continuation markers, then photo credits run into the next caption
     edits = [(m.start(), m.end(), "") for m in _CONTINUATION.finditer(text)]
     text, offsets = _apply(text, offsets, edits)
-    edits = [(m.end(), m.end(), "\n") for m in _PHOTO_CREDIT.finditer(text)]
+    # (the credit pattern backtracks at every run of Chinese characters: only where 摄 is)
+    edits = [(m.end(), m.end(), "\n") for m in _PHOTO_CREDIT.finditer(text)] if "摄" in text else []
     text, offsets = _apply(text, offsets, edits)
     text, offsets = _apply(text, offsets, _drop_inner_spaces(text))
     body = _body_start(text)
@@ -309,8 +332,7 @@ def normalise(original: str, source: str = "", meta: dict | None = None) -> Docu
     text, offsets = text[lead:], offsets[lead:]
     # last, so that neighbours are final: half-width punctuation next to Chinese becomes
     # the full-width form the patterns expect (one character for one, offsets unchanged)
-    text = "".join(_HALF_TO_FULL[c] if c in _HALF_TO_FULL and _near_cjk(text, k) else c
-                   for k, c in enumerate(text))
+    text = _HALF.sub(_full_width, text)
     offsets.append(len(original))
     doc = Document(original=original, text=text, offsets=offsets, source=source, meta=dict(meta or {}))
     doc.body_start = _body_start(text)

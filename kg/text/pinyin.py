@@ -181,8 +181,12 @@ def label(name: str, person_name: bool) -> str:
     return person(name) if person_name else body(name)
 
 
+@cache
 def term(name: str, person_name: bool) -> str:
-    """The pinyin label as an N-Triples literal term tagged LANGUAGE (for kg.rdf.mapping)."""
+    """The pinyin label as an N-Triples literal term tagged LANGUAGE (for kg.rdf.mapping).
+
+    Cached: the same people and bodies recur across a corpus's articles, and a label is a
+    pure function of the name (pypinyin, the lexicon and jieba's words are fixed per process)."""
     from kg.rdf.terms import literal
 
     return literal(label(name, person_name), language=LANGUAGE)

@@ -66,7 +66,12 @@ def convert(text: str) -> str:
 
 def _changed(text: str, converted: str) -> int:
     """How many characters conversion changed, not counting those simplified text uses too."""
-    return sum(a != b and a not in _ALSO_SIMPLIFIED for a, b in zip(text, converted, strict=True))
+    if text == converted:  # most articles are simplified: nothing to count
+        return 0
+    # only the lines conversion changed are compared character by character
+    return sum(a != b and a not in _ALSO_SIMPLIFIED
+               for line, new in zip(text.splitlines(keepends=True), converted.splitlines(keepends=True), strict=True)
+               if line != new for a, b in zip(line, new, strict=True))
 
 
 def traditional_share(text: str) -> float:
@@ -76,9 +81,9 @@ def traditional_share(text: str) -> float:
 
 
 def _looks_traditional(text: str, converted: str) -> bool:
-    n = len(_CJK.findall(text))
     changed = _changed(text, converted)
-    return changed >= MIN_TRADITIONAL and changed >= TRADITIONAL_SHARE * n
+    # the Chinese characters are counted only when enough changed to matter
+    return changed >= MIN_TRADITIONAL and changed >= TRADITIONAL_SHARE * len(_CJK.findall(text))
 
 
 def is_traditional(text: str) -> bool:

@@ -12,10 +12,16 @@ from functools import cache
 @cache
 def _dict_columns() -> list[str]:
     """jieba's dict.txt split into words: `word freq tag` repeated."""
-    import jieba
+    # the file `jieba.dt.get_dict_file()` opens (jieba's default dictionary; kg never sets
+    # another), found without importing jieba: its import (pkg_resources) costs ~0.2 s
+    # a process, and kg uses nothing of jieba but this file
+    from importlib.util import find_spec
+    from pathlib import Path
 
-    with jieba.dt.get_dict_file() as fh:
-        data = fh.read().decode("utf-8")
+    spec = find_spec("jieba")
+    if spec is None or spec.origin is None:
+        raise ModuleNotFoundError("jieba is not installed")
+    data = (Path(spec.origin).parent / "dict.txt").read_bytes().decode("utf-8")
     # each line is `word freq tag` (jieba's loader refuses anything else)
     cols = data.split()
     if len(cols) % 3:
