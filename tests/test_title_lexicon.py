@@ -17,3 +17,13 @@ def test_a_bare_word_of_a_post_is_no_person():
     # 处长 inside a longer word (科处长期) must not open a name
     _, f = run(GANSU_OPENING + "该处长期负责此项工作。")
     assert not f.roles
+
+
+def test_a_source_word_is_no_part_of_the_title():
+    _, f = run(GANSU_OPENING + "据省政府研究室综合处处长罗安国介绍，今年工作进展顺利。")
+    assert roles_of(f, "罗安国") == {"省政府研究室综合处处长"}
+
+
+def test_data_bureau_keeps_its_name():
+    _, f = run(GANSU_OPENING + "国家数据局局长罗安国出席会议。")
+    assert roles_of(f, "罗安国") == {"国家数据局局长"}
