@@ -29,11 +29,12 @@ Mention = tuple[int, int, str]
 #: words after which a title phrase starts (出席的有省委书记X -> 省委书记); a date, 就 or 的
 #: ends what came before too (外交部28日就国务院总理…, 参与调研的自治区政协常委X); a deictic
 #: 本次(会议) is no part of the title (本次大会执行主席甲 is the meeting's 大会执行主席); nor is
-#: a verb of a decision (根据副省长甲的提请, 决定递补市委候补委员乙) or the plenum whose
+#: a verb of a decision (根据副省长甲的提请, 决定递补市委候补委员乙), a source (据处长甲介绍;
+#: not the 据 of 数据局) or the plenum whose
 #: document group it is (全会文件起草组副组长丙)
 _BREAKERS = re.compile(r".*(?:的有|还有|其中有|包括|出席|会见|听取|讨论|审议|宣读|陪同|看望|：|了|\d+日(?:电|讯)|"
                        r"本报讯|消息|\d+[年月日]|就|随后|(?<!党)的|在|当选为?|选举|任命|"
-                       r"(?:本次|此次|这次)(?:会议)?|根据|递补|全会|决定|受)")
+                       r"(?:本次|此次|这次)(?:会议)?|根据|(?<![数证])据|递补|全会|决定|受)")
 #: weaker breakers, not applied when the phrase opens with a body's name (监察和司法委员会)
 _WEAK_BREAKERS = re.compile(r"以及|和|及|与|同|由|为|是|有|对|向|给")
 #: what a body's name holds after a 和 inside it (发展和改革委员会, 文化和旅游部)
