@@ -25,8 +25,8 @@ def _people(text: str, tagger: str | None) -> dict[str, list[tuple[int, int]]]:
     # a title, then the name, then 所作 (no verb the rules read a name before)
     ("会议听取了国务院总理林书安所作的政府工作报告。", "林书安"),
     # a post the lexicon does not know, the name, a speech verb
-    ("农村经济处调研员汪书安表示，规划已经成形。", "汪书安"),
-    ("环境中心总监林书安介绍，有害垃圾委托企业处理。", "林书安"),
+    ("农村经济处联络员汪书安表示，规划已经成形。", "汪书安"),
+    ("环境中心协调员林书安介绍，有害垃圾委托企业处理。", "林书安"),
 ])
 def test_the_tagger_adds_a_name_the_rules_were_unsure_of(text: str, name: str) -> None:
     without = _people(text, None)
