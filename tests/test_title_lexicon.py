@@ -1,5 +1,5 @@
 """Posts outside government offices (enterprises, media, institutes, delegations) are
-titles: the person after one is read with that role."""
+titles, and a meeting's officers are named after 有 or a colon: the person gets that role."""
 
 from __future__ import annotations
 
@@ -27,3 +27,18 @@ def test_a_source_word_is_no_part_of_the_title():
 def test_data_bureau_keeps_its_name():
     _, f = run(GANSU_OPENING + "国家数据局局长罗安国出席会议。")
     assert roles_of(f, "罗安国") == {"国家数据局局长"}
+
+
+@pytest.mark.parametrize("sentence", ["在主席台前排就座的大会执行主席有周明远、钱卫东、孔繁星。",
+                                      "坐在主席台前排的大会执行主席有：周明远、钱卫东、孔繁星。",
+                                      "大会执行主席：周明远、钱卫东、孔繁星。"])
+def test_executive_chairs_named_after_you_or_a_colon(sentence):
+    _, f = run(GANSU_OPENING + sentence)
+    assert set(f.people) == {"周明远", "钱卫东", "孔繁星"}  # not 有周明远
+    for name in ("周明远", "钱卫东", "孔繁星"):
+        assert roles_of(f, name) == {"大会执行主席"}, name
+
+
+def test_you_followed_by_a_word_names_no_holder():
+    _, f = run(GANSU_OPENING + "大会秘书长有关负责同志周明远出席。")
+    assert "大会秘书长" not in roles_of(f, "周明远")

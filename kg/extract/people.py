@@ -133,8 +133,8 @@ def _function_start(text: str, i: int, end: int) -> bool:
                                              or bool(lexicon().title_re.match(text, end)))
 
 
-#: titles of a meeting's officers, whose holders are named after 为, 是 or 由 (常务主席为甲、乙,
-#: 副秘书长由甲、乙担任)
+#: titles of a meeting's officers, whose holders are named after 为, 是, 由 or 有 (常务主席为甲、乙,
+#: 副秘书长由甲、乙担任, 在前排就座的执行主席有甲、乙)
 _NAMED_BY_COPULA = ("主席", "秘书长", "主任", "组长")
 
 
@@ -146,12 +146,14 @@ def _title_mode(doc: Document, ctx: Context, found: dict[str, list[tuple[int, in
         start = m.end()
         if text.startswith(("：", ":"), start) and (m.start() == 0 or text[m.start() - 1] in "\n；;"):
             start += 1  # a list of officers: 主任：甲；副主任：乙（某族）；
-        if text.startswith(("为", "是", "由"), start) and m.group(0).endswith(_NAMED_BY_COPULA):
-            # 常务主席为甲、乙: a copula between a title and a list of names
-            end = _after_title(text, start + 1)
+        if text.startswith(("为", "是", "由", "有"), start) and m.group(0).endswith(_NAMED_BY_COPULA):
+            # 常务主席为甲、乙 / 执行主席有：甲、乙: a copula (and a colon) between a title and a
+            # list of names; 有 would otherwise be read as a family name (有某某)
+            skip = 2 if text.startswith(("：", ":"), start + 1) else 1
+            end = _after_title(text, start + skip)
             if end is not None and text.startswith(("、", "。", "，", "；"), end) \
-                    and not has_common_word(text[start + 1:end]):  # 委员为国履职、…
-                start += 1
+                    and not has_common_word(text[start + skip:end]):  # 委员为国履职、…
+                start += skip
             else:
                 end = _after_title(text, start)
         else:

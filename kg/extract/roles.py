@@ -49,10 +49,11 @@ _MEETING_TITLES = ("主席团", "执行主席", "常务主席", "大会主席")
 #: (副委员长甲，秘书长乙; 省委常委、秘书长丙)
 _GENERIC = frozenset(("秘书长", "副秘书长", "主席", "副主席", "主任", "副主任", "书记", "副书记", "常委",
                       "委员", "常务委员", "政委", "政治委员", "参谋长"))
-#: 担任（今天上午）大会执行主席的有：甲、乙 / 开幕会的执行主席是甲和乙 / …执行主席由甲、乙担任
+#: 担任（今天上午）大会执行主席的有：甲、乙 / 开幕会的执行主席是甲和乙 / …执行主席由甲、乙担任 /
+#: 就座的大会执行主席有甲、乙 / 大会执行主席：甲、乙
 _SERVING = re.compile(r"(?=[担大主执常副秘])"  # (the characters a match starts with)
                       r"(?:担任[^，。；：]{0,12}?(?P<t>(?:大会)?(?:执行主席|常务主席))的?(?:还)?(?:有|是)[：:]"
-                      r"|(?P<u>(?:大会)?(?:主席团)?(?:执行主席|常务主席)|(?:大会)?副?秘书长)(?:是|为|由))")
+                      r"|(?P<u>(?:大会)?(?:主席团)?(?:执行主席|常务主席)|(?:大会)?副?秘书长)(?:(?:是|为|由|有)[：:]?|[：:]))")
 
 _SERVING_WORDS = re.compile("执行主席|常务主席|秘书长")
 
@@ -350,8 +351,11 @@ def _serving(doc: Document, out: _Roles, mentions: list[Mention]) -> None:
         for m in _SERVING.finditer(text, s, e):
             title = m.group("t") or m.group("u")
             stop = e if m.group("t") else next((k for k in range(m.end(), e) if text[k] in "，。；"), e)
+            after = mentions[bisect_left(mentions, (m.end(),)):]
+            if m.group(0).endswith("有") and not (after and after[0][0] == m.end()):
+                continue  # a bare 有 names the holders only when a name follows it at once (秘书长有关…)
             # the names from the match's end up to `stop` (mentions are in text order)
-            for a, b, name in mentions[bisect_left(mentions, (m.end(),)):]:
+            for a, b, name in after:
                 if a >= stop:
                     break
                 if b <= stop:
