@@ -3,6 +3,7 @@ transcribed names with any of the dots pages use. Invented sentences, invented p
 
 from __future__ import annotations
 
+import pytest
 from extract_support import GANSU_OPENING, roles_of, run
 
 XINJIANG_OPENING = "1月18日，自治区十四届人大三次会议在乌鲁木齐开幕。"
@@ -194,3 +195,15 @@ def test_a_prefectures_body_in_a_list_is_no_person():
     assert {"林书安", "罗成安"} <= people
     assert not any("州" in p for p in people)
     assert "副州长" in roles_of(f, "林书安")
+
+
+@pytest.mark.parametrize("joiner", ["和", "及"])
+def test_a_name_after_the_closing_and_of_a_list_is_read(joiner):
+    _, f = run(GANSU_OPENING + f"省领导周明远、钱卫东{joiner}孔繁星出席会议。")
+    assert set(f.people) == {"周明远", "钱卫东", "孔繁星"}
+
+
+@pytest.mark.parametrize("tail", ["和企业代表座谈。", "和有关部门负责同志出席。", "和全市人民一道参加。"])
+def test_a_group_after_the_closing_and_is_no_name(tail):
+    _, f = run(GANSU_OPENING + "省领导周明远、钱卫东" + tail)
+    assert set(f.people) == {"周明远", "钱卫东"}

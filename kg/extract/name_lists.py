@@ -211,7 +211,24 @@ def continue_list(text: str, end: int, words_ok: bool = True) -> list[tuple[int,
             break  # 主席甲、政协副主席乙: the item opens the next title, it names no one
         out.append((end + 1, nxt))
         end = nxt
+    last = _last_item(text, end) if out else None
+    if last is not None:
+        out.append(last)
     return out
+
+
+def _last_item(text: str, end: int) -> tuple[int, int] | None:
+    """The item after a list's closing 和 or 及 (甲、乙和丙出席): a name of shape with a common
+    family name, no ordinary word, up to a boundary (甲、乙和企业代表 ends at 乙)."""
+    if end >= len(text) or text[end] not in "和及":
+        return None
+    nxt = name_at(text, end + 1)
+    if nxt is None:
+        return None
+    cand = text[end + 1:nxt]
+    if not (name_shaped(cand) and has_surname(cand)) or _common(cand) or not accept(cand, strong=False):
+        return None
+    return end + 1, nxt
 
 
 @cache
