@@ -10,10 +10,10 @@ XINJIANG_OPENING = "1月18日，自治区十四届人大三次会议在乌鲁木
 
 
 def test_election_of_a_list_keeps_the_last_name_apart_from_wei():
-    _, f = run(GANSU_OPENING + "会议选举王刚、李书强、张伟为副省长。")
-    assert {"王刚", "李书强", "张伟"} <= set(f.people)
+    _, f = run(GANSU_OPENING + "会议选举汪刚、李书强、张伟为副省长。")
+    assert {"汪刚", "李书强", "张伟"} <= set(f.people)
     assert not any(n.endswith("为") for n in f.people)
-    for name in ("王刚", "李书强", "张伟"):
+    for name in ("汪刚", "李书强", "张伟"):
         assert "副省长" in roles_of(f, name), name
     assert {r.organization for r in f.roles if r.title == "副省长"} == {"甘肃省人民政府"}
 

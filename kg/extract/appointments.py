@@ -91,15 +91,11 @@ def _posts(text: str, start: int, end: int, ctx: Context) -> list[tuple[str, tup
     for part in text[start:end].split("、"):
         a, b = pos, pos + len(part)
         pos = b + 1
-        if pieces and not _ends_with_title(text[pieces[-1][0]:pieces[-1][1]], ctx):
+        if pieces and not title_at_end(text[pieces[-1][0]:pieces[-1][1]], ctx):
             pieces[-1][1] = b  # the 、 was inside a post
         else:
             pieces.append([a, b])
-    return [(text[a:b], (a, b)) for a, b in pieces if _ends_with_title(text[a:b], ctx)]
-
-
-def _ends_with_title(s: str, ctx: Context) -> bool:
-    return bool(title_at_end(s, ctx))
+    return [(text[a:b], (a, b)) for a, b in pieces if title_at_end(text[a:b], ctx)]
 
 
 class _Collector:
@@ -161,7 +157,7 @@ def _past_title(text: str, pos: int, at: dict[int, Mention], ctx: Context) -> in
     """Where the names start after a title of their present post (递补市委候补委员甲、乙为市委委员)."""
     for k in range(pos + 2, min(len(text), pos + 16)):
         if k in at:
-            return k if _ends_with_title(text[pos:k], ctx) and not re.search(r"[，。；、为]", text[pos:k]) else pos
+            return k if title_at_end(text[pos:k], ctx) and not re.search(r"[，。；、为]", text[pos:k]) else pos
     return pos
 
 

@@ -72,11 +72,7 @@ def is_boundary(text: str, j: int, words: bool = True) -> bool:
     if lexicon().title_re.match(text, j):
         return True
     # a word of the dictionary starts here (王某建议, 李某俯身, 撤销赵某政协委员资格)
-    return words and _word_starts(text, j)
-
-
-def _word_starts(text: str, j: int) -> bool:
-    return _opens_word(text[j:j + 3])
+    return words and _opens_word(text[j:j + 3])
 
 
 @cache

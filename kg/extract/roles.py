@@ -310,7 +310,9 @@ def _missed_head_title(text: str, ctx: Context, a: int, by_end: dict[int, str]) 
     with 甲 missed): the later names still get it. The missed item must read as a name (a
     known surname, two to four characters) right after a title phrase; the walk back over the
     list's other items is _list_prev's."""
-    k = a
+    if a == 0 or text[a - 1] != "、":
+        return None  # (most names: no list before them, no sort of the ends)
+    k, ends = a, sorted(by_end)
     while k > 0 and text[k - 1] == "、":
         j = k - 1
         if j in by_end:
@@ -322,7 +324,7 @@ def _missed_head_title(text: str, ctx: Context, a: int, by_end: dict[int, str]) 
                 continue
             if item[0] not in ctx.lexicon.surnames and item[:2] not in ctx.lexicon.compound_surnames:
                 continue
-            found = _title_phrase(text, ctx, head, sorted(by_end))
+            found = _title_phrase(text, ctx, head, ends)
             if found and found[0] + len(found[1]) == head:
                 return found
         m = re.search(rf"[{HAN}]{{2,5}}$", text[max(0, j - 5):j])

@@ -145,9 +145,10 @@ def _windows(text: str, spots: list[int]) -> list[tuple[int, int]]:
     words that vouch for it lie close to the spot)."""
     out: list[tuple[int, int]] = []
     for p in spots:
-        lo = max(p - WINDOW, _sentence_start(text, p))
+        start = _sentence_start(text, p)
+        lo = max(p - WINDOW, start)
         hi = min(p + WINDOW, _sentence_end(text, p))
-        if out and lo <= out[-1][1] and _sentence_start(text, p) <= out[-1][0]:
+        if out and lo <= out[-1][1] and start <= out[-1][0]:
             out[-1] = (out[-1][0], max(hi, out[-1][1]))
         else:
             out.append((lo, hi))
