@@ -12,6 +12,17 @@ _TEXT = ("来源：绿江日报\n本报讯 绿江市第十五届人民代表大�
          "绿江广播电视台、绿江网讯。长沙市委、株洲市人民政府和湘潭市中级人民法院")
 
 
+def _scan_matches_whole(text, pairs) -> int:
+    """Asserts each pattern finds by sentence what it finds in the whole text; the matches found."""
+    scan = SentenceScan(text)
+    found = 0
+    for rx, words in pairs:
+        whole = [m.span() for m in rx.finditer(text)]
+        assert [m.span() for m in scan.finditer(rx, words)] == whole, rx.pattern[:40]
+        found += len(whole)
+    return found
+
+
 def test_sentences_are_cut_at_full_stops_and_line_ends_and_keep_them():
     text = "甲乙。丙届丁\n戊届。己"
     assert sentences(text, "届") == [(3, 7), (7, 10)]
@@ -20,17 +31,11 @@ def test_sentences_are_cut_at_full_stops_and_line_ends_and_keep_them():
 
 
 def test_organisation_patterns_by_sentence_are_the_whole_texts():
-    scan = SentenceScan(_TEXT)
     pairs = [(rx, words) for rx, _g, _c, words, by_sentence in organizations._PATTERNED if by_sentence]
     pairs += [(rx, ("届",)) for rx in organizations._term_body_res()]
     pairs.append((organizations._UNIVERSITY, ("大学", "学院")))
     pairs.append(organizations._city_body_re())
-    found = 0
-    for rx, words in pairs:
-        whole = [m.span() for m in rx.finditer(_TEXT)]
-        assert [m.span() for m in scan.finditer(rx, words)] == whole, rx.pattern[:40]
-        found += len(whole)
-    assert found >= 10
+    assert _scan_matches_whole(_TEXT, pairs) >= 10
 
 
 def test_meeting_patterns_by_sentence_are_the_whole_texts():
@@ -39,13 +44,7 @@ def test_meeting_patterns_by_sentence_are_the_whole_texts():
     text = ("绿江市第三次文化工作推进会昨日召开，全市农业农村工作会议在青山举行。\n"
             "学习贯彻党的十九届二中、三中、四中全会精神，十九届五中、六中全会以来，"
             "全省安全生产电视电话会议上午隆重开幕。中共十八届三中全会\n省政协座谈会闭幕")
-    scan = SentenceScan(text)
     pairs = [(rx, words) for rx, words in zip(meeting_names._CONTEXTUAL, meeting_names._CONTEXTUAL_WORDS, strict=True)
              if words is not None]
     pairs.append((meeting_names._PLENUM_LIST, ("中全会",)))
-    found = 0
-    for rx, words in pairs:
-        whole = [m.span() for m in rx.finditer(text)]
-        assert [m.span() for m in scan.finditer(rx, words)] == whole, rx.pattern[:40]
-        found += len(whole)
-    assert found >= 4
+    assert _scan_matches_whole(text, pairs) >= 4

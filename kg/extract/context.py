@@ -39,6 +39,8 @@ _YEAR = re.compile(r"(?<![\d-])((?:19|20)\d{2})年")
 #: a dateline: an agency, paper or site, its city, and the day (新华社北京3月5日电, 本报太原1月18日电,
 #: 广西新闻网南宁1月27日讯, 红网时刻11月28日讯, 浙江在线11月27日讯 at a line's start)
 _DATELINE = re.compile(r"(?:^|\n|新华社|本报|社|网|台|时刻|电)[^，。；：\n]{0,10}?(\d{1,2})月(\d{1,2})日(?:电|讯)")
+
+
 def _dateline(text: str) -> re.Match | None:
     """`_DATELINE.search(text)` from where a match can first start: each ends with 日电 or 日讯
     and runs over at most 18 characters before it (新华社, ten, 12月31); a search from the
@@ -84,12 +86,6 @@ _LOCAL = {
     "自治区": re.compile(r"(?:自治区|区)(?:党委|政府|人民政府|人大|政协|主席|纪委|[一二三四五六七八九十]{1,3}届)|全区|我区"),
     "直辖市": re.compile(r"市(?<![省区]市)(?:委|政府|人民政府|人大|政协|长|纪委|监委|[一二三四五六七八九十]{1,3}届)|全市|我市|本市"),
 }
-
-
-def _count(text: str, pairs: set[str], name: str) -> int:
-    """`text.count(name)`, skipping the scan where the name's first two characters never
-    stand together in the text (`pairs`)."""
-    return text.count(name) if len(name) < 2 or name[:2] in pairs else 0
 
 
 @cache
@@ -147,11 +143,11 @@ _LOCALITY_LOCAL = {u: re.compile(rf"{u}(?<![省区]{u})(?:委|政府|人民政�
 _CITY_LOCAL = _LOCALITY_LOCAL["市"]
 
 
-def _city(doc: Document, lex: Lexicon, prov: Province | None, pairs: set[str]) -> str | None:
+def _city(doc: Document, lex: Lexicon, prov: Province | None) -> str | None:
     """The city (聊城市) or county (桃源县) whose own affairs an article reports: the one whose
     short forms (市委, 全县) it uses most; none for a municipality's affairs (北京市: that is the
     province-level unit) or a province's."""
-    text = doc.text
+    text, scan = doc.text, scan_of(doc.text)
     n_city, n_county = (len(_LOCALITY_LOCAL[u].findall(text)) for u in ("市", "县"))
     pref = article_prefecture(text)  # 州委, 全州 in an article naming 大理州
     if pref is not None and pref[1] >= max(n_city, n_county):
@@ -173,7 +169,7 @@ def _city(doc: Document, lex: Lexicon, prov: Province | None, pairs: set[str]) -
         if p.unit in ("直辖市", "特别行政区") or (prov is not None and p is not prov):
             continue
         for c in (p.capital, *p.cities):
-            n = _count(text, pairs, c)
+            n = text.count(c) if scan.may_hold(c) else 0  # no scan for a city the text cannot hold
             if n:
                 score[c] += n
                 first.setdefault(c, text.find(c))
@@ -270,7 +266,7 @@ def analyse(doc: Document, tagger: str | None = None) -> Context:
     lex = lexicon()
     pairs = scan_of(doc.text).pairs  # (shared with the extractors' sentence scan)
     prov = _province(doc, lex, pairs)
-    city = _city(doc, lex, prov, pairs)
+    city = _city(doc, lex, prov)
     if prov is None and city is not None:
         prov = _province_of_prefecture(doc.text, lex, city)
     m = _dateline(doc.text)

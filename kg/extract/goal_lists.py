@@ -43,7 +43,6 @@ def _opened(n: int) -> str:
     return rf"(?:(?<=^{'.' * n})|(?<=[\n。；，：！？”、 ]{'.' * n}))"
 
 
-
 #: marker families: regex with the numeral in group 1, and whether a marker opening a line
 #: with no sentence in it (a numbered heading) is an item: （一）加快建设… heads a task of a
 #: work report; 一、2024年工作回顾 is a part of its outline

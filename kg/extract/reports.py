@@ -32,8 +32,8 @@ NEEDS = ("participations", "people", "organizations", "meetings")
 ADDS = ("reports",)
 
 _KIND = r"(?:报告|说明|汇报)"
-_NOT_WORK = r"(?<![工合创写操动制协运著振])"  # 作 of 工作, 合作 …: no delivery
-#: 作 that delivers, the test after it: a pattern opening with 作 is searched 作 to 作, not at every position
+#: 作 that delivers (not 作 of 工作, 合作 …), the test after it: a pattern opening with 作 is
+#: searched 作 to 作, not at every position
 _DELIVER_VERB = r"作(?<![工合创写操动制协运著振]作)"
 #: 作 and the report(s) it delivers: one title up to its report word (关于…的说明 up to the
 #: 的说明 closing it), then more joined by 和 / 及 / 、 that open with 关于, or with the body
@@ -348,7 +348,7 @@ def _heard_item(f: _Finder, a: int, part: str, meeting: str | None) -> Report | 
     lead = lead.rstrip("。！？；，")
     if not re.search(rf"{_KIND}$", lead):
         return None
-    if re.search(rf"{_NOT_WORK}作(?:了|的)?", lead) or "所作" in lead:
+    if re.search(_DELIVER_VERB, lead) or "所作" in lead:
         return False
     m = _ABOUT.search(lead)
     if m and m.end() == len(lead):
