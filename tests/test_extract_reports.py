@@ -237,9 +237,9 @@ def test_how_the_groups_deliberated_is_no_report():
 
 
 def test_a_prefectures_government_reporting_its_work_untitled_delivers_the_government_work_report():
-    _, f = run("本报讯 1月8日，大理白族自治州第十五届人民代表大会第三次会议开幕。自治州州长金成浩代表州人民政府"
+    _, f = run("本报讯 1月8日，大理白族自治州第十五届人民代表大会第三次会议开幕。自治州州长金智浩代表州人民政府"
                "向大会报告工作。")
-    assert _reports(f) == {("金成浩", "政府工作报告", "大理白族自治州人民政府",
+    assert _reports(f) == {("金智浩", "政府工作报告", "大理白族自治州人民政府",
                             "大理白族自治州第十五届人民代表大会第三次会议")}
 
 
