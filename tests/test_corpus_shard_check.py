@@ -71,3 +71,14 @@ def test_shard_lines_are_sorted_as_strings(fresh) -> None:
     body = fresh.build_shard(Article(id="a", text=TEXT, source="a.txt")).nquads.decode("utf-8")
     lines = body.splitlines(keepends=True)
     assert lines == sorted(lines) and len(set(lines)) == len(lines)
+
+
+def test_the_memory_of_terms_is_bounded(fresh, monkeypatch) -> None:
+    monkeypatch.setattr(fresh, "ACCEPTED_MAX", 6)
+    first = {("<urn:kg:s1>", "<urn:kg:p>", "<urn:kg:o1>")}
+    assert fresh._terms_valid(first, "<urn:kg:g1>")
+    assert "<urn:kg:s1>" in fresh._ACCEPTED[0]
+    second = {("<urn:kg:s2>", "<urn:kg:p2>", "<urn:kg:o2>"), ("<urn:kg:s3>", "<urn:kg:p2>", "<urn:kg:o3>")}
+    assert fresh._terms_valid(second, "<urn:kg:g2>")  # 4 held + 6 new > 6: forgotten first
+    assert "<urn:kg:s1>" not in fresh._ACCEPTED[0] and "<urn:kg:s2>" in fresh._ACCEPTED[0]
+    assert sum(map(len, fresh._ACCEPTED)) <= 6

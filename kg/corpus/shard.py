@@ -89,6 +89,9 @@ def _in_graph(lines: list[str], graph: str) -> str:
 #: object): whether a term parses depends on the term alone, and most recur (predicates,
 #: classes, people, bodies), so each is parsed once rather than once per quad
 _ACCEPTED: tuple[set[str], set[str], set[str]] = (set(), set(), set())
+#: terms remembered at most (all positions): past it the memory starts again empty, so a
+#: worker's memory stays bounded however large the corpus (a forgotten term is parsed again)
+ACCEPTED_MAX = 200_000
 #: a probe line per position, the term in it: one-line N-Triples of fixed neighbours
 _PROBES = ("{} <urn:p> <urn:o> .\n", "<urn:s> {} <urn:o> .\n", "<urn:s> <urn:p> {} .\n")
 
@@ -114,6 +117,9 @@ def _terms_valid(found: set[tuple[str, str, str]], graph: str) -> bool:
             pass
     except SyntaxError:
         return False
+    if sum(map(len, _ACCEPTED)) + sum(map(len, columns)) > ACCEPTED_MAX:
+        for seen in _ACCEPTED:
+            seen.clear()
     for seen, column in zip(_ACCEPTED, columns, strict=True):
         seen |= column
     return True

@@ -28,7 +28,9 @@ rdflib Graphs (a user's, the tests').
 from __future__ import annotations
 
 from collections import defaultdict
-from collections.abc import Collection, Iterable, Iterator, Mapping
+from collections.abc import Callable, Collection, Iterable, Iterator, Mapping
+from itertools import groupby
+from operator import itemgetter
 
 from rdflib import Graph, URIRef
 from rdflib.namespace import RDF
@@ -83,17 +85,11 @@ def route(subject: str, triples: list[Triple], articles: Collection[str]) -> Ite
         yield graph, t
 
 
-def grouped(triples: Iterable[Triple]) -> Iterator[tuple[str, list[Triple]]]:
-    """(subject, its triples) of triples whose subjects come together (sorted ones)."""
-    subject, group = None, []
-    for t in triples:
-        if t[0] != subject:
-            if group:
-                yield subject, group
-            subject, group = t[0], []
-        group.append(t)
-    if group:
-        yield subject, group
+def grouped(items: Iterable, subject: Callable = itemgetter(0)) -> Iterator[tuple]:
+    """(subject, its items) of items (triples, or N-Triples lines with the subject read by
+    `subject`) whose subjects come together (sorted ones)."""
+    for key, group in groupby(items, subject):
+        yield key, list(group)
 
 
 def split_stream(triples: Iterable[Triple], articles: Collection[str]) -> Iterator[tuple[str, Triple]]:
@@ -106,18 +102,8 @@ def split_stream(triples: Iterable[Triple], articles: Collection[str]) -> Iterat
 _ARTICLE_BYTES = f" {_ARTICLE} ".encode()
 
 
-def _subject_groups(lines: Iterable[bytes]) -> Iterator[tuple[bytes, list[bytes]]]:
-    """(subject, its lines) of sorted N-Triples lines (bytes), subjects in their order."""
-    subject, group = None, []
-    for line in lines:
-        s = line[:line.find(b" ")]
-        if s != subject:
-            if group:
-                yield subject, group
-            subject, group = s, []
-        group.append(line)
-    if group:
-        yield subject, group
+def _line_subject(line: bytes) -> bytes:
+    return line[:line.find(b" ")]
 
 
 def _owner(subject: str, lines: list[bytes], articles: Collection[str]) -> str | None:
@@ -140,7 +126,7 @@ def quad_lines(lines: Iterable[bytes], articles: Collection[str]) -> Iterator[by
     `split_stream` gives them, still sorted (every triple lies in one graph): how the build
     writes graph.nq from its merged stream without holding the graph. A subject's lines
     are split into terms only when they go to several graphs (`route`)."""
-    for subject, group in _subject_groups(lines):
+    for subject, group in grouped(lines, _line_subject):
         owner = _owner(subject.decode("utf-8"), group, articles)
         if owner is not None:
             end = f"{owner} .\n".encode()

@@ -21,7 +21,7 @@ cost more than all the extractors), `to_graph()` the rdflib view for tests and s
 
 from __future__ import annotations
 
-from functools import cache
+from functools import lru_cache
 
 from rdflib import Graph
 from rdflib.namespace import SKOS, XSD
@@ -85,7 +85,7 @@ def _kgr(path: str) -> str:
 _KGR = str(iri.KGR)
 
 
-@cache  # names recur in every article; a term is a pure function of the name
+@lru_cache(maxsize=1 << 16)  # names recur in every article (a term is a pure function of the name); bounded, as new names never end
 def _named_term(mint: str, name: str) -> str:
     """The N-Triples term of the entity kg.rdf.iri's `mint` (person, organization, place,
     role) names `name`."""

@@ -172,7 +172,7 @@ def _char_pass(original: str) -> tuple[str, list[int]]:
 
 #: the half-width marks `_HALF_TO_FULL` may replace (found by a regex, not a test per
 #: character of the article; `_full_width` decides each)
-_HALF = re.compile(r"[(),;:?!]")
+_HALF = re.compile("[" + "".join(map(re.escape, _HALF_TO_FULL)) + "]")
 
 
 def _full_width(m: re.Match) -> str:

@@ -181,7 +181,7 @@ def label(name: str, person_name: bool) -> str:
     return person(name) if person_name else body(name)
 
 
-@cache
+@lru_cache(maxsize=1 << 16)  # bounded: a corpus brings new names without end
 def term(name: str, person_name: bool) -> str:
     """The pinyin label as an N-Triples literal term tagged LANGUAGE (for kg.rdf.mapping).
 
