@@ -21,7 +21,6 @@ import itertools
 import os
 import shutil
 import signal
-import tempfile
 import threading
 from collections.abc import Callable, Iterable, Iterator
 from contextlib import contextmanager
@@ -85,12 +84,10 @@ def temp_name(path: Path, where: Path | None = None) -> Path:
     """A fresh temporary name for `path` (in `where`, default beside it), its suffix kept
     last: writers and loaders choose a format by it. Nothing is created."""
     path = Path(path)
-    parent = Path(where) if where is not None else path.parent
-    parent.mkdir(parents=True, exist_ok=True)
-    fd, tmp = tempfile.mkstemp(prefix=f"{TMP_PREFIX}{path.stem}.", suffix=f".tmp{path.suffix}", dir=parent)
+    fd, tmp = _create_temp(path, Path(where) if where is not None else path.parent)  # write_atomic's naming
     os.close(fd)
     os.unlink(tmp)
-    return Path(tmp)
+    return tmp
 
 
 @contextmanager
